@@ -1,0 +1,190 @@
+/**
+ * The character classifier: a small CNN written directly on @tensorflow/tfjs-core ops.
+ *
+ * The architecture is data, not code: model.json lists the layers, so training, the CLI and the
+ * webview all run the same forward pass and a new architecture needs no code change to ship.
+ * tfjs-layers is deliberately not used: it would add ~1 MB to the webview bundle for a model
+ * that is six ops long.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { GEOMETRY_SIZE, INPUT_SIZE, NormalizedCharacter } from './preprocess';
+
+export type Activation = 'relu' | 'linear';
+
+export type LayerSpec =
+  /** 'same' padding, stride 1. Weights `<i>/kernel` [k,k,in,filters] and `<i>/bias` [filters]. */
+  | { type: 'conv2d'; filters: number; kernelSize: number; activation: Activation }
+  | { type: 'maxPool'; size: number }
+  | { type: 'flatten' }
+  /** Appends the GEOMETRY_SIZE line-geometry features to a flat vector. */
+  | { type: 'concatGeometry' }
+  /** Weights `<i>/kernel` [in,units] and `<i>/bias` [units]. */
+  | { type: 'dense'; units: number; activation: Activation }
+  /** Active only while training. */
+  | { type: 'dropout'; rate: number };
+
+/** The model.json that ships in models/: metadata plus a tfjs weights manifest. */
+export interface CharModelJson {
+  format: 'inkwell-char-cnn';
+  formatVersion: 1;
+  inputSize: number;
+  geometrySize: number;
+  /** Class labels in output order: the only place the label set is defined. */
+  labels: string[];
+  layers: LayerSpec[];
+  weightsManifest: tf.io.WeightsManifestConfig;
+  /** Free-form provenance written by training (seed, data, date); not read at inference. */
+  training?: Record<string, unknown>;
+}
+
+export type Params = Record<string, tf.Tensor>;
+
+export interface Candidate {
+  readonly label: string;
+  readonly p: number;
+}
+
+/** Weight shapes of each layer, walking the architecture from the input. */
+export function paramShapes(layers: LayerSpec[], inputSize = INPUT_SIZE, geometrySize = GEOMETRY_SIZE): Record<string, number[]> {
+  const shapes: Record<string, number[]> = {};
+  let h = inputSize, w = inputSize, c = 1, flat = 0;
+  layers.forEach((layer, i) => {
+    switch (layer.type) {
+      case 'conv2d':
+        shapes[`${i}/kernel`] = [layer.kernelSize, layer.kernelSize, c, layer.filters];
+        shapes[`${i}/bias`] = [layer.filters];
+        c = layer.filters;
+        break;
+      case 'maxPool':
+        h = Math.floor(h / layer.size);
+        w = Math.floor(w / layer.size);
+        break;
+      case 'flatten':
+        flat = h * w * c;
+        break;
+      case 'concatGeometry':
+        flat += geometrySize;
+        break;
+      case 'dense':
+        shapes[`${i}/kernel`] = [flat, layer.units];
+        shapes[`${i}/bias`] = [layer.units];
+        flat = layer.units;
+        break;
+      case 'dropout':
+        break;
+    }
+  });
+  return shapes;
+}
+
+function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
+  return activation === 'relu' ? tf.relu(x) : x;
+}
+
+/**
+ * Forward pass to logits. `images` is [n, size, size, 1], `geometry` [n, geometrySize].
+ * Pass `dropoutSeed` only while training.
+ */
+export function forward(
+  layers: LayerSpec[],
+  params: Params,
+  images: tf.Tensor4D,
+  geometry: tf.Tensor2D,
+  dropoutSeed?: number,
+): tf.Tensor2D {
+  let x: tf.Tensor = images;
+  layers.forEach((layer, i) => {
+    switch (layer.type) {
+      case 'conv2d':
+        x = activate(tf.add(tf.conv2d(x as tf.Tensor4D, params[`${i}/kernel`] as tf.Tensor4D, 1, 'same'), params[`${i}/bias`]), layer.activation);
+        break;
+      case 'maxPool':
+        x = tf.maxPool(x as tf.Tensor4D, layer.size, layer.size, 'valid');
+        break;
+      case 'flatten':
+        x = tf.reshape(x, [x.shape[0], -1]);
+        break;
+      case 'concatGeometry':
+        x = tf.concat([x as tf.Tensor2D, geometry], 1);
+        break;
+      case 'dense':
+        x = activate(tf.add(tf.matMul(x as tf.Tensor2D, params[`${i}/kernel`] as tf.Tensor2D), params[`${i}/bias`]), layer.activation);
+        break;
+      case 'dropout':
+        if (dropoutSeed !== undefined) x = tf.dropout(x, layer.rate, undefined, dropoutSeed + i);
+        break;
+    }
+  });
+  return x as tf.Tensor2D;
+}
+
+/** Pack normalized characters into the two input tensors. Caller disposes (or runs inside tidy). */
+export function toInputTensors(chars: readonly NormalizedCharacter[], inputSize = INPUT_SIZE): { images: tf.Tensor4D; geometry: tf.Tensor2D } {
+  const n = chars.length;
+  const px = new Float32Array(n * inputSize * inputSize);
+  const geo = new Float32Array(n * GEOMETRY_SIZE);
+  chars.forEach((c, i) => {
+    px.set(c.pixels, i * inputSize * inputSize);
+    geo.set(c.geometry, i * GEOMETRY_SIZE);
+  });
+  return {
+    images: tf.tensor4d(px, [n, inputSize, inputSize, 1]),
+    geometry: tf.tensor2d(geo, [n, GEOMETRY_SIZE]),
+  };
+}
+
+export function topK(probs: Float32Array, labels: readonly string[], k: number): Candidate[] {
+  const order = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]);
+  return order.slice(0, Math.max(1, k)).map((i) => ({ label: labels[i], p: probs[i] }));
+}
+
+/** A loaded, ready classifier. Holds its weights on the active backend until dispose(). */
+export class CharClassifier {
+  private constructor(
+    readonly json: CharModelJson,
+    private readonly params: Params,
+  ) {}
+
+  get labels(): readonly string[] {
+    return this.json.labels;
+  }
+
+  /** Build from model.json and its concatenated weight file(s) (possibly quantized). */
+  static fromArtifacts(json: CharModelJson, weightData: ArrayBuffer): CharClassifier {
+    if (json.format !== 'inkwell-char-cnn') throw new Error(`Unknown model format '${String(json.format)}'.`);
+    const specs = json.weightsManifest.flatMap((g) => g.weights);
+    const params = tf.io.decodeWeights(weightData, specs) as Params;
+    const expected = paramShapes(json.layers, json.inputSize, json.geometrySize);
+    for (const [name, shape] of Object.entries(expected)) {
+      const t = params[name];
+      if (!t || t.shape.join() !== shape.join()) {
+        Object.values(params).forEach((p) => p.dispose());
+        throw new Error(`Model weights do not match its layers at '${name}'.`);
+      }
+    }
+    return new CharClassifier(json, params);
+  }
+
+  /** Class probabilities for each character, one Float32Array of labels.length per input. */
+  probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
+    if (chars.length === 0) return [];
+    const flat = tf.tidy(() => {
+      const { images, geometry } = toInputTensors(chars, this.json.inputSize);
+      return tf.softmax(forward(this.json.layers, this.params, images, geometry));
+    });
+    const data = flat.dataSync() as Float32Array;
+    flat.dispose();
+    const k = this.json.labels.length;
+    return chars.map((_, i) => data.slice(i * k, (i + 1) * k));
+  }
+
+  /** Run once on a blank input so the first real request does not pay for shader compilation. */
+  warmUp(): void {
+    const blank = { pixels: new Float32Array(this.json.inputSize ** 2), geometry: new Float32Array(this.json.geometrySize), inkBox: { left: 0, top: 0, right: 1, bottom: 1 } };
+    this.probabilities([blank]);
+  }
+
+  dispose(): void {
+    Object.values(this.params).forEach((p) => p.dispose());
+  }
+}

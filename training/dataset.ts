@@ -1,0 +1,309 @@
+/**
+ * Synthetic handwritten characters: the training and validation data of the character model.
+ *
+ * Three styles, all from sources the training-data note allows:
+ * - 'font':    a handwriting font family's glyph rendered as an outline fill (the fonts' variety of hands);
+ * - 'pen':     the same glyph thinned to its centre line and redrawn with a round pen of varying width,
+ *              which looks like what the drawing pad produces;
+ * - 'hershey': a Hershey stroke font's centre lines drawn the way a person draws with a mouse or pen
+ *              (jitter, wobble, overshoot at stroke ends, varying width).
+ * Every glyph sits on a line whose baseline and x-height are known, so a sample can carry a LineFrame
+ * (case from size and position); ~40% carry none, like a lone character. Images are NOT normalised:
+ * callers run core/preprocess.ts normalizeCharacter, the one preprocessing for training and inference.
+ * Deterministic: each sample's randomness derives from (seed, split, label, index) alone.
+ */
+import { createCanvas, GlobalFonts, SKRSContext2D } from '@napi-rs/canvas';
+import { GreyImage } from '../core/image';
+import { LineFrame } from '../core/preprocess';
+import { ALL_CHARACTERS } from '../core/labels';
+import { familiesOf, fontFile, FontFamily, HERSHEY_FONTS, Split } from './fonts';
+import { loadHersheyFont, HersheyFont, Point } from './hershey';
+import { Rng, hashString } from './prng';
+import { blur3, composeGrey, elastic, InkMap, inkExtent, penFromSkeleton, thin } from './inkOps';
+
+export type SampleStyle = 'font' | 'pen' | 'hershey';
+
+export interface CharacterSample {
+  image: GreyImage;
+  label: string;
+  /** The writing line in the image's pixel coordinates; absent for a lone character. */
+  frame?: LineFrame;
+  /** Where it came from, e.g. 'font:caveat', 'pen:kalam', 'hershey:futural'. */
+  source: string;
+  style: SampleStyle;
+}
+
+export interface GenerateOptions {
+  split: Split;
+  perClass: number;
+  seed: number;
+  /** Characters to generate; default all 62. */
+  labels?: string;
+  styles?: SampleStyle[];
+  /** Random affine, elastic, width, blur, noise, contrast, polarity, position. Default true. */
+  augment?: boolean;
+  /** Fraction of samples without a frame. Default 0.4. */
+  noFrameRate?: number;
+}
+
+/** Relative frequency of each style when all are allowed. */
+export const STYLE_WEIGHTS: Record<SampleStyle, number> = { font: 0.4, pen: 0.4, hershey: 0.2 };
+/** Plain printed families are used in small measure. */
+const PRINT_RATE = 0.08;
+const CANVAS = 80;
+const BASELINE_Y = 52;
+const CAP_HEIGHT = 30;
+
+export function generateCharacterSamples(opts: GenerateOptions): CharacterSample[] {
+  const labels = opts.labels ?? ALL_CHARACTERS;
+  if (!(opts.perClass >= 0) || !Number.isInteger(opts.perClass)) throw new Error(`perClass must be a non-negative integer (got ${opts.perClass}).`);
+  const sources = sourcesFor(opts.split);
+  const styles = (opts.styles ?? (['font', 'pen', 'hershey'] as SampleStyle[])).filter((s) =>
+    s === 'hershey' ? sources.hershey.length > 0 : sources.hand.length + sources.print.length > 0,
+  );
+  if (styles.length === 0) throw new Error('No sources for the requested styles and split.');
+  const out: CharacterSample[] = [];
+  for (const label of labels) {
+    for (let k = 0; k < opts.perClass; k++) {
+      const rng = new Rng(hashString(`${opts.seed}|${opts.split}|${label}|${k}`));
+      out.push(generateOne(label, rng, styles, sources, opts));
+    }
+  }
+  return out;
+}
+
+interface Sources {
+  hand: FontFamily[];
+  print: FontFamily[];
+  hershey: HersheyFont[];
+}
+
+function sourcesFor(split: Split): Sources {
+  const fams = familiesOf(split);
+  return {
+    hand: fams.filter((f) => f.kind === 'hand'),
+    print: fams.filter((f) => f.kind === 'print'),
+    hershey: HERSHEY_FONTS.filter((h) => h.split === split).map((h) => loadHersheyFont(h.id)),
+  };
+}
+
+function pickStyle(rng: Rng, styles: SampleStyle[]): SampleStyle {
+  const total = styles.reduce((s, k) => s + STYLE_WEIGHTS[k], 0);
+  let r = rng.next() * total;
+  for (const s of styles) {
+    r -= STYLE_WEIGHTS[s];
+    if (r < 0) return s;
+  }
+  return styles[styles.length - 1];
+}
+
+/** Affine placement of the glyph: rotation, shear (slant), scale, aspect. */
+interface Placement {
+  capHeight: number;
+  matrix: [number, number, number, number, number, number];
+}
+
+function placement(rng: Rng, augment: boolean): Placement {
+  if (!augment) return { capHeight: CAP_HEIGHT, matrix: [1, 0, 0, 1, 0, 0] };
+  const rot = rng.normal(0, 0.08);
+  const shear = rng.normal(0, 0.18);
+  const aspect = Math.exp(rng.normal(0, 0.12));
+  const scale = Math.exp(rng.normal(0, 0.12));
+  const sx = aspect, sy = 1 / aspect;
+  // M = R * Shear(x by y) * S, about the glyph's centre (CANVAS/2, BASELINE_Y - CAP/2).
+  const c = Math.cos(rot), s = Math.sin(rot);
+  const a = c * sx, b = s * sx;
+  const cc = (c * shear - s) * sy, d = (s * shear + c) * sy;
+  const cx = CANVAS / 2, cy = BASELINE_Y - CAP_HEIGHT / 2;
+  const e = cx - (a * cx + cc * cy) + rng.normal(0, 2);
+  const f = cy - (b * cx + d * cy) + rng.normal(0, 2);
+  return { capHeight: CAP_HEIGHT * scale, matrix: [a, b, cc, d, e, f] };
+}
+
+function applyMatrix(m: Placement['matrix'], x: number, y: number): Point {
+  return { x: m[0] * x + m[2] * y + m[4], y: m[1] * x + m[3] * y + m[5] };
+}
+
+/** The line frame after the placement's transform, measured at the glyph's centre column. */
+function frameAfter(m: Placement['matrix'], xCentre: number, xHeight: number): LineFrame {
+  const base = applyMatrix(m, xCentre, BASELINE_Y);
+  const top = applyMatrix(m, xCentre, BASELINE_Y - xHeight);
+  return { baseline: base.y, xHeight: Math.max(1, base.y - top.y) };
+}
+
+function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: Sources, opts: GenerateOptions): CharacterSample {
+  const augment = opts.augment ?? true;
+  const noFrameRate = opts.noFrameRate ?? 0.4;
+  for (let attempt = 0; ; attempt++) {
+    const style = pickStyle(rng, styles);
+    const place = placement(rng, augment);
+    let drawn: { ink: InkMap; frame: LineFrame; source: string };
+    if (style === 'hershey') {
+      const font = rng.pick(sources.hershey);
+      drawn = drawHershey(font, label, place, rng, augment);
+    } else {
+      const usePrint = sources.print.length > 0 && (sources.hand.length === 0 || rng.chance(PRINT_RATE));
+      const family = rng.pick(usePrint ? sources.print : sources.hand);
+      drawn = drawFont(family, label, place, rng, augment, style === 'pen');
+    }
+    let ink = drawn.ink;
+    if (augment && rng.chance(0.6)) ink = elastic(ink, rng.uniform(0.8, 2.6), rng.int(3, 5), rng);
+    if (augment && rng.chance(0.3)) ink = blur3(ink, rng.uniform(0.3, 0.7));
+    const extent = inkExtent(ink);
+    if (!extent || extent.right - extent.left + extent.bottom - extent.top < 4) {
+      if (attempt >= 8) throw new Error(`Could not draw '${label}' from ${drawn.source}.`);
+      continue;
+    }
+    const size = Math.max(extent.right - extent.left, extent.bottom - extent.top);
+    const margin = () => (augment ? Math.round(rng.uniform(0.02, 0.5) * size) : 4);
+    const box = {
+      left: extent.left - margin(),
+      top: extent.top - margin(),
+      right: extent.right + margin(),
+      bottom: extent.bottom + margin(),
+    };
+    const paper = augment
+      ? (() => {
+          const p = rng.chance(0.5) ? 255 : rng.uniform(170, 255);
+          return { paper: p, ink: rng.uniform(0, p - 90), noise: rng.chance(0.4) ? rng.uniform(1, 8) : 0, invert: rng.chance(0.1) };
+        })()
+      : { paper: 255, ink: 0, noise: 0, invert: false };
+    const image = composeGrey(ink, paper, box, rng);
+    const withFrame = !rng.chance(noFrameRate);
+    const jb = augment ? rng.normal(0, 0.04) : 0, jx = augment ? Math.exp(rng.normal(0, 0.05)) : 1;
+    const frame = withFrame
+      ? { baseline: drawn.frame.baseline - box.top + jb * drawn.frame.xHeight, xHeight: drawn.frame.xHeight * jx }
+      : undefined;
+    return { image, label, frame, source: drawn.source, style };
+  }
+}
+
+// ---- font families -------------------------------------------------------------------------------
+
+interface FontMetrics {
+  /** Cap height and x-height per px of font size. */
+  capPerPx: number;
+  xPerPx: number;
+}
+
+const registered = new Map<string, FontMetrics>();
+let canvasCtx: SKRSContext2D | null = null;
+
+function ctx2d(): SKRSContext2D {
+  if (!canvasCtx) canvasCtx = createCanvas(CANVAS, CANVAS).getContext('2d');
+  return canvasCtx;
+}
+
+function fontAlias(family: FontFamily): string {
+  return `inkwell-${family.id}`;
+}
+
+export function registerFamily(family: FontFamily): FontMetrics {
+  const hit = registered.get(family.id);
+  if (hit) return hit;
+  GlobalFonts.registerFromPath(fontFile(family), fontAlias(family));
+  const ctx = ctx2d();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.font = `100px "${fontAlias(family)}"`;
+  const cap = ctx.measureText('H').actualBoundingBoxAscent;
+  const x = ctx.measureText('x').actualBoundingBoxAscent;
+  if (!(cap > 5) || !(x > 3)) throw new Error(`Font ${family.id} has no usable H/x metrics.`);
+  const m = { capPerPx: cap / 100, xPerPx: x / 100 };
+  registered.set(family.id, m);
+  return m;
+}
+
+function readInk(ctx: SKRSContext2D): InkMap {
+  const rgba = ctx.getImageData(0, 0, CANVAS, CANVAS).data;
+  const data = new Float32Array(CANVAS * CANVAS);
+  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 3] / 255;
+  return { width: CANVAS, height: CANVAS, data };
+}
+
+function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng, augment: boolean, asPen: boolean) {
+  const metrics = registerFamily(family);
+  const ctx = ctx2d();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, CANVAS, CANVAS);
+  const px = place.capHeight / metrics.capPerPx;
+  ctx.font = `${px.toFixed(2)}px "${fontAlias(family)}"`;
+  const width = ctx.measureText(label).width;
+  const x0 = CANVAS / 2 - width / 2;
+  ctx.setTransform(...place.matrix);
+  ctx.fillStyle = '#000';
+  ctx.fillText(label, x0, BASELINE_Y);
+  // Stroke width: sometimes embolden the outline (pens and markers differ in weight).
+  if (augment && !asPen && rng.chance(0.25)) {
+    ctx.strokeStyle = '#000';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = rng.uniform(0.8, 2.5);
+    ctx.strokeText(label, x0, BASELINE_Y);
+  }
+  let ink = readInk(ctx);
+  const frame = frameAfter(place.matrix, CANVAS / 2, px * metrics.xPerPx);
+  if (asPen) {
+    const radius = augment ? rng.uniform(0.7, 2.6) : 1.5;
+    ink = penFromSkeleton(thin(ink), CANVAS, CANVAS, radius, rng, augment ? 0.3 : 0);
+  }
+  return { ink, frame, source: `${asPen ? 'pen' : 'font'}:${family.id}` };
+}
+
+// ---- Hershey stroke fonts -------------------------------------------------------------------------
+
+function drawHershey(font: HersheyFont, label: string, place: Placement, rng: Rng, augment: boolean) {
+  const glyph = font.glyphs.get(label);
+  if (!glyph) throw new Error(`Hershey font ${font.id} has no '${label}'.`);
+  const capTop = Math.min(...(font.glyphs.get('H')?.strokes.flat().map((p) => p.y) ?? [font.baseline - 21]));
+  const unit = place.capHeight / (font.baseline - capTop);
+  const centreX = (glyph.left + glyph.right) / 2;
+  const toCanvas = (p: Point): Point => applyMatrix(place.matrix, CANVAS / 2 + (p.x - centreX) * unit, BASELINE_Y + (p.y - font.baseline) * unit);
+  const ctx = ctx2d();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, CANVAS, CANVAS);
+  ctx.strokeStyle = '#000';
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  const width = augment ? rng.uniform(1.3, 4.6) * (place.capHeight / CAP_HEIGHT) : 3;
+  // Per-glyph shape variation: the hand never lands on the same control points twice.
+  const vertexJitter = augment ? rng.uniform(0, 0.7) : 0;
+  for (const stroke of glyph.strokes) {
+    let pts = stroke.map((p) => ({ x: p.x + rng.normal(0, vertexJitter), y: p.y + rng.normal(0, vertexJitter) }));
+    if (augment) pts = humanize(pts, rng);
+    const cpts = pts.map(toCanvas);
+    if (cpts.length === 1) cpts.push({ x: cpts[0].x + 0.01, y: cpts[0].y });
+    for (let i = 1; i < cpts.length; i++) {
+      ctx.lineWidth = augment ? width * (1 + rng.normal(0, 0.06)) : width;
+      ctx.beginPath();
+      ctx.moveTo(cpts[i - 1].x, cpts[i - 1].y);
+      ctx.lineTo(cpts[i].x, cpts[i].y);
+      ctx.stroke();
+    }
+  }
+  const frame = frameAfter(place.matrix, CANVAS / 2, (font.baseline - font.xHeightTop) * unit);
+  return { ink: readInk(ctx), frame, source: `hershey:${font.id}` };
+}
+
+/** Resample a stroke finely, add low-frequency wobble and small tremor, and overshoot its ends. */
+function humanize(pts: Point[], rng: Rng): Point[] {
+  if (pts.length < 2) return pts;
+  const over = (a: Point, b: Point): Point => {
+    const len = Math.hypot(a.x - b.x, a.y - b.y) || 1;
+    const t = rng.chance(0.5) ? rng.uniform(0, 1.2) : 0;
+    return { x: a.x + ((a.x - b.x) / len) * t, y: a.y + ((a.y - b.y) / len) * t };
+  };
+  const ends = [over(pts[0], pts[1]), ...pts.slice(1, -1), over(pts[pts.length - 1], pts[pts.length - 2])];
+  const fine: Point[] = [];
+  for (let i = 0; i < ends.length - 1; i++) {
+    const a = ends[i];
+    const b = ends[i + 1];
+    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 1.0));
+    for (let k = 0; k < n; k++) fine.push({ x: a.x + ((b.x - a.x) * k) / n, y: a.y + ((b.y - a.y) * k) / n });
+  }
+  fine.push(ends[ends.length - 1]);
+  const amp = rng.uniform(0, 0.6), freq = rng.uniform(0.1, 0.4), ph = rng.uniform(0, 6.3), ph2 = rng.uniform(0, 6.3);
+  const tremor = rng.uniform(0, 0.15);
+  return fine.map((p, i) => ({
+    x: p.x + amp * Math.sin(i * freq + ph) + rng.normal(0, tremor),
+    y: p.y + amp * Math.sin(i * freq * 1.3 + ph2) + rng.normal(0, tremor),
+  }));
+}

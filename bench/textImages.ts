@@ -1,0 +1,250 @@
+/**
+ * Seeded text images for the text benchmark, the shipped samples and the segmentation tests.
+ *
+ * Lines and multi-line pages are rendered with HELD-OUT handwriting families only
+ * (training/fonts.ts), either clean (white paper, upright) or camera-like (tinted paper,
+ * uneven light, slight rotation, blur, noise). Every image comes with its ground-truth text.
+ * The texts are written here (words, code identifiers, numbers); no data set is used.
+ * Only the 62 classes the model knows appear (letters, digits, spaces).
+ */
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { GreyImage, greyFromRgba } from '../core/image';
+import { familiesOf, fontFile, FontFamily } from '../training/fonts';
+
+export type Layout = 'line' | 'page';
+export type Look = 'clean' | 'camera';
+
+export interface TextSample {
+  readonly id: string;
+  readonly family: string;
+  readonly layout: Layout;
+  readonly look: Look;
+  /** Ground truth: lines joined by '\n', words by single spaces. */
+  readonly text: string;
+  readonly image: GreyImage;
+}
+
+export interface RenderOptions {
+  readonly look: Look;
+  readonly seed: number;
+  /** Font size in pixels (default 44). */
+  readonly fontPx?: number;
+}
+
+/** mulberry32: small, fast, seedable. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(r: () => number, items: readonly T[]): T {
+  return items[Math.floor(r() * items.length)];
+}
+
+// Everyday words, written for this benchmark.
+const WORDS = [
+  'the', 'quick', 'brown', 'fox', 'jumps', 'over', 'lazy', 'dog', 'note', 'write', 'pen', 'paper',
+  'river', 'stone', 'garden', 'window', 'coffee', 'morning', 'evening', 'silver', 'orange', 'purple',
+  'market', 'ticket', 'winter', 'summer', 'planet', 'rocket', 'engine', 'signal', 'bridge', 'castle',
+  'forest', 'meadow', 'pocket', 'little', 'simple', 'yellow', 'happy', 'ready', 'hidden', 'open',
+  'close', 'start', 'finish', 'build', 'test', 'merge', 'branch', 'commit', 'review', 'table',
+  'chair', 'light', 'heavy', 'water', 'fire', 'cloud', 'sunny', 'rainy', 'north', 'south', 'east',
+  'west', 'paint', 'music', 'dance', 'story', 'letter', 'number', 'value', 'result', 'error',
+  'friend', 'family', 'school', 'office', 'kitchen', 'bottle', 'button', 'mirror', 'pillow', 'jacket',
+  'monday', 'friday', 'quiet', 'zebra', 'jungle', 'vivid', 'banjo', 'kayak', 'fjord', 'query',
+  'Paris', 'London', 'Maria', 'John', 'Tokyo', 'Berlin', 'Oscar', 'Linda', 'Kevin', 'Quinn',
+];
+
+const ID_PARTS = ['get', 'set', 'user', 'name', 'item', 'list', 'count', 'index', 'max', 'min', 'parse',
+  'load', 'save', 'file', 'path', 'node', 'data', 'key', 'map', 'size', 'total', 'row', 'col', 'to', 'from'];
+
+/** A camelCase / PascalCase / with-digits identifier, as people write them in code. */
+function identifier(r: () => number): string {
+  const n = 2 + Math.floor(r() * 2);
+  const parts = Array.from({ length: n }, () => pick(r, ID_PARTS));
+  const pascal = r() < 0.25;
+  let s = parts.map((p, i) => (i === 0 && !pascal ? p : p[0].toUpperCase() + p.slice(1))).join('');
+  if (r() < 0.3) s += String(Math.floor(r() * 10));
+  return s;
+}
+
+function numberToken(r: () => number): string {
+  const kind = r();
+  if (kind < 0.4) return String(Math.floor(r() * 1000));
+  if (kind < 0.7) return String(1900 + Math.floor(r() * 130));
+  return String(Math.floor(r() * 100000));
+}
+
+/** One token: mostly words, some identifiers and numbers. */
+export function token(r: () => number): string {
+  const k = r();
+  if (k < 0.6) return pick(r, WORDS);
+  if (k < 0.82) return identifier(r);
+  return numberToken(r);
+}
+
+export function textLine(r: () => number, tokens: number): string {
+  return Array.from({ length: tokens }, () => token(r)).join(' ');
+}
+
+const registered = new Set<string>();
+export function registerFamily(family: FontFamily): string {
+  const alias = `inkwell-${family.id}`;
+  if (!registered.has(alias)) {
+    GlobalFonts.registerFromPath(fontFile(family), alias);
+    registered.add(alias);
+  }
+  return alias;
+}
+
+/** Render `text` (lines separated by '\n') in one family, clean or camera-like, to grey. */
+export function renderText(text: string, family: FontFamily, options: RenderOptions): GreyImage {
+  const r = rng(options.seed);
+  const camera = options.look === 'camera';
+  const fontPx = options.fontPx ?? 44;
+  const alias = registerFamily(family);
+  const lines = text.split('\n');
+  const measure = createCanvas(8, 8).getContext('2d');
+  measure.font = `${fontPx}px "${alias}"`;
+  const widths = lines.map((l) => measure.measureText(l).width);
+  const lineHeight = Math.round(fontPx * 1.6);
+  const margin = Math.round(fontPx * (camera ? 1.2 : 0.6));
+  const width = Math.ceil(Math.max(...widths) + 2 * margin);
+  const height = Math.ceil(lines.length * lineHeight + 2 * margin);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const paper = camera ? 215 + Math.floor(r() * 35) : 255;
+  const tint = camera ? [paper, paper - 4 - Math.floor(r() * 10), paper - 12 - Math.floor(r() * 20)] : [255, 255, 255];
+  ctx.fillStyle = `rgb(${tint[0]},${tint[1]},${tint[2]})`;
+  ctx.fillRect(0, 0, width, height);
+  if (camera) {
+    // Slight rotation about the centre, as a hand-held photo gives.
+    const angle = ((r() * 2 - 1) * 3 * Math.PI) / 180;
+    ctx.translate(width / 2, height / 2);
+    ctx.rotate(angle);
+    ctx.translate(-width / 2, -height / 2);
+  }
+  const ink = camera ? pick(r, ['#1b1f3a', '#222222', '#0d2a6b', '#2b2b2b']) : '#111111';
+  ctx.fillStyle = ink;
+  ctx.font = `${fontPx}px "${alias}"`;
+  ctx.textBaseline = 'alphabetic';
+  lines.forEach((line, i) => {
+    const x = margin + (camera ? (r() - 0.5) * fontPx * 0.3 : 0);
+    const y = margin + i * lineHeight + fontPx * 1.05;
+    ctx.fillText(line, x, y);
+  });
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const grey = greyFromRgba(rgba, width, height);
+  if (camera) applyCamera(grey, r);
+  return grey;
+}
+
+/** Uneven light (a shading gradient plus a soft vignette), blur and sensor noise, in place. */
+function applyCamera(image: GreyImage, r: () => number): void {
+  const { width: w, height: h } = image;
+  const blurred = boxBlur(image, r() < 0.5 ? 1 : 0);
+  const d = image.data;
+  const gx = (r() * 2 - 1) * 0.35;
+  const gy = (r() * 2 - 1) * 0.25;
+  const cx = r() * w, cy = r() * h;
+  const diag = Math.hypot(w, h);
+  const sigma = 5 + r() * 6;
+  let spare: number | null = null;
+  const gauss = () => {
+    if (spare !== null) {
+      const s = spare;
+      spare = null;
+      return s;
+    }
+    const u = Math.max(1e-9, r()), v = r();
+    const m = Math.sqrt(-2 * Math.log(u));
+    spare = m * Math.sin(2 * Math.PI * v);
+    return m * Math.cos(2 * Math.PI * v);
+  };
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const shade = 1 - Math.abs(gx * (x / w - 0.5) + gy * (y / h - 0.5)) - 0.25 * (Math.hypot(x - cx, y - cy) / diag);
+      d[i] = blurred[i] * Math.max(0.45, shade) + gauss() * sigma;
+    }
+  }
+}
+
+/** (2k+1)² box blur; k = 0 only copies. */
+function boxBlur(image: GreyImage, k: number): Uint8ClampedArray {
+  const { width: w, height: h, data } = image;
+  if (k === 0) return data.slice();
+  const out = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let s = 0, n = 0;
+      for (let dy = -k; dy <= k; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -k; dx <= k; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w) continue;
+          s += data[yy * w + xx];
+          n++;
+        }
+      }
+      out[y * w + x] = s / n;
+    }
+  }
+  return out;
+}
+
+export interface SampleSetOptions {
+  readonly seed?: number;
+  /** Images per (layout, look) per family. */
+  readonly perFamily?: number;
+  readonly layouts?: readonly Layout[];
+  readonly looks?: readonly Look[];
+}
+
+/** The benchmark set: every held-out family × layout × look, seeded. */
+export function textSamples(options: SampleSetOptions = {}): TextSample[] {
+  const seed = options.seed ?? 20261126;
+  const perFamily = options.perFamily ?? 1;
+  const out: TextSample[] = [];
+  const families = familiesOf('heldout');
+  let n = 0;
+  for (const family of families) {
+    for (const layout of options.layouts ?? (['line', 'page'] as const)) {
+      for (const look of options.looks ?? (['clean', 'camera'] as const)) {
+        for (let k = 0; k < perFamily; k++) {
+          const s = seed + 7919 * n++;
+          const r = rng(s);
+          const text = layout === 'line'
+            ? textLine(r, 3 + Math.floor(r() * 3))
+            : Array.from({ length: 3 + Math.floor(r() * 3) }, () => textLine(r, 3 + Math.floor(r() * 3))).join('\n');
+          const image = renderText(text, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12) });
+          out.push({ id: `${family.id}-${layout}-${look}-${k}`, family: family.id, layout, look, text, image });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** PNG bytes of a grey image (for samples and for eyeballing). */
+export function greyToPng(image: GreyImage): Buffer {
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  const id = ctx.createImageData(image.width, image.height);
+  for (let i = 0; i < image.data.length; i++) {
+    const v = image.data[i];
+    id.data[4 * i] = v;
+    id.data[4 * i + 1] = v;
+    id.data[4 * i + 2] = v;
+    id.data[4 * i + 3] = 255;
+  }
+  ctx.putImageData(id, 0, 0);
+  return canvas.toBuffer('image/png');
+}

@@ -1,0 +1,97 @@
+/**
+ * Adaptive binarisation (Sauvola) that survives uneven light, with ink polarity detection.
+ *
+ * Local mean and deviation come from integral images, so the cost is O(pixels) whatever the
+ * window. A fixed global threshold fails on photos (one corner in shadow reads as all ink);
+ * Sauvola compares each pixel with its own neighbourhood instead.
+ */
+import { GreyImage } from '../image';
+
+export type Polarity = 'dark-on-light' | 'light-on-dark';
+
+export interface Binarized {
+  readonly width: number;
+  readonly height: number;
+  /** 1 = ink, 0 = paper, row-major. */
+  readonly ink: Uint8Array;
+  readonly polarity: Polarity;
+  /** Fraction of pixels that are ink. */
+  readonly inkFraction: number;
+}
+
+export interface BinarizeOptions {
+  /** Window side in pixels (odd); default scales with the image. */
+  readonly window?: number;
+  /** Sauvola k: higher = less ink. */
+  readonly k?: number;
+  readonly polarity?: 'auto' | Polarity;
+}
+
+/** Grey levels an ink pixel must lie below its local mean: stops paper grain reading as ink. */
+const MIN_LOCAL_CONTRAST = 22;
+const DYNAMIC_RANGE = 128;
+
+/** Which way round the ink is: the paper is the majority, so a dark median means light ink. */
+export function detectPolarity(image: GreyImage): Polarity {
+  const hist = new Uint32Array(256);
+  const { data } = image;
+  const step = Math.max(1, Math.floor(data.length / 200_000));
+  let n = 0;
+  for (let i = 0; i < data.length; i += step, n++) hist[data[i]]++;
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v];
+    if (acc * 2 >= n) return v < 110 ? 'light-on-dark' : 'dark-on-light';
+  }
+  return 'dark-on-light';
+}
+
+export function defaultWindow(width: number, height: number): number {
+  const w = Math.round(Math.sqrt(width * height) / 25);
+  return Math.max(15, Math.min(81, w | 1));
+}
+
+export function binarize(image: GreyImage, options: BinarizeOptions = {}): Binarized {
+  const { width: w, height: h } = image;
+  const polarity = !options.polarity || options.polarity === 'auto' ? detectPolarity(image) : options.polarity;
+  const invert = polarity === 'light-on-dark';
+  const win = options.window ?? defaultWindow(w, h);
+  const k = options.k ?? 0.25;
+  const half = win >> 1;
+  // Integral images of value and value² with a zero first row/column.
+  const W = w + 1;
+  const sum = new Float64Array(W * (h + 1));
+  const sq = new Float64Array(W * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let rs = 0, rq = 0;
+    for (let x = 0; x < w; x++) {
+      const raw = image.data[y * w + x];
+      const v = invert ? 255 - raw : raw;
+      rs += v;
+      rq += v * v;
+      sum[(y + 1) * W + x + 1] = sum[y * W + x + 1] + rs;
+      sq[(y + 1) * W + x + 1] = sq[y * W + x + 1] + rq;
+    }
+  }
+  const ink = new Uint8Array(w * h);
+  let count = 0;
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - half), y1 = Math.min(h, y + half + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - half), x1 = Math.min(w, x + half + 1);
+      const n = (y1 - y0) * (x1 - x0);
+      const s = sum[y1 * W + x1] - sum[y0 * W + x1] - sum[y1 * W + x0] + sum[y0 * W + x0];
+      const q = sq[y1 * W + x1] - sq[y0 * W + x1] - sq[y1 * W + x0] + sq[y0 * W + x0];
+      const mean = s / n;
+      const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
+      const raw = image.data[y * w + x];
+      const v = invert ? 255 - raw : raw;
+      const t = mean * (1 + k * (sd / DYNAMIC_RANGE - 1));
+      if (v < t && v < mean - MIN_LOCAL_CONTRAST) {
+        ink[y * w + x] = 1;
+        count++;
+      }
+    }
+  }
+  return { width: w, height: h, ink, polarity, inkFraction: count / (w * h) };
+}

@@ -1,0 +1,101 @@
+/**
+ * Character candidates in one line: connected components, with the dots of i and j, accents
+ * and broken strokes merged into the character they sit on or beside.
+ */
+import { Box } from '../image';
+import { Component, boxHeight, boxWidth, median, unionBox, xOverlap } from './components';
+
+export interface CharGroup {
+  readonly box: Box;
+  /** Component ids whose pixels make the character. */
+  readonly ids: number[];
+}
+
+/**
+ * Group a line's components (sorted by left) into character candidates.
+ * Small marks with no character under or over them (full stops, specks) are dropped:
+ * the classifier has no class for them.
+ */
+export function groupCharacters(components: readonly Component[]): CharGroup[] {
+  if (components.length === 0) return [];
+  const heights = components.map((c) => boxHeight(c.box));
+  const tallest = Math.max(...heights);
+  const bodyHeight = median(heights.filter((h) => h >= 0.3 * tallest));
+  const isSmall = (c: Component) => boxHeight(c.box) < 0.42 * bodyHeight && boxWidth(c.box) < 0.7 * bodyHeight;
+  let groups: { box: Box; ids: number[] }[] = components
+    .filter((c) => !isSmall(c))
+    .map((c) => ({ box: c.box, ids: [c.id] }));
+  // Pieces stacked on top of each other (broken strokes) are one character.
+  let merged = true;
+  while (merged) {
+    merged = false;
+    for (let i = 0; i + 1 < groups.length && !merged; i++) {
+      for (let j = i + 1; j < groups.length && groups[j].box.left < groups[i].box.right; j++) {
+        const a = groups[i], b = groups[j];
+        const narrower = Math.min(boxWidth(a.box), boxWidth(b.box));
+        if (xOverlap(a.box, b.box) >= 0.6 * narrower) {
+          groups[i] = { box: unionBox(a.box, b.box), ids: [...a.ids, ...b.ids] };
+          groups.splice(j, 1);
+          merged = true;
+          break;
+        }
+      }
+    }
+    groups.sort((a, b) => a.box.left - b.box.left);
+  }
+  // Dots, accents and stroke fragments join the character they overlap most or touch nearly.
+  for (const c of components.filter(isSmall)) {
+    let best = -1, bestScore = -Infinity;
+    groups.forEach((g, i) => {
+      const overlap = xOverlap(g.box, c.box);
+      const score = overlap >= 0 ? overlap / Math.max(1, boxWidth(c.box)) : overlap / Math.max(1, bodyHeight);
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    });
+    if (best >= 0 && bestScore >= -0.12) {
+      const g = groups[best];
+      groups[best] = { box: unionBox(g.box, c.box), ids: [...g.ids, c.id] };
+    }
+  }
+  return groups.sort((a, b) => a.box.left - b.box.left);
+}
+
+/** Where a line's characters stand: baseline y and the heights of lowercase and capitals. */
+export interface LineMetrics {
+  readonly baseline: number;
+  /** Body height of lowercase letters; 0 when the line does not show it (all capitals or digits). */
+  readonly xHeight: number;
+  /** Height of capitals and ascenders. */
+  readonly capHeight: number;
+}
+
+/** The value most others lie near (within ±tolerance), averaged over that cluster. */
+function densest(values: readonly number[], tolerance: number): { value: number; count: number } {
+  let best = { value: 0, count: 0 };
+  for (const v of values) {
+    const near = values.filter((u) => Math.abs(u - v) <= tolerance);
+    if (near.length > best.count) best = { value: near.reduce((s, u) => s + u, 0) / near.length, count: near.length };
+  }
+  return best;
+}
+
+export function lineMetrics(groups: readonly CharGroup[]): LineMetrics {
+  const heights = groups.map((g) => boxHeight(g.box));
+  const tallest = Math.max(1, ...heights);
+  const body = median(heights.filter((h) => h >= 0.3 * tallest)) || tallest;
+  const tol = Math.max(1, 0.12 * body);
+  const baseline = densest(groups.map((g) => g.box.bottom), tol).value;
+  // Heights above the baseline of characters standing on it (descenders reach below and skew this).
+  const standing = groups.filter((g) => Math.abs(g.box.bottom - baseline) <= 2 * tol);
+  const above = standing.map((g) => baseline - g.box.top).filter((h) => h > 0);
+  const first = densest(above, tol);
+  const rest = above.filter((h) => Math.abs(h - first.value) > Math.max(2 * tol, 0.22 * first.value));
+  const second = densest(rest, tol);
+  if (second.count === 0) return { baseline, xHeight: 0, capHeight: first.value || body };
+  const lo = Math.min(first.value, second.value), hi = Math.max(first.value, second.value);
+  // Handwritten x-heights run from about 0.4 to 0.8 of the capital height.
+  if (lo / hi < 0.38 || lo / hi > 0.82) return { baseline, xHeight: 0, capHeight: first.value };
+  return { baseline, xHeight: lo, capHeight: hi };
+}

@@ -1,0 +1,85 @@
+/**
+ * Skew and orientation estimates from the ink.
+ *
+ * Skew: the angle whose row projection is sharpest (text lines become tall peaks and empty
+ * gaps), searched over ±MAX_SKEW degrees, coarse then fine. Orientation: in horizontal text
+ * a character's nearest neighbour sits beside it, in a page turned 90° above or below it.
+ */
+import { Component } from './components';
+
+export const MAX_SKEW_DEGREES = 10;
+const MAX_SAMPLES = 60_000;
+
+/** Slope angle of the text lines in radians (y down: positive = lines fall to the right). */
+export function estimateSkew(ink: Uint8Array, width: number, height: number): number {
+  const xs: number[] = [], ys: number[] = [];
+  let total = 0;
+  for (let i = 0; i < ink.length; i++) total += ink[i];
+  if (total < 20) return 0;
+  const step = Math.max(1, Math.floor(total / MAX_SAMPLES));
+  let seen = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!ink[y * width + x]) continue;
+      if (seen++ % step === 0) {
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+  }
+  const pad = Math.ceil(width * Math.tan((MAX_SKEW_DEGREES * Math.PI) / 180)) + 2;
+  const bins = new Float64Array(height + 2 * pad + 2);
+  const sharpness = (deg: number): number => {
+    const t = Math.tan((deg * Math.PI) / 180);
+    bins.fill(0);
+    for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i] - xs[i] * t) + pad]++;
+    let s = 0;
+    for (let i = 0; i < bins.length; i++) s += bins[i] * bins[i];
+    return s;
+  };
+  let best = 0, bestScore = sharpness(0);
+  for (let deg = -MAX_SKEW_DEGREES; deg <= MAX_SKEW_DEGREES + 1e-9; deg += 0.5) {
+    const s = sharpness(deg);
+    if (s > bestScore * 1.0001) {
+      best = deg;
+      bestScore = s;
+    }
+  }
+  const coarse = best;
+  for (let deg = coarse - 0.4; deg <= coarse + 0.4 + 1e-9; deg += 0.1) {
+    const s = sharpness(deg);
+    if (s > bestScore) {
+      best = deg;
+      bestScore = s;
+    }
+  }
+  return (best * Math.PI) / 180;
+}
+
+/**
+ * True when the text looks turned by a quarter: most components' nearest neighbours are above
+ * or below them rather than beside. Needs a handful of character-sized components to judge.
+ */
+export function looksQuarterTurned(components: readonly Component[]): boolean {
+  const sizes = components.map((c) => Math.max(c.box.right - c.box.left, c.box.bottom - c.box.top));
+  const big = components.filter((_, i) => sizes[i] >= 4);
+  if (big.length < 6 || big.length > 5000) return false;
+  const centres = big.map((c) => [(c.box.left + c.box.right) / 2, (c.box.top + c.box.bottom) / 2]);
+  let horizontal = 0, vertical = 0;
+  for (let i = 0; i < centres.length; i++) {
+    let bestD = Infinity, bdx = 0, bdy = 0;
+    for (let j = 0; j < centres.length; j++) {
+      if (i === j) continue;
+      const dx = centres[j][0] - centres[i][0], dy = centres[j][1] - centres[i][1];
+      const d = dx * dx + dy * dy;
+      if (d < bestD) {
+        bestD = d;
+        bdx = dx;
+        bdy = dy;
+      }
+    }
+    if (Math.abs(bdx) > Math.abs(bdy) * 1.5) horizontal++;
+    else if (Math.abs(bdy) > Math.abs(bdx) * 1.5) vertical++;
+  }
+  return vertical > 2 * horizontal && vertical >= 4;
+}

@@ -1,0 +1,127 @@
+/**
+ * Text lines: row projection of the ink splits the page into bands, bands too tall for one
+ * line are cut at their projection minima, then every component joins the band it overlaps
+ * most (a dot or accent in no band joins the nearest one, preferring the line below it).
+ */
+import { Component, boxHeight, median } from './components';
+
+export interface LineGroup {
+  /** Components of the line, sorted by left edge. */
+  readonly components: Component[];
+  readonly top: number;
+  readonly bottom: number;
+}
+
+interface Band {
+  top: number;
+  bottom: number;
+  ink: number;
+}
+
+export function findLines(components: readonly Component[], labels: Int32Array, width: number, height: number, keep: Uint8Array): LineGroup[] {
+  if (components.length === 0) return [];
+  const profile = new Float64Array(height);
+  for (let y = 0; y < height; y++) {
+    let n = 0;
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const l = labels[row + x];
+      if (l && keep[l]) n++;
+    }
+    profile[y] = n;
+  }
+  let bands: Band[] = [];
+  for (let y = 0; y < height; ) {
+    if (profile[y] === 0) {
+      y++;
+      continue;
+    }
+    const top = y;
+    let ink = 0;
+    while (y < height && profile[y] > 0) ink += profile[y++];
+    bands.push({ top, bottom: y, ink });
+  }
+  if (bands.length === 0) return [];
+  const maxInk = Math.max(...bands.map((b) => b.ink));
+  const majorHeights = bands.filter((b) => b.ink >= 0.3 * maxInk).map((b) => b.bottom - b.top);
+  const lineHeight = Math.max(1, median(majorHeights));
+  // Bands much taller than a line hold several lines whose ascenders and descenders touch.
+  bands = bands.flatMap((b) => (b.bottom - b.top > 1.7 * lineHeight ? splitBand(b, profile, lineHeight) : [b]));
+  const inks = bands.map((b) => b.ink);
+  const medianInk = median(inks);
+  const major = bands.filter((b) => b.bottom - b.top >= 0.45 * lineHeight && b.ink >= 0.15 * medianInk);
+  const lines = (major.length ? major : bands).map((b) => ({ band: b, members: [] as Component[] }));
+  for (const c of components) {
+    let best = -1, bestOverlap = 0;
+    lines.forEach((l, i) => {
+      const o = Math.min(l.band.bottom, c.box.bottom) - Math.max(l.band.top, c.box.top);
+      if (o > bestOverlap) {
+        bestOverlap = o;
+        best = i;
+      }
+    });
+    if (best < 0 || bestOverlap < 0.3 * boxHeight(c.box)) {
+      // Nearest band; a mark above a line usually belongs to the line below (i, j dots).
+      let bestD = Infinity;
+      lines.forEach((l, i) => {
+        const below = l.band.top - c.box.bottom;
+        const above = c.box.top - l.band.bottom;
+        const d = below >= 0 ? below * 0.7 : above >= 0 ? above : 0;
+        if (d < bestD) {
+          bestD = d;
+          best = i;
+        }
+      });
+    }
+    lines[best].members.push(c);
+  }
+  return lines
+    .filter((l) => l.members.length > 0)
+    .map((l) => {
+      const members = l.members.sort((a, b) => a.box.left - b.box.left);
+      return {
+        components: members,
+        top: Math.min(...members.map((m) => m.box.top)),
+        bottom: Math.max(...members.map((m) => m.box.bottom)),
+      };
+    })
+    .sort((a, b) => a.top - b.top);
+}
+
+/** Cut a band at deep minima of its smoothed projection, at least half a line apart. */
+function splitBand(band: Band, profile: Float64Array, lineHeight: number): Band[] {
+  const r = Math.max(1, Math.round(lineHeight / 8));
+  const smooth: number[] = [];
+  for (let y = band.top; y < band.bottom; y++) {
+    let s = 0, n = 0;
+    for (let k = y - r; k <= y + r; k++) {
+      if (k >= band.top && k < band.bottom) {
+        s += profile[k];
+        n++;
+      }
+    }
+    smooth.push(s / n);
+  }
+  const peak = Math.max(...smooth);
+  const cuts: number[] = [];
+  const minGap = 0.55 * lineHeight;
+  const candidates = smooth
+    .map((v, i) => ({ v, i }))
+    .filter(({ v, i }) => i > 0 && i < smooth.length - 1 && v <= smooth[i - 1] && v <= smooth[i + 1] && v < 0.35 * peak)
+    .sort((a, b) => a.v - b.v);
+  for (const c of candidates) {
+    if (c.i < minGap || smooth.length - c.i < minGap) continue;
+    if (cuts.some((k) => Math.abs(k - c.i) < minGap)) continue;
+    cuts.push(c.i);
+  }
+  cuts.sort((a, b) => a - b);
+  const out: Band[] = [];
+  let start = 0;
+  for (const cut of [...cuts, smooth.length]) {
+    let ink = 0;
+    for (let y = band.top + start; y < band.top + cut; y++) ink += profile[y];
+    out.push({ top: band.top + start, bottom: band.top + cut, ink });
+    start = cut;
+  }
+  return out;
+}

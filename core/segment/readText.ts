@@ -1,0 +1,354 @@
+/**
+ * Text from an image of handwriting: the pipeline that ties the segment modules together.
+ * See index.ts for the contract.
+ */
+import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
+import { geometryOf } from '../preprocess';
+import { binarize } from './binarize';
+import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
+import { Component, Components, boxHeight, connectedComponents, median } from './components';
+import { CharCrop, cropCharacter } from './crops';
+import { estimateSkew, looksQuarterTurned } from './deskew';
+import { findLines } from './lines';
+import { Piece, bestCutting, cutCandidates, piecesOf } from './split';
+import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateQuarter, scaleAffine } from './transform';
+import { wordBreaks } from './words';
+
+/** Classifier callback: class probabilities (in `labels` order) for each crop. */
+export type ScoreCrops = (crops: readonly CharCrop[]) => Float32Array[];
+
+export interface DecodeWordOptions {
+  /** Text read so far on the page (the words before this one). */
+  readonly context?: string;
+  /** Per character: the line geometry features (core/preprocess geometryOf), all 0 when unknown. */
+  readonly geometry?: readonly Float32Array[];
+}
+/** Word decoder (core/decode's decodeWord fits): probabilities per character to text. */
+export type DecodeWord = (
+  charProbs: Float32Array[],
+  labels: readonly string[],
+  options: DecodeWordOptions,
+) => { text: string; confidence: number };
+
+export interface ReadTextOptions {
+  readonly decodeWord?: DecodeWord;
+  /** Alternatives kept per character (default 5). */
+  readonly topK?: number;
+  /** Text before the image (e.g. the editor line before the cursor), passed to decodeWord. */
+  readonly context?: string;
+  /** Pixel budget of the working image (default WORKING_MAX_PIXELS). */
+  readonly maxWorkingPixels?: number;
+}
+
+export interface TextChar {
+  /** Ink box in the ORIGINAL image's pixel coordinates. */
+  readonly box: Box;
+  /** Best classes first. */
+  readonly candidates: { label: string; p: number }[];
+}
+export interface TextWord {
+  readonly box: Box;
+  readonly text: string;
+  readonly confidence: number;
+  readonly chars: TextChar[];
+}
+export interface TextLine {
+  readonly box: Box;
+  readonly text: string;
+  readonly words: TextWord[];
+}
+export interface TextResult {
+  /** Lines joined by '\n', words by ' '. */
+  readonly text: string;
+  /** Geometric mean of the characters' best probabilities (0 when nothing was read). */
+  readonly confidence: number;
+  readonly lines: TextLine[];
+  /** Quarter turn applied to read the page (clockwise degrees). */
+  readonly orientation: 0 | 90 | 270;
+  /** Skew corrected, in degrees (positive: lines fell to the right). */
+  readonly skewDegrees: number;
+  /** Size the image was analysed at (bounded by maxWorkingPixels). */
+  readonly workingSize: { width: number; height: number };
+  /** Why nothing (or not everything) was read, for the user; absent when all went well. */
+  readonly message?: string;
+}
+
+/** Working images are at most this many pixels: bounds memory and time on huge photos. */
+export const WORKING_MAX_PIXELS = 3_000_000;
+/** Characters smaller than this (body height, px) are enlarged before reading. */
+const MIN_BODY_PX = 14;
+/** More ink than this is noise or a solid fill, not handwriting on paper. */
+const MAX_INK_FRACTION = 0.35;
+
+export function readText(image: GreyImage, score: ScoreCrops, labels: readonly string[], options: ReadTextOptions = {}): TextResult {
+  if (!image || !(image.width > 0) || !(image.height > 0) || image.data.length < image.width * image.height) {
+    throw new RangeError(`Image has no pixels (${image?.width}x${image?.height}).`);
+  }
+  const budget = options.maxWorkingPixels ?? WORKING_MAX_PIXELS;
+  let working = downscaleToFit(image, budget);
+  let toOriginal = scaleAffine(image.width / working.width);
+  const ctx: Ctx = { original: image, score, labels, options };
+
+  let page = analyse(working);
+  if (page.kind === 'empty') return emptyResult(working, page.message);
+  // Tiny writing: enlarge so strokes survive binarisation and crops have detail.
+  if (page.body < MIN_BODY_PX && working.width * working.height < budget) {
+    const f = Math.min(MIN_BODY_PX / Math.max(1, page.body), Math.sqrt(budget / (working.width * working.height)), 4);
+    if (f > 1.2) {
+      const w = Math.round(working.width * f), h = Math.round(working.height * f);
+      toOriginal = compose(toOriginal, scaleAffine(working.width / w));
+      working = resizeArea(working, w, h);
+      page = analyse(working);
+      if (page.kind === 'empty') return emptyResult(working, page.message);
+    }
+  }
+  if (looksQuarterTurned(page.components.list.filter((c) => page.kind === 'ok' && page.keep[c.id]))) {
+    // Which quarter is only clear from what reads better.
+    const tries = ([1, 3] as const).map((turns) => {
+      const turned = rotateQuarter(working, turns);
+      return readUpright(ctx, turned.image, compose(toOriginal, turned.toSource), turns === 1 ? 90 : 270);
+    });
+    return tries[0].confidence >= tries[1].confidence ? tries[0] : tries[1];
+  }
+  return readUpright(ctx, working, toOriginal, 0, page);
+}
+
+interface Ctx {
+  readonly original: GreyImage;
+  readonly score: ScoreCrops;
+  readonly labels: readonly string[];
+  readonly options: ReadTextOptions;
+}
+
+type Analysis =
+  | { kind: 'empty'; message: string }
+  | { kind: 'ok'; components: Components; keep: Uint8Array; body: number; paper: number };
+
+/** Binarise and find the components worth reading; `body` is the typical stroke-blob height. */
+function analyse(image: GreyImage): Analysis {
+  const bin = binarize(image);
+  if (bin.inkFraction > MAX_INK_FRACTION) {
+    return { kind: 'empty', message: 'No handwriting found: the image is mostly ink (noise or a solid fill), not writing on paper.' };
+  }
+  const components = connectedComponents(bin.ink, bin.width, bin.height);
+  const sized = components.list.filter((c) => c.area >= 3);
+  if (sized.length === 0) return { kind: 'empty', message: 'No handwriting found: the image is blank or has too little contrast.' };
+  // Area-weighted median height: strokes outweigh specks of noise.
+  const byHeight = [...sized].sort((a, b) => boxHeight(a.box) - boxHeight(b.box));
+  const totalArea = sized.reduce((s, c) => s + c.area, 0);
+  let acc = 0, typical = 1;
+  for (const c of byHeight) {
+    acc += c.area;
+    if (acc * 2 >= totalArea) {
+      typical = boxHeight(c.box);
+      break;
+    }
+  }
+  const minArea = Math.max(3, 0.012 * typical * typical);
+  const imageArea = image.width * image.height;
+  const keep = new Uint8Array(components.list.length + 1);
+  let kept = 0;
+  for (const c of components.list) {
+    const w = c.box.right - c.box.left, h = c.box.bottom - c.box.top;
+    // Frames, shadows and page edges: blobs spanning most of the image.
+    const huge = w * h > 0.5 * imageArea && (w > 0.8 * image.width || h > 0.8 * image.height);
+    if (c.area >= minArea && !huge) {
+      keep[c.id] = 1;
+      kept++;
+    }
+  }
+  if (kept === 0) return { kind: 'empty', message: 'No handwriting found: only specks of noise.' };
+  const keptList = components.list.filter((c) => keep[c.id]);
+  if (keptList.length > 20 && median(keptList.map((c) => c.area)) < 6) {
+    return { kind: 'empty', message: 'No handwriting found: the image looks like noise.' };
+  }
+  const body = median(keptList.filter((c) => boxHeight(c.box) >= 0.5 * typical).map((c) => boxHeight(c.box))) || typical;
+  return { kind: 'ok', components, keep, body, paper: paperLevel(image, bin.polarity === 'light-on-dark') };
+}
+
+function paperLevel(image: GreyImage, dark: boolean): number {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < image.data.length; i += 7) hist[image.data[i]]++;
+  let best = 0;
+  for (let v = 0; v < 256; v++) if (hist[v] > hist[best]) best = v;
+  return dark ? Math.min(best, 60) : Math.max(best, 0);
+}
+
+function emptyResult(working: GreyImage, message: string): TextResult {
+  return { text: '', confidence: 0, lines: [], orientation: 0, skewDegrees: 0, workingSize: { width: working.width, height: working.height }, message };
+}
+
+/** Deskew, then read lines, words and characters of an upright page. */
+function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation: 0 | 90 | 270, analysed?: Analysis): TextResult {
+  let page = analysed ?? analyse(image);
+  if (page.kind === 'empty') return { ...emptyResult(image, page.message), orientation };
+  let working = image;
+  let skew = estimateSkew(keptMask(page), working.width, working.height);
+  if (Math.abs(skew) >= (0.3 * Math.PI) / 180) {
+    const rotated = rotateGrey(working, skew, page.paper);
+    const again = analyse(rotated.image);
+    if (again.kind === 'ok') {
+      working = rotated.image;
+      toOriginal = compose(toOriginal, rotated.toSource);
+      page = again;
+    } else skew = 0;
+  } else skew = 0;
+  const { components, keep } = page;
+  const src = { labels: components.labels, width: working.width, height: working.height };
+  const kept = components.list.filter((c) => keep[c.id]);
+  const lineGroups = findLines(kept, components.labels, working.width, working.height, keep);
+  const lines = lineGroups.map((l) => {
+    const groups = groupCharacters(l.components);
+    return { groups, metrics: lineMetrics(groups) };
+  });
+  resolveXHeights(lines);
+
+  // Every piece of every way of cutting, scored in one batch.
+  const plans = lines.map(({ groups, metrics }) => {
+    const body = bodyOf(metrics);
+    const frame = metrics.xHeight > 0 ? { baseline: metrics.baseline, xHeight: metrics.xHeight } : undefined;
+    return groups.map((g) => {
+      const cuts = cutCandidates(src, g, body);
+      const pieces = piecesOf(g.box, cuts, 1.9 * body);
+      return { group: g, cuts, pieces, frame };
+    });
+  });
+  const crops: CharCrop[] = [];
+  const pieceIndex = new Map<string, { index: number; inkBox: Box }>();
+  const keyOf = (g: CharGroup, p: Piece) => `${g.ids[0]}:${p.x0}:${p.x1}`;
+  for (const line of plans) {
+    for (const plan of line) {
+      for (const p of plan.pieces) {
+        const cropped = cropCharacter(src, plan.group.ids, plan.group.box, plan.frame, p.x0, p.x1);
+        if (!cropped) continue;
+        pieceIndex.set(keyOf(plan.group, p), { index: crops.length, inkBox: cropped.inkBox });
+        crops.push(cropped.crop);
+      }
+    }
+  }
+  const probs = crops.length ? ctx.score(crops) : [];
+  if (probs.length !== crops.length) throw new Error(`Classifier returned ${probs.length} results for ${crops.length} crops.`);
+  const best = probs.map((p) => Math.log(Math.max(1e-6, maxOf(p))));
+
+  const k = ctx.options.topK ?? 5;
+  const outLines: TextLine[] = [];
+  let pageText = ctx.options.context ?? '';
+  let logSum = 0, charCount = 0;
+  plans.forEach((line, li) => {
+    const chars: { probs: Float32Array; inkBox: Box; geometry: Float32Array }[] = [];
+    for (const plan of line) {
+      const pieces = bestCutting(plan.group.box, plan.cuts, (p) => {
+        const hit = pieceIndex.get(keyOf(plan.group, p));
+        return hit ? best[hit.index] : undefined;
+      });
+      for (const p of pieces) {
+        const hit = pieceIndex.get(keyOf(plan.group, p));
+        if (!hit) continue;
+        chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame) });
+      }
+    }
+    if (chars.length === 0) return;
+    const metrics = lines[li].metrics;
+    const gaps: number[] = [];
+    let right = chars[0].inkBox.right;
+    for (let i = 1; i < chars.length; i++) {
+      gaps.push(chars[i].inkBox.left - right);
+      right = Math.max(right, chars[i].inkBox.right);
+    }
+    const breaks = wordBreaks(gaps, bodyOf(metrics));
+    const words: TextWord[] = [];
+    let start = 0;
+    for (let i = 0; i < chars.length; i++) {
+      if (i < chars.length - 1 && !breaks.has(i)) continue;
+      const members = chars.slice(start, i + 1);
+      start = i + 1;
+      const charProbs = members.map((c) => c.probs);
+      const decoded = ctx.options.decodeWord
+        ? ctx.options.decodeWord(charProbs, ctx.labels, { context: pageText, geometry: members.map((c) => c.geometry) })
+        : argmaxWord(charProbs, ctx.labels);
+      for (const c of members) {
+        logSum += Math.log(Math.max(1e-6, maxOf(c.probs)));
+        charCount++;
+      }
+      const outChars = members.map((c) => ({
+        box: mapBox(toOriginal, c.inkBox, ctx.original.width, ctx.original.height),
+        candidates: topCandidates(c.probs, ctx.labels, k),
+      }));
+      words.push({ box: unionAll(outChars.map((c) => c.box)), text: decoded.text, confidence: decoded.confidence, chars: outChars });
+      pageText += (pageText && !pageText.endsWith('\n') ? ' ' : '') + decoded.text;
+    }
+    pageText += '\n';
+    outLines.push({ box: unionAll(words.map((w) => w.box)), text: words.map((w) => w.text).join(' '), words });
+  });
+  return {
+    text: outLines.map((l) => l.text).join('\n'),
+    confidence: charCount ? Math.exp(logSum / charCount) : 0,
+    lines: outLines,
+    orientation,
+    skewDegrees: (skew * 180) / Math.PI,
+    workingSize: { width: working.width, height: working.height },
+    message: outLines.length ? undefined : 'No handwriting found.',
+  };
+}
+
+function keptMask(page: Analysis & { kind: 'ok' }): Uint8Array {
+  const { labels } = page.components;
+  const mask = new Uint8Array(labels.length);
+  for (let i = 0; i < labels.length; i++) if (labels[i] && page.keep[labels[i]]) mask[i] = 1;
+  return mask;
+}
+
+/** Height used for gaps and cut widths: the x-height, else a share of the capital height. */
+function bodyOf(m: LineMetrics): number {
+  return m.xHeight > 0 ? m.xHeight : 0.65 * m.capHeight;
+}
+
+/**
+ * Lines that show only one letter height (all lowercase without ascenders, or all capitals
+ * and digits) borrow the page's: the height nearer the page's x-height is an x-height.
+ */
+function resolveXHeights(lines: { metrics: LineMetrics }[]): void {
+  const sure = lines.filter((l) => l.metrics.xHeight > 0).map((l) => l.metrics);
+  if (sure.length === 0) return;
+  const xh = median(sure.map((m) => m.xHeight));
+  const cap = median(sure.map((m) => m.capHeight));
+  for (const l of lines) {
+    if (l.metrics.xHeight > 0) continue;
+    const h = l.metrics.capHeight;
+    if (Math.abs(h - xh) < Math.abs(h - cap)) l.metrics = { baseline: l.metrics.baseline, xHeight: h, capHeight: h * (cap / xh) };
+    else l.metrics = { baseline: l.metrics.baseline, xHeight: h * (xh / cap), capHeight: h };
+  }
+}
+
+function maxOf(p: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < p.length; i++) if (p[i] > m) m = p[i];
+  return m;
+}
+
+function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): { text: string; confidence: number } {
+  let text = '', logp = 0;
+  for (const p of charProbs) {
+    let bi = 0;
+    for (let i = 1; i < p.length; i++) if (p[i] > p[bi]) bi = i;
+    text += labels[bi] ?? '?';
+    logp += Math.log(Math.max(1e-6, p[bi]));
+  }
+  return { text, confidence: charProbs.length ? Math.exp(logp / charProbs.length) : 0 };
+}
+
+function topCandidates(p: Float32Array, labels: readonly string[], k: number): { label: string; p: number }[] {
+  const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]);
+  return order.slice(0, Math.max(1, k)).map((i) => ({ label: labels[i] ?? '?', p: p[i] }));
+}
+
+function unionAll(boxes: readonly Box[]): Box {
+  return {
+    left: Math.min(...boxes.map((b) => b.left)),
+    top: Math.min(...boxes.map((b) => b.top)),
+    right: Math.max(...boxes.map((b) => b.right)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  };
+}
+
+export type { Component };

@@ -1,0 +1,83 @@
+/**
+ * Touching characters: a character candidate wider than one character is cut at the thin
+ * columns of its ink, and the classifier chooses among the ways of cutting it. Each way is
+ * scored by the sum of log best-class probabilities of its pieces, minus a cost per piece so
+ * that a confident whole (an m) beats two confident halves (r n).
+ */
+import { Box } from '../image';
+import { CharGroup } from './chars';
+import { CropSource, columnInk } from './crops';
+
+/** Extra cost per piece, in nats. */
+export const PIECE_COST = 0.15;
+const MAX_CUTS = 6;
+
+/** Columns (absolute x) where a group might be cut; empty when it is not wider than one character. */
+export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number): number[] {
+  const w = group.box.right - group.box.left;
+  const minPiece = Math.max(2, 0.28 * xHeight);
+  if (w < 1.15 * xHeight || w < 2 * minPiece) return [];
+  const cols = columnInk(src, group.ids, group.box);
+  const smooth = Array.from(cols, (_, i) => (cols[Math.max(0, i - 1)] + cols[i] + cols[Math.min(cols.length - 1, i + 1)]) / 3);
+  const sorted = [...smooth].sort((a, b) => a - b);
+  const typical = sorted[Math.floor(sorted.length * 0.6)];
+  const candidates: { x: number; v: number }[] = [];
+  for (let i = 1; i < smooth.length - 1; i++) {
+    if (smooth[i] <= smooth[i - 1] && smooth[i] <= smooth[i + 1] && smooth[i] <= 0.6 * typical) candidates.push({ x: i, v: smooth[i] });
+  }
+  candidates.sort((a, b) => a.v - b.v);
+  const cuts: number[] = [];
+  for (const c of candidates) {
+    if (cuts.length >= MAX_CUTS) break;
+    if (c.x < minPiece || w - c.x < minPiece) continue;
+    if (cuts.some((k) => Math.abs(k - c.x) < minPiece)) continue;
+    cuts.push(c.x);
+  }
+  return cuts.sort((a, b) => a - b).map((x) => x + group.box.left);
+}
+
+export interface Piece {
+  readonly x0: number;
+  readonly x1: number;
+}
+
+/** All pieces between cut points (including the whole), wide pieces of several characters excluded. */
+export function piecesOf(box: Box, cuts: readonly number[], maxWidth: number): Piece[] {
+  const xs = [box.left, ...cuts, box.right];
+  const out: Piece[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) {
+      const whole = i === 0 && j === xs.length - 1;
+      if (whole || xs[j] - xs[i] <= maxWidth) out.push({ x0: xs[i], x1: xs[j] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Best way to cut: pieces cover [box.left, box.right) edge to edge.
+ * `score(piece)` is the log probability of the piece's best class, or -Infinity if unusable.
+ */
+export function bestCutting(box: Box, cuts: readonly number[], score: (p: Piece) => number | undefined): Piece[] {
+  const xs = [box.left, ...cuts, box.right];
+  const n = xs.length;
+  const best = new Array<number>(n).fill(-Infinity);
+  const from = new Array<number>(n).fill(-1);
+  best[0] = 0;
+  for (let j = 1; j < n; j++) {
+    for (let i = 0; i < j; i++) {
+      if (best[i] === -Infinity) continue;
+      const s = score({ x0: xs[i], x1: xs[j] });
+      if (s === undefined || s === -Infinity) continue;
+      const total = best[i] + s - PIECE_COST;
+      if (total > best[j]) {
+        best[j] = total;
+        from[j] = i;
+      }
+    }
+  }
+  if (best[n - 1] === -Infinity) return [{ x0: box.left, x1: box.right }];
+  const pieces: Piece[] = [];
+  for (let j = n - 1; j > 0; j = from[j]) pieces.unshift({ x0: xs[from[j]], x1: xs[j] });
+  return pieces;
+}

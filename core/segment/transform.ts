@@ -1,0 +1,100 @@
+/**
+ * The geometric steps between the caller's image and the working image (downscale, deskew,
+ * quarter turns), kept as one affine map so every box can be reported in ORIGINAL coordinates.
+ */
+import { Box, GreyImage } from '../image';
+
+/** x = a*u + b*v + c, y = d*u + e*v + f: maps working (u, v) to source (x, y). */
+export interface Affine {
+  readonly a: number; readonly b: number; readonly c: number;
+  readonly d: number; readonly e: number; readonly f: number;
+}
+
+export const IDENTITY: Affine = { a: 1, b: 0, c: 0, d: 0, e: 1, f: 0 };
+
+export function scaleAffine(s: number): Affine {
+  return { a: s, b: 0, c: 0, d: 0, e: s, f: 0 };
+}
+
+/** outer ∘ inner: first inner (working → intermediate), then outer (intermediate → source). */
+export function compose(outer: Affine, inner: Affine): Affine {
+  return {
+    a: outer.a * inner.a + outer.b * inner.d,
+    b: outer.a * inner.b + outer.b * inner.e,
+    c: outer.a * inner.c + outer.b * inner.f + outer.c,
+    d: outer.d * inner.a + outer.e * inner.d,
+    e: outer.d * inner.b + outer.e * inner.e,
+    f: outer.d * inner.c + outer.e * inner.f + outer.f,
+  };
+}
+
+/** Axis-aligned box around the mapped corners, clamped to the source size. */
+export function mapBox(m: Affine, box: Box, width: number, height: number): Box {
+  const xs: number[] = [], ys: number[] = [];
+  for (const [u, v] of [[box.left, box.top], [box.right, box.top], [box.left, box.bottom], [box.right, box.bottom]]) {
+    xs.push(m.a * u + m.b * v + m.c);
+    ys.push(m.d * u + m.e * v + m.f);
+  }
+  const clampX = (x: number) => Math.max(0, Math.min(width, x));
+  const clampY = (y: number) => Math.max(0, Math.min(height, y));
+  return {
+    left: Math.floor(clampX(Math.min(...xs))),
+    top: Math.floor(clampY(Math.min(...ys))),
+    right: Math.ceil(clampX(Math.max(...xs))),
+    bottom: Math.ceil(clampY(Math.max(...ys))),
+  };
+}
+
+/**
+ * Rotate by `radians` (positive = counter-clockwise as seen on screen) about the centre,
+ * enlarging the canvas so no ink is cut off; uncovered area gets `fill`. Bilinear.
+ */
+export function rotateGrey(image: GreyImage, radians: number, fill: number): { image: GreyImage; toSource: Affine } {
+  const { width: w, height: h, data } = image;
+  const cos = Math.cos(radians), sin = Math.sin(radians);
+  const W = Math.ceil(Math.abs(w * cos) + Math.abs(h * sin));
+  const H = Math.ceil(Math.abs(w * sin) + Math.abs(h * cos));
+  const cx = w / 2, cy = h / 2, CX = W / 2, CY = H / 2;
+  // Output (u,v) -> source (x,y): inverse rotation about the centres (y axis points down).
+  const toSource: Affine = {
+    a: cos, b: -sin, c: cx - cos * CX + sin * CY,
+    d: sin, e: cos, f: cy - sin * CX - cos * CY,
+  };
+  const out = new Uint8ClampedArray(W * H);
+  for (let v = 0; v < H; v++) {
+    for (let u = 0; u < W; u++) {
+      const x = toSource.a * (u + 0.5) + toSource.b * (v + 0.5) + toSource.c - 0.5;
+      const y = toSource.d * (u + 0.5) + toSource.e * (v + 0.5) + toSource.f - 0.5;
+      const x0 = Math.floor(x), y0 = Math.floor(y);
+      if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
+        out[v * W + u] = fill;
+        continue;
+      }
+      const tx = x - x0, ty = y - y0;
+      const at = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= w || yy >= h ? fill : data[yy * w + xx]);
+      out[v * W + u] =
+        (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) + (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty;
+    }
+  }
+  return { image: { width: W, height: H, data: out }, toSource };
+}
+
+/** Exact quarter turn. turns = 1: the content turns 90° clockwise (undoes a page lying 90° counter-clockwise). */
+export function rotateQuarter(image: GreyImage, turns: 1 | 3): { image: GreyImage; toSource: Affine } {
+  const { width: w, height: h, data } = image;
+  const W = h, H = w;
+  const out = new Uint8ClampedArray(W * H);
+  // turns 1 (clockwise): out(u,v) = in(x = v, y = h-1-u).  turns 3: out(u,v) = in(x = w-1-v, y = u).
+  for (let v = 0; v < H; v++) {
+    for (let u = 0; u < W; u++) {
+      const x = turns === 1 ? v : w - 1 - v;
+      const y = turns === 1 ? h - 1 - u : u;
+      out[v * W + u] = data[y * w + x];
+    }
+  }
+  // As box maps on pixel edges: clockwise x = v, y = h - u; counter-clockwise x = w - v, y = u.
+  const toSource: Affine = turns === 1
+    ? { a: 0, b: 1, c: 0, d: -1, e: 0, f: h }
+    : { a: 0, b: -1, c: w, d: 1, e: 0, f: 0 };
+  return { image: { width: W, height: H, data: out }, toSource };
+}

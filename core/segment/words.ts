@@ -1,0 +1,39 @@
+/**
+ * Word breaks from the line's own gaps: the gaps between characters fall in two groups
+ * (inside words, between words), split where the between-group variance is largest (Otsu
+ * in one dimension). A line whose gaps do not separate that way is one word, unless every
+ * gap is wide.
+ */
+
+/** Indices i such that a space goes between character i and i+1. */
+export function wordBreaks(gaps: readonly number[], bodyHeight: number): Set<number> {
+  const breaks = new Set<number>();
+  if (gaps.length === 0) return breaks;
+  const wide = 0.55 * bodyHeight;
+  const narrow = 0.2 * bodyHeight;
+  const sorted = [...gaps].sort((a, b) => a - b);
+  let bestT = Infinity, bestVar = -1, bestLo = 0, bestHi = 0;
+  for (let k = 1; k < sorted.length; k++) {
+    const lo = sorted.slice(0, k), hi = sorted.slice(k);
+    const mLo = lo.reduce((s, v) => s + v, 0) / lo.length;
+    const mHi = hi.reduce((s, v) => s + v, 0) / hi.length;
+    const between = (lo.length * hi.length * (mHi - mLo) ** 2) / sorted.length ** 2;
+    if (between > bestVar) {
+      bestVar = between;
+      bestT = (sorted[k - 1] + sorted[k]) / 2;
+      bestLo = mLo;
+      bestHi = mHi;
+    }
+  }
+  let threshold: number;
+  if (sorted.length >= 2 && bestHi - bestLo >= 0.22 * bodyHeight && bestHi >= 0.3 * bodyHeight) {
+    threshold = Math.max(bestT, narrow);
+  } else {
+    // One group: all inside one word, or (rarely) all spaces.
+    threshold = sorted[0] >= wide ? -Infinity : Math.max(wide, sorted[sorted.length - 1] + 1);
+  }
+  gaps.forEach((g, i) => {
+    if (g > threshold) breaks.add(i);
+  });
+  return breaks;
+}

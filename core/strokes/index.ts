@@ -1,0 +1,112 @@
+/**
+ * Pad strokes -> character images with their writing line: the part of recognition that only the
+ * drawing pad needs. Platform-neutral (no DOM, no Node).
+ *
+ * API
+ *   strokesToCharacters(strokes, options?) -> StrokeCharacters
+ *     strokes: StrokePoint[][] in pad coordinates (CSS pixels, y down), one array per pen-down..pen-up,
+ *              in writing order. Hostile input is defended against: non-finite points and empty strokes
+ *              are dropped, work is bounded (STROKE_LIMITS); more than STROKE_LIMITS.maxStrokes strokes,
+ *              or a non-array, throws StrokeInputError. No strokes (or none left) -> no characters.
+ *     options: { inkWidth?: pen width in pad px (default 3), spaceFactor?: word-gap threshold (0.75),
+ *                renderSize?: longer ink side of each rendered character in px (64) }
+ *     returns, in reading order (lines top to bottom, each left to right):
+ *       characters[i].image         GreyImage, dark ink on white, ready for normalizeCharacter
+ *       characters[i].frame         LineFrame in that image's pixels, or undefined when the geometry is
+ *                                   unknown (a lone character, a line of one letter height)
+ *                                   -> normalizeCharacter(c.image, { frame: c.frame })
+ *       characters[i].box           pen extent in pad coordinates (draw candidate rows under it)
+ *       characters[i].strokeIndices indices into the caller's `strokes`
+ *       characters[i].line          line number, 0 = top
+ *       spaceBefore[i]              a word gap precedes character i on its line
+ *       lineBreakBefore[i]          character i starts a new line
+ *       lines[k].frame              the line's baseline/x-height in pad coordinates (for the decoder)
+ *       reduced                     true when points were sampled away to stay within the limits
+ *   groupStrokes(strokes, options?) -> the same grouping without rendering (cheap: for drawing boxes).
+ *   renderCharacter(strokes, inkBox, inkWidth, size?) -> GreyImage of strokes inside a pad-coordinate box.
+ *   sanitizeStrokes(input) -> the clean, bounded strokes and where each came from.
+ */
+import { Box, GreyImage } from '../image';
+import { LineFrame } from '../preprocess';
+import { CharacterGroup, DEFAULT_INK_WIDTH, GroupOptions, Grouping, groupCleanStrokes } from './group';
+import { PadLineFrame } from './lineFrame';
+import { RENDER_SIZE, maxPenRadius, renderTransform, renderWith } from './render';
+import { sanitizeStrokes } from './sanitize';
+import { Stroke, boundsOf, unionBounds } from './types';
+
+export { STROKE_LIMITS, StrokeInputError } from './types';
+export type { Stroke, StrokePoint } from './types';
+export type { GroupOptions, CharacterGroup, Grouping, WritingLine } from './group';
+export type { PadLineFrame } from './lineFrame';
+export { estimateLineFrame } from './lineFrame';
+export { renderCharacter, renderTransform, penRadius, RENDER_SIZE } from './render';
+export type { RenderTransform } from './render';
+export { sanitizeStrokes } from './sanitize';
+export type { CleanStrokes } from './sanitize';
+export { simplifyRdp, decimate } from './simplify';
+
+export interface StrokesToCharactersOptions extends GroupOptions {
+  /** Longer ink side of each rendered character, in pixels (default RENDER_SIZE = 64). */
+  readonly renderSize?: number;
+}
+
+export interface StrokeCharacter {
+  readonly image: GreyImage;
+  readonly frame?: LineFrame;
+  readonly box: Box;
+  readonly strokeIndices: number[];
+  readonly line: number;
+}
+
+export interface StrokeCharacters {
+  readonly characters: StrokeCharacter[];
+  readonly spaceBefore: boolean[];
+  readonly lineBreakBefore: boolean[];
+  readonly lines: { readonly frame?: PadLineFrame; readonly characterIndices: number[] }[];
+  readonly reduced: boolean;
+}
+
+export interface StrokeGrouping extends Grouping {
+  readonly reduced: boolean;
+}
+
+/** Group strokes into characters, spaces and lines; stroke indices refer to the caller's array. */
+export function groupStrokes(strokes: readonly Stroke[], options: GroupOptions = {}): StrokeGrouping {
+  const clean = sanitizeStrokes(strokes);
+  const grouping = groupCleanStrokes(clean.strokes, options);
+  const characters: CharacterGroup[] = grouping.characters.map((c) => ({
+    ...c,
+    strokeIndices: c.strokeIndices.map((i) => clean.sourceIndex[i]),
+  }));
+  return { ...grouping, characters, reduced: clean.reduced };
+}
+
+export function strokesToCharacters(strokes: readonly Stroke[], options: StrokesToCharactersOptions = {}): StrokeCharacters {
+  const clean = sanitizeStrokes(strokes);
+  const grouping = groupCleanStrokes(clean.strokes, options);
+  const inkWidth = options.inkWidth !== undefined && options.inkWidth > 0 && Number.isFinite(options.inkWidth) ? options.inkWidth : DEFAULT_INK_WIDTH;
+  const size = options.renderSize !== undefined && options.renderSize >= 8 && options.renderSize <= 512 ? Math.round(options.renderSize) : RENDER_SIZE;
+  const characters = grouping.characters.map((c): StrokeCharacter => {
+    const own = c.strokeIndices.map((i) => clean.strokes[i]);
+    // Rendered box: centre line plus the widest pen radius (pressure can widen the pen beyond nominal).
+    const r = maxPenRadius(own, inkWidth);
+    const b = unionBounds(own.map(boundsOf));
+    const inkBox: Box = { left: b.left - r, top: b.top - r, right: b.right + r, bottom: b.bottom + r };
+    const tf = renderTransform(inkBox, size);
+    const lineFrame = grouping.lines[c.line].frame;
+    return {
+      image: renderWith(own, tf, inkWidth),
+      frame: lineFrame && { baseline: (lineFrame.baseline - tf.originY) * tf.scale, xHeight: lineFrame.xHeight * tf.scale },
+      box: c.box,
+      strokeIndices: c.strokeIndices.map((i) => clean.sourceIndex[i]),
+      line: c.line,
+    };
+  });
+  return {
+    characters,
+    spaceBefore: grouping.spaceBefore,
+    lineBreakBefore: grouping.lineBreakBefore,
+    lines: grouping.lines.map((l) => ({ frame: l.frame, characterIndices: l.characterIndices })),
+    reduced: clean.reduced,
+  };
+}

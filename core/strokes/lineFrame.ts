@@ -1,0 +1,63 @@
+/**
+ * The writing line of a row of characters: baseline and x-height from the characters' ink boxes.
+ *
+ * Size against neighbours is what tells c from C, o from O, s from S. The estimate only speaks when
+ * the row carries the evidence: a lone character, or a row whose letters are all one height with no
+ * descender ("ocean" and "OCEAN" look alike), gets no frame, and the classifier decides by shape and
+ * the decoder by context.
+ *
+ * Measured on ink (the pen's full extent) as normalizeCharacter measures its inkBox, so a letter of
+ * x-height sitting on the line gets geometry [1, 1, 0].
+ */
+import { Box } from '../image';
+import { median } from './types';
+
+/** Baseline and x-height in pad coordinates. */
+export interface PadLineFrame {
+  readonly baseline: number;
+  readonly xHeight: number;
+}
+
+/** Tallest-to-shortest ratio between neighbouring heights that separates x-height letters from taller ones. */
+const CASE_STEP_RATIO = 1.3;
+/** Bottoms within this share of the median letter height of each other sit on the same line. */
+const BASELINE_TOLERANCE = 0.2;
+/** A letter reaching this share of its height above the line below the baseline has a descender. */
+const DESCENDER_SHARE = 0.3;
+
+export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefined {
+  if (bodies.length < 2) return undefined;
+  const typical = median(bodies.map((b) => b.bottom - b.top));
+  if (!(typical > 0)) return undefined;
+  const tol = BASELINE_TOLERANCE * typical;
+
+  // Baseline: the bottom shared by most letters; on a tie the upper one (descenders hang below it).
+  let best: number[] = [];
+  let bestBottom = Infinity;
+  for (const b of bodies) {
+    const support = bodies.filter((o) => Math.abs(o.bottom - b.bottom) <= tol).map((o) => o.bottom);
+    if (support.length > best.length || (support.length === best.length && b.bottom < bestBottom)) {
+      best = support;
+      bestBottom = b.bottom;
+    }
+  }
+  const baseline = median(best);
+
+  // Height above the baseline of every letter that reaches down to it (sitting or descending).
+  const grounded = bodies.filter((b) => b.bottom >= baseline - tol && baseline - b.top > 0);
+  const above = grounded.map((b) => baseline - b.top).sort((a, b) => a - b);
+  if (above.length < 2) return undefined;
+  let step = 0, stepAt = -1;
+  for (let k = 0; k + 1 < above.length; k++) {
+    const ratio = above[k + 1] / above[k];
+    if (ratio > step) {
+      step = ratio;
+      stepAt = k;
+    }
+  }
+  if (step >= CASE_STEP_RATIO) return { baseline, xHeight: median(above.slice(0, stepAt + 1)) };
+  // One height only: a descender says it is the x-height (only lowercase g j p q y hang below).
+  const descends = grounded.some((b) => b.bottom - baseline > DESCENDER_SHARE * (baseline - b.top));
+  if (descends) return { baseline, xHeight: median(above) };
+  return undefined;
+}

@@ -1,0 +1,30 @@
+/**
+ * Whether two strokes' centre lines come within a distance of each other: the pen touched what was
+ * already there (the bowl of a 'b' meeting its stem, the arm of a 'k').
+ */
+import { decimate, segmentDistanceSquared } from './simplify';
+import { Bounds, StrokePoint } from './types';
+
+/** Points per stroke for the proximity test: keeps one pair check under ~4k distance evaluations. */
+const PROBE_POINTS = 64;
+
+export function strokesTouch(a: readonly StrokePoint[], b: readonly StrokePoint[], ba: Bounds, bb: Bounds, tol: number): boolean {
+  if (ba.left - tol > bb.right || bb.left - tol > ba.right || ba.top - tol > bb.bottom || bb.top - tol > ba.bottom) return false;
+  const pa = decimate(a, PROBE_POINTS);
+  const pb = decimate(b, PROBE_POINTS);
+  const tol2 = tol * tol;
+  return nearPolyline(pa, pb, tol2) || nearPolyline(pb, pa, tol2);
+}
+
+/** Any point of `points` within sqrt(tol2) of the polyline `line`. */
+function nearPolyline(points: readonly StrokePoint[], line: readonly StrokePoint[], tol2: number): boolean {
+  for (const p of points) {
+    if (line.length === 1) {
+      const dx = p.x - line[0].x, dy = p.y - line[0].y;
+      if (dx * dx + dy * dy <= tol2) return true;
+      continue;
+    }
+    for (let i = 1; i < line.length; i++) if (segmentDistanceSquared(p, line[i - 1], line[i]) <= tol2) return true;
+  }
+  return false;
+}

@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { groupStrokes, strokesToCharacters } from '../../../core/strokes';
+import { write, writeLater } from './fixtures';
+
+/** The characters as sorted stroke-index lists, for comparing groupings. */
+function groupsOf(strokes: Parameters<typeof groupStrokes>[0], opts = {}): number[][] {
+  return groupStrokes(strokes, opts).characters.map((c) => [...c.strokeIndices].sort((a, b) => a - b));
+}
+
+describe('strokes: grouping into characters', () => {
+  it("groups 'Hit x' into four characters with a space before the x", () => {
+    const w = write('Hit x');
+    const g = groupStrokes(w.strokes);
+    assert.deepEqual(g.characters.map((c) => c.strokeIndices), w.charStrokes);
+    assert.deepEqual(g.spaceBefore, [false, false, false, true]);
+    assert.deepEqual(g.lineBreakBefore, [false, false, false, false]);
+  });
+
+  it('merges an i dot and a t bar written after the whole word', () => {
+    const w = write('Hit x');
+    const dot = w.charStrokes[1][1];
+    const bar = w.charStrokes[2][1];
+    const { strokes, order } = writeLater(w.strokes, [dot, bar]);
+    const back = (i: number) => order[i]; // new index -> original index
+    const got = groupsOf(strokes).map((g) => g.map(back).sort((a, b) => a - b));
+    assert.deepEqual(got, w.charStrokes);
+  });
+
+  it('groups the same way whether the word is written small or large', () => {
+    for (const unit of [8, 24, 90]) {
+      const w = write('Ek tx il', { unit, step: Math.max(1, unit / 12) });
+      const g = groupStrokes(w.strokes, { inkWidth: Math.max(1.5, unit / 10) });
+      assert.deepEqual(g.characters.map((c) => c.strokeIndices), w.charStrokes, `unit ${unit}`);
+      assert.deepEqual(g.spaceBefore, [false, false, true, false, true, false], `unit ${unit}`);
+    }
+  });
+
+  it('joins a stroke that touches a stem (k) and keeps a period apart', () => {
+    const w = write('k.');
+    assert.deepEqual(groupsOf(w.strokes), w.charStrokes);
+  });
+
+  it('keeps tightly written letters apart and finds no space inside a word', () => {
+    const w = write('Hixtlc', { letterGap: 0.15 });
+    const g = groupStrokes(w.strokes);
+    assert.deepEqual(g.characters.map((c) => c.strokeIndices), w.charStrokes);
+    assert.ok(g.spaceBefore.every((s) => !s));
+  });
+
+  it('splits a second line written clearly below the first', () => {
+    const a = write('Hi', { baseline: 60 });
+    const b = write('tx', { baseline: 140 });
+    const strokes = [...a.strokes, ...b.strokes];
+    const g = groupStrokes(strokes);
+    assert.equal(g.characters.length, 4);
+    assert.deepEqual(g.lineBreakBefore, [false, false, true, false]);
+    assert.deepEqual(g.characters.map((c) => c.line), [0, 0, 1, 1]);
+    assert.deepEqual(g.characters[2].strokeIndices, b.charStrokes[0].map((i) => i + a.strokes.length));
+  });
+
+  it('orders characters left to right even when written out of order', () => {
+    const w = write('xH');
+    const reversed = [...w.strokes].reverse();
+    const g = strokesToCharacters(reversed);
+    assert.equal(g.characters.length, 2);
+    assert.ok(g.characters[0].box.right <= g.characters[1].box.left);
+    // strokeIndices point into the caller's (reversed) array
+    assert.deepEqual(g.characters[1].strokeIndices, [0, 1, 2]);
+  });
+});

@@ -13,10 +13,15 @@ export type NodeBackendName = 'wasm' | 'cpu';
 
 let ready: Promise<NodeBackendName> | undefined;
 
-/** Select and initialise the backend once per process; later calls return the same promise. */
-export function initNodeBackend(): Promise<NodeBackendName> {
+/**
+ * Select and initialise the backend once per process. Later calls re-activate it if other code
+ * (a training test, say) switched the global backend in between.
+ */
+export async function initNodeBackend(): Promise<NodeBackendName> {
   ready ??= select();
-  return ready;
+  const name = await ready;
+  if (tf.getBackend() !== name) await tf.setBackend(name);
+  return name;
 }
 
 async function select(): Promise<NodeBackendName> {

@@ -26,8 +26,8 @@ export function makeTempDir(prefix = 'inkwell-rt-'): string {
 }
 
 /** Write model.json + weights.bin with seeded random weights; returns the folder. */
-export function writeRandomModel(dir = makeTempDir(), seed = 1): string {
-  const shapes = paramShapes(TEST_LAYERS, INPUT_SIZE, GEOMETRY_SIZE);
+export function writeRandomModel(dir = makeTempDir(), seed = 1, layers: LayerSpec[] = TEST_LAYERS): string {
+  const shapes = paramShapes(layers, INPUT_SIZE, GEOMETRY_SIZE);
   let s = seed >>> 0;
   const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32) - 0.5;
   const weights: CharModelJson['weightsManifest'][number]['weights'] = [];
@@ -43,7 +43,7 @@ export function writeRandomModel(dir = makeTempDir(), seed = 1): string {
     inputSize: INPUT_SIZE,
     geometrySize: GEOMETRY_SIZE,
     labels: Array.from(ALL_CHARACTERS),
-    layers: TEST_LAYERS,
+    layers,
     weightsManifest: [{ paths: ['weights.bin'], weights }],
   };
   const total = chunks.reduce((a, c) => a + c.length, 0);

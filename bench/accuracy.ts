@@ -1,0 +1,127 @@
+/**
+ * Accuracy of the shipped character model on held-out font families (never used in training).
+ * Prints figures; asserts nothing.
+ *
+ *   npm run bench:accuracy -- [--per-class N] [--seed S] [--model DIR]
+ *
+ * Every sample is generated with its line frame, then read twice: with the frame (case from size
+ * and position, as in a written word) and without (a lone character).
+ */
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import { initNodeBackend } from '../cli/nodeBackend';
+import { DEFAULT_MODEL_DIR, loadClassifier } from '../cli/modelFiles';
+import { Recognizer } from '../core/recognizer';
+import { DIGITS, mergedLabel } from '../core/labels';
+import { CharacterSample, generateCharacterSamples } from '../training/dataset';
+import { familiesOf } from '../training/fonts';
+
+interface Scores {
+  n: number;
+  exact: number;
+  merged: number;
+  top3: number;
+  digitsN: number;
+  digitsExact: number;
+  digitsCharset: number;
+  perClass: Map<string, { n: number; right: number; wrong: Map<string, number> }>;
+  confusions: Map<string, number>;
+  byStyle: Map<string, { n: number; right: number }>;
+}
+
+function evaluate(recognizer: Recognizer, samples: CharacterSample[], withFrame: boolean): Scores {
+  const inputs = samples.map((s) => ({ image: s.image, frame: withFrame ? s.frame : undefined }));
+  const results = recognizer.recognizeCharacters(inputs, { topK: 3 });
+  const digitIdx = samples.flatMap((s, i) => (DIGITS.includes(s.label) ? [i] : []));
+  const digitResults = recognizer.recognizeCharacters(digitIdx.map((i) => inputs[i]), { topK: 1, charset: 'digits' });
+  const scores: Scores = {
+    n: samples.length, exact: 0, merged: 0, top3: 0, digitsN: digitIdx.length, digitsExact: 0, digitsCharset: 0,
+    perClass: new Map(), confusions: new Map(), byStyle: new Map(),
+  };
+  samples.forEach((s, i) => {
+    const r = results[i];
+    const pred = r.blank ? '∅' : r.text;
+    const cls = scores.perClass.get(s.label) ?? { n: 0, right: 0, wrong: new Map<string, number>() };
+    scores.perClass.set(s.label, cls);
+    cls.n++;
+    const style = scores.byStyle.get(s.style) ?? { n: 0, right: 0 };
+    scores.byStyle.set(s.style, style);
+    style.n++;
+    if (pred === s.label) style.right++;
+    if (pred === s.label) {
+      scores.exact++;
+      cls.right++;
+      if (DIGITS.includes(s.label)) scores.digitsExact++;
+    } else {
+      cls.wrong.set(pred, (cls.wrong.get(pred) ?? 0) + 1);
+      const key = `${s.label} → ${pred}`;
+      scores.confusions.set(key, (scores.confusions.get(key) ?? 0) + 1);
+    }
+    if (!r.blank && mergedLabel(pred) === mergedLabel(s.label)) scores.merged++;
+    if (!r.blank && r.candidates.some((c) => c.text === s.label)) scores.top3++;
+  });
+  digitIdx.forEach((sampleIdx, j) => {
+    const r = digitResults[j];
+    if (!r.blank && r.text === samples[sampleIdx].label) scores.digitsCharset++;
+  });
+  return scores;
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '   n/a' : `${((100 * a) / b).toFixed(2).padStart(6)}%`);
+
+function printSummary(title: string, s: Scores): void {
+  console.log(`\n== ${title} ==`);
+  console.log(`exact (62 classes)          ${pct(s.exact, s.n)}   (${s.exact}/${s.n})`);
+  console.log(`EMNIST-Balanced merged-47   ${pct(s.merged, s.n)}`);
+  console.log(`top-3                       ${pct(s.top3, s.n)}`);
+  console.log(`digits, among all 62        ${pct(s.digitsExact, s.digitsN)}   (${s.digitsExact}/${s.digitsN})`);
+  console.log(`digits, --charset digits    ${pct(s.digitsCharset, s.digitsN)}   (${s.digitsCharset}/${s.digitsN})`);
+  console.log(`exact by style              ${[...s.byStyle.entries()].map(([k, v]) => `${k} ${pct(v.right, v.n).trim()}`).join(', ')}`);
+}
+
+function printDetails(title: string, s: Scores, labels: readonly string[]): void {
+  console.log(`\n-- per class, ${title} (accuracy, most frequent wrong reading) --`);
+  const cells = labels.map((label) => {
+    const c = s.perClass.get(label);
+    if (!c) return `${label}    -`;
+    const worst = [...c.wrong.entries()].sort((a, b) => b[1] - a[1])[0];
+    return `${label} ${pct(c.right, c.n)} ${worst ? `→${worst[0]}×${worst[1]}` : ''}`.padEnd(20);
+  });
+  for (let i = 0; i < cells.length; i += 4) console.log(cells.slice(i, i + 4).join('  '));
+  console.log(`\n-- top confusions, ${title} (true → read: count) --`);
+  const top = [...s.confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log(top.map(([k, v]) => `${k}: ${v}`).join('   '));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'per-class': { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' } },
+  });
+  const perClass = Number(values['per-class'] ?? 40);
+  const seed = Number(values.seed ?? 20261126);
+  const modelDir = values.model ? path.resolve(values.model) : DEFAULT_MODEL_DIR;
+  const backend = await initNodeBackend();
+  const { classifier, loadMs } = loadClassifier(modelDir);
+  const recognizer = new Recognizer(classifier);
+  console.log(`model ${path.relative(process.cwd(), modelDir) || modelDir} (trained ${String(classifier.json.training?.date ?? 'date not recorded')}), backend ${backend}, load ${loadMs.toFixed(0)} ms`);
+  console.log(`held-out families: ${familiesOf('heldout').map((f) => f.id).join(', ')} (+ held-out Hershey fonts)`);
+  const t0 = performance.now();
+  const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0 });
+  console.log(`${samples.length} samples (${perClass} per class, seed ${seed}), generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const byStyle = new Map<string, number>();
+  samples.forEach((s) => byStyle.set(s.style, (byStyle.get(s.style) ?? 0) + 1));
+  console.log(`styles: ${[...byStyle.entries()].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+  const withFrame = evaluate(recognizer, samples, true);
+  const noFrame = evaluate(recognizer, samples, false);
+  printSummary('with line frame (geometry)', withFrame);
+  printSummary('without frame (lone character)', noFrame);
+  printDetails('with frame', withFrame, classifier.labels);
+  printDetails('without frame', noFrame, classifier.labels);
+  classifier.dispose();
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

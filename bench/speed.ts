@@ -1,0 +1,86 @@
+/**
+ * Inference speed of the character model in Node on tfjs `wasm`. Prints figures; asserts nothing.
+ *
+ *   npm run bench:speed -- [--model DIR] [--runs N]
+ *
+ * Model load = read model.json + weights from disk and upload them (first load in the process,
+ * then the median of repeated loads). Per-character times are medians after warm-up, for the
+ * classifier alone (normalised input to probabilities, read back) and end to end through the
+ * Recognizer (grey image → preprocessing → classifier → top-3).
+ */
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { initNodeBackend } from '../cli/nodeBackend';
+import { DEFAULT_MODEL_DIR, loadClassifier } from '../cli/modelFiles';
+import { Recognizer } from '../core/recognizer';
+import { normalizeCharacter } from '../core/preprocess';
+import { generateCharacterSamples } from '../training/dataset';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function timeRuns(runs: number, fn: () => void): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { model: { type: 'string' }, runs: { type: 'string' } } });
+  const modelDir = values.model ? path.resolve(values.model) : DEFAULT_MODEL_DIR;
+  const runs = Number(values.runs ?? 300);
+
+  const tb = performance.now();
+  const backend = await initNodeBackend();
+  const backendMs = performance.now() - tb;
+  const first = loadClassifier(modelDir);
+  const tw = performance.now();
+  first.classifier.warmUp();
+  const firstInferenceMs = performance.now() - tw;
+  const reloads = timeRuns(10, () => loadClassifier(modelDir).classifier.dispose());
+
+  const { classifier } = first;
+  const recognizer = new Recognizer(classifier);
+  const samples = generateCharacterSamples({ split: 'heldout', perClass: 2, seed: 11 }).slice(0, 64 * 2);
+  const normalized = samples.map((s) => normalizeCharacter(s.image, { frame: s.frame }));
+  const batch64 = normalized.slice(0, 64);
+  const images64 = samples.slice(0, 64).map((s) => ({ image: s.image, frame: s.frame }));
+
+  // Warm-up: both batch shapes, so kernel set-up is not timed.
+  for (let i = 0; i < 20; i++) {
+    classifier.probabilities([normalized[i % normalized.length]]);
+    classifier.probabilities(batch64);
+  }
+  let k = 0;
+  const b1 = timeRuns(runs, () => classifier.probabilities([normalized[k++ % normalized.length]]));
+  const b64 = timeRuns(Math.max(20, Math.floor(runs / 5)), () => classifier.probabilities(batch64));
+  k = 0;
+  const e1 = timeRuns(runs, () => recognizer.recognizeCharacters([images64[k++ % 64]], { topK: 3 }));
+  const e64 = timeRuns(Math.max(20, Math.floor(runs / 5)), () => recognizer.recognizeCharacters(images64, { topK: 3 }));
+
+  const weightKb = first.weightBytes / 1024;
+  console.log(`model ${path.relative(process.cwd(), modelDir) || modelDir}: ${weightKb.toFixed(0)} KB of weights, ${classifier.labels.length} classes`);
+  console.log(`backend ${backend} (SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}), initialised in ${backendMs.toFixed(1)} ms`);
+  console.log(`model load: first ${first.loadMs.toFixed(1)} ms, median of 10 reloads ${median(reloads).toFixed(1)} ms; first inference ${firstInferenceMs.toFixed(1)} ms`);
+  console.log(`classifier only (normalised input → probabilities), median after warm-up:`);
+  console.log(`  batch 1:  ${median(b1).toFixed(3)} ms/char   (${runs} runs)`);
+  console.log(`  batch 64: ${(median(b64) / 64).toFixed(3)} ms/char   (${(64000 / median(b64)).toFixed(0)} chars/s)`);
+  console.log(`end to end (grey image → preprocess → classifier → top-3), median after warm-up:`);
+  console.log(`  batch 1:  ${median(e1).toFixed(3)} ms/char`);
+  console.log(`  batch 64: ${(median(e64) / 64).toFixed(3)} ms/char   (${(64000 / median(e64)).toFixed(0)} chars/s)`);
+  console.log(`tensors alive at the end: ${tf.memory().numTensors} (the model's own weights: ${classifier.json.weightsManifest.flatMap((g) => g.weights).length})`);
+  classifier.dispose();
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { barImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, writeRandomModel } from './fixtures';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const BIN = path.join(ROOT, 'bin', 'inkwell.js');
+
+/** Run the real bin as a user would, from a folder outside the repository. */
+function inkwell(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('runtime: inkwell command line (end to end)', function () {
+  this.timeout(60000);
+  let dir: string;
+  let model: string;
+
+  before(() => {
+    dir = makeTempDir('inkwell-cli-');
+    // Plumbing only: a random-weight model; the shipped model is tested in shippedModel.test.ts.
+    model = writeRandomModel(makeTempDir('inkwell-model-'));
+    const bar = barImage(40, 40);
+    fs.writeFileSync(path.join(dir, 'a.png'), encodePng(bar, 40, 40));
+    fs.writeFileSync(path.join(dir, 'b.jpg'), encodeJpeg(bar, 40, 40));
+    fs.writeFileSync(path.join(dir, 'c.gif'), encodeGif(bar, 40, 40));
+    fs.writeFileSync(path.join(dir, 'huge.png'), pngWithHeader(100000, 100000));
+    fs.writeFileSync(path.join(dir, 'notes.png'), 'not a picture\n');
+  });
+
+  it('prints help and exits 0', () => {
+    const r = inkwell(['--help'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Usage: inkwell recognize/);
+    assert.match(r.stdout, /--charset/);
+  });
+
+  it('reads every good file, reports each bad one on one stderr line, and exits 2', () => {
+    const r = inkwell(['recognize', '--model', model, '--json', 'a.png', 'huge.png', 'b.jpg', 'notes.png', 'missing.png', 'c.gif'], dir);
+    assert.equal(r.code, 2, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 3);
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(parsed.map((p) => p.file), ['a.png', 'b.jpg', 'c.gif']);
+    for (const p of parsed) {
+      assert.deepEqual(Object.keys(p), ['file', 'text', 'confidence', 'candidates', 'ms']);
+      assert.equal(typeof p.text, 'string');
+      assert.equal((p.text as string).length, 1);
+      assert.ok(typeof p.confidence === 'number' && p.confidence > 0 && p.confidence <= 1);
+      assert.ok(typeof p.ms === 'number' && p.ms >= 0);
+      const candidates = p.candidates as { text: string; p: number }[];
+      assert.equal(candidates.length, 3);
+      for (const c of candidates) assert.deepEqual(Object.keys(c), ['text', 'p']);
+      assert.equal(candidates[0].text, p.text);
+    }
+    const errors = r.stderr.trim().split('\n');
+    assert.equal(errors.length, 3, r.stderr);
+    assert.match(errors[0], /^huge\.png: PNG image is too large/);
+    assert.match(errors[1], /^notes\.png: Not an image/);
+    assert.match(errors[2], /^missing\.png: File not found/);
+  });
+
+  it('prints "file: text" in plain mode and honours --top and --charset', () => {
+    const r = inkwell(['recognize', '--model', model, '--charset', 'digits', '--top', '2', '--json', 'a.png'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const p = JSON.parse(r.stdout) as { text: string; candidates: { text: string }[] };
+    assert.equal(p.candidates.length, 2);
+    for (const c of p.candidates) assert.match(c.text, /^[0-9]$/);
+    const plain = inkwell(['recognize', '--model', model, 'a.png'], dir);
+    assert.equal(plain.code, 0);
+    assert.match(plain.stdout, /^a\.png: \S$/m);
+  });
+
+  it('exits 1 with a usage message for bad arguments', () => {
+    for (const args of [['recognize'], ['frobnicate', 'a.png'], ['recognize', '--mode', 'page', 'a.png'], ['recognize', '--top', '0', 'a.png'], ['recognize', '--charset', '', 'a.png'], ['recognize', '--bogus', 'a.png']]) {
+      const r = inkwell(args, dir);
+      assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^inkwell: /);
+    }
+  });
+
+  it('exits 1 with a clear message when the model folder is missing', () => {
+    const r = inkwell(['recognize', '--model', path.join(dir, 'no-model'), 'a.png'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Cannot read model file .*model\.json: ENOENT/);
+  });
+});

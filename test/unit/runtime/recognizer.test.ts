@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import * as tf from '@tensorflow/tfjs-core';
+import { initNodeBackend } from '../../../cli/nodeBackend';
+import { loadClassifier } from '../../../cli/modelFiles';
+import { Recognizer } from '../../../core/recognizer';
+import { createGreyImage, GreyImage } from '../../../core/image';
+import { BlankImageError } from '../../../core/preprocess';
+import { CharClassifier } from '../../../core/model';
+import { barImage, writeRandomModel } from './fixtures';
+
+function bar(): GreyImage {
+  return { width: 40, height: 40, data: Uint8ClampedArray.from(barImage(40, 40)) };
+}
+
+describe('runtime: Recognizer plumbing (random-weight model)', () => {
+  let classifier: CharClassifier;
+  let recognizer: Recognizer;
+
+  before(async () => {
+    assert.equal(await initNodeBackend(), 'wasm');
+    classifier = loadClassifier(writeRandomModel()).classifier;
+    recognizer = new Recognizer(classifier, { batchSize: 16 });
+  });
+  after(() => classifier.dispose());
+
+  it('returns top-K candidates, best first, with the text equal to the first', () => {
+    const r = recognizer.recognizeCharacter(bar(), { topK: 5 });
+    assert.equal(r.candidates.length, 5);
+    assert.equal(r.text, r.candidates[0].text);
+    assert.equal(r.confidence, r.candidates[0].p);
+    for (let i = 1; i < 5; i++) assert.ok(r.candidates[i - 1].p >= r.candidates[i].p);
+  });
+
+  it('restricts to a charset and renormalises', () => {
+    for (const [charset, re] of [['digits', /^[0-9]$/], ['upper', /^[A-Z]$/], ['"xyz"', /^[xyz]$/]] as const) {
+      const r = recognizer.recognizeCharacter(bar(), { topK: 62, charset });
+      for (const c of r.candidates) assert.match(c.text, re, charset);
+      const sum = r.candidates.reduce((s, c) => s + c.p, 0);
+      assert.ok(Math.abs(sum - 1) < 1e-4, `${charset}: probabilities sum to ${sum}`);
+    }
+  });
+
+  it('throws BlankImageError for a blank image, and marks blanks in a batch without failing it', () => {
+    const white = createGreyImage(30, 30, 255);
+    assert.throws(() => recognizer.recognizeCharacter(white), BlankImageError);
+    const results = recognizer.recognizeCharacters([bar(), white, bar()]);
+    assert.equal(results.length, 3);
+    assert.equal(results[1].blank, true);
+    assert.ok(!results[0].blank && !results[2].blank);
+    assert.throws(() => recognizer.recognizeText(white), BlankImageError);
+  });
+
+  it('gives the same answer in a batch as alone, across batch boundaries', () => {
+    const one = recognizer.recognizeCharacter(bar());
+    const many = recognizer.recognizeCharacters(Array.from({ length: 40 }, bar));
+    for (const r of many) {
+      assert.ok(!r.blank);
+      assert.equal(r.text, one.text);
+      assert.ok(Math.abs(r.confidence - one.confidence) < 1e-5);
+    }
+  });
+
+  it('keeps tf.memory().numTensors the same over 1000 recognitions', function () {
+    this.timeout(30000);
+    recognizer.recognizeCharacter(bar());
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 1000; i++) recognizer.recognizeCharacter(bar());
+    recognizer.recognizeCharacters(Array.from({ length: 100 }, bar));
+    assert.equal(tf.memory().numTensors, before);
+  });
+
+  it('rejects a bad topK', () => {
+    assert.throws(() => recognizer.recognizeCharacter(bar(), { topK: 0 }), /topK must be a positive number/);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * The one message protocol between the extension host and its webviews (pad and importer).
+ *
+ * Both sides import these types; every inbound message is checked by ./validate before it is
+ * used, so a type here is a promise the validator keeps. Requests that need an answer carry an
+ * `id` and are answered by a message with the same `id` (see ./pending).
+ */
+
+export type ViewKind = 'pad' | 'importer';
+export type InsertMode = 'cursor' | 'replaceSelection';
+export type BackendPreference = 'webgl' | 'wasm' | 'cpu';
+export type CharsetName = 'all' | 'digits' | 'letters' | 'upper' | 'lower' | 'alnum';
+
+export const VIEW_KINDS: readonly ViewKind[] = ['pad', 'importer'];
+export const BACKENDS: readonly BackendPreference[] = ['webgl', 'wasm', 'cpu'];
+export const CHARSETS: readonly CharsetName[] = ['all', 'digits', 'letters', 'upper', 'lower', 'alnum'];
+
+/** Largest image file the host sends to the importer (bytes). */
+export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
+/** Longest text a webview may ask the host to insert. */
+export const MAX_INSERT_CHARS = 10_000;
+/** How many characters before each cursor travel as decoding context. */
+export const CONTEXT_CHARS = 20;
+
+/** The settings a webview needs (a subset of the extension's configuration). */
+export interface WebviewSettings {
+  readonly autoInsert: boolean;
+  readonly autoInsertDelayMs: number;
+  readonly candidateCount: number;
+  readonly backend: BackendPreference;
+  readonly inkWidth: number;
+  readonly charset: CharsetName;
+}
+
+// ---------------------------------------------------------------- host -> webview
+
+/** First message, sent only after the webview said `ready`. */
+export interface InitMessage {
+  readonly type: 'init';
+  readonly view: ViewKind;
+  /** asWebviewUri of models/char-cnn/model.json; weights are resolved next to it. */
+  readonly modelUrl: string;
+  /** asWebviewUri of models/ngram/ (the decoder's language model), when one ships. */
+  readonly ngramUrl?: string;
+  readonly settings: WebviewSettings;
+}
+
+export interface SettingsMessage {
+  readonly type: 'settings';
+  readonly settings: WebviewSettings;
+}
+
+/** Text before each cursor of the editor that will receive the insertion (primary cursor first). */
+export interface EditorContextMessage {
+  readonly type: 'editorContext';
+  readonly before: readonly string[];
+}
+
+/** Answer to an `insert` request. */
+export interface InsertReplyMessage {
+  readonly type: 'insertReply';
+  readonly id: number;
+  readonly ok: boolean;
+  readonly message?: string;
+}
+
+/** Ask the importer to recognise an image file's bytes; answered by `recognizeImageReply`. */
+export interface RecognizeImageRequest {
+  readonly type: 'recognizeImage';
+  readonly id: number;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Pad/importer actions the host triggers (commands, keybindings). */
+export interface ActionMessage {
+  readonly type: 'action';
+  readonly action: 'clear' | 'insert' | 'awaitPaste' | 'focus';
+}
+
+export type HostToWebview =
+  | InitMessage
+  | SettingsMessage
+  | EditorContextMessage
+  | InsertReplyMessage
+  | RecognizeImageRequest
+  | ActionMessage;
+
+// ---------------------------------------------------------------- webview -> host
+
+/** The webview's message listener is set up; the host may now send `init`. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+  readonly view: ViewKind;
+}
+
+export interface LogMessage {
+  readonly type: 'log';
+  readonly level: 'info' | 'warn' | 'error';
+  readonly message: string;
+}
+
+export interface ModelStatusMessage {
+  readonly type: 'modelStatus';
+  readonly state: 'loading' | 'ready' | 'error';
+  /** tfjs backend in use once ready. */
+  readonly backend?: string;
+  readonly loadMs?: number;
+  readonly message?: string;
+}
+
+/** The latest recognised text (for "Insert Last Result"); empty when the pad is cleared. */
+export interface ResultMessage {
+  readonly type: 'result';
+  readonly text: string;
+}
+
+/** Insert text into the last focused editor; answered by `insertReply`. */
+export interface InsertRequest {
+  readonly type: 'insert';
+  readonly id: number;
+  readonly text: string;
+}
+
+export interface RecognizedBox {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly text: string;
+}
+
+export type RecognizeImageReply =
+  | {
+      readonly type: 'recognizeImageReply';
+      readonly id: number;
+      readonly ok: true;
+      readonly text: string;
+      readonly boxes: readonly RecognizedBox[];
+    }
+  | {
+      readonly type: 'recognizeImageReply';
+      readonly id: number;
+      readonly ok: false;
+      readonly message: string;
+    };
+
+export type WebviewToHost =
+  | ReadyMessage
+  | LogMessage
+  | ModelStatusMessage
+  | ResultMessage
+  | InsertRequest
+  | RecognizeImageReply;
+
+export type MessageOfType<U extends { type: string }, T extends U['type']> = Extract<U, { type: T }>;

@@ -1,0 +1,39 @@
+/**
+ * Internal commands for integration tests (hidden from the Command Palette):
+ * - `inkwell.debug.receiveWebviewMessage(raw, view?)` feeds `raw` through the same inbound path
+ *   as a real webview message and returns `{ accepted, error? }`;
+ * - `inkwell.debug.state()` returns what tests wait on (views open, model state, last result).
+ */
+import { ViewKind } from '../../protocol/messages';
+import { ImporterPanel } from '../importer/ImporterPanel';
+import { PadPanel } from '../pad/PadPanel';
+import { Services } from '../services';
+import { ReceiveOutcome, WebviewConnection } from '../webview/connection';
+
+function connectionFor(services: Services, view: ViewKind): WebviewConnection {
+  if (view === 'importer') return (ImporterPanel.instance ?? ImporterPanel.createOrShow(services, true)).connection;
+  return (PadPanel.instance ?? PadPanel.createOrShow(services)).connection;
+}
+
+export function receiveWebviewMessage(services: Services, raw: unknown, view: unknown): ReceiveOutcome & { rejectedTotal: number } {
+  const connection = connectionFor(services, view === 'importer' ? 'importer' : 'pad');
+  const outcome = connection.receive(raw);
+  return { ...outcome, rejectedTotal: connection.rejected };
+}
+
+export interface DebugState {
+  readonly activationMs: number;
+  readonly lastResult: string;
+  readonly pad?: { readonly model: WebviewConnection['model']; readonly rejected: number };
+  readonly importer?: { readonly model: WebviewConnection['model']; readonly rejected: number };
+}
+
+export function debugState(services: Services, activationMs: number): DebugState {
+  const describe = (c: WebviewConnection | undefined) => (c ? { model: c.model, rejected: c.rejected } : undefined);
+  return {
+    activationMs,
+    lastResult: services.lastResult.text,
+    pad: describe(PadPanel.instance?.connection),
+    importer: describe(ImporterPanel.instance?.connection),
+  };
+}

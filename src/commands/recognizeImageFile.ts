@@ -1,0 +1,74 @@
+/**
+ * `inkwell.recognizeImageFile(uri?, { autoInsert? })`: read an image with workspace.fs, let the
+ * importer webview decode and recognise it, and resolve to the text. With autoInsert the text
+ * also goes in at the cursor of the last focused editor.
+ */
+import * as vscode from 'vscode';
+import { MAX_IMAGE_BYTES } from '../../protocol/messages';
+import { readSettings } from '../config';
+import { ImporterPanel } from '../importer/ImporterPanel';
+import { insertText } from '../insertion';
+import { Services } from '../services';
+import { UserFacingError } from '../userError';
+
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'bmp', 'gif'];
+
+export interface RecognizeImageOptions {
+  readonly autoInsert?: boolean;
+}
+
+const READY_TIMEOUT_MS = 30_000;
+
+export async function recognizeImageFile(services: Services, uriArg?: unknown, options?: unknown): Promise<string | undefined> {
+  const autoInsert = isOptions(options) && options.autoInsert === true;
+  const uri = uriArg instanceof vscode.Uri ? uriArg : await pickImage();
+  if (!uri) return undefined;
+
+  const bytes = await readImage(uri);
+  const importer = ImporterPanel.createOrShow(services, autoInsert);
+  await withTimeout(importer.connection.whenReady(), READY_TIMEOUT_MS, 'The image importer did not start');
+  const name = uri.path.split('/').pop() ?? 'image';
+  const reply = await importer.connection.recognizeImage(name, bytes);
+  if (!reply.ok) throw new UserFacingError(`Inkwell could not read ${name}: ${reply.message}`);
+
+  services.lastResult.set(reply.text);
+  if (autoInsert) await insertText(services.tracker.target(), reply.text, readSettings().insertMode);
+  return reply.text;
+}
+
+function isOptions(value: unknown): value is RecognizeImageOptions {
+  return typeof value === 'object' && value !== null;
+}
+
+async function pickImage(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Recognize',
+    title: 'Recognize Handwriting in Image File',
+    filters: { Images: IMAGE_EXTENSIONS },
+  });
+  return picked?.[0];
+}
+
+async function readImage(uri: vscode.Uri): Promise<Uint8Array> {
+  const name = vscode.workspace.asRelativePath(uri);
+  let size: number;
+  try {
+    size = (await vscode.workspace.fs.stat(uri)).size;
+  } catch {
+    throw new UserFacingError(`Inkwell: cannot read ${name}: the file does not exist.`);
+  }
+  if (size > MAX_IMAGE_BYTES) {
+    throw new UserFacingError(`Inkwell: ${name} is ${(size / 1e6).toFixed(1)} MB; images up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB are supported.`);
+  }
+  if (size === 0) throw new UserFacingError(`Inkwell: ${name} is empty.`);
+  return vscode.workspace.fs.readFile(uri);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms / 1000} s.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

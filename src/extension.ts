@@ -1,0 +1,48 @@
+/**
+ * Entry point: registers everything and does nothing else (activation must stay cheap; the
+ * model loads inside a webview only when a pad or importer opens).
+ */
+import * as vscode from 'vscode';
+import { debugState, receiveWebviewMessage } from './commands/debug';
+import { insertLastResult } from './commands/insertLastResult';
+import { openPad } from './commands/openPad';
+import { pasteImage } from './commands/pasteImage';
+import { recognizeImageFile } from './commands/recognizeImageFile';
+import { EditorTracker } from './editorTracker';
+import { registerFailableCommand } from './failable';
+import { ImporterPanel } from './importer/ImporterPanel';
+import { LastResult } from './lastResult';
+import { disposeLog, log } from './log';
+import { PadPanel } from './pad/PadPanel';
+import { PadViewProvider } from './pad/PadViewProvider';
+import { Services } from './services';
+
+export function activate(context: vscode.ExtensionContext): { activationMs: number } {
+  const started = performance.now();
+  const tracker = new EditorTracker();
+  const services: Services = { extensionUri: context.extensionUri, tracker, lastResult: new LastResult() };
+  let activationMs = 0;
+
+  context.subscriptions.push(
+    tracker,
+    PadPanel.register(services),
+    PadViewProvider.register(services),
+    { dispose: () => PadPanel.instance?.dispose() },
+    { dispose: () => ImporterPanel.instance?.dispose() },
+    registerFailableCommand('inkwell.openPad', () => openPad(services)),
+    registerFailableCommand('inkwell.recognizeImageFile', (uri?: unknown, options?: unknown) => recognizeImageFile(services, uri, options)),
+    registerFailableCommand('inkwell.pasteImage', () => pasteImage(services)),
+    registerFailableCommand('inkwell.insertLastResult', () => insertLastResult(services)),
+    registerFailableCommand('inkwell.debug.receiveWebviewMessage', (raw: unknown, view?: unknown) => receiveWebviewMessage(services, raw, view)),
+    registerFailableCommand('inkwell.debug.state', () => debugState(services, activationMs)),
+    { dispose: disposeLog },
+  );
+
+  activationMs = performance.now() - started;
+  log().info(`activated in ${activationMs.toFixed(2)} ms`);
+  return { activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

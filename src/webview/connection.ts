@@ -1,0 +1,159 @@
+/**
+ * One live webview's side of the protocol: validates every inbound message, answers the
+ * webview's requests (insert), sends the host's (recognizeImage) and keeps the webview fed with
+ * settings and the text before the cursor.
+ */
+import * as vscode from 'vscode';
+import { HostToWebview, RecognizeImageReply, ViewKind, WebviewToHost } from '../../protocol/messages';
+import { PendingRequests } from '../../protocol/pending';
+import { parseWebviewToHost } from '../../protocol/validate';
+import { onSettingsChanged, readSettings, webviewSettings } from '../config';
+import { reportError } from '../failable';
+import { insertText } from '../insertion';
+import { log } from '../log';
+import { Services } from '../services';
+import { UserFacingError } from '../userError';
+import { webviewHtml } from './html';
+
+export interface ReceiveOutcome {
+  readonly accepted: boolean;
+  readonly error?: string;
+}
+
+/** Messages the webview sends on its own (not replies). */
+type ModelState = { state: 'loading' | 'ready' | 'error'; backend?: string; loadMs?: number; message?: string };
+
+export class WebviewConnection implements vscode.Disposable {
+  private ready = false;
+  private queue: HostToWebview[] = [];
+  private readonly imageRequests = new PendingRequests<RecognizeImageReply>();
+  private readonly readyWaiters: Array<() => void> = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private modelState: ModelState = { state: 'loading' };
+  /** Count of rejected inbound messages (read by the debug hook and tests). */
+  rejected = 0;
+
+  constructor(
+    private readonly webview: vscode.Webview,
+    readonly view: ViewKind,
+    private readonly services: Services,
+  ) {
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      onSettingsChanged((s) => this.send({ type: 'settings', settings: webviewSettings(s) })),
+      services.tracker.onDidChangeTarget(() => this.sendContext()),
+    );
+    webview.html = webviewHtml(webview, services.extensionUri, view);
+  }
+
+  get model(): ModelState {
+    return this.modelState;
+  }
+
+  /** The webview's document went away (view hidden): hold messages until it says ready again. */
+  markHidden(): void {
+    this.ready = false;
+  }
+
+  /** Resolves once the webview has said `ready` (and been sent `init`). */
+  whenReady(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  send(message: HostToWebview): void {
+    if (!this.ready) {
+      // Settings and context are resent with init; keep only what init does not cover.
+      if (message.type !== 'settings' && message.type !== 'editorContext') this.queue.push(message);
+      return;
+    }
+    void this.webview.postMessage(message);
+  }
+
+  /** Ask the importer to recognise an image; rejects on timeout or when the view closes. */
+  async recognizeImage(name: string, bytes: Uint8Array, timeoutMs = 120_000): Promise<RecognizeImageReply> {
+    const { id, reply } = this.imageRequests.create(`Recognising ${name}`, timeoutMs);
+    this.send({ type: 'recognizeImage', id, name, bytes });
+    return reply;
+  }
+
+  /** Entry point of every inbound message, real or injected by the debug hook. */
+  receive(raw: unknown): ReceiveOutcome {
+    const parsed = parseWebviewToHost(raw);
+    if (!parsed.ok) {
+      this.rejected++;
+      log().warn(`[${this.view}] rejected a malformed webview message: ${parsed.error}`);
+      return { accepted: false, error: parsed.error };
+    }
+    try {
+      this.dispatch(parsed.message);
+    } catch (err) {
+      reportError(err, `${this.view} message '${parsed.message.type}'`);
+    }
+    return { accepted: true };
+  }
+
+  private dispatch(message: WebviewToHost): void {
+    switch (message.type) {
+      case 'ready':
+        this.onReady();
+        break;
+      case 'log':
+        log()[message.level](`[${this.view}] ${message.message}`);
+        break;
+      case 'modelStatus': {
+        const { type: _t, ...state } = message;
+        this.modelState = state;
+        log().info(`[${this.view}] model ${message.state}${message.backend ? ` on ${message.backend}` : ''}${message.loadMs !== undefined ? ` in ${Math.round(message.loadMs)} ms` : ''}${message.message ? `: ${message.message}` : ''}`);
+        break;
+      }
+      case 'result':
+        this.services.lastResult.set(message.text);
+        break;
+      case 'insert':
+        void this.onInsert(message.id, message.text);
+        break;
+      case 'recognizeImageReply':
+        if (!this.imageRequests.resolve(message.id, message)) log().warn(`[${this.view}] reply to unknown request ${message.id} dropped`);
+        break;
+    }
+  }
+
+  private onReady(): void {
+    const settings = readSettings();
+    const modelUrl = this.webview
+      .asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'models', 'char-cnn', 'model.json'))
+      .toString();
+    const ngramUrl = this.webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'models', 'ngram')).toString();
+    this.ready = true;
+    void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, settings: webviewSettings(settings) } satisfies HostToWebview);
+    this.sendContext();
+    const queued = this.queue;
+    this.queue = [];
+    queued.forEach((m) => this.send(m));
+    this.readyWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  private sendContext(): void {
+    const settings = readSettings();
+    this.send({ type: 'editorContext', before: this.services.tracker.contextBeforeCursors(settings.insertMode === 'replaceSelection') });
+  }
+
+  private async onInsert(id: number, text: string): Promise<void> {
+    try {
+      await insertText(this.services.tracker.target(), text, readSettings().insertMode);
+      this.services.lastResult.set(text);
+      this.send({ type: 'insertReply', id, ok: true });
+    } catch (err) {
+      reportError(err, `${this.view} insert`);
+      const message = err instanceof UserFacingError || err instanceof Error ? err.message : String(err);
+      this.send({ type: 'insertReply', id, ok: false, message });
+    }
+  }
+
+  dispose(): void {
+    this.ready = false;
+    this.imageRequests.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The webview's typed side of the protocol: posts WebviewToHost messages, validates every
+ * HostToWebview message before a handler sees it, matches `insert` replies by id, and keeps
+ * the view's state through getState/setState (state survives the webview being hidden).
+ */
+import { HostToWebview, InsertReplyMessage, MessageOfType, ViewKind, WebviewToHost } from '../protocol/messages';
+import { PendingRequests } from '../protocol/pending';
+import { parseHostToWebview } from '../protocol/validate';
+
+type Handler<T extends HostToWebview['type']> = (message: MessageOfType<HostToWebview, T>) => void;
+
+const INSERT_TIMEOUT_MS = 15_000;
+
+export class HostClient<State> {
+  private readonly api: VsCodeApi<State>;
+  private readonly handlers = new Map<string, Array<(m: HostToWebview) => void>>();
+  private readonly inserts = new PendingRequests<InsertReplyMessage>();
+
+  constructor(readonly view: ViewKind) {
+    this.api = acquireVsCodeApi<State>();
+    window.addEventListener('message', (event: MessageEvent) => this.receive(event.data));
+    this.on('insertReply', (m) => {
+      if (!this.inserts.resolve(m.id, m)) this.log('warn', `insert reply ${m.id} arrived after its request timed out`);
+    });
+  }
+
+  /** Call once every `on` handler is registered: the host sends `init` only after this. */
+  ready(): void {
+    this.post({ type: 'ready', view: this.view });
+  }
+
+  on<T extends HostToWebview['type']>(type: T, handler: Handler<T>): void {
+    const list = this.handlers.get(type) ?? [];
+    list.push(handler as (m: HostToWebview) => void);
+    this.handlers.set(type, list);
+  }
+
+  post(message: WebviewToHost): void {
+    this.api.postMessage(message);
+  }
+
+  log(level: 'info' | 'warn' | 'error', message: string): void {
+    this.post({ type: 'log', level, message: message.slice(0, 4000) });
+  }
+
+  /** Ask the host to insert text at the cursor(s); resolves to the host's verdict. */
+  async insert(text: string): Promise<InsertReplyMessage> {
+    const { id, reply } = this.inserts.create('Inserting text', INSERT_TIMEOUT_MS);
+    this.post({ type: 'insert', id, text });
+    return reply;
+  }
+
+  getState(): State | undefined {
+    return this.api.getState();
+  }
+
+  setState(state: State): void {
+    this.api.setState(state);
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseHostToWebview(raw);
+    if (!parsed.ok) {
+      // Logged on the host side too, where it is visible in the Output panel.
+      console.warn(`[inkwell] rejected message: ${parsed.error}`);
+      this.log('warn', `webview rejected a host message: ${parsed.error}`);
+      return;
+    }
+    for (const handler of this.handlers.get(parsed.message.type) ?? []) {
+      try {
+        handler(parsed.message);
+      } catch (err) {
+        this.log('error', `handler for '${parsed.message.type}' failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      }
+    }
+  }
+}

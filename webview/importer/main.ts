@@ -1,0 +1,198 @@
+/**
+ * The image importer webview: open, paste or drop an image of handwriting; it is decoded and
+ * recognised here, shown with the characters' boxes, and the text can be edited before Insert.
+ * The host's "Recognize Handwriting in Image File…" command sends file bytes the same way.
+ */
+import './style.css';
+import { RecognizedBox, WebviewSettings } from '../../protocol/messages';
+import { HostClient } from '../hostClient';
+import { RecognitionEngine } from '../recognition/engine';
+import { decodeImage } from '../shared/decodeImage';
+import { ImagePreview } from './preview';
+
+interface SavedState {
+  readonly text: string;
+}
+
+const client = new HostClient<SavedState>('importer');
+let settings: WebviewSettings | undefined;
+let context = '';
+let enginePromise: Promise<RecognitionEngine> | undefined;
+let resolveInit: (() => void) | undefined;
+const initialised = new Promise<void>((resolve) => (resolveInit = resolve));
+
+const app = document.getElementById('app') as HTMLElement;
+app.innerHTML = `
+  <div class="toolbar" role="toolbar" aria-label="Image importer tools">
+    <button type="button" id="open" aria-label="Open an image file">Open Image…</button>
+    <input type="file" id="file" accept="image/png,image/jpeg,image/webp,image/bmp,image/gif" hidden>
+    <span class="hint">or paste (Ctrl+V) or drop an image here</span>
+  </div>
+  <div id="drop" class="drop" tabindex="0" role="region" aria-label="Image drop area: paste or drop an image">
+    <canvas id="preview" hidden></canvas>
+    <p id="placeholder" class="placeholder">No image yet.</p>
+  </div>
+  <label for="text" class="label">Recognised text (edit before inserting)</label>
+  <textarea id="text" rows="3" spellcheck="false" aria-label="Recognised text, editable"></textarea>
+  <div class="actions">
+    <button type="button" id="insert" class="primary" title="Insert at the cursor (Ctrl+Enter)" aria-label="Insert the text at the cursor">Insert</button>
+    <span id="status" class="status" role="status" aria-live="polite">Loading the handwriting model…</span>
+  </div>`;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const textArea = $<HTMLTextAreaElement>('text');
+const fileInput = $<HTMLInputElement>('file');
+const drop = $('drop');
+const preview = new ImagePreview($<HTMLCanvasElement>('preview'));
+
+function setStatus(message: string, isError = false): void {
+  const s = $('status');
+  s.textContent = message;
+  s.classList.toggle('error', isError);
+}
+
+function save(): void {
+  client.setState({ text: textArea.value });
+}
+
+function engine(): Promise<RecognitionEngine> {
+  if (!enginePromise) {
+    enginePromise = initialised.then(async () => {
+      client.post({ type: 'modelStatus', state: 'loading' });
+      const e = await RecognitionEngine.start(modelUrl, settings?.backend ?? 'webgl');
+      client.post({ type: 'modelStatus', state: 'ready', backend: e.backend, loadMs: e.loadMs, message: e.backendNote });
+      document.body.dataset.backend = e.backend;
+      document.body.dataset.ready = 'true';
+      return e;
+    });
+    enginePromise.catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      client.post({ type: 'modelStatus', state: 'error', message });
+      setStatus(`The handwriting model could not load: ${message}`, true);
+    });
+  }
+  return enginePromise;
+}
+let modelUrl = '';
+
+/** Decode, recognise, show. Throws with a readable message on a bad image. */
+async function recognizeBlob(blob: Blob, name: string): Promise<{ text: string; boxes: RecognizedBox[] }> {
+  setStatus(`Reading ${name}…`);
+  const decoded = await decodeImage(blob);
+  const e = await engine();
+  const reading = e.readImage(decoded.grey, { context, charset: settings?.charset ?? 'all', topK: settings?.candidateCount ?? 5 });
+  preview.show(decoded.bitmap, reading.boxes);
+  $('placeholder').hidden = true;
+  decoded.bitmap.close();
+  textArea.value = reading.text;
+  save();
+  client.post({ type: 'result', text: reading.text });
+  // Boxes go back in the original image's pixels.
+  const k = 1 / decoded.scale;
+  const boxes = reading.boxes.map((b) => ({ left: b.left * k, top: b.top * k, right: b.right * k, bottom: b.bottom * k, text: b.text }));
+  setStatus(reading.text ? `Recognised ${reading.boxes.length} characters in ${name}. Edit the text if needed, then Insert.` : `No handwriting found in ${name}.`);
+  return { text: reading.text, boxes };
+}
+
+async function recognizeFromUser(blob: Blob, name: string): Promise<void> {
+  try {
+    await recognizeBlob(blob, name);
+  } catch (err) {
+    setStatus(err instanceof Error ? err.message : String(err), true);
+  }
+}
+
+async function insert(): Promise<void> {
+  const t = textArea.value;
+  if (!t) {
+    setStatus('There is no text to insert.', true);
+    return;
+  }
+  try {
+    const reply = await client.insert(t);
+    setStatus(reply.ok ? `Inserted “${t}”.` : reply.message ?? 'Nothing was inserted.', !reply.ok);
+  } catch (err) {
+    setStatus(err instanceof Error ? err.message : String(err), true);
+  }
+}
+
+function firstImage(items: DataTransferItemList | null | undefined, files: FileList | null | undefined): File | undefined {
+  for (const item of Array.from(items ?? [])) {
+    if (item.kind === 'file' && item.type.startsWith('image/')) return item.getAsFile() ?? undefined;
+  }
+  return Array.from(files ?? []).find((f) => f.type.startsWith('image/'));
+}
+
+// ---------------------------------------------------------------- wiring
+
+$('open').addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  const f = fileInput.files?.[0];
+  if (f) void recognizeFromUser(f, f.name);
+  fileInput.value = '';
+});
+document.addEventListener('paste', (e) => {
+  const f = firstImage(e.clipboardData?.items, e.clipboardData?.files);
+  if (!f) return;
+  e.preventDefault();
+  void recognizeFromUser(f, 'the pasted image');
+});
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.classList.add('over');
+});
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  const f = firstImage(e.dataTransfer?.items, e.dataTransfer?.files);
+  if (f) void recognizeFromUser(f, f.name);
+  else setStatus('Drop an image file (PNG, JPEG, WebP, BMP or GIF).', true);
+});
+$('insert').addEventListener('click', () => void insert());
+textArea.addEventListener('input', () => {
+  save();
+  client.post({ type: 'result', text: textArea.value });
+});
+textArea.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    void insert();
+  }
+});
+
+client.on('init', (m) => {
+  settings = m.settings;
+  modelUrl = m.modelUrl;
+  resolveInit?.();
+  void engine().then((e) => setStatus(`Ready (${e.backend}). Open, paste or drop an image of handwriting.`));
+});
+client.on('settings', (m) => {
+  settings = m.settings;
+});
+client.on('editorContext', (m) => {
+  context = m.before[0] ?? '';
+});
+client.on('action', (m) => {
+  if (m.action === 'awaitPaste' || m.action === 'focus') {
+    drop.focus();
+    if (m.action === 'awaitPaste') setStatus('Paste an image with Ctrl+V (Cmd+V), or drop one here.');
+  }
+});
+client.on('recognizeImage', (m) => {
+  const name = m.name;
+  // Copy into a plain ArrayBuffer-backed view: the Blob constructor wants exactly that.
+  const blob = new Blob([new Uint8Array(m.bytes)]);
+  recognizeBlob(blob, name).then(
+    ({ text, boxes }) => client.post({ type: 'recognizeImageReply', id: m.id, ok: true, text, boxes }),
+    (err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      setStatus(message, true);
+      client.post({ type: 'recognizeImageReply', id: m.id, ok: false, message });
+    },
+  );
+});
+
+textArea.value = client.getState()?.text ?? '';
+app.removeAttribute('aria-busy');
+client.ready();

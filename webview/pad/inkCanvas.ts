@@ -1,0 +1,171 @@
+/**
+ * The writing surface: pointer events (mouse, pen with pressure, touch) to strokes, drawn as
+ * smooth curves through segment midpoints in the theme's editor colours.
+ */
+import { PadPoint } from './document';
+
+export interface InkCanvasEvents {
+  onStrokeStart(): void;
+  onStrokeEnd(points: PadPoint[]): void;
+}
+
+/** Points closer than this (CSS px) to the previous one add nothing but work. */
+const MIN_STEP = 0.75;
+
+export class InkCanvas {
+  private readonly ctx: CanvasRenderingContext2D;
+  private current: PadPoint[] | null = null;
+  private activePointer: number | null = null;
+  private strokes: readonly (readonly PadPoint[])[] = [];
+  private ink = '#000';
+  private guide = '#8884';
+  inkWidth = 4;
+
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    private readonly events: InkCanvasEvents,
+  ) {
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('This webview cannot draw on a canvas.');
+    this.ctx = ctx;
+    canvas.addEventListener('pointerdown', (e) => this.down(e));
+    canvas.addEventListener('pointermove', (e) => this.move(e));
+    canvas.addEventListener('pointerup', (e) => this.up(e));
+    canvas.addEventListener('pointercancel', (e) => this.up(e));
+    new ResizeObserver(() => this.resize()).observe(canvas);
+    // VS Code swaps body classes and --vscode-* values on a theme change.
+    new MutationObserver(() => this.readColours()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    this.readColours();
+    this.resize();
+  }
+
+  get drawing(): boolean {
+    return this.current !== null;
+  }
+
+  /** Redraw everything (after undo, redo, clear, restore). */
+  show(strokes: readonly (readonly PadPoint[])[]): void {
+    this.strokes = strokes;
+    this.redraw();
+  }
+
+  private readColours(): void {
+    const style = getComputedStyle(document.body);
+    this.ink = style.getPropertyValue('--vscode-editor-foreground').trim() || '#000';
+    this.guide = style.getPropertyValue('--vscode-editorRuler-foreground').trim() || style.getPropertyValue('--vscode-editorIndentGuide-background').trim() || '#8884';
+    this.redraw();
+  }
+
+  private resize(): void {
+    const dpr = window.devicePixelRatio || 1;
+    const { width, height } = this.canvas.getBoundingClientRect();
+    const w = Math.max(1, Math.round(width * dpr));
+    const h = Math.max(1, Math.round(height * dpr));
+    if (this.canvas.width === w && this.canvas.height === h) return;
+    this.canvas.width = w;
+    this.canvas.height = h;
+    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.redraw();
+  }
+
+  private point(e: PointerEvent): PadPoint {
+    const r = this.canvas.getBoundingClientRect();
+    // Mouse and touch report 0.5 while down (0 for some touch screens); only pens vary it.
+    const pressure = e.pointerType === 'pen' && e.pressure > 0 ? e.pressure : 0.5;
+    return { x: e.clientX - r.left, y: e.clientY - r.top, t: e.timeStamp, pressure };
+  }
+
+  private down(e: PointerEvent): void {
+    if (this.activePointer !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
+    e.preventDefault();
+    this.canvas.setPointerCapture(e.pointerId);
+    this.activePointer = e.pointerId;
+    this.current = [this.point(e)];
+    this.events.onStrokeStart();
+    this.drawDot(this.current[0]);
+  }
+
+  private move(e: PointerEvent): void {
+    if (e.pointerId !== this.activePointer || !this.current) return;
+    const samples = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+    for (const sample of samples.length > 0 ? samples : [e]) {
+      const p = this.point(sample);
+      const last = this.current[this.current.length - 1];
+      if (Math.hypot(p.x - last.x, p.y - last.y) < MIN_STEP) continue;
+      this.current.push(p);
+      this.drawTail(this.current);
+    }
+  }
+
+  private up(e: PointerEvent): void {
+    if (e.pointerId !== this.activePointer || !this.current) return;
+    const stroke = this.current;
+    this.current = null;
+    this.activePointer = null;
+    if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
+    this.events.onStrokeEnd(stroke);
+  }
+
+  private width(p: PadPoint): number {
+    return Math.max(0.5, this.inkWidth * (0.4 + 1.2 * p.pressure));
+  }
+
+  private redraw(): void {
+    const { ctx } = this;
+    const { width, height } = this.canvas.getBoundingClientRect();
+    ctx.clearRect(0, 0, width, height);
+    this.drawGuide(width, height);
+    for (const s of this.strokes) this.drawStroke(s);
+    if (this.current) this.drawStroke(this.current);
+  }
+
+  /** A faint baseline: people write more evenly on a line, which helps case from geometry. */
+  private drawGuide(width: number, height: number): void {
+    const { ctx } = this;
+    ctx.save();
+    ctx.strokeStyle = this.guide;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 6]);
+    const y = Math.round(height * 0.68) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(12, y);
+    ctx.lineTo(width - 12, y);
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  private drawStroke(points: readonly PadPoint[]): void {
+    if (points.length === 1) return this.drawDot(points[0]);
+    for (let i = 1; i < points.length; i++) this.drawSegment(points, i);
+  }
+
+  private drawTail(points: readonly PadPoint[]): void {
+    this.drawSegment(points, points.length - 1);
+  }
+
+  /** Segment i: a quadratic curve from the midpoint before point i-1 to the midpoint after it. */
+  private drawSegment(points: readonly PadPoint[], i: number): void {
+    const { ctx } = this;
+    const a = points[i - 1];
+    const b = points[i];
+    const prev = i >= 2 ? points[i - 2] : a;
+    const start = { x: (prev.x + a.x) / 2, y: (prev.y + a.y) / 2 };
+    const end = i === points.length - 1 ? b : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    ctx.strokeStyle = this.ink;
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = this.width(a);
+    ctx.beginPath();
+    ctx.moveTo(start.x, start.y);
+    ctx.quadraticCurveTo(a.x, a.y, end.x, end.y);
+    ctx.stroke();
+  }
+
+  private drawDot(p: PadPoint): void {
+    const { ctx } = this;
+    ctx.fillStyle = this.ink;
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, this.width(p) / 2, 0, Math.PI * 2);
+    ctx.fill();
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * The drawing pad webview: write a word, see each character with its alternatives, insert it
+ * at the cursor. Recognition runs here (tfjs); the host only inserts and supplies context.
+ */
+import './style.css';
+import { CharsetName, CHARSETS, WebviewSettings } from '../../protocol/messages';
+import { HostClient } from '../hostClient';
+import { RecognitionEngine, WordReading } from '../recognition/engine';
+import { PadDocument, PadState } from './document';
+import { CharacterGroup, groupCharacters } from './grouping';
+import { InkCanvas } from './inkCanvas';
+import { ResultsView, ShownCharacter } from './resultsView';
+
+interface SavedState {
+  readonly pad: PadState;
+  readonly charset?: CharsetName;
+}
+
+const CHARSET_LABELS: Record<CharsetName, string> = {
+  all: 'All',
+  digits: '123',
+  letters: 'Aa',
+  upper: 'ABC',
+  lower: 'abc',
+  alnum: 'A1',
+};
+
+const client = new HostClient<SavedState>('pad');
+const saved = client.getState();
+const doc = new PadDocument(saved?.pad);
+let charsetOverride: CharsetName | undefined = saved?.charset;
+let settings: WebviewSettings | undefined;
+let engine: RecognitionEngine | undefined;
+let context = '';
+let shown: ShownCharacter[] = [];
+let autoInsertTimer: ReturnType<typeof setTimeout> | undefined;
+
+const app = document.getElementById('app') as HTMLElement;
+app.innerHTML = `
+  <div class="toolbar" role="toolbar" aria-label="Drawing pad tools">
+    <label class="charset">Characters
+      <select id="charset" aria-label="Character set">${CHARSETS.map((c) => `<option value="${c}">${CHARSET_LABELS[c]}</option>`).join('')}</select>
+    </label>
+    <button type="button" id="undo" title="Undo (Ctrl+Z)" aria-label="Undo last stroke">Undo</button>
+    <button type="button" id="redo" title="Redo (Ctrl+Shift+Z)" aria-label="Redo stroke">Redo</button>
+    <button type="button" id="clear" title="Clear (Escape)" aria-label="Clear the pad">Clear</button>
+    <span class="spacer"></span>
+    <button type="button" id="insert" class="primary" title="Insert at the cursor (Enter)" aria-label="Insert at the cursor">Insert</button>
+    <button type="button" id="insertClear" title="Insert and clear (Shift+Enter)" aria-label="Insert at the cursor and clear the pad">Insert &amp; Clear</button>
+  </div>
+  <canvas id="pad" tabindex="0" role="img" aria-label="Drawing pad: write here with a mouse, pen or finger"></canvas>
+  <div id="preview" class="preview" aria-live="polite" aria-label="Recognised text"></div>
+  <div id="results" class="results"></div>
+  <div id="status" class="status" role="status" aria-live="polite">Loading the handwriting model…</div>`;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const charsetSelect = $<HTMLSelectElement>('charset');
+const preview = $('preview');
+const status = $('status');
+const results = new ResultsView($('results'), (key, text) => {
+  doc.choose(key, text);
+  save();
+  recognize();
+});
+const canvas = new InkCanvas($<HTMLCanvasElement>('pad'), {
+  onStrokeStart: () => cancelAutoInsert(),
+  onStrokeEnd: (points) => {
+    const penUp = performance.now();
+    doc.addStroke(points);
+    save();
+    recognize(penUp);
+  },
+});
+
+function currentCharset(): CharsetName {
+  return charsetOverride ?? settings?.charset ?? 'all';
+}
+
+function save(): void {
+  client.setState({ pad: doc.snapshot, charset: charsetOverride });
+}
+
+function text(): string {
+  return shown.map((c) => (c.spaceBefore ? ' ' : '') + c.chosen).join('');
+}
+
+/** Group, classify, decode and show; `since` is the pen-up time for the latency figure. */
+function recognize(since = performance.now()): void {
+  updateButtons();
+  canvas.show(doc.strokes.map((s) => s.points));
+  if (doc.isEmpty) {
+    shown = [];
+    render();
+    client.post({ type: 'result', text: '' });
+    return;
+  }
+  if (!engine || !settings) return;
+  const groups: CharacterGroup[] = groupCharacters(doc.strokes, settings.inkWidth);
+  let reading: WordReading;
+  try {
+    reading = engine.readWord(groups, { context, charset: currentCharset(), topK: settings.candidateCount });
+  } catch (err) {
+    setStatus(`Recognition failed: ${err instanceof Error ? err.message : String(err)}`, true);
+    client.log('error', `recognition failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return;
+  }
+  shown = groups.map((g, i) => {
+    const candidates = reading.chars[i]?.candidates ?? [];
+    const choice = doc.snapshot.choices[g.key];
+    const chosen = choice !== undefined && candidates.some((c) => c.text === choice) ? choice : candidates[0]?.text ?? '';
+    return { key: g.key, spaceBefore: g.spaceBefore, candidates, chosen };
+  });
+  render();
+  const ms = performance.now() - since;
+  document.body.dataset.recognitionMs = ms.toFixed(2);
+  document.dispatchEvent(new CustomEvent('inkwell:recognized', { detail: { ms, text: text(), backend: engine.backend, characters: shown.length } }));
+  client.post({ type: 'result', text: text() });
+  scheduleAutoInsert();
+}
+
+function render(): void {
+  results.show(shown);
+  const t = text();
+  preview.textContent = t;
+  preview.dataset.text = t;
+  updateButtons();
+}
+
+function updateButtons(): void {
+  $<HTMLButtonElement>('undo').disabled = !doc.canUndo;
+  $<HTMLButtonElement>('redo').disabled = !doc.canRedo;
+  $<HTMLButtonElement>('clear').disabled = doc.isEmpty;
+  const empty = text().length === 0;
+  $<HTMLButtonElement>('insert').disabled = empty;
+  $<HTMLButtonElement>('insertClear').disabled = empty;
+}
+
+function setStatus(message: string, isError = false): void {
+  status.textContent = message;
+  status.classList.toggle('error', isError);
+}
+
+async function insert(clearAfter: boolean): Promise<void> {
+  cancelAutoInsert();
+  const t = text();
+  if (!t) return;
+  try {
+    const reply = await client.insert(t);
+    if (!reply.ok) {
+      setStatus(reply.message ?? 'Nothing was inserted.', true);
+      return;
+    }
+    setStatus(`Inserted “${t}”.`);
+    if (clearAfter) clear();
+  } catch (err) {
+    setStatus(err instanceof Error ? err.message : String(err), true);
+  }
+}
+
+function clear(): void {
+  cancelAutoInsert();
+  doc.clear();
+  save();
+  recognize();
+}
+
+function undo(): void {
+  if (doc.undo()) {
+    save();
+    recognize();
+  }
+}
+
+function redo(): void {
+  if (doc.redo()) {
+    save();
+    recognize();
+  }
+}
+
+function scheduleAutoInsert(): void {
+  cancelAutoInsert();
+  if (!settings?.autoInsert || !text()) return;
+  autoInsertTimer = setTimeout(() => void insert(true), settings.autoInsertDelayMs);
+}
+
+function cancelAutoInsert(): void {
+  if (autoInsertTimer !== undefined) clearTimeout(autoInsertTimer);
+  autoInsertTimer = undefined;
+}
+
+async function startEngine(s: WebviewSettings, modelUrl: string): Promise<void> {
+  client.post({ type: 'modelStatus', state: 'loading' });
+  try {
+    engine = await RecognitionEngine.start(modelUrl, s.backend);
+    client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs, message: engine.backendNote });
+    setStatus(`Ready (${engine.backend}${engine.backendNote ? `; ${engine.backendNote}` : ''}). Write a word; Enter inserts it.`);
+    document.body.dataset.backend = engine.backend;
+    document.body.dataset.ready = 'true';
+    recognize();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    client.post({ type: 'modelStatus', state: 'error', message });
+    setStatus(`The handwriting model could not load: ${message}`, true);
+  }
+}
+
+// ---------------------------------------------------------------- wiring
+
+$('undo').addEventListener('click', undo);
+$('redo').addEventListener('click', redo);
+$('clear').addEventListener('click', clear);
+$('insert').addEventListener('click', () => void insert(false));
+$('insertClear').addEventListener('click', () => void insert(true));
+charsetSelect.addEventListener('change', () => {
+  charsetOverride = charsetSelect.value as CharsetName;
+  save();
+  recognize();
+});
+
+document.addEventListener('keydown', (e) => {
+  const mod = e.ctrlKey || e.metaKey;
+  const inControl = e.target instanceof HTMLButtonElement || e.target instanceof HTMLSelectElement;
+  if (e.key === 'Enter' && !inControl) {
+    e.preventDefault();
+    void insert(e.shiftKey || mod);
+  } else if (mod && e.key.toLowerCase() === 'z') {
+    e.preventDefault();
+    if (e.shiftKey) redo();
+    else undo();
+  } else if (mod && e.key.toLowerCase() === 'y') {
+    e.preventDefault();
+    redo();
+  } else if (e.key === 'Escape' || (e.key === 'Delete' && !inControl)) {
+    e.preventDefault();
+    clear();
+  }
+});
+
+client.on('init', (m) => {
+  settings = m.settings;
+  canvas.inkWidth = m.settings.inkWidth;
+  charsetSelect.value = currentCharset();
+  if (!engine) void startEngine(m.settings, m.modelUrl);
+  else recognize();
+});
+client.on('settings', (m) => {
+  const backendChanged = settings?.backend !== m.settings.backend;
+  settings = m.settings;
+  canvas.inkWidth = m.settings.inkWidth;
+  charsetSelect.value = currentCharset();
+  if (backendChanged) client.log('info', 'backend setting changes apply when the pad is reopened');
+  recognize();
+});
+client.on('editorContext', (m) => {
+  context = m.before[0] ?? '';
+});
+client.on('action', (m) => {
+  if (m.action === 'clear') clear();
+  else if (m.action === 'insert') void insert(false);
+  else if (m.action === 'focus') $('pad').focus();
+});
+
+canvas.show(doc.strokes.map((s) => s.points));
+charsetSelect.value = currentCharset();
+updateButtons();
+app.removeAttribute('aria-busy');
+client.ready();

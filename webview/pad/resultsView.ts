@@ -1,0 +1,55 @@
+/**
+ * The row under the pad: each recognised character with its candidates as buttons; clicking one
+ * swaps it in. Spaces between words show as gaps.
+ */
+import { TextCandidate } from '../recognition/engine';
+
+export interface ShownCharacter {
+  readonly key: string;
+  readonly spaceBefore: boolean;
+  readonly candidates: readonly TextCandidate[];
+  /** The text in use: the user's choice or candidates[0]. */
+  readonly chosen: string;
+}
+
+export class ResultsView {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly onChoose: (key: string, text: string) => void,
+  ) {
+    root.setAttribute('role', 'list');
+    root.setAttribute('aria-label', 'Recognised characters and their alternatives');
+  }
+
+  show(chars: readonly ShownCharacter[]): void {
+    const items: HTMLElement[] = [];
+    chars.forEach((c, i) => {
+      if (c.spaceBefore) items.push(el('div', 'space', { role: 'listitem', 'aria-label': 'space' }));
+      const item = el('div', 'char', { role: 'listitem', 'aria-label': `Character ${i + 1}: ${c.chosen || 'unreadable'}` });
+      const group = el('div', 'candidates', { role: 'group', 'aria-label': `Alternatives for character ${i + 1}` });
+      for (const cand of c.candidates) {
+        const b = el('button', cand.text === c.chosen ? 'candidate chosen' : 'candidate', {
+          type: 'button',
+          'aria-pressed': String(cand.text === c.chosen),
+          title: `${cand.text} (${(cand.p * 100).toFixed(0)}%)`,
+          'data-key': c.key,
+        });
+        b.textContent = cand.text;
+        b.addEventListener('click', () => this.onChoose(c.key, cand.text));
+        group.append(b);
+      }
+      if (c.candidates.length === 0) group.append(el('span', 'unreadable', {}, '?'));
+      item.append(group);
+      items.push(item);
+    });
+    this.root.replaceChildren(...items);
+  }
+}
+
+function el(tag: string, className: string, attrs: Record<string, string>, text?: string): HTMLElement {
+  const e = document.createElement(tag);
+  e.className = className;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}

@@ -1,0 +1,44 @@
+/**
+ * Image bytes (PNG, JPEG, WebP, BMP, GIF first frame) to a GreyImage with the browser's own
+ * decoder, downscaled so recognition work and memory stay bounded whatever the file claims.
+ */
+import { GreyImage, greyFromRgba } from '../../core/image';
+
+/** Pixels handed to recognition; larger images are scaled down first. */
+export const MAX_WORK_PIXELS = 4_000_000;
+
+export interface DecodedImage {
+  readonly grey: GreyImage;
+  /** The decoded bitmap at working size, for the preview. */
+  readonly bitmap: ImageBitmap;
+  /** Working size / original size. */
+  readonly scale: number;
+  readonly originalWidth: number;
+  readonly originalHeight: number;
+}
+
+export async function decodeImage(blob: Blob): Promise<DecodedImage> {
+  let full: ImageBitmap;
+  try {
+    full = await createImageBitmap(blob);
+  } catch {
+    throw new Error('The file is not an image this viewer can read (PNG, JPEG, WebP, BMP or GIF).');
+  }
+  const { width, height } = full;
+  if (width === 0 || height === 0) {
+    full.close();
+    throw new Error('The image has no pixels.');
+  }
+  const scale = Math.min(1, Math.sqrt(MAX_WORK_PIXELS / (width * height)));
+  let bitmap = full;
+  if (scale < 1) {
+    bitmap = await createImageBitmap(full, { resizeWidth: Math.max(1, Math.round(width * scale)), resizeHeight: Math.max(1, Math.round(height * scale)), resizeQuality: 'high' });
+    full.close();
+  }
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('No 2D canvas to read the image with.');
+  ctx.drawImage(bitmap, 0, 0);
+  const rgba = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  return { grey: greyFromRgba(rgba, bitmap.width, bitmap.height), bitmap, scale, originalWidth: width, originalHeight: height };
+}

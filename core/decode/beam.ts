@@ -1,0 +1,211 @@
+/**
+ * Joint decoding of a word: classifier probabilities + a character n-gram, by beam search.
+ *
+ * score(word) = sum over characters of
+ *   ln p_classifier(c)  (restricted to the charset, case re-split by geometry)
+ *   + lmWeight * ln p_lm(c | text before it)   (renormalised over the allowed labels)
+ *   + digitWeight * [c and its left neighbour are both digits]
+ * The LM weight is kept modest (bench/context.ts measures it): code identifiers are not words, so
+ * the LM only settles what the glyphs leave open (1/l/I, 0/o/O, 5/S) and never spells words for
+ * the writer. There is no dictionary.
+ */
+import type { Candidate } from '../model';
+import { applyCaseGeometry, CharGeometry, wordMetrics } from './caseGeometry';
+import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset } from './charset';
+import { NgramModel } from './ngram';
+
+/** Tuned on the tuning split of bench/context.ts (see models/ngram/CARD.md). */
+export const DEFAULT_LM_WEIGHT = 0.35;
+export const DEFAULT_DIGIT_WEIGHT = 0;
+export const DEFAULT_GEOMETRY_WEIGHT = 1;
+export const DEFAULT_BEAM_WIDTH = 8;
+/** Longest word decoded in one go; longer input is a caller bug, not a word. */
+export const MAX_WORD_LENGTH = 256;
+/** Classifier candidates expanded per position (the rest cannot win with a modest LM weight). */
+const EXPAND = 8;
+
+export interface DecodeOptions {
+  /** Charset spec or parsed charset; default all. */
+  readonly charset?: Charset | string;
+  /** Text before the cursor (~20 characters); primes the LM. */
+  readonly context?: string;
+  readonly ngram?: NgramModel;
+  readonly lmWeight?: number;
+  readonly digitWeight?: number;
+  readonly beamWidth?: number;
+  /** Per character, where its ink sits on the line; enables case from geometry. */
+  readonly geometry?: readonly (CharGeometry | null | undefined)[];
+  readonly geometryWeight?: number;
+  /** Candidates listed per character (default 5). */
+  readonly topK?: number;
+}
+
+export interface DecodedChar {
+  readonly label: string;
+  /** Probability of this label at this position given the decoded neighbours. */
+  readonly p: number;
+  readonly candidates: Candidate[];
+}
+
+export interface DecodedWord {
+  readonly text: string;
+  /** Geometric mean of the characters' p: comparable across word lengths. */
+  readonly confidence: number;
+  readonly chars: DecodedChar[];
+}
+
+interface Hyp {
+  readonly text: string;
+  readonly history: string;
+  readonly score: number;
+}
+
+/** Decode one word (no spaces inside) from its characters' class probabilities. */
+export function decodeWord(charProbs: readonly Float32Array[], labels: readonly string[], opts: DecodeOptions = {}): DecodedWord {
+  const prepared = prepareWord(charProbs, labels, opts);
+  if (prepared.length === 0) return { text: '', confidence: 1, chars: [] };
+  const ngram = opts.ngram;
+  const lmWeight = ngram ? finiteOr(opts.lmWeight, DEFAULT_LM_WEIGHT, 'lmWeight') : 0;
+  const digitWeight = finiteOr(opts.digitWeight, DEFAULT_DIGIT_WEIGHT, 'digitWeight');
+  const beamWidth = Math.max(1, Math.min(64, Math.floor(finiteOr(opts.beamWidth, DEFAULT_BEAM_WIDTH, 'beamWidth'))));
+  const allowed = allowedIndices(labels, toCharset(opts.charset));
+  const allowedLabels = allowed.map((i) => labels[i]);
+  const keep = ngram ? ngram.order - 1 : 0;
+  const start = ngram ? startHistory(ngram, opts.context) : '';
+
+  // ln p_lm renormalised over the allowed labels, memoized per history.
+  const lmCache = new Map<string, Map<string, number>>();
+  const lm = (history: string): Map<string, number> => {
+    let m = lmCache.get(history);
+    if (m) return m;
+    m = new Map();
+    if (ngram && lmWeight !== 0) {
+      const lp = ngram.lnProbs(history, allowedLabels);
+      const z = logSumExp(lp);
+      allowedLabels.forEach((l, k) => m!.set(l, lp[k] - z));
+    }
+    lmCache.set(history, m);
+    return m;
+  };
+  const stepScore = (history: string, prevLabel: string | undefined, label: string, lnCls: number): number => {
+    let s = lnCls;
+    if (lmWeight !== 0) s += lmWeight * (lm(history).get(label) ?? 0);
+    if (digitWeight !== 0 && prevLabel !== undefined && isDigit(prevLabel) && isDigit(label)) s += digitWeight;
+    return s;
+  };
+
+  let beam: Hyp[] = [{ text: '', history: start, score: 0 }];
+  for (const pos of prepared) {
+    const next: Hyp[] = [];
+    for (const h of beam) {
+      const prev = h.text.length ? h.text[h.text.length - 1] : undefined;
+      for (const k of pos.expand) {
+        const label = labels[k];
+        const history = keep > 0 ? (h.history + label).slice(-keep) : '';
+        next.push({ text: h.text + label, history, score: h.score + stepScore(h.history, prev, label, pos.ln[k]) });
+      }
+    }
+    next.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
+    beam = next.slice(0, beamWidth);
+  }
+  const best = beam[0];
+
+  // Per-character posteriors along the best path: what the pad shows under each character.
+  const topK = Math.max(1, Math.floor(finiteOr(opts.topK, 5, 'topK')));
+  const chars: DecodedChar[] = [];
+  let history = start;
+  let lnConf = 0;
+  const bestChars = Array.from(best.text);
+  prepared.forEach((pos, i) => {
+    const prev = i > 0 ? bestChars[i - 1] : undefined;
+    const scores = allowed.map((k) => (pos.ln[k] === -Infinity ? -Infinity : stepScore(history, prev, labels[k], pos.ln[k])));
+    const z = logSumExp(scores);
+    const post = allowed.map((k, a) => ({ label: labels[k], p: Math.exp(scores[a] - z) }));
+    post.sort((a, b) => b.p - a.p);
+    const label = bestChars[i];
+    const p = post.find((c) => c.label === label)?.p ?? 0;
+    lnConf += Math.log(Math.max(p, 1e-12));
+    chars.push({ label, p, candidates: post.slice(0, topK) });
+    history = keep > 0 ? (history + label).slice(-keep) : '';
+  });
+  return { text: best.text, confidence: Math.exp(lnConf / prepared.length), chars };
+}
+
+interface PreparedPosition {
+  /** ln of the restricted, geometry-adjusted classifier probability, per label. */
+  readonly ln: Float64Array;
+  /** Label indices worth expanding, best first. */
+  readonly expand: number[];
+}
+
+/** Validate input, restrict to the charset, apply geometry, pick the labels to expand. */
+function prepareWord(charProbs: readonly Float32Array[], labels: readonly string[], opts: DecodeOptions): PreparedPosition[] {
+  if (!Array.isArray(charProbs)) throw new Error('charProbs must be an array of probability vectors.');
+  if (charProbs.length > MAX_WORD_LENGTH) throw new Error(`A word of ${charProbs.length} characters is too long to decode (max ${MAX_WORD_LENGTH}).`);
+  if (charProbs.length === 0) return [];
+  if (labels.length === 0) throw new Error('The model has no labels.');
+  const charset = toCharset(opts.charset);
+  let probs = charProbs.map((p, i) => {
+    if (!(p instanceof Float32Array) || p.length !== labels.length) {
+      throw new Error(`Character ${i} has ${p?.length ?? 'no'} probabilities; the model has ${labels.length} labels.`);
+    }
+    return restrictToCharset(p, labels, charset);
+  });
+  const geometry = opts.geometry;
+  const gWeight = finiteOr(opts.geometryWeight, DEFAULT_GEOMETRY_WEIGHT, 'geometryWeight');
+  if (geometry) {
+    if (geometry.length !== charProbs.length) throw new Error(`Got geometry for ${geometry.length} characters, probabilities for ${charProbs.length}.`);
+    const argmax = probs.map((p) => argmaxOf(p));
+    const known = geometry.map((g, i) => (g && Number.isFinite(g.top) && Number.isFinite(g.bottom) ? i : -1)).filter((i) => i >= 0);
+    if (known.length > 0 && gWeight > 0) {
+      const metrics = wordMetrics(
+        known.map((i) => geometry[i]!),
+        known.map((i) => labels[argmax[i]]),
+        known.map((i) => probs[i][argmax[i]]),
+      );
+      probs = probs.map((p, i) => (geometry[i] && known.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight) : p));
+    }
+  }
+  return probs.map((p) => {
+    const ln = new Float64Array(p.length);
+    for (let k = 0; k < p.length; k++) ln[k] = p[k] > 0 ? Math.log(p[k]) : -Infinity;
+    const order = Array.from(p.keys()).filter((k) => p[k] > 0).sort((a, b) => p[b] - p[a] || a - b);
+    return { ln, expand: order.slice(0, EXPAND) };
+  });
+}
+
+/** LM history for the first character: the text before the cursor, or a word start. */
+function startHistory(ngram: NgramModel, context: string | undefined): string {
+  if (context !== undefined && typeof context !== 'string') throw new Error('context must be a string.');
+  const text = ngram.normalize((context ?? '').slice(-200));
+  return (text.length ? text : ' ').slice(-(ngram.order - 1));
+}
+
+function toCharset(c: Charset | string | undefined): Charset {
+  return c === undefined ? ALL_CHARSET : typeof c === 'string' ? parseCharset(c) : c;
+}
+
+function finiteOr(v: number | undefined, fallback: number, name: string): number {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number.`);
+  return v;
+}
+
+function argmaxOf(p: Float32Array): number {
+  let best = 0;
+  for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+  return best;
+}
+
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9' && c.length === 1;
+}
+
+function logSumExp(v: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
+  if (max === -Infinity) return -Infinity;
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += Math.exp(v[i] - max);
+  return max + Math.log(s);
+}

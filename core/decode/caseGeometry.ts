@@ -1,0 +1,115 @@
+/**
+ * Case (and a few look-alikes) from where each character sits on its line.
+ *
+ * c/C, o/O/0, s/S/5, x/X, z/Z/2 ... have the same shape and differ only in height; g/q/9 differ
+ * in whether they descend. The word itself says how tall its x-height and capitals are (from its
+ * unambiguous characters: a e n r are x-high; A B D ... digits and ascenders are cap-high), so each
+ * look-alike group's probability is re-split by how well the glyph's top and bottom fit each
+ * member. Only mass inside a group moves: geometry never turns a 'c' into an 'e'.
+ */
+
+/**
+ * Where a character's ink sits, in x-heights above the baseline of its line (LineFrame):
+ * top = (baseline - inkTop) / xHeight, bottom = (baseline - inkBottom) / xHeight, as
+ * core/preprocess.ts geometryOf() returns in its [1] and [2].
+ */
+export interface CharGeometry {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** Same-shape groups whose members differ in height or descent. */
+export const LOOKALIKE_GROUPS: readonly string[] = [
+  'cC', 'mM', 'oO0', 'pP', 'sS5', 'uU', 'vV', 'wW', 'xX', 'yY', 'zZ2', 'gq9',
+];
+
+/** Expected top: 0 = x-height, 1 = cap height. Labels not listed give no top evidence. */
+const TOP_LEVEL: Record<string, number> = {};
+for (const c of 'acemnorsuvwxzgpqy') TOP_LEVEL[c] = 0;
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdhkl') TOP_LEVEL[c] = 1;
+/** Expected bottom: 0 = on the baseline, 1 = descender. */
+const BOTTOM_LEVEL: Record<string, number> = {};
+for (const c of 'acemnorsuvwxzbdhklikt' + 'ABCDEFGHIKLMNOPRSTUVWXYZ0123456789') BOTTOM_LEVEL[c] = 0;
+for (const c of 'gpqy') BOTTOM_LEVEL[c] = 1;
+
+/** Characters that measure the word's x-height / cap height: not in any look-alike group. */
+const X_REFERENCE = 'aenr';
+const CAP_REFERENCE = 'ABDEFGHJLNQRT1346789bdhl';
+
+/** Cap height / x-height when the word has no reference for one of them (handwriting fonts: ~1.3-1.7). */
+const DEFAULT_CAP_RATIO = 1.45;
+/** Descender depth in x-heights below the baseline. */
+const DEFAULT_DESCENDER = -0.5;
+/** Spread of the fit, in units of the x-height-to-cap gap; wide because hands are uneven. */
+const SIGMA = 0.3;
+/** Likelihood floor: a badly placed glyph can still be either case if the classifier is sure. */
+const FLOOR = 0.05;
+
+export interface WordMetrics {
+  readonly xTop: number;
+  readonly capTop: number;
+  readonly descender: number;
+}
+
+/** The word's own x-height and cap height from its confidently read, unambiguous characters. */
+export function wordMetrics(geometry: readonly CharGeometry[], argmaxLabels: readonly string[], confidences: readonly number[]): WordMetrics {
+  const xs: number[] = [];
+  const caps: number[] = [];
+  geometry.forEach((g, i) => {
+    if (confidences[i] < 0.5) return;
+    if (X_REFERENCE.includes(argmaxLabels[i])) xs.push(g.top);
+    else if (CAP_REFERENCE.includes(argmaxLabels[i])) caps.push(g.top);
+  });
+  let xTop = xs.length ? median(xs) : NaN;
+  let capTop = caps.length ? median(caps) : NaN;
+  if (Number.isNaN(xTop) && Number.isNaN(capTop)) {
+    xTop = 1; // the line frame's own x-height
+    capTop = DEFAULT_CAP_RATIO;
+  } else if (Number.isNaN(xTop)) xTop = capTop >= 1.2 ? 1 : capTop / DEFAULT_CAP_RATIO;
+  else if (Number.isNaN(capTop)) capTop = xTop * DEFAULT_CAP_RATIO;
+  return { xTop, capTop, descender: DEFAULT_DESCENDER * Math.max(0.3, xTop) };
+}
+
+/**
+ * Re-split each look-alike group's probability by geometric fit, in place on a copy.
+ * `weight` scales the evidence (0 = off, 1 = as measured).
+ */
+export function applyCaseGeometry(probs: Float32Array, labels: readonly string[], g: CharGeometry, m: WordMetrics, weight = 1): Float32Array {
+  const out = Float32Array.from(probs);
+  if (!(weight > 0) || !Number.isFinite(g.top) || !Number.isFinite(g.bottom)) return out;
+  const gap = m.capTop - m.xTop;
+  const u = gap > 0.15 * Math.abs(m.xTop) ? (g.top - m.xTop) / gap : NaN; // 0 = x-high, 1 = cap-high
+  const v = m.descender < 0 ? g.bottom / m.descender : NaN; // 0 = on the baseline, 1 = descends
+  const index = new Map<string, number>();
+  labels.forEach((l, i) => index.set(l, i));
+  for (const group of LOOKALIKE_GROUPS) {
+    const members = Array.from(group).map((c) => index.get(c)).filter((i): i is number => i !== undefined);
+    if (members.length < 2) continue;
+    let mass = 0;
+    for (const i of members) mass += out[i];
+    if (!(mass > 0)) continue;
+    let total = 0;
+    const scaled = members.map((i) => {
+      const label = labels[i];
+      const fit = fitOf(u, TOP_LEVEL[label]) * fitOf(v, BOTTOM_LEVEL[label]);
+      const s = out[i] * Math.pow(fit, weight);
+      total += s;
+      return s;
+    });
+    if (!(total > 0)) continue;
+    members.forEach((i, k) => (out[i] = (scaled[k] / total) * mass));
+  }
+  return out;
+}
+
+function fitOf(observed: number, expected: number | undefined): number {
+  if (expected === undefined || Number.isNaN(observed)) return 1;
+  const d = (observed - expected) / SIGMA;
+  return FLOOR + (1 - FLOOR) * Math.exp(-0.5 * d * d);
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}

@@ -48,8 +48,9 @@ const targets = [
   }),
 ];
 
-// The test index is the TESTS helper's file; build it only when it exists.
-if (existsSync(join(root, 'test/integration/index.ts'))) {
+// The integration test index (run inside VS Code by the test harness): built when it exists,
+// never in --production (it does not ship).
+if (!production && existsSync(join(root, 'test/integration/index.ts'))) {
   targets.push(
     build({
       entryPoints: ['test/integration/index.ts'],

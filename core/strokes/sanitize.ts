@@ -49,8 +49,7 @@ export function sanitizeStrokes(input: unknown): CleanStrokes {
     for (let i = 0; i < raw.length; i += stride) visit(raw[i]);
     if (stride > 1 && (raw.length - 1) % stride !== 0) visit(raw[raw.length - 1]);
     if (pts.length === 0) return;
-    // RDP within a quarter pixel changes nothing visible, so only the decimation counts as "reduced".
-    let kept = pts.length > 2 ? simplifyRdp(pts, RDP_EPSILON) : pts;
+    let kept = pts;
     if (kept.length > STROKE_LIMITS.maxPointsPerStroke) {
       kept = decimate(kept, STROKE_LIMITS.maxPointsPerStroke);
       reduced = true;
@@ -65,6 +64,9 @@ export function sanitizeStrokes(input: unknown): CleanStrokes {
     for (let i = 0; i < strokes.length; i++) strokes[i] = decimate(strokes[i], Math.max(2, Math.floor(strokes[i].length * share)));
     reduced = true;
   }
+  // RDP last: its worst case is quadratic in a stroke's points, so it only ever sees capped strokes.
+  // Within a quarter pixel it changes nothing visible, so it does not count as "reduced".
+  for (let i = 0; i < strokes.length; i++) if (strokes[i].length > 2) strokes[i] = simplifyRdp(strokes[i], RDP_EPSILON);
   return { strokes, sourceIndex, reduced };
 }
 

@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { strokesToCharacters, estimateLineFrame } from '../../../core/strokes';
+import { normalizeCharacter } from '../../../core/preprocess';
+import { write } from './fixtures';
+
+/** Geometry normalizeCharacter gives character k of the written text. */
+function geometryOf(text: string, k: number, unit = 24): Float32Array {
+  const r = strokesToCharacters(write(text, { unit }).strokes);
+  const c = r.characters[k];
+  return normalizeCharacter(c.image, { frame: c.frame }).geometry;
+}
+
+describe('strokes: writing line and case geometry', () => {
+  it('a small c among neighbours sits at x-height, a big C rises above it', () => {
+    for (const unit of [12, 30]) {
+      const small = geometryOf('Hcx', 1, unit);
+      const big = geometryOf('HCx', 1, unit);
+      assert.equal(small[0], 1);
+      assert.equal(big[0], 1);
+      assert.ok(Math.abs(small[1] - 1) < 0.15, `c top ${small[1]}`);
+      assert.ok(big[1] > 1.35, `C top ${big[1]}`);
+      assert.ok(big[1] - small[1] > 0.35);
+      assert.ok(Math.abs(small[2]) < 0.15 && Math.abs(big[2]) < 0.15, 'both sit on the baseline');
+    }
+  });
+
+  it('o against O in the middle of lowercase and uppercase neighbours', () => {
+    assert.ok(geometryOf('lox', 1)[1] < 1.15);
+    assert.ok(geometryOf('xOx', 1)[1] > 1.35);
+  });
+
+  it('a descender hangs below the baseline', () => {
+    const g = geometryOf('xgx', 1);
+    assert.ok(g[2] < -0.4, `g bottom ${g[2]}`);
+    assert.ok(Math.abs(g[1] - 1) < 0.2);
+  });
+
+  it('a lone character gets no frame: its geometry is unknown', () => {
+    for (const ch of ['c', 'C']) {
+      const r = strokesToCharacters(write(ch).strokes);
+      assert.equal(r.characters[0].frame, undefined);
+      assert.equal(normalizeCharacter(r.characters[0].image).geometry[0], 0);
+    }
+  });
+
+  it('a line of one letter height and no descender gets no frame (ocean vs OCEAN)', () => {
+    for (const text of ['oco', 'OCO']) {
+      const r = strokesToCharacters(write(text).strokes);
+      assert.ok(r.characters.every((c) => c.frame === undefined), text);
+    }
+  });
+
+  it('a descender among one-height letters says they are x-height letters', () => {
+    const r = strokesToCharacters(write('ogo').strokes);
+    assert.ok(r.lines[0].frame);
+    const c = r.characters[0];
+    assert.ok(Math.abs(normalizeCharacter(c.image, { frame: c.frame }).geometry[1] - 1) < 0.15);
+  });
+
+  it('pad frame: baseline at the shared bottom, x-height from the smaller letters', () => {
+    const boxes = [
+      { left: 0, top: 0, right: 10, bottom: 32 }, // H
+      { left: 12, top: 12, right: 20, bottom: 32 }, // x
+      { left: 22, top: 13, right: 30, bottom: 33 }, // x, sloppy
+      { left: 32, top: 12, right: 40, bottom: 45 }, // g
+    ];
+    const f = estimateLineFrame(boxes)!;
+    assert.ok(Math.abs(f.baseline - 32) <= 1);
+    assert.ok(Math.abs(f.xHeight - 20) <= 1);
+    assert.equal(estimateLineFrame([boxes[0]]), undefined);
+  });
+});

@@ -29,6 +29,8 @@ export interface RenderOptions {
   readonly seed: number;
   /** Font size in pixels (default 44). */
   readonly fontPx?: number;
+  /** Extra space between letters in pixels (default 0: the font's own spacing). */
+  readonly letterSpacing?: number;
 }
 
 /** mulberry32: small, fast, seedable. */
@@ -112,6 +114,7 @@ export function renderText(text: string, family: FontFamily, options: RenderOpti
   const lines = text.split('\n');
   const measure = createCanvas(8, 8).getContext('2d');
   measure.font = `${fontPx}px "${alias}"`;
+  if (options.letterSpacing) measure.letterSpacing = `${options.letterSpacing}px`;
   const widths = lines.map((l) => measure.measureText(l).width);
   const lineHeight = Math.round(fontPx * 1.6);
   const margin = Math.round(fontPx * (camera ? 1.2 : 0.6));
@@ -133,6 +136,7 @@ export function renderText(text: string, family: FontFamily, options: RenderOpti
   const ink = camera ? pick(r, ['#1b1f3a', '#222222', '#0d2a6b', '#2b2b2b']) : '#111111';
   ctx.fillStyle = ink;
   ctx.font = `${fontPx}px "${alias}"`;
+  if (options.letterSpacing) ctx.letterSpacing = `${options.letterSpacing}px`;
   ctx.textBaseline = 'alphabetic';
   lines.forEach((line, i) => {
     const x = margin + (camera ? (r() - 0.5) * fontPx * 0.3 : 0);

@@ -17,6 +17,12 @@ export interface CropSource {
   readonly labels: Int32Array;
   readonly width: number;
   readonly height: number;
+  /**
+   * The working grey image (dark ink): when given, the character's pixels and the paper
+   * right around them keep their grey levels (contrast-stretched), so anti-aliased edges
+   * survive; without it the crop is the bare binary mask.
+   */
+  readonly grey?: Uint8ClampedArray;
 }
 
 /**
@@ -54,6 +60,7 @@ export function cropCharacter(
       if (idSet.has(src.labels[row + x])) data[(y - inkBox.top + MARGIN) * w + (x - inkBox.left + MARGIN)] = 0;
     }
   }
+  if (src.grey) softenEdges(src, src.grey, idSet, inkBox, data, w, h);
   const originY = inkBox.top - MARGIN;
   const cropFrame = frame && frame.xHeight > 0 ? { baseline: frame.baseline - originY, xHeight: frame.xHeight } : undefined;
   return { crop: { image: { width: w, height: h, data }, frame: cropFrame }, inkBox };
@@ -68,4 +75,50 @@ export function columnInk(src: CropSource, ids: readonly number[], box: Box): In
     for (let x = box.left; x < box.right; x++) if (idSet.has(src.labels[row + x])) cols[x - box.left]++;
   }
   return cols;
+}
+
+/**
+ * Replace the binary crop with stretched grey levels on the character's pixels and on the
+ * paper pixels touching them (other characters' pixels stay white).
+ */
+function softenEdges(src: CropSource, grey: Uint8ClampedArray, idSet: Set<number>, inkBox: Box, data: Uint8ClampedArray, w: number, h: number): void {
+  const inkValues: number[] = [];
+  const paperValues: number[] = [];
+  const x0 = Math.max(0, inkBox.left - MARGIN), x1 = Math.min(src.width, inkBox.right + MARGIN);
+  const y0 = Math.max(0, inkBox.top - MARGIN), y1 = Math.min(src.height, inkBox.bottom + MARGIN);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = y * src.width + x;
+      const l = src.labels[i];
+      if (idSet.has(l)) inkValues.push(grey[i]);
+      else if (l === 0) paperValues.push(grey[i]);
+    }
+  }
+  if (inkValues.length === 0 || paperValues.length === 0) return;
+  inkValues.sort((a, b) => a - b);
+  paperValues.sort((a, b) => a - b);
+  const ink = inkValues[Math.floor(inkValues.length * 0.2)];
+  const paper = paperValues[Math.floor(paperValues.length * 0.7)];
+  if (paper - ink < 20) return;
+  const scale = 255 / (paper - ink);
+  for (let cy = 0; cy < h; cy++) {
+    const y = cy + inkBox.top - MARGIN;
+    if (y < 0 || y >= src.height) continue;
+    for (let cx = 0; cx < w; cx++) {
+      const x = cx + inkBox.left - MARGIN;
+      if (x < 0 || x >= src.width) continue;
+      const i = y * src.width + x;
+      const l = src.labels[i];
+      let near = idSet.has(l);
+      if (!near && l === 0) {
+        for (let dy = -1; dy <= 1 && !near; dy++) {
+          for (let dx = -1; dx <= 1 && !near; dx++) {
+            const yy = y + dy, xx = x + dx;
+            if (yy >= 0 && yy < src.height && xx >= 0 && xx < src.width && idSet.has(src.labels[yy * src.width + xx])) near = true;
+          }
+        }
+      }
+      if (near) data[cy * w + cx] = Math.max(0, Math.min(255, (grey[i] - ink) * scale));
+    }
+  }
 }

@@ -7,7 +7,7 @@ import { geometryOf } from '../preprocess';
 import { binarize } from './binarize';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
 import { Component, Components, boxHeight, connectedComponents, median } from './components';
-import { CharCrop, cropCharacter } from './crops';
+import { CharCrop, CropSource, cropCharacter } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
 import { findLines } from './lines';
 import { Piece, bestCutting, cutCandidates, piecesOf } from './split';
@@ -20,8 +20,12 @@ export type ScoreCrops = (crops: readonly CharCrop[]) => Float32Array[];
 export interface DecodeWordOptions {
   /** Text read so far on the page (the words before this one). */
   readonly context?: string;
-  /** Per character: the line geometry features (core/preprocess geometryOf), all 0 when unknown. */
-  readonly geometry?: readonly Float32Array[];
+  /**
+   * Per character: where its ink sits on the line, in x-heights above the baseline
+   * (core/preprocess geometryOf()[1], [2]; core/decode CharGeometry); null when the line's
+   * x-height is unknown.
+   */
+  readonly geometry?: readonly ({ top: number; bottom: number } | null)[];
 }
 /** Word decoder (core/decode's decodeWord fits): probabilities per character to text. */
 export type DecodeWord = (
@@ -38,6 +42,8 @@ export interface ReadTextOptions {
   readonly context?: string;
   /** Pixel budget of the working image (default WORKING_MAX_PIXELS). */
   readonly maxWorkingPixels?: number;
+  /** Crops as the bare binary mask or with grey anti-aliased edges (default 'soft'). */
+  readonly crops?: 'binary' | 'soft';
 }
 
 export interface TextChar {
@@ -122,7 +128,7 @@ interface Ctx {
 
 type Analysis =
   | { kind: 'empty'; message: string }
-  | { kind: 'ok'; components: Components; keep: Uint8Array; body: number; paper: number };
+  | { kind: 'ok'; components: Components; keep: Uint8Array; body: number; paper: number; lightOnDark: boolean };
 
 /** Binarise and find the components worth reading; `body` is the typical stroke-blob height. */
 function analyse(image: GreyImage): Analysis {
@@ -163,7 +169,8 @@ function analyse(image: GreyImage): Analysis {
     return { kind: 'empty', message: 'No handwriting found: the image looks like noise.' };
   }
   const body = median(keptList.filter((c) => boxHeight(c.box) >= 0.5 * typical).map((c) => boxHeight(c.box))) || typical;
-  return { kind: 'ok', components, keep, body, paper: paperLevel(image, bin.polarity === 'light-on-dark') };
+  const lightOnDark = bin.polarity === 'light-on-dark';
+  return { kind: 'ok', components, keep, body, paper: paperLevel(image, lightOnDark), lightOnDark };
 }
 
 function paperLevel(image: GreyImage, dark: boolean): number {
@@ -194,7 +201,9 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
     } else skew = 0;
   } else skew = 0;
   const { components, keep } = page;
-  const src = { labels: components.labels, width: working.width, height: working.height };
+  const soft = (ctx.options.crops ?? 'soft') === 'soft';
+  const grey = !soft ? undefined : page.lightOnDark ? working.data.map((v) => 255 - v) : working.data;
+  const src = { labels: components.labels, width: working.width, height: working.height, grey };
   const kept = components.list.filter((c) => keep[c.id]);
   const lineGroups = findLines(kept, components.labels, working.width, working.height, keep);
   const lines = lineGroups.map((l) => {
@@ -235,7 +244,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
   let pageText = ctx.options.context ?? '';
   let logSum = 0, charCount = 0;
   plans.forEach((line, li) => {
-    const chars: { probs: Float32Array; inkBox: Box; geometry: Float32Array }[] = [];
+    const chars: { probs: Float32Array; inkBox: Box; geometry: Float32Array; ids: number[] }[] = [];
     for (const plan of line) {
       const pieces = bestCutting(plan.group.box, plan.cuts, (p) => {
         const hit = pieceIndex.get(keyOf(plan.group, p));
@@ -244,16 +253,18 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
       for (const p of pieces) {
         const hit = pieceIndex.get(keyOf(plan.group, p));
         if (!hit) continue;
-        chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame) });
+        chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame), ids: plan.group.ids });
       }
     }
     if (chars.length === 0) return;
     const metrics = lines[li].metrics;
+    // Gaps measured above the baseline, where tails of g, j and y do not reach under a neighbour.
+    const core = chars.map((c) => coreExtent(src, c.ids, c.inkBox, metrics));
     const gaps: number[] = [];
-    let right = chars[0].inkBox.right;
+    let right = core[0].right;
     for (let i = 1; i < chars.length; i++) {
-      gaps.push(chars[i].inkBox.left - right);
-      right = Math.max(right, chars[i].inkBox.right);
+      gaps.push(core[i].left - right);
+      right = Math.max(right, core[i].right);
     }
     const breaks = wordBreaks(gaps, bodyOf(metrics));
     const words: TextWord[] = [];
@@ -264,7 +275,10 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
       start = i + 1;
       const charProbs = members.map((c) => c.probs);
       const decoded = ctx.options.decodeWord
-        ? ctx.options.decodeWord(charProbs, ctx.labels, { context: pageText, geometry: members.map((c) => c.geometry) })
+        ? ctx.options.decodeWord(charProbs, ctx.labels, {
+            context: pageText,
+            geometry: members.map((c) => (c.geometry[0] ? { top: c.geometry[1], bottom: c.geometry[2] } : null)),
+          })
         : argmaxWord(charProbs, ctx.labels);
       for (const c of members) {
         logSum += Math.log(Math.max(1e-6, maxOf(c.probs)));
@@ -289,6 +303,24 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
     workingSize: { width: working.width, height: working.height },
     message: outLines.length ? undefined : 'No handwriting found.',
   };
+}
+
+/** Left and right of a character's ink above the baseline (its box when none): descender tails reach under neighbours. */
+function coreExtent(src: CropSource, ids: readonly number[], box: Box, m: LineMetrics): { left: number; right: number } {
+  const body = bodyOf(m);
+  const top = box.top;
+  const bottom = Math.min(box.bottom, Math.round(m.baseline - 0.1 * body));
+  const idSet = new Set(ids);
+  let left = Infinity, right = -Infinity;
+  for (let y = top; y < bottom; y++) {
+    const row = y * src.width;
+    for (let x = box.left; x < box.right; x++) {
+      if (!idSet.has(src.labels[row + x])) continue;
+      if (x < left) left = x;
+      if (x + 1 > right) right = x + 1;
+    }
+  }
+  return right > left ? { left, right } : { left: box.left, right: box.right };
 }
 
 function keptMask(page: Analysis & { kind: 'ok' }): Uint8Array {

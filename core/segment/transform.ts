@@ -62,18 +62,23 @@ export function rotateGrey(image: GreyImage, radians: number, fill: number): { i
   };
   const out = new Uint8ClampedArray(W * H);
   for (let v = 0; v < H; v++) {
-    for (let u = 0; u < W; u++) {
-      const x = toSource.a * (u + 0.5) + toSource.b * (v + 0.5) + toSource.c - 0.5;
-      const y = toSource.d * (u + 0.5) + toSource.e * (v + 0.5) + toSource.f - 0.5;
+    // Source coordinates advance by (a, d) per output column: no per-pixel trigonometry.
+    let x = toSource.a * 0.5 + toSource.b * (v + 0.5) + toSource.c - 0.5;
+    let y = toSource.d * 0.5 + toSource.e * (v + 0.5) + toSource.f - 0.5;
+    const row = v * W;
+    for (let u = 0; u < W; u++, x += toSource.a, y += toSource.d) {
       const x0 = Math.floor(x), y0 = Math.floor(y);
-      if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
-        out[v * W + u] = fill;
-        continue;
+      if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+        const tx = x - x0, ty = y - y0;
+        const i = y0 * w + x0;
+        out[row + u] = (data[i] * (1 - tx) + data[i + 1] * tx) * (1 - ty) + (data[i + w] * (1 - tx) + data[i + w + 1] * tx) * ty;
+      } else if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
+        out[row + u] = fill;
+      } else {
+        const tx = x - x0, ty = y - y0;
+        const at = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= w || yy >= h ? fill : data[yy * w + xx]);
+        out[row + u] = (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) + (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty;
       }
-      const tx = x - x0, ty = y - y0;
-      const at = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= w || yy >= h ? fill : data[yy * w + xx]);
-      out[v * W + u] =
-        (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) + (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty;
     }
   }
   return { image: { width: W, height: H, data: out }, toSource };

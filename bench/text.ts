@@ -1,0 +1,202 @@
+/**
+ * Text-from-images benchmark (`npm run bench:text`): Inkwell against tesseract.js on the same
+ * generated images (held-out handwriting families only), single lines and pages, clean and
+ * camera-like. Prints CER, WER and ms per image for each, side by side. Figures only.
+ *
+ * Inkwell: core/segment readText + the shipped char model (models/char-cnn, tfjs wasm), words
+ * decoded by core/decode (character n-gram from models/ngram when present; no dictionary).
+ * tesseract.js: v6, LSTM, eng from @tesseract.js-data/eng read from node_modules (nothing is
+ * fetched), page segmentation 'single line' for lines and 'auto' for pages, and the same
+ * alphabet as Inkwell's model (letters and digits) as a character whitelist.
+ *
+ * Options: --per-family N (images per family × layout × look, default 1), --seed S,
+ * --only inkwell|tesseract, --show (print each reading).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createWorker, OEM, PSM } from 'tesseract.js';
+import { loadClassifier } from '../cli/modelFiles';
+import { initNodeBackend } from '../cli/nodeBackend';
+import { decodeWord, NgramModel } from '../core/decode';
+import { normalizeCharacter, NormalizedCharacter } from '../core/preprocess';
+import { readText, ScoreCrops, DecodeWord } from '../core/segment';
+import { Look, Layout, TextSample, greyToPng, textSamples } from './textImages';
+
+interface Args {
+  perFamily: number;
+  seed: number;
+  only?: 'inkwell' | 'tesseract';
+  show: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { perFamily: 1, seed: 20261126, show: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--per-family') args.perFamily = Number(argv[++i]);
+    else if (a === '--seed') args.seed = Number(argv[++i]);
+    else if (a === '--only') args.only = argv[++i] as Args['only'];
+    else if (a === '--show') args.show = true;
+    else throw new Error(`Unknown option ${a}`);
+  }
+  return args;
+}
+
+/** Lines trimmed, inner whitespace collapsed, empty lines dropped. */
+export function normalizeText(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim().replace(/\s+/g, ' '))
+    .filter((l) => l.length > 0)
+    .join('\n');
+}
+
+export function editDistance<T>(a: readonly T[], b: readonly T[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+interface Tally {
+  charErrors: number;
+  chars: number;
+  wordErrors: number;
+  words: number;
+  ms: number;
+  images: number;
+}
+
+const emptyTally = (): Tally => ({ charErrors: 0, chars: 0, wordErrors: 0, words: 0, ms: 0, images: 0 });
+
+function add(t: Tally, truth: string, read: string, ms: number): void {
+  const gt = normalizeText(truth), got = normalizeText(read);
+  t.charErrors += editDistance([...gt], [...got]);
+  t.chars += gt.length;
+  const gw = gt.split(/\s+/), rw = got.split(/\s+/).filter(Boolean);
+  t.wordErrors += editDistance(gw, rw);
+  t.words += gw.length;
+  t.ms += ms;
+  t.images++;
+}
+
+type Reader = (sample: TextSample) => Promise<string>;
+
+async function inkwellReader(): Promise<{ read: Reader; setupMs: number; note: string }> {
+  const t0 = performance.now();
+  const backend = await initNodeBackend();
+  const { classifier } = loadClassifier();
+  classifier.warmUp();
+  const labels = classifier.labels;
+  const score: ScoreCrops = (crops) => {
+    const normalized: NormalizedCharacter[] = crops.map((c) => normalizeCharacter(c.image, { frame: c.frame, polarity: 'dark-on-light' }));
+    const out: Float32Array[] = [];
+    for (let i = 0; i < normalized.length; i += 64) out.push(...classifier.probabilities(normalized.slice(i, i + 64)));
+    return out;
+  };
+  let ngram: NgramModel | undefined;
+  const ngramFile = path.join(process.cwd(), 'models', 'ngram', 'char-ngram.json');
+  if (fs.existsSync(ngramFile)) ngram = NgramModel.fromJson(JSON.parse(fs.readFileSync(ngramFile, 'utf8')));
+  const decode: DecodeWord = (probs, l, o) => decodeWord(probs, l, { ...o, ngram });
+  const setupMs = performance.now() - t0;
+  return {
+    setupMs,
+    note: `${backend}, ${labels.length} classes, n-gram ${ngram ? 'on' : 'off'}`,
+    read: async (s) => readText(s.image, score, labels, { decodeWord: decode }).text,
+  };
+}
+
+async function tesseractReader(): Promise<{ read: Reader; setupMs: number; note: string; stop: () => Promise<unknown> }> {
+  const t0 = performance.now();
+  const root = process.cwd();
+  const langPath = path.join(root, 'node_modules', '@tesseract.js-data', 'eng', '4.0.0_best_int');
+  if (!fs.existsSync(path.join(langPath, 'eng.traineddata.gz'))) throw new Error(`tesseract language data missing at ${langPath}`);
+  const cachePath = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-tess-'));
+  const worker = await createWorker('eng', OEM.LSTM_ONLY, { langPath, cachePath, gzip: true, cacheMethod: 'none' });
+  const whitelist = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ';
+  let currentPsm: PSM | undefined;
+  const setupMs = performance.now() - t0;
+  return {
+    setupMs,
+    note: 'LSTM eng 4.0.0_best_int, local',
+    read: async (s) => {
+      const psm = s.layout === 'line' ? PSM.SINGLE_LINE : PSM.AUTO;
+      if (psm !== currentPsm) {
+        await worker.setParameters({ tessedit_pageseg_mode: psm, tessedit_char_whitelist: whitelist });
+        currentPsm = psm;
+      }
+      const { data } = await worker.recognize(greyToPng(s.image));
+      return data.text;
+    },
+    stop: async () => {
+      await worker.terminate();
+      fs.rmSync(cachePath, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const samples = textSamples({ seed: args.seed, perFamily: args.perFamily });
+  console.log(`bench:text — ${samples.length} images, held-out families, seed ${args.seed}`);
+  const readers: { name: string; read: Reader; stop?: () => Promise<unknown> }[] = [];
+  if (args.only !== 'tesseract') {
+    const r = await inkwellReader();
+    console.log(`inkwell ready in ${r.setupMs.toFixed(0)} ms (${r.note})`);
+    readers.push({ name: 'inkwell', read: r.read });
+  }
+  if (args.only !== 'inkwell') {
+    const r = await tesseractReader();
+    console.log(`tesseract.js ready in ${r.setupMs.toFixed(0)} ms (${r.note})`);
+    readers.push({ name: 'tesseract', read: r.read, stop: r.stop });
+  }
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (key: string) => {
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = emptyTally()));
+    return t;
+  };
+  for (const s of samples) {
+    for (const r of readers) {
+      const t0 = performance.now();
+      let text: string;
+      try {
+        text = await r.read(s);
+      } catch (err) {
+        text = '';
+        console.log(`  ${r.name} failed on ${s.id}: ${(err as Error).message}`);
+      }
+      const ms = performance.now() - t0;
+      for (const key of [`${r.name}|${s.layout}|${s.look}`, `${r.name}|all|all`]) add(tallyOf(key), s.text, text, ms);
+      if (args.show) console.log(`  ${r.name.padEnd(9)} ${s.id}: ${JSON.stringify(normalizeText(text))}  (truth ${JSON.stringify(s.text)})`);
+    }
+  }
+  for (const r of readers) await r.stop?.();
+  const cell = (t: Tally | undefined) =>
+    t ? `${pct(t.charErrors / t.chars).padStart(6)} ${pct(t.wordErrors / t.words).padStart(6)} ${(t.ms / t.images).toFixed(0).padStart(6)}` : ''.padStart(20);
+  const names = readers.map((r) => r.name);
+  console.log('');
+  console.log(`${'set'.padEnd(16)}${'images'.padStart(7)}  ${names.map((n) => `${n.padEnd(20)}`).join('  ')}`);
+  console.log(`${''.padEnd(16)}${''.padStart(7)}  ${names.map(() => `${'CER'.padStart(6)} ${'WER'.padStart(6)} ${'ms'.padStart(6)}`).join('  ')}`);
+  const sets: [Layout | 'all', Look | 'all'][] = [['line', 'clean'], ['line', 'camera'], ['page', 'clean'], ['page', 'camera'], ['all', 'all']];
+  for (const [layout, look] of sets) {
+    const first = tallies.get(`${names[0]}|${layout}|${look}`);
+    const label = layout === 'all' ? 'all' : `${layout} ${look}`;
+    console.log(`${label.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|${layout}|${look}`))).join('  ')}`);
+  }
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { initNodeBackend } from './nodeBackend';
-import { DEFAULT_MODEL_DIR, loadClassifier } from './modelFiles';
+import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from './modelFiles';
 import { readImageFile, SUPPORTED_FORMATS } from './imageFile';
 import { Recognizer, Recognition } from '../core/recognizer';
 import { parseCharset } from '../core/decode/charset';
@@ -17,7 +17,8 @@ export const HELP = `Usage: inkwell recognize [options] <image...>
 Reads handwriting from image files (${SUPPORTED_FORMATS.join(', ')}; a GIF's first frame), offline.
 
 Options:
-  --mode char|text   char: each file is one character (default); text: each file is a line of text
+  --mode char|text   char: each file is one character (default);
+                     text: each file is handwritten text (lines and words; a photo, scan or screenshot)
   --top K            number of candidates to report (default 3)
   --json             one JSON line per file: {"file","text","confidence","candidates":[{"text","p"}],"ms"}
   --charset SET      all (default) | digits | letters | upper | lower | alnum | "<characters>"
@@ -119,7 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await initNodeBackend();
     const { classifier } = loadClassifier(opts.modelDir);
     classifier.warmUp(); // so the first file's "ms" is not the one-off kernel set-up
-    recognizer = new Recognizer(classifier);
+    recognizer = new Recognizer(classifier, { ngram: loadNgram() });
   } catch (err) {
     process.stderr.write(`inkwell: ${(err as Error).message}\n`);
     return 1;

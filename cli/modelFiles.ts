@@ -7,11 +7,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CharClassifier, CharModelJson } from '../core/model';
+import { NgramModel } from '../core/decode';
 
 /** Root of the inkwell package (this file lives in <root>/cli). */
 export const PACKAGE_ROOT = path.resolve(__dirname, '..');
 
 export const DEFAULT_MODEL_DIR = path.join(PACKAGE_ROOT, 'models', 'char-cnn');
+export const DEFAULT_NGRAM_FILE = path.join(PACKAGE_ROOT, 'models', 'ngram', 'char-ngram.json');
 
 export interface LoadedModel {
   readonly classifier: CharClassifier;
@@ -88,4 +90,20 @@ export function loadClassifier(modelDir = DEFAULT_MODEL_DIR): LoadedModel {
   const { json, weightData, modelJsonPath } = readModelArtifacts(modelDir);
   const classifier = CharClassifier.fromArtifacts(json, weightData);
   return { classifier, loadMs: performance.now() - t0, modelJsonPath, weightBytes: weightData.byteLength };
+}
+
+/** The character n-gram for context decoding; undefined when the file is absent, an Error when it is malformed. */
+export function loadNgram(file = DEFAULT_NGRAM_FILE): NgramModel | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`Cannot read n-gram file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+  }
+  try {
+    return NgramModel.fromJson(JSON.parse(text));
+  } catch (err) {
+    throw new Error(`N-gram file ${file} is unusable: ${(err as Error).message}`);
+  }
 }

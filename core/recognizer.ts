@@ -1,11 +1,13 @@
 /**
  * The recognition facade: one object that the CLI, the webview, the benchmarks and the tests
- * call to turn grey images into text. It ties the classifier to preprocessing, character sets,
- * word decoding and text segmentation, and owns none of their logic.
+ * call to turn grey images into text. It ties the classifier to preprocessing, to decoding
+ * (core/decode: charsets, n-gram context, case from geometry) and to text segmentation
+ * (core/segment), and owns none of their logic.
  */
-import { Box, cropGrey, GreyImage } from './image';
-import { BlankImageError, inkMap, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
-import { Charset, parseCharset, restrictToCharset } from './decode/charset';
+import { GreyImage } from './image';
+import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
+import { Charset, decodeWord, NgramModel, parseCharset } from './decode';
+import { CharCrop, readText, TextLine } from './segment';
 
 /** What the recognizer needs from a classifier (CharClassifier satisfies it). */
 export interface Classifier {
@@ -19,16 +21,24 @@ export interface TextCandidate {
 }
 
 export interface Recognition {
-  /** Best reading; '' when the image holds no ink. */
+  /** Best reading. */
   readonly text: string;
-  /** Probability of `text` (for text: the product-based word confidence). */
+  /** Probability of `text` (for several characters: the geometric mean over them). */
   readonly confidence: number;
-  /** Alternatives, best first, `text` among them. */
+  /** Alternatives, best first, `text` first among them. */
   readonly candidates: readonly TextCandidate[];
 }
 
-/** One result of a batch: blank images do not fail the whole batch. */
+/** One result of a batch: a blank image does not fail the whole batch. */
 export type CharacterResult = (Recognition & { readonly blank?: false }) | { readonly blank: true; readonly error: BlankImageError };
+
+/** Text from an image: the reading plus its structure (lines, words, per-character alternatives). */
+export interface TextRecognition extends Recognition {
+  readonly lines: readonly TextLine[];
+  /** Quarter turn applied to read the page (clockwise degrees). */
+  readonly orientation: 0 | 90 | 270;
+  readonly skewDegrees: number;
+}
 
 export interface CharacterInput {
   readonly image: GreyImage;
@@ -39,16 +49,18 @@ export interface CharacterInput {
 export interface RecognizeOptions {
   /** Number of candidates to return (default 3). */
   readonly topK?: number;
-  /** `all|digits|letters|upper|lower|alnum` or explicit characters (see core/decode/charset). */
+  /** `all|digits|letters|upper|lower|alnum` or explicit characters (core/decode/charset). */
   readonly charset?: string | Charset;
   /** Line frame for a lone character; a CharacterInput's own frame wins. */
   readonly frame?: LineFrame;
-  /** Text before the cursor, for context decoding of words. */
+  /** Text before the cursor (~20 characters): primes the n-gram, e.g. "0x" before an O-like glyph. */
   readonly context?: string;
   readonly polarity?: PreprocessOptions['polarity'];
 }
 
 export interface RecognizerOptions {
+  /** Character n-gram for context decoding; without it decoding is charset + geometry only. */
+  readonly ngram?: NgramModel;
   /** Characters classified per forward pass; bounds tensor memory on long batches. */
   readonly batchSize?: number;
 }
@@ -59,12 +71,14 @@ const MAX_TOP_K = 62;
 
 export class Recognizer {
   private readonly batchSize: number;
+  private readonly ngram?: NgramModel;
 
   constructor(
     readonly classifier: Classifier,
     options: RecognizerOptions = {},
   ) {
     this.batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
+    this.ngram = options.ngram;
   }
 
   get labels(): readonly string[] {
@@ -78,10 +92,15 @@ export class Recognizer {
     return result;
   }
 
-  /** Many characters in batched forward passes; a blank image gives `{ blank: true }` in its slot. */
+  /**
+   * Many independent characters in batched forward passes (each decoded alone, with the same
+   * charset and context); a blank image gives `{ blank: true }` in its slot. The n-gram is used
+   * only with a context: a lone character has no neighbours, and a word-start prior alone would
+   * only tilt shapes toward common letters.
+   */
   recognizeCharacters(inputs: readonly (GreyImage | CharacterInput)[], opts: RecognizeOptions = {}): CharacterResult[] {
     const topK = clampTopK(opts.topK);
-    const charset = opts.charset === undefined ? undefined : typeof opts.charset === 'string' ? parseCharset(opts.charset) : opts.charset;
+    const charset = parseCharsetOption(opts.charset);
     const results: CharacterResult[] = new Array(inputs.length);
     const normalized: NormalizedCharacter[] = [];
     const slots: number[] = [];
@@ -97,42 +116,41 @@ export class Recognizer {
     });
     const probs = this.probabilities(normalized);
     probs.forEach((p, j) => {
-      results[slots[j]] = this.toRecognition(charset ? restrictToCharset(p, this.labels, charset) : p, topK);
+      const g = normalized[j].geometry;
+      const word = decodeWord([p], this.labels, {
+        charset,
+        context: opts.context,
+        ngram: opts.context ? this.ngram : undefined,
+        geometry: [g[0] ? { top: g[1], bottom: g[2] } : null],
+        topK,
+      });
+      const ch = word.chars[0];
+      results[slots[j]] = { text: ch.label, confidence: ch.p, candidates: ch.candidates.map((c) => ({ text: c.label, p: c.p })) };
     });
     return results;
   }
 
   /**
-   * A line of handwriting to text. Throws BlankImageError when there is no ink.
-   * PROVISIONAL: characters split at empty columns, words at wide gaps, per-character best
-   * reading; replaced by core/segment (lines, words, characters) and core/decode (word
-   * decoding) when they land.
+   * Handwritten text (a line or a page) to text with spaces and line breaks.
+   * Throws BlankImageError, with the segmenter's reason, when nothing readable is found.
    */
-  recognizeText(image: GreyImage, opts: RecognizeOptions = {}): Recognition {
-    const words = splitLineAtGaps(image, opts.polarity);
-    if (words.length === 0) throw new BlankImageError();
-    const flat = words.flat();
-    // A margin of paper around each crop keeps its background estimate right.
-    const pad = (b: Box) => {
-      const m = Math.max(2, Math.round((b.bottom - b.top) * 0.15));
-      return { left: b.left - m, top: b.top - m, right: b.right + m, bottom: b.bottom + m };
+  recognizeText(image: GreyImage, opts: RecognizeOptions = {}): TextRecognition {
+    const topK = clampTopK(opts.topK);
+    const charset = parseCharsetOption(opts.charset);
+    const result = readText(image, (crops) => this.scoreCrops(crops), this.labels, {
+      topK,
+      context: opts.context,
+      decodeWord: (charProbs, labels, o) => decodeWord(charProbs, labels, { ...o, charset, ngram: this.ngram, topK }),
+    });
+    if (result.lines.length === 0 || result.text.length === 0) throw new BlankImageError(result.message);
+    return {
+      text: result.text,
+      confidence: result.confidence,
+      candidates: [{ text: result.text, p: result.confidence }],
+      lines: result.lines,
+      orientation: result.orientation,
+      skewDegrees: result.skewDegrees,
     };
-    const results = this.recognizeCharacters(flat.map((box) => cropGrey(image, pad(box))), { ...opts, topK: 1 });
-    let k = 0;
-    let confidence = 1;
-    const text = words
-      .map((word) =>
-        word
-          .map(() => {
-            const r = results[k++];
-            if (r.blank) return '';
-            confidence *= r.confidence;
-            return r.text;
-          })
-          .join(''),
-      )
-      .join(' ');
-    return { text, confidence, candidates: [{ text, p: confidence }] };
   }
 
   /** Class probabilities (label order = this.labels) for already-normalised characters, batched. */
@@ -144,64 +162,31 @@ export class Recognizer {
     return out;
   }
 
-  private toRecognition(probs: Float32Array, topK: number): Recognition {
-    const candidates = topCandidates(probs, this.labels, topK);
-    return { text: candidates[0].text, confidence: candidates[0].p, candidates };
+  /** The segmenter's classifier callback; a crop too faint to normalise gets a flat distribution. */
+  private scoreCrops(crops: readonly CharCrop[]): Float32Array[] {
+    const n = this.labels.length;
+    const normalized: NormalizedCharacter[] = [];
+    const slots: number[] = [];
+    crops.forEach((c, i) => {
+      try {
+        normalized.push(normalizeCharacter(c.image, { frame: c.frame }));
+        slots.push(i);
+      } catch (err) {
+        if (!(err instanceof BlankImageError)) throw err;
+      }
+    });
+    const out: Float32Array[] = crops.map(() => new Float32Array(n).fill(1 / n));
+    this.probabilities(normalized).forEach((p, j) => (out[slots[j]] = p));
+    return out;
   }
 }
 
-/** The k most probable labels, best first; zero-probability labels (outside a charset) are left out. */
-export function topCandidates(probs: Float32Array, labels: readonly string[], k: number): TextCandidate[] {
-  const order = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]);
-  const out: TextCandidate[] = [];
-  for (const i of order) {
-    if (out.length >= k) break;
-    if (out.length > 0 && !(probs[i] > 0)) break;
-    out.push({ text: labels[i], p: probs[i] });
-  }
-  return out;
+function parseCharsetOption(charset: string | Charset | undefined): Charset | undefined {
+  return charset === undefined ? undefined : typeof charset === 'string' ? parseCharset(charset) : charset;
 }
 
 function clampTopK(k: number | undefined): number {
   if (k === undefined) return DEFAULT_TOP_K;
   if (!Number.isFinite(k) || k < 1) throw new RangeError(`topK must be a positive number, got ${k}.`);
   return Math.min(MAX_TOP_K, Math.floor(k));
-}
-
-/** PROVISIONAL (see recognizeText): character boxes grouped into words, from column gaps of one line. */
-function splitLineAtGaps(image: GreyImage, polarity: PreprocessOptions['polarity']): Box[][] {
-  const ink = inkMap(image, polarity);
-  const { width, height } = image;
-  const colHasInk = new Uint8Array(width);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) if (ink[y * width + x] >= 0.35) colHasInk[x] = 1;
-  }
-  const boxes: Box[] = [];
-  for (let x = 0; x < width; ) {
-    if (!colHasInk[x]) {
-      x++;
-      continue;
-    }
-    const left = x;
-    while (x < width && colHasInk[x]) x++;
-    let top = height, bottom = 0;
-    for (let y = 0; y < height; y++) {
-      for (let xx = left; xx < x; xx++) {
-        if (ink[y * width + xx] >= 0.35) {
-          top = Math.min(top, y);
-          bottom = Math.max(bottom, y + 1);
-        }
-      }
-    }
-    boxes.push({ left, top, right: x, bottom });
-  }
-  if (boxes.length === 0) return [];
-  const heights = boxes.map((b) => b.bottom - b.top).sort((a, b) => a - b);
-  const wordGap = Math.max(3, heights[Math.floor(heights.length / 2)] * 0.45);
-  const words: Box[][] = [[boxes[0]]];
-  for (let i = 1; i < boxes.length; i++) {
-    if (boxes[i].left - boxes[i - 1].right > wordGap) words.push([]);
-    words[words.length - 1].push(boxes[i]);
-  }
-  return words;
 }

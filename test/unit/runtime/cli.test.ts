@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { barImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, writeRandomModel } from './fixtures';
+import { barImage, barsImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, writeRandomModel } from './fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'inkwell.js');
@@ -28,6 +28,8 @@ describe('runtime: inkwell command line (end to end)', function () {
     fs.writeFileSync(path.join(dir, 'c.gif'), encodeGif(bar, 40, 40));
     fs.writeFileSync(path.join(dir, 'huge.png'), pngWithHeader(100000, 100000));
     fs.writeFileSync(path.join(dir, 'notes.png'), 'not a picture\n');
+    fs.writeFileSync(path.join(dir, 'line.png'), encodePng(barsImage(160, 48), 160, 48));
+    fs.writeFileSync(path.join(dir, 'white.png'), encodePng(new Uint8Array(40 * 40).fill(255), 40, 40));
   });
 
   it('prints help and exits 0', () => {
@@ -71,6 +73,15 @@ describe('runtime: inkwell command line (end to end)', function () {
     const plain = inkwell(['recognize', '--model', model, 'a.png'], dir);
     assert.equal(plain.code, 0);
     assert.match(plain.stdout, /^a\.png: \S$/m);
+  });
+
+  it('reads a line of text in --mode text, with word gaps, and reports a blank page', () => {
+    const r = inkwell(['recognize', '--model', model, '--mode', 'text', '--json', 'line.png', 'white.png'], dir);
+    assert.equal(r.code, 2, r.stderr);
+    const p = JSON.parse(r.stdout) as { file: string; text: string };
+    assert.equal(p.file, 'line.png');
+    assert.match(p.text, /^\S\S \S$/);
+    assert.match(r.stderr.trim(), /^white\.png: No handwriting found/);
   });
 
   it('exits 1 with a usage message for bad arguments', () => {

@@ -74,6 +74,15 @@ export function barImage(width = 40, height = 40): Uint8Array {
   return grey;
 }
 
+/** A white strip with dark vertical bars in two groups ("|| |"), as a crude line of text. */
+export function barsImage(width = 160, height = 48): Uint8Array {
+  const grey = new Uint8Array(width * height).fill(255);
+  for (const x0 of [20, 44, 100]) {
+    for (let y = 10; y < 38; y++) for (let x = x0; x < x0 + 5; x++) grey[y * width + x] = 0;
+  }
+  return grey;
+}
+
 export function encodePng(grey: Uint8Array, width: number, height: number): Buffer {
   const png = new PNG({ width, height });
   png.data = Buffer.from(rgbaOf(grey));

@@ -12,10 +12,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildNgramModel, countNgrams, DEFAULT_VOCAB } from '../core/decode/ngramBuild';
 import { NgramModel } from '../core/decode/ngram';
+import { isBenchWord, readWordList, WORDS_FILE } from './wordSplit';
 
 const ROOT = process.cwd();
 const OUT_DIR = path.join(ROOT, 'models', 'ngram');
-const WORDS_FILE = '/usr/share/dict/american-english';
 const SEED = 20261126;
 
 interface Source {
@@ -93,15 +93,16 @@ function main(): void {
     }
     sourceStats.push({ name: s.name, files: files.length, bytes });
   }
-  // Words once each, without possessives, in a seeded order (alphabetical order would leak prefixes).
-  const words = fs.readFileSync(WORDS_FILE, 'utf8').split('\n').filter((w) => /^[A-Za-z]+$/.test(w));
+  // Words once each, without possessives, in a seeded order (alphabetical order would leak prefixes);
+  // one in ten is kept out for bench/context.ts.
+  const words = readWordList().filter((w) => !isBenchWord(w));
   const rand = mulberry32(SEED);
   for (let i = words.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [words[i], words[j]] = [words[j], words[i]];
   }
   texts.push(...words);
-  sourceStats.push({ name: 'wamerican (/usr/share/dict/american-english), words without apostrophes', files: 1, bytes: words.join(' ').length });
+  sourceStats.push({ name: `wamerican (${WORDS_FILE}), words without apostrophes, minus the 1 in 10 held out for bench/context.ts`, files: 1, bytes: words.join(' ').length });
 
   const t0 = Date.now();
   const counts = countNgrams(texts, order, DEFAULT_VOCAB);

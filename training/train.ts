@@ -1,0 +1,119 @@
+/**
+ * Train the character model: `npm run train -- [--seed N] [--samples N] [--epochs N] [--out DIR]`.
+ * The defaults are the release recipe; the same command gives the same model. Writes model.json
+ * (with training provenance), uint8-quantized weights.bin, and CARD.md (via training/evaluate.ts).
+ */
+import * as path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { ALL_CHARACTERS } from '../core/labels';
+import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES } from './fonts';
+import { generateCharacterSamples } from './dataset';
+import { packSamples, PackedSet } from './packed';
+import { RELEASE_LAYERS, train } from './trainer';
+import { useWasmForTraining } from './wasmKernels';
+import { encodeWeights, modelJson, writeModel } from './modelIo';
+import { evaluateModelDir } from './evaluate';
+
+export interface TrainArgs {
+  seed: number;
+  /** Training samples per epoch (fresh samples each epoch). */
+  samples: number;
+  epochs: number;
+  out: string;
+  batch: number;
+  lr: number;
+  valPerClass: number;
+}
+
+export const RELEASE_ARGS: TrainArgs = {
+  seed: 20261126,
+  samples: 180_000,
+  epochs: 5,
+  out: 'models/char-cnn',
+  batch: 128,
+  lr: 0.0015,
+  valPerClass: 40,
+};
+
+function parseArgs(argv: string[]): TrainArgs {
+  const args = { ...RELEASE_ARGS };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    const num = () => {
+      const n = Number(value);
+      if (!Number.isFinite(n)) throw new Error(`${flag} needs a number (got '${value}').`);
+      i++;
+      return n;
+    };
+    switch (flag) {
+      case '--seed': args.seed = num(); break;
+      case '--samples': args.samples = num(); break;
+      case '--epochs': args.epochs = num(); break;
+      case '--batch': args.batch = num(); break;
+      case '--lr': args.lr = num(); break;
+      case '--val-per-class': args.valPerClass = num(); break;
+      case '--out': args.out = value; i++; break;
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --out`);
+    }
+  }
+  return args;
+}
+
+export async function runTraining(args: TrainArgs, log: (s: string) => void = console.log): Promise<void> {
+  await useWasmForTraining();
+  const labels = [...ALL_CHARACTERS];
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const perClass = Math.ceil(args.samples / labels.length);
+  const t0 = Date.now();
+  const validation = packSamples(generateCharacterSamples({ split: 'heldout', perClass: args.valPerClass, seed: args.seed + 1 }), labelIndex);
+  log(`validation: ${validation.count} held-out samples`);
+  const trainSet = (epoch: number): PackedSet => {
+    const g0 = Date.now();
+    const set = packSamples(generateCharacterSamples({ split: 'train', perClass, seed: args.seed * 100 + epoch }), labelIndex);
+    log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s`);
+    return set;
+  };
+  const result = train({
+    layers: RELEASE_LAYERS,
+    numClasses: labels.length,
+    seed: args.seed,
+    epochs: args.epochs,
+    batchSize: args.batch,
+    learningRate: args.lr,
+    labelSmoothing: 0.05,
+    trainSet,
+    validation,
+    log,
+  });
+  const { specs, data } = encodeWeights(RELEASE_LAYERS, result.best, 'uint8');
+  const json = modelJson(RELEASE_LAYERS, labels, specs, {
+    seed: args.seed,
+    command: `npm run train -- --seed ${args.seed} --samples ${args.samples} --epochs ${args.epochs} --batch ${args.batch} --lr ${args.lr} --val-per-class ${args.valPerClass} --out ${args.out}`,
+    trainSamples: result.trainSamples,
+    samplesPerEpoch: args.samples,
+    epochs: args.epochs,
+    bestEpoch: result.bestEpoch,
+    validationSamples: validation.count,
+    validationAccuracyFloat32: result.bestValidation,
+    trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train').map((f) => f.id),
+    heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
+    trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),
+    heldoutHershey: HERSHEY_FONTS.filter((f) => f.split === 'heldout').map((f) => f.id),
+    droppedFamilies: DROPPED_FAMILIES,
+    history: result.history,
+    minutes: Math.round((Date.now() - t0) / 6000) / 10,
+    backend: tf.getBackend(),
+    weights: 'uint8 per-tensor affine quantization',
+  });
+  writeModel(args.out, json, data);
+  log(`wrote ${path.join(args.out, 'model.json')} and weights.bin (${data.length} bytes), best epoch ${result.bestEpoch}`);
+  await evaluateModelDir(args.out, { seed: args.seed, log });
+}
+
+if (process.argv[1] && /train\.ts$/.test(process.argv[1])) {
+  runTraining(parseArgs(process.argv.slice(2))).catch((e) => {
+    console.error(e instanceof Error ? (process.env.DEBUG ? e.stack : e.message) : e);
+    process.exit(1);
+  });
+}

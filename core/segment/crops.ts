@@ -66,15 +66,26 @@ export function cropCharacter(
   return { crop: { image: { width: w, height: h, data }, frame: cropFrame }, inkBox };
 }
 
-/** Ink pixels of the given components in each column of the box. */
-export function columnInk(src: CropSource, ids: readonly number[], box: Box): Int32Array {
+/**
+ * Vertical extent of the given components' ink in each column of the box (last row - first
+ * row + 1, 0 for an empty column). Where two letters touch, only the joining stroke spans the
+ * column, so the extent dips; inside one letter a stem or bowl spans most of it.
+ */
+export function columnSpan(src: CropSource, ids: readonly number[], box: Box): Int32Array {
   const idSet = new Set(ids);
-  const cols = new Int32Array(box.right - box.left);
+  const w = box.right - box.left;
+  const first = new Int32Array(w).fill(-1);
+  const last = new Int32Array(w).fill(-1);
   for (let y = box.top; y < box.bottom; y++) {
     const row = y * src.width;
-    for (let x = box.left; x < box.right; x++) if (idSet.has(src.labels[row + x])) cols[x - box.left]++;
+    for (let x = box.left; x < box.right; x++) {
+      if (!idSet.has(src.labels[row + x])) continue;
+      const i = x - box.left;
+      if (first[i] < 0) first[i] = y;
+      last[i] = y;
+    }
   }
-  return cols;
+  return first.map((f, i) => (f < 0 ? 0 : last[i] - f + 1));
 }
 
 /**

@@ -289,7 +289,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
         candidates: topCandidates(c.probs, ctx.labels, k),
       }));
       words.push({ box: unionAll(outChars.map((c) => c.box)), text: decoded.text, confidence: decoded.confidence, chars: outChars });
-      pageText += (pageText && !pageText.endsWith('\n') ? ' ' : '') + decoded.text;
+      pageText += (pageText && !/\s$/.test(pageText) ? ' ' : '') + decoded.text;
     }
     pageText += '\n';
     outLines.push({ box: unionAll(words.map((w) => w.box)), text: words.map((w) => w.text).join(' '), words });

@@ -6,24 +6,24 @@
  */
 import { Box } from '../image';
 import { CharGroup } from './chars';
-import { CropSource, columnInk } from './crops';
+import { CropSource, columnSpan } from './crops';
 
 /** Extra cost per piece, in nats. */
 export const PIECE_COST = 0.15;
 const MAX_CUTS = 6;
 
-/** Columns (absolute x) where a group might be cut; empty when it is not wider than one character. */
+/** Columns (absolute x) where a group might be cut (dips of the ink's vertical extent); empty when it is not wider than one character. */
 export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number): number[] {
   const w = group.box.right - group.box.left;
   const minPiece = Math.max(2, 0.28 * xHeight);
   if (w < 1.15 * xHeight || w < 2 * minPiece) return [];
-  const cols = columnInk(src, group.ids, group.box);
+  const cols = columnSpan(src, group.ids, group.box);
   const smooth = Array.from(cols, (_, i) => (cols[Math.max(0, i - 1)] + cols[i] + cols[Math.min(cols.length - 1, i + 1)]) / 3);
   const sorted = [...smooth].sort((a, b) => a - b);
   const typical = sorted[Math.floor(sorted.length * 0.6)];
   const candidates: { x: number; v: number }[] = [];
   for (let i = 1; i < smooth.length - 1; i++) {
-    if (smooth[i] <= smooth[i - 1] && smooth[i] <= smooth[i + 1] && smooth[i] <= 0.6 * typical) candidates.push({ x: i, v: smooth[i] });
+    if (smooth[i] <= smooth[i - 1] && smooth[i] <= smooth[i + 1] && smooth[i] <= 0.72 * typical) candidates.push({ x: i, v: smooth[i] });
   }
   candidates.sort((a, b) => a.v - b.v);
   const cuts: number[] = [];

@@ -1,0 +1,24 @@
+/** Shared fixtures for the segment tests: rendered text and model-free scorers. */
+import { GreyImage } from '../../../core/image';
+import { ScoreCrops } from '../../../core/segment';
+import { renderText } from '../../../bench/textImages';
+import { familiesOf } from '../../../training/fonts';
+
+export const LABELS = ['a', 'b'];
+
+/** Every crop equally plausible: the segmentation alone decides (no cuts are ever preferred). */
+export const flatScore: ScoreCrops = (crops) => crops.map(() => new Float32Array([0.9, 0.1]));
+
+export function heldout(id: string) {
+  const f = familiesOf('heldout').find((x) => x.id === id);
+  if (!f) throw new Error(`no held-out family ${id}`);
+  return f;
+}
+
+export function render(text: string, family = 'patrick-hand', opts: { look?: 'clean' | 'camera'; fontPx?: number; letterSpacing?: number; seed?: number } = {}): GreyImage {
+  return renderText(text, heldout(family), { look: opts.look ?? 'clean', seed: opts.seed ?? 7, fontPx: opts.fontPx ?? 40, letterSpacing: opts.letterSpacing });
+}
+
+export function wordLengths(text: string): number[][] {
+  return text.split('\n').map((l) => l.split(' ').map((w) => w.length));
+}

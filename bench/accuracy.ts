@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { initNodeBackend } from '../cli/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier } from '../cli/modelFiles';
 import { Recognizer } from '../core/recognizer';
+import { normalizeCharacter } from '../core/preprocess';
 import { DIGITS, mergedLabel } from '../core/labels';
 import { CharacterSample, generateCharacterSamples } from '../training/dataset';
 import { familiesOf } from '../training/fonts';
@@ -27,6 +28,8 @@ interface Scores {
   perClass: Map<string, { n: number; right: number; wrong: Map<string, number> }>;
   confusions: Map<string, number>;
   byStyle: Map<string, { n: number; right: number }>;
+  /** Exact with the classifier's own argmax, before the decoder (charset, case geometry). */
+  argmaxExact: number;
 }
 
 function evaluate(recognizer: Recognizer, samples: CharacterSample[], withFrame: boolean): Scores {
@@ -36,8 +39,14 @@ function evaluate(recognizer: Recognizer, samples: CharacterSample[], withFrame:
   const digitResults = recognizer.recognizeCharacters(digitIdx.map((i) => inputs[i]), { topK: 1, charset: 'digits' });
   const scores: Scores = {
     n: samples.length, exact: 0, merged: 0, top3: 0, digitsN: digitIdx.length, digitsExact: 0, digitsCharset: 0,
-    perClass: new Map(), confusions: new Map(), byStyle: new Map(),
+    perClass: new Map(), confusions: new Map(), byStyle: new Map(), argmaxExact: 0,
   };
+  const raw = recognizer.probabilities(inputs.map((x) => normalizeCharacter(x.image, { frame: x.frame })));
+  raw.forEach((p, i) => {
+    let best = 0;
+    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+    if (recognizer.labels[best] === samples[i].label) scores.argmaxExact++;
+  });
   samples.forEach((s, i) => {
     const r = results[i];
     const pred = r.blank ? '∅' : r.text;
@@ -76,6 +85,7 @@ function printSummary(title: string, s: Scores): void {
   console.log(`top-3                       ${pct(s.top3, s.n)}`);
   console.log(`digits, among all 62        ${pct(s.digitsExact, s.digitsN)}   (${s.digitsExact}/${s.digitsN})`);
   console.log(`digits, --charset digits    ${pct(s.digitsCharset, s.digitsN)}   (${s.digitsCharset}/${s.digitsN})`);
+  console.log(`exact, argmax, no decoder   ${pct(s.argmaxExact, s.n)}   (classifier alone, before case geometry)`);
   console.log(`exact by style              ${[...s.byStyle.entries()].map(([k, v]) => `${k} ${pct(v.right, v.n).trim()}`).join(', ')}`);
 }
 

@@ -6,7 +6,7 @@
  */
 import { GreyImage } from './image';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
-import { Charset, decodeWord, NgramModel, parseCharset } from './decode';
+import { Charset, decodeCharacters, decodeWord, NgramModel, parseCharset } from './decode';
 import { CharCrop, readText, TextLine } from './segment';
 
 /** What the recognizer needs from a classifier (CharClassifier satisfies it). */
@@ -38,6 +38,19 @@ export interface TextRecognition extends Recognition {
   /** Quarter turn applied to read the page (clockwise degrees). */
   readonly orientation: 0 | 90 | 270;
   readonly skewDegrees: number;
+}
+
+/** A sequence of characters read as text (the pad): the text, and each input character's reading. */
+export interface SequenceRecognition extends Recognition {
+  /** One per input character, in input order; a blank one has text '' and no candidates. */
+  readonly chars: readonly { readonly text: string; readonly candidates: readonly TextCandidate[] }[];
+}
+
+export interface SequenceOptions extends RecognizeOptions {
+  /** spaceBefore[i]: a word break before character i (from the gaps between them). */
+  readonly spaceBefore?: readonly boolean[];
+  /** lineBreakBefore[i]: character i starts a new line. */
+  readonly lineBreakBefore?: readonly boolean[];
 }
 
 export interface CharacterInput {
@@ -128,6 +141,73 @@ export class Recognizer {
       results[slots[j]] = { text: ch.label, confidence: ch.p, candidates: ch.candidates.map((c) => ({ text: c.label, p: c.p })) };
     });
     return results;
+  }
+
+  /**
+   * Characters in reading order (the pad's strokes grouped into characters, with their line
+   * frames) read as words and lines: each word decoded jointly with the text before it (the
+   * context, then the words already read), so neighbours settle 1/l/I, 0/o/O and case.
+   */
+  recognizeSequence(inputs: readonly CharacterInput[], opts: SequenceOptions = {}): SequenceRecognition {
+    const n = inputs.length;
+    for (const [name, flags] of [['spaceBefore', opts.spaceBefore], ['lineBreakBefore', opts.lineBreakBefore]] as const) {
+      if (flags && flags.length !== n) throw new Error(`${name} has ${flags.length} entries for ${n} characters.`);
+    }
+    const topK = clampTopK(opts.topK);
+    const charset = parseCharsetOption(opts.charset);
+    const normalized: (NormalizedCharacter | undefined)[] = inputs.map(({ image, frame }) => {
+      try {
+        return normalizeCharacter(image, { frame: frame ?? opts.frame, polarity: opts.polarity });
+      } catch (err) {
+        if (err instanceof BlankImageError) return undefined;
+        throw err;
+      }
+    });
+    const present = normalized.flatMap((c, i) => (c ? [i] : []));
+    if (present.length === 0) throw new BlankImageError();
+    const probs = this.probabilities(present.map((i) => normalized[i]!));
+    // Lines of present characters; a break or space on a blank character carries to the next one.
+    const lines: { index: number; space: boolean }[][] = [];
+    let pendingSpace = false;
+    let pendingBreak = true;
+    inputs.forEach((_, i) => {
+      pendingSpace ||= opts.spaceBefore?.[i] ?? false;
+      pendingBreak ||= opts.lineBreakBefore?.[i] ?? false;
+      if (!normalized[i]) return;
+      if (pendingBreak) lines.push([]);
+      lines[lines.length - 1].push({ index: i, space: pendingSpace && !pendingBreak });
+      pendingSpace = pendingBreak = false;
+    });
+    const probOf = new Map(present.map((i, j) => [i, probs[j]]));
+    const chars: { text: string; candidates: TextCandidate[] }[] = inputs.map(() => ({ text: '', candidates: [] }));
+    let context = opts.context ?? '';
+    let lnConf = 0;
+    const texts = lines.map((line) => {
+      const decoded = decodeCharacters(
+        line.map((c) => probOf.get(c.index)!),
+        this.labels,
+        {
+          charset,
+          context: context.slice(-40),
+          ngram: this.ngram,
+          topK,
+          spaceBefore: line.map((c) => c.space),
+          geometry: line.map((c) => {
+            const g = normalized[c.index]!.geometry;
+            return g[0] ? { top: g[1], bottom: g[2] } : null;
+          }),
+        },
+      );
+      decoded.chars.forEach((d, k) => {
+        chars[line[k].index] = { text: d.label, candidates: d.candidates.map((c) => ({ text: c.label, p: c.p })) };
+        lnConf += Math.log(Math.max(d.p, 1e-12));
+      });
+      context += decoded.text + '\n';
+      return decoded.text;
+    });
+    const text = texts.join('\n');
+    const confidence = Math.exp(lnConf / present.length);
+    return { text, confidence, candidates: [{ text, p: confidence }], chars };
   }
 
   /**

@@ -73,3 +73,36 @@ describe('runtime: Recognizer plumbing (random-weight model)', () => {
     assert.throws(() => recognizer.recognizeCharacter(bar(), { topK: 0 }), /topK must be a positive number/);
   });
 });
+
+describe('runtime: Recognizer.recognizeSequence (random-weight model)', () => {
+  let classifier: CharClassifier;
+  let recognizer: Recognizer;
+
+  before(async () => {
+    await initNodeBackend();
+    classifier = loadClassifier(writeRandomModel()).classifier;
+    recognizer = new Recognizer(classifier);
+  });
+  after(() => classifier.dispose());
+
+  it('joins characters into words and lines, skipping blanks but keeping their breaks', () => {
+    const white = createGreyImage(30, 30, 255);
+    const inputs = [bar(), bar(), white, bar(), bar()].map((image) => ({ image }));
+    const r = recognizer.recognizeSequence(inputs, {
+      spaceBefore: [false, false, true, false, false],
+      lineBreakBefore: [false, false, false, false, true],
+      charset: 'digits',
+    });
+    assert.match(r.text, /^[0-9]{2} [0-9]\n[0-9]$/);
+    assert.equal(r.chars.length, 5);
+    assert.deepEqual(r.chars[2], { text: '', candidates: [] });
+    for (const i of [0, 1, 3, 4]) assert.match(r.chars[i].text, /^[0-9]$/);
+    assert.ok(r.confidence > 0 && r.confidence <= 1);
+  });
+
+  it('throws BlankImageError when every character is blank, and rejects mismatched flags', () => {
+    const white = createGreyImage(30, 30, 255);
+    assert.throws(() => recognizer.recognizeSequence([{ image: white }]), BlankImageError);
+    assert.throws(() => recognizer.recognizeSequence([{ image: bar() }], { spaceBefore: [false, true] }), /spaceBefore has 2 entries for 1 characters/);
+  });
+});

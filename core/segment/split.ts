@@ -19,11 +19,14 @@ export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number
   if (w < 1.15 * xHeight || w < 2 * minPiece) return [];
   const cols = columnSpan(src, group.ids, group.box);
   const smooth = Array.from(cols, (_, i) => (cols[Math.max(0, i - 1)] + cols[i] + cols[Math.min(cols.length - 1, i + 1)]) / 3);
-  const sorted = [...smooth].sort((a, b) => a - b);
-  const typical = sorted[Math.floor(sorted.length * 0.6)];
+  // A dip: clearly lower than the highest column on each side of it.
+  const leftPeak: number[] = [], rightPeak: number[] = [];
+  smooth.forEach((v, i) => (leftPeak[i] = Math.max(v, i ? leftPeak[i - 1] : 0)));
+  for (let i = smooth.length - 1; i >= 0; i--) rightPeak[i] = Math.max(smooth[i], i + 1 < smooth.length ? rightPeak[i + 1] : 0);
   const candidates: { x: number; v: number }[] = [];
   for (let i = 1; i < smooth.length - 1; i++) {
-    if (smooth[i] <= smooth[i - 1] && smooth[i] <= smooth[i + 1] && smooth[i] <= 0.72 * typical) candidates.push({ x: i, v: smooth[i] });
+    const peak = Math.min(leftPeak[i], rightPeak[i]);
+    if (smooth[i] <= smooth[i - 1] && smooth[i] <= smooth[i + 1] && smooth[i] <= 0.75 * peak) candidates.push({ x: i, v: smooth[i] / peak });
   }
   candidates.sort((a, b) => a.v - b.v);
   const cuts: number[] = [];

@@ -52,7 +52,7 @@ describe('segment: lines, words and characters on clean renders', () => {
       crops.map((c) => {
         const ratio = c.image.width / c.image.height;
         const p = ratio > 1.2 ? 0.05 : 0.9;
-        return new Float32Array([p, 1 - p]);
+        return new Float32Array([p, 0]);
       });
     const touching = render('oo', 'patrick-hand', { letterSpacing: -4 });
     const flat = readText(touching, flatScore, LABELS);

@@ -1,0 +1,71 @@
+// Known characters as a person draws them: pen strokes in a unit box (x right, y down, 0..1), in writing
+// order. The UI tests draw them on the pad; the image-file tests render them into PNG files. One source,
+// so both paths read the same handwriting.
+
+export type Point = readonly [number, number];
+export type GlyphStrokes = readonly (readonly Point[])[];
+
+export const glyphs: Readonly<Record<string, GlyphStrokes>> = {
+  L: [[[0.2, 0], [0.2, 1], [0.85, 1]]],
+  T: [[[0, 0], [1, 0]], [[0.5, 0], [0.5, 1]]],
+  E: [[[0.85, 0], [0.15, 0], [0.15, 1], [0.85, 1]], [[0.15, 0.5], [0.7, 0.5]]],
+  H: [[[0.15, 0], [0.15, 1]], [[0.85, 0], [0.85, 1]], [[0.15, 0.5], [0.85, 0.5]]],
+  F: [[[0.85, 0], [0.15, 0], [0.15, 1]], [[0.15, 0.48], [0.7, 0.48]]],
+  A: [[[0.05, 1], [0.5, 0], [0.95, 1]], [[0.25, 0.6], [0.75, 0.6]]],
+  '4': [[[0.7, 1], [0.7, 0], [0.05, 0.68], [0.95, 0.68]]],
+  '7': [[[0.08, 0], [0.92, 0], [0.35, 1]]],
+  '1': [[[0.25, 0.2], [0.55, 0]], [[0.55, 0], [0.55, 1]]],
+};
+
+/** A word laid out on one line: each glyph in a box `size` high and 0.7*size wide, `gap` apart. */
+export function layoutWord(word: string, origin: Point, size: number, gap = size * 0.35): Point[][] {
+  const strokes: Point[][] = [];
+  let x = origin[0];
+  for (const char of word) {
+    const glyph = glyphs[char];
+    if (!glyph) throw new Error(`no strokes for '${char}' in test/integration/glyphs.ts`);
+    const width = size * 0.7;
+    for (const stroke of glyph) strokes.push(densify(stroke.map(([gx, gy]) => [x + gx * width, origin[1] + gy * size] as Point), size / 20));
+    x += width + gap;
+  }
+  return strokes;
+}
+
+/** Points every `step` along each segment, like the pointer moves a real pen produces. */
+export function densify(stroke: readonly Point[], step: number): Point[] {
+  const out: Point[] = [stroke[0]];
+  for (let i = 1; i < stroke.length; i++) {
+    const [x0, y0] = stroke[i - 1];
+    const [x1, y1] = stroke[i];
+    const n = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / step));
+    for (let k = 1; k <= n; k++) out.push([x0 + ((x1 - x0) * k) / n, y0 + ((y1 - y0) * k) / n]);
+  }
+  return out;
+}
+
+/** Grey pixels (255 paper, 0 ink) of strokes drawn with a round pen of `penWidth`. */
+export function rasterize(strokes: readonly (readonly Point[])[], width: number, height: number, penWidth: number): Uint8Array {
+  const pixels = new Uint8Array(width * height).fill(255);
+  const r = penWidth / 2;
+  for (const stroke of strokes) {
+    for (let i = 1; i < stroke.length; i++) {
+      const [x0, y0] = stroke[i - 1];
+      const [x1, y1] = stroke[i];
+      const minX = Math.max(0, Math.floor(Math.min(x0, x1) - r));
+      const maxX = Math.min(width - 1, Math.ceil(Math.max(x0, x1) + r));
+      const minY = Math.max(0, Math.floor(Math.min(y0, y1) - r));
+      const maxY = Math.min(height - 1, Math.ceil(Math.max(y0, y1) + r));
+      const dx = x1 - x0;
+      const dy = y1 - y0;
+      const len2 = dx * dx + dy * dy || 1;
+      for (let y = minY; y <= maxY; y++) {
+        for (let x = minX; x <= maxX; x++) {
+          const t = Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / len2));
+          const d = Math.hypot(x - (x0 + t * dx), y - (y0 + t * dy));
+          if (d <= r) pixels[y * width + x] = 0;
+        }
+      }
+    }
+  }
+  return pixels;
+}

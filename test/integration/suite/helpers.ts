@@ -1,0 +1,79 @@
+// Small helpers over the real VS Code API for the suites (no mocks: every call reaches the workbench).
+import * as assert from 'node:assert/strict';
+import { format } from 'node:util';
+import * as vscode from 'vscode';
+import { testOutputMarker } from '../harness/results';
+
+export const extensionId = 'inkwell.inkwell';
+
+/** Prints a figure (timings are reported, never asserted). */
+export function report(...args: unknown[]): void {
+  console.log(`${testOutputMarker}       ${format(...args)}`);
+}
+
+export function extension(): vscode.Extension<{ activationMs: number }> {
+  const ext = vscode.extensions.getExtension<{ activationMs: number }>(extensionId);
+  assert.ok(ext, `extension ${extensionId} is not loaded`);
+  return ext;
+}
+
+export function workspaceUri(...path: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test window has no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...path);
+}
+
+/** A fresh file in the workspace with this content, opened in an editor that has focus. */
+export async function openEditor(name: string, content: string): Promise<vscode.TextEditor> {
+  const uri = workspaceUri(name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+}
+
+/** Closes every editor and webview; files are saved first so that no "save changes?" dialog blocks. */
+export async function closeAllEditors(): Promise<void> {
+  await vscode.workspace.saveAll(false);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Feeds a message through the extension's inbound webview path (the same one a real webview uses). */
+export async function sendFromWebview(raw: unknown, view: 'pad' | 'importer' = 'pad'): Promise<{ accepted: boolean; error?: string; rejectedTotal: number }> {
+  const outcome = await vscode.commands.executeCommand<{ accepted: boolean; error?: string; rejectedTotal: number }>(
+    'inkwell.debug.receiveWebviewMessage',
+    raw,
+    view,
+  );
+  assert.ok(outcome, 'inkwell.debug.receiveWebviewMessage returned nothing');
+  return outcome;
+}
+
+/** Resolves when `condition` holds, polling; fails with `what` after timeoutMs. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Counts every change to any text document while `work` runs. */
+export async function documentChangesDuring(work: () => Promise<unknown>, settleMs = 300): Promise<vscode.TextDocumentChangeEvent[]> {
+  const changes: vscode.TextDocumentChangeEvent[] = [];
+  const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+    if (event.contentChanges.length > 0 && event.document.uri.scheme !== 'output') changes.push(event);
+  });
+  try {
+    await work();
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+  } finally {
+    listener.dispose();
+  }
+  return changes;
+}
+
+let nextId = 1_000;
+/** A request id the real webview would not use. */
+export function requestId(): number {
+  return nextId++;
+}

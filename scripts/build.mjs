@@ -59,6 +59,8 @@ if (!production && existsSync(join(root, 'test/integration/index.ts'))) {
       format: 'cjs',
       target: 'node18',
       external: ['vscode'],
+      // mocha's parallel mode (never used here) resolves worker files at run time.
+      logOverride: { 'require-resolve-not-external': 'silent' },
       // Shipped never (.vscodeignore); keep it readable for stack traces.
       minify: false,
       sourcemap: 'inline',

@@ -20,6 +20,9 @@ export async function selectBackend(preference: BackendPreference): Promise<Back
   if (!prodModeSet) {
     // Skips per-op NaN checks and debug bookkeeping.
     tf.enableProdMode();
+    // Shapes as uniforms: one compiled shader serves every batch size, so a word of 7 characters
+    // does not wait for new shaders after the warm-up compiled them for 1.
+    tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
     prodModeSet = true;
   }
   const order = preference === 'cpu' ? ['cpu'] : ['webgl', 'cpu'];

@@ -3,8 +3,8 @@
  * words (pad) and images (importer) through the recognition core. UI code talks only to this.
  */
 import { CharClassifier, topK } from '../../core/model';
-import { BlankImageError, inkMap, LineFrame, normalizeCharacter } from '../../core/preprocess';
-import { Box, cropGrey, GreyImage } from '../../core/image';
+import { BlankImageError, inkMap, LineFrame, NormalizedCharacter, normalizeCharacter } from '../../core/preprocess';
+import { Box, createGreyImage, cropGrey, GreyImage } from '../../core/image';
 import { BackendPreference, CharsetName } from '../../protocol/messages';
 import { selectBackend } from './backend';
 import { loadClassifier } from './loadModel';
@@ -42,6 +42,9 @@ export interface ReadOptions {
   readonly topK: number;
 }
 
+/** Batch sizes the classifier runs at (inputs are padded up to the next one). */
+const BATCH_BUCKETS = [1, 8, 32];
+
 const CHARSETS: Record<CharsetName, RegExp> = {
   all: /^[0-9A-Za-z]$/,
   digits: /^[0-9]$/,
@@ -56,14 +59,50 @@ export class RecognitionEngine {
     private readonly classifier: CharClassifier,
     readonly backend: string,
     readonly backendNote: string | undefined,
-    readonly loadMs: number,
   ) {}
+
+  /** Backend start + model fetch + warm-up, in ms. */
+  loadMs = 0;
 
   static async start(modelUrl: string, preference: BackendPreference): Promise<RecognitionEngine> {
     const started = performance.now();
     const backend = await selectBackend(preference);
     const classifier = await loadClassifier(modelUrl);
-    return new RecognitionEngine(classifier, backend.name, backend.note, performance.now() - started);
+    const engine = new RecognitionEngine(classifier, backend.name, backend.note);
+    engine.warmUp();
+    engine.loadMs = performance.now() - started;
+    return engine;
+  }
+
+  /**
+   * Classifies in fixed batch sizes (padded with blanks): WebGL compiles shaders per input
+   * shape, so a new word length would otherwise stall for hundreds of ms the first time.
+   */
+  private probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
+    // The CPU backend has no shaders to reuse: padding would only add work.
+    if (this.backend !== 'webgl') return this.classifier.probabilities(chars);
+    const out: Float32Array[] = [];
+    for (let i = 0; i < chars.length; i += BATCH_BUCKETS[BATCH_BUCKETS.length - 1]) {
+      const chunk = chars.slice(i, i + BATCH_BUCKETS[BATCH_BUCKETS.length - 1]);
+      const size = BATCH_BUCKETS.find((b) => b >= chunk.length) ?? chunk.length;
+      const padded = chunk.length === size ? chunk : [...chunk, ...Array.from({ length: size - chunk.length }, () => this.blank)];
+      out.push(...this.classifier.probabilities(padded).slice(0, chunk.length));
+    }
+    return out;
+  }
+
+  private get blank(): NormalizedCharacter {
+    const { inputSize, geometrySize } = this.classifier.json;
+    return { pixels: new Float32Array(inputSize * inputSize), geometry: new Float32Array(geometrySize), inkBox: { left: 0, top: 0, right: 1, bottom: 1 } };
+  }
+
+  /** Compile every bucket's shaders now rather than on the first word of that length. */
+  private warmUp(): void {
+    if (this.backend === 'webgl') for (const size of BATCH_BUCKETS) this.classifier.probabilities(Array.from({ length: size }, () => this.blank));
+    // And once through the whole path with ink, so preprocessing is compiled by the JIT too.
+    const bar = createGreyImage(24, 32);
+    for (let y = 4; y < 28; y++) bar.data.fill(0, y * 24 + 10, y * 24 + 14);
+    this.readWord([{ image: bar }], { charset: 'all', topK: 1 });
   }
 
   /** Reads a word: one image per character, left to right. Blank characters read as ''. */
@@ -77,7 +116,7 @@ export class RecognitionEngine {
       }
     });
     const present = normalized.filter((n): n is NonNullable<typeof n> => n !== undefined);
-    const probs = this.classifier.probabilities(present);
+    const probs = this.probabilities(present);
     let j = 0;
     const readings = normalized.map((n): CharReading => {
       if (!n) return { candidates: [] };

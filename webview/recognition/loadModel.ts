@@ -4,7 +4,8 @@
  */
 import { CharClassifier, CharModelJson } from '../../core/model';
 
-export async function loadClassifier(modelUrl: string): Promise<CharClassifier> {
+export async function loadClassifier(url: string): Promise<CharClassifier> {
+  const modelUrl = new URL(url, location.href).toString();
   const json = await fetchOk(modelUrl).then((r) => r.json() as Promise<unknown>);
   if (!isModelJson(json)) throw new Error('models/char-cnn/model.json is not an Inkwell character model.');
   const paths = json.weightsManifest.flatMap((group) => group.paths);

@@ -76,7 +76,11 @@ export function train(opts: TrainOptions): TrainResult {
   const log = opts.log ?? (() => {});
   const init = opts.init ?? initWeights(opts.layers, opts.seed);
   const vars: Record<string, tf.Variable> = {};
-  for (const [name, w] of Object.entries(init)) vars[name] = tf.variable(tf.tensor(w.values, w.shape), true, `p${name}`);
+  for (const [name, w] of Object.entries(init)) {
+    const t = tf.tensor(w.values, w.shape);
+    vars[name] = tf.variable(t, true, `p${name}`);
+    t.dispose(); // the variable holds its own reference to the data
+  }
   const optimizer = tf.train.adam(opts.learningRate);
   const setLr = (lr: number) => ((optimizer as unknown as { learningRate: number }).learningRate = lr);
   const rng = new Rng(opts.seed ^ 0x5eed);
@@ -108,7 +112,10 @@ export function train(opts: TrainOptions): TrainResult {
           hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.tensor1d(lab, 'int32')), 'float32')));
           return tf.losses.softmaxCrossEntropy(onehot, logits, undefined, opts.labelSmoothing) as tf.Scalar;
         }, true, Object.values(vars));
-        return tf.stack([loss!, hits!]);
+        const both = tf.stack([loss!, hits!]);
+        // tf.keep'd tensors outlive every tidy: free it by hand.
+        hits!.dispose();
+        return both;
       });
       const [l, h] = stats.dataSync();
       stats.dispose();

@@ -89,19 +89,21 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
     const groups = groupLine(members, strokes, bounds, small, ref, r);
     const chars = groups.map((g) => {
       const body = g.filter((i) => !small[i]);
-      const ink = (list: number[]) => inflate(unionBounds(list.map((i) => bounds[i])), r);
+      const centre = unionBounds((body.length ? body : g).map((i) => bounds[i]));
       return {
         strokeIndices: [...g].sort((a, b) => a - b),
-        box: ink(g),
-        bodyBox: ink(body.length ? body : g),
+        box: inflate(unionBounds(g.map((i) => bounds[i])), r),
+        bodyBox: inflate(centre, r),
+        centre,
         line: lineIndex,
         mark: body.length === 0,
       };
     });
     chars.sort((a, b) => a.bodyBox.left + a.bodyBox.right - (b.bodyBox.left + b.bodyBox.right));
-    const frame = estimateLineFrame(chars.filter((c) => !c.mark).map((c) => c.bodyBox));
+    // Pen centre lines, as training measures its frames (Hershey centre lines, font metrics).
+    const frame = estimateLineFrame(chars.filter((c) => !c.mark).map((c) => c.centre));
     const start = characters.length;
-    characters.push(...chars);
+    characters.push(...chars.map(({ centre: _centre, ...c }) => c));
     lines.push({ frame, characterIndices: chars.map((_, k) => start + k) });
   });
 

@@ -6,13 +6,13 @@
  * descender ("ocean" and "OCEAN" look alike), gets no frame, and the classifier decides by shape and
  * the decoder by context.
  *
- * Measured on ink (the pen's full extent) as normalizeCharacter measures its inkBox, so a letter of
- * x-height sitting on the line gets geometry [1, 1, 0].
+ * Measured on the pen's centre line, as training measures its frames (Hershey centre lines, font
+ * metrics): a letter of x-height drawn with pen radius r gets geometry about [1, 1 + r/xh, -r/xh],
+ * the same as the pen-drawn training samples.
  */
-import { Box } from '../image';
-import { median } from './types';
+import { Bounds, median } from './types';
 
-/** Baseline and x-height in pad coordinates. */
+/** Baseline and x-height in pad coordinates (pen centre line). */
 export interface PadLineFrame {
   readonly baseline: number;
   readonly xHeight: number;
@@ -25,7 +25,7 @@ const BASELINE_TOLERANCE = 0.2;
 /** A letter reaching this share of its height above the line below the baseline has a descender. */
 const DESCENDER_SHARE = 0.3;
 
-export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefined {
+export function estimateLineFrame(bodies: readonly Bounds[]): PadLineFrame | undefined {
   if (bodies.length < 2) return undefined;
   const typical = median(bodies.map((b) => b.bottom - b.top));
   if (!(typical > 0)) return undefined;

@@ -11,7 +11,7 @@
  * (silences its resolution guess; CER measured the same as without).
  *
  * Options: --per-family N (images per family × layout × look, default 1), --seed S,
- * --only inkwell|tesseract, --show (print each reading).
+ * --only inkwell|tesseract, --show (print each reading), --model DIR, --crops binary|soft.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -29,6 +29,9 @@ interface Args {
   seed: number;
   only?: 'inkwell' | 'tesseract';
   show: boolean;
+  /** Model folder (default models/char-cnn). */
+  model?: string;
+  crops?: 'binary' | 'soft';
 }
 
 function parseArgs(argv: string[]): Args {
@@ -39,6 +42,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(argv[++i]);
     else if (a === '--only') args.only = argv[++i] as Args['only'];
     else if (a === '--show') args.show = true;
+    else if (a === '--model') args.model = argv[++i];
+    else if (a === '--crops') args.crops = argv[++i] as Args['crops'];
     else throw new Error(`Unknown option ${a}`);
   }
   return args;
@@ -89,10 +94,10 @@ function add(t: Tally, truth: string, read: string, ms: number): void {
 
 type Reader = (sample: TextSample) => Promise<string>;
 
-async function inkwellReader(): Promise<{ read: Reader; setupMs: number; note: string }> {
+async function inkwellReader(args: Args): Promise<{ read: Reader; setupMs: number; note: string }> {
   const t0 = performance.now();
   const backend = await initNodeBackend();
-  const { classifier } = loadClassifier();
+  const { classifier } = loadClassifier(args.model);
   classifier.warmUp();
   const labels = classifier.labels;
   const score: ScoreCrops = (crops) => {
@@ -109,7 +114,7 @@ async function inkwellReader(): Promise<{ read: Reader; setupMs: number; note: s
   return {
     setupMs,
     note: `${backend}, ${labels.length} classes, n-gram ${ngram ? 'on' : 'off'}`,
-    read: async (s) => readText(s.image, score, labels, { decodeWord: decode }).text,
+    read: async (s) => readText(s.image, score, labels, { decodeWord: decode, crops: args.crops }).text,
   };
 }
 
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
   console.log(`bench:text — ${samples.length} images, held-out families, seed ${args.seed}`);
   const readers: { name: string; read: Reader; stop?: () => Promise<unknown> }[] = [];
   if (args.only !== 'tesseract') {
-    const r = await inkwellReader();
+    const r = await inkwellReader(args);
     console.log(`inkwell ready in ${r.setupMs.toFixed(0)} ms (${r.note})`);
     readers.push({ name: 'inkwell', read: r.read });
   }

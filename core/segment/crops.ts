@@ -67,15 +67,16 @@ export function cropCharacter(
 }
 
 /**
- * Vertical extent of the given components' ink in each column of the box (last row - first
- * row + 1, 0 for an empty column). Where two letters touch, only the joining stroke spans the
- * column, so the extent dips; inside one letter a stem or bowl spans most of it.
+ * Per column of the box: vertical extent of the components' ink (last row - first row + 1) and
+ * its pixel count. Where two letters touch, only the joining stroke is in the column, so both
+ * dip; inside one letter a stem or bowl spans most of it.
  */
-export function columnSpan(src: CropSource, ids: readonly number[], box: Box): Int32Array {
+export function columnSpan(src: CropSource, ids: readonly number[], box: Box): { span: Int32Array; count: Int32Array } {
   const idSet = new Set(ids);
   const w = box.right - box.left;
   const first = new Int32Array(w).fill(-1);
   const last = new Int32Array(w).fill(-1);
+  const count = new Int32Array(w);
   for (let y = box.top; y < box.bottom; y++) {
     const row = y * src.width;
     for (let x = box.left; x < box.right; x++) {
@@ -83,9 +84,10 @@ export function columnSpan(src: CropSource, ids: readonly number[], box: Box): I
       const i = x - box.left;
       if (first[i] < 0) first[i] = y;
       last[i] = y;
+      count[i]++;
     }
   }
-  return first.map((f, i) => (f < 0 ? 0 : last[i] - f + 1));
+  return { span: first.map((f, i) => (f < 0 ? 0 : last[i] - f + 1)), count };
 }
 
 /**

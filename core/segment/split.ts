@@ -9,25 +9,17 @@ import { CharGroup } from './chars';
 import { CropSource, columnSpan } from './crops';
 
 /** Extra cost per piece, in nats. */
-export const PIECE_COST = 0.15;
-const MAX_CUTS = 6;
+export const PIECE_COST = Number((globalThis as any).process?.env?.PIECE_COST ?? 0.15);
+const MAX_CUTS = 8;
 
-/** Columns (absolute x) where a group might be cut (dips of the ink's vertical extent); empty when it is not wider than one character. */
+/** Columns (absolute x) where a group might be cut (dips of the ink's vertical extent and thickness); empty when it is not wider than one character. */
 export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number): number[] {
   const w = group.box.right - group.box.left;
   const minPiece = Math.max(2, 0.28 * xHeight);
   if (w < 1.15 * xHeight || w < 2 * minPiece) return [];
-  const cols = columnSpan(src, group.ids, group.box);
-  const smooth = Array.from(cols, (_, i) => (cols[Math.max(0, i - 1)] + cols[i] + cols[Math.min(cols.length - 1, i + 1)]) / 3);
-  // A dip: clearly lower than the highest column on each side of it.
-  const leftPeak: number[] = [], rightPeak: number[] = [];
-  smooth.forEach((v, i) => (leftPeak[i] = Math.max(v, i ? leftPeak[i - 1] : 0)));
-  for (let i = smooth.length - 1; i >= 0; i--) rightPeak[i] = Math.max(smooth[i], i + 1 < smooth.length ? rightPeak[i + 1] : 0);
-  const candidates: { x: number; v: number }[] = [];
-  for (let i = 1; i < smooth.length - 1; i++) {
-    const peak = Math.min(leftPeak[i], rightPeak[i]);
-    if (smooth[i] <= smooth[i - 1] && smooth[i] <= smooth[i + 1] && smooth[i] <= 0.75 * peak) candidates.push({ x: i, v: smooth[i] / peak });
-  }
+  const { span, count } = columnSpan(src, group.ids, group.box);
+  // Dips of either measure: extent finds rings that touch (oo), thickness finds bold joins.
+  const candidates = [...dips(Array.from(span), 0.8), ...dips(Array.from(count), 0.7)];
   candidates.sort((a, b) => a.v - b.v);
   const cuts: number[] = [];
   for (const c of candidates) {
@@ -83,4 +75,19 @@ export function bestCutting(box: Box, cuts: readonly number[], score: (p: Piece)
   const pieces: Piece[] = [];
   for (let j = n - 1; j > 0; j = from[j]) pieces.unshift({ x0: xs[from[j]], x1: xs[j] });
   return pieces;
+}
+
+/** Local minima of the 3-smoothed profile clearly below the highest value on each side, with their depth ratio. */
+function dips(profile: number[], ratio: number): { x: number; v: number }[] {
+  const n = profile.length;
+  const smooth = profile.map((_, i) => (profile[Math.max(0, i - 1)] + profile[i] + profile[Math.min(n - 1, i + 1)]) / 3);
+  const leftPeak: number[] = [], rightPeak: number[] = [];
+  smooth.forEach((v, i) => (leftPeak[i] = Math.max(v, i ? leftPeak[i - 1] : 0)));
+  for (let i = n - 1; i >= 0; i--) rightPeak[i] = Math.max(smooth[i], i + 1 < n ? rightPeak[i + 1] : 0);
+  const out: { x: number; v: number }[] = [];
+  for (let i = 1; i < n - 1; i++) {
+    const peak = Math.min(leftPeak[i], rightPeak[i]);
+    if (peak > 0 && smooth[i] <= smooth[i - 1] && smooth[i] <= smooth[i + 1] && smooth[i] <= ratio * peak) out.push({ x: i, v: smooth[i] / peak });
+  }
+  return out;
 }

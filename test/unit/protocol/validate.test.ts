@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { MAX_IMAGE_BYTES, MAX_INSERT_CHARS, WebviewSettings } from '../../../protocol/messages';
+import { parseHostToWebview, parseWebviewToHost } from '../../../protocol/validate';
+
+const settings: WebviewSettings = { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all' };
+
+function rejects(raw: unknown, pattern: RegExp, parse = parseWebviewToHost): void {
+  const r = parse(raw);
+  assert.equal(r.ok, false, 'expected a rejection');
+  if (!r.ok) assert.match(r.error, pattern);
+}
+
+describe('protocol: webview -> host validation', () => {
+  it('accepts each well-formed message and returns it typed', () => {
+    const messages = [
+      { type: 'ready', view: 'pad' },
+      { type: 'log', level: 'warn', message: 'x' },
+      { type: 'modelStatus', state: 'ready', backend: 'webgl', loadMs: 12.5 },
+      { type: 'modelStatus', state: 'loading' },
+      { type: 'result', text: 'abc' },
+      { type: 'insert', id: 3, text: 'x1' },
+      { type: 'recognizeImageReply', id: 1, ok: true, text: 'hi', boxes: [{ left: 0, top: 0, right: 3, bottom: 4, text: 'h' }] },
+      { type: 'recognizeImageReply', id: 1, ok: false, message: 'blank' },
+    ];
+    for (const m of messages) {
+      const r = parseWebviewToHost(m);
+      assert.ok(r.ok, JSON.stringify(r));
+      if (r.ok) assert.deepEqual(r.message, m);
+    }
+  });
+
+  it('rejects non-objects and unknown types without throwing', () => {
+    for (const raw of [undefined, null, 42, 'ready', [], true]) rejects(raw, /expected|unknown/);
+    rejects({ type: 'deleteEverything' }, /unknown message type "deleteEverything"/);
+    rejects({}, /unknown message type undefined/);
+    rejects({ type: 'toString' }, /unknown message type/);
+    rejects({ type: '__proto__' }, /unknown message type/);
+  });
+
+  it('rejects wrong field types, missing fields and extra fields', () => {
+    rejects({ type: 'ready', view: 'editor' }, /view/);
+    rejects({ type: 'ready' }, /view/);
+    rejects({ type: 'insert', id: '3', text: 'x' }, /id: expected integer/);
+    rejects({ type: 'insert', id: -1, text: 'x' }, /id/);
+    rejects({ type: 'insert', id: 1.5, text: 'x' }, /id/);
+    rejects({ type: 'insert', id: 1, text: 5 }, /text/);
+    rejects({ type: 'insert', id: 1, text: 'x', command: 'rm' }, /unexpected field 'command'/);
+    rejects({ type: 'modelStatus', state: 'ready', loadMs: Number.NaN }, /loadMs/);
+    rejects({ type: 'recognizeImageReply', id: 1, ok: true, text: 'a' }, /boxes/);
+    rejects({ type: 'recognizeImageReply', id: 1, ok: 'yes', message: 'a' }, /ok/);
+  });
+
+  it('bounds sizes: over-long text is refused, not truncated', () => {
+    rejects({ type: 'insert', id: 1, text: 'x'.repeat(MAX_INSERT_CHARS + 1) }, /at most/);
+    assert.ok(parseWebviewToHost({ type: 'insert', id: 1, text: 'x'.repeat(MAX_INSERT_CHARS) }).ok);
+  });
+
+  it('survives hostile objects whose getters throw', () => {
+    const hostile = Object.defineProperty({ type: 'insert', id: 1 }, 'text', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    rejects(hostile, /unreadable message \(boom\)/);
+  });
+});
+
+describe('protocol: host -> webview validation', () => {
+  it('accepts init, settings, context, replies, image requests and actions', () => {
+    const bytes = new Uint8Array([137, 80, 78, 71]);
+    const messages = [
+      { type: 'init', view: 'importer', modelUrl: 'https://x/model.json', settings },
+      { type: 'settings', settings: { ...settings, charset: 'digits' } },
+      { type: 'editorContext', before: ['const x = ', ''] },
+      { type: 'insertReply', id: 2, ok: false, message: 'read-only' },
+      { type: 'recognizeImage', id: 4, name: 'a.png', bytes },
+      { type: 'action', action: 'awaitPaste' },
+    ];
+    for (const m of messages) assert.ok(parseHostToWebview(m).ok, JSON.stringify(m).slice(0, 80));
+  });
+
+  it('accepts image bytes as an ArrayBuffer and hands back a Uint8Array', () => {
+    const r = parseHostToWebview({ type: 'recognizeImage', id: 4, name: 'a.png', bytes: new Uint8Array([1, 2]).buffer });
+    assert.ok(r.ok && r.message.type === 'recognizeImage' && r.message.bytes instanceof Uint8Array && r.message.bytes.length === 2);
+  });
+
+  it('rejects bad settings, oversized images and unknown actions', () => {
+    rejects({ type: 'settings', settings: { ...settings, backend: 'webgpu' } }, /backend/, parseHostToWebview);
+    rejects({ type: 'settings', settings: { ...settings, candidateCount: 0 } }, /candidateCount/, parseHostToWebview);
+    rejects({ type: 'settings', settings: { ...settings, charset: undefined } }, /charset/, parseHostToWebview);
+    rejects({ type: 'recognizeImage', id: 1, name: 'a', bytes: [1, 2, 3] }, /Uint8Array/, parseHostToWebview);
+    rejects({ type: 'recognizeImage', id: 1, name: 'a', bytes: new Uint8Array(MAX_IMAGE_BYTES + 1) }, /at most/, parseHostToWebview);
+    rejects({ type: 'action', action: 'format-disk' }, /action/, parseHostToWebview);
+  });
+});

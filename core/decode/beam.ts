@@ -17,6 +17,11 @@ import { NgramModel } from './ngram';
 /** Tuned on the tuning split of bench/context.ts (see models/ngram/CARD.md). */
 export const DEFAULT_LM_WEIGHT = 0.35;
 export const DEFAULT_DIGIT_WEIGHT = 0;
+/**
+ * Share of a uniform distribution mixed into the LM: an identifier the corpus never saw ("idx",
+ * "tmp9") gets a bounded penalty, so the LM can break near-ties but cannot overrule a clear glyph.
+ */
+export const DEFAULT_LM_FLOOR = 0.1;
 export const DEFAULT_GEOMETRY_WEIGHT = 1;
 export const DEFAULT_BEAM_WIDTH = 8;
 /** Longest word decoded in one go; longer input is a caller bug, not a word. */
@@ -31,6 +36,8 @@ export interface DecodeOptions {
   readonly context?: string;
   readonly ngram?: NgramModel;
   readonly lmWeight?: number;
+  /** Uniform share mixed into the LM (0..1), see DEFAULT_LM_FLOOR. */
+  readonly lmFloor?: number;
   readonly digitWeight?: number;
   readonly beamWidth?: number;
   /** Per character, where its ink sits on the line; enables case from geometry. */
@@ -66,6 +73,7 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
   if (prepared.length === 0) return { text: '', confidence: 1, chars: [] };
   const ngram = opts.ngram;
   const lmWeight = ngram ? finiteOr(opts.lmWeight, DEFAULT_LM_WEIGHT, 'lmWeight') : 0;
+  const lmFloor = Math.max(0, Math.min(1, finiteOr(opts.lmFloor, DEFAULT_LM_FLOOR, 'lmFloor')));
   const digitWeight = finiteOr(opts.digitWeight, DEFAULT_DIGIT_WEIGHT, 'digitWeight');
   const beamWidth = Math.max(1, Math.min(64, Math.floor(finiteOr(opts.beamWidth, DEFAULT_BEAM_WIDTH, 'beamWidth'))));
   const allowed = allowedIndices(labels, toCharset(opts.charset));
@@ -82,7 +90,8 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
     if (ngram && lmWeight !== 0) {
       const lp = ngram.lnProbs(history, allowedLabels);
       const z = logSumExp(lp);
-      allowedLabels.forEach((l, k) => m!.set(l, lp[k] - z));
+      const uniform = lmFloor / allowedLabels.length;
+      allowedLabels.forEach((l, k) => m!.set(l, Math.log((1 - lmFloor) * Math.exp(lp[k] - z) + uniform)));
     }
     lmCache.set(history, m);
     return m;

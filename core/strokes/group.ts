@@ -2,22 +2,27 @@
  * Groups clean strokes into characters, lines and spaces, the way a reader would.
  *
  * - Lines: horizontal bands of the writing, top to bottom (a clearly lower second line starts a new one).
- * - Characters: strokes that overlap in x belong together (t-crossings, E bars, x, +, =); strokes that
- *   touch join when they overlap partly or one is a narrow stem (b, k, R); small marks above a letter
- *   join it (i and j dots); anything else to the right beyond a gap is a new character.
- * - Spaces: a gap wider than a share of the line's own letter size, never a fixed pixel count.
+ * - Characters: strokes that overlap in x belong together (t-crossings, E bars, x, +, =); a stroke that
+ *   starts or ends on another's ink joins it (v, w, M, m drawn in pieces, k, b); strokes grazing each
+ *   other join when they overlap partly or one is a narrow stem; small marks above a letter join it
+ *   (i and j dots); anything else to the right beyond a gap is a new character.
+ * - Spaces: the wide group of the line's own gaps, or gaps wide against its letter size (core/strokes/spaces).
  *
  * All sizes are relative to the writing itself, so the same word written large or small groups alike.
  */
 import { Box } from '../image';
 import { estimateLineFrame, PadLineFrame } from './lineFrame';
-import { strokesTouch } from './touch';
+import { findSpaces } from './spaces';
+import { touchOf } from './touch';
 import { Bounds, StrokePoint, boundsOf, median, quantile, unionBounds } from './types';
 
 export interface GroupOptions {
   /** Pen width in pad pixels (the ink width setting); default 3. */
   readonly inkWidth?: number;
-  /** A gap wider than this times the line's x-height (or ~0.75 of its letter height) is a space; default 0.75. */
+  /**
+   * When a line's gaps do not fall into letter gaps and word gaps (one gap, or all alike), a gap wider
+   * than this times the line's x-height (or ~0.75 of its letter height) is a space; default 0.9.
+   */
   readonly spaceFactor?: number;
 }
 
@@ -52,7 +57,7 @@ export interface Grouping {
 }
 
 export const DEFAULT_INK_WIDTH = 3;
-const DEFAULT_SPACE_FACTOR = 0.75;
+const DEFAULT_SPACE_FACTOR = 0.9;
 /** A stroke whose larger side is under this share of the typical stroke size is a mark (dot, comma). */
 const SMALL_MARK = 0.3;
 /** Vertical gap, as a share of the typical stroke size, that separates two lines. */
@@ -65,6 +70,8 @@ const CONTAINED = 0.8;
 const OVERLAP_IF_TOUCHING = 0.4;
 /** A stroke narrower than this share of the typical size is a stem: touching it joins (b, k, R). */
 const STEM_WIDTH = 0.2;
+/** How near (share of the typical size, at least a pen width) a stroke's end must come to other ink to join it. */
+const JUNCTION_REACH = 0.08;
 /** A mark joins a letter within this share of the typical size horizontally (the dot drifts right). */
 const MARK_REACH = 0.25;
 
@@ -114,10 +121,8 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
     const letters = idx.map((i) => characters[i]).filter((c) => !c.mark);
     const size = line.frame?.xHeight ?? 0.75 * median(letters.map((c) => c.bodyBox.bottom - c.bodyBox.top));
     const unit = Number.isFinite(size) && size > 0 ? size : ref;
-    for (let k = 1; k < idx.length; k++) {
-      const gap = characters[idx[k]].box.left - characters[idx[k - 1]].box.right;
-      spaceBefore[idx[k]] = gap > spaceFactor * unit;
-    }
+    const gaps = idx.slice(1).map((i, k) => characters[i].box.left - characters[idx[k]].box.right);
+    findSpaces(gaps, unit, spaceFactor).forEach((space, k) => (spaceBefore[idx[k + 1]] = space));
   }
   return { characters, spaceBefore, lineBreakBefore, lines };
 }
@@ -198,22 +203,37 @@ function groupLine(
     }
   }
 
-  // Marks above a letter and within reach join it (i, j dots, umlauts); the rest stand alone.
+  // Marks touching a letter's ink are part of it (a G's bar, a Q's tail, serifs); marks above a letter
+  // and within reach join it (i, j dots, umlauts); the rest stand alone.
   const letterRoots = [...new Set(letters.map(find))];
   const groupBounds = new Map<number, Bounds>();
-  for (const root of letterRoots) groupBounds.set(root, unionBounds(letters.filter((i) => find(i) === root).map((i) => bounds[i])));
+  const groupPeakX = new Map<number, number>();
+  for (const root of letterRoots) {
+    const own = letters.filter((i) => find(i) === root);
+    groupBounds.set(root, unionBounds(own.map((i) => bounds[i])));
+    groupPeakX.set(root, peakX(own.map((i) => strokes[i])));
+  }
+  const tol = Math.max(2 * r + 1, JUNCTION_REACH * ref);
   const loose: number[] = [];
   for (const m of marks) {
     const mb = bounds[m];
+    const touched = letters.find((i) => touchOf(strokes[m], strokes[i], mb, bounds[i], tol) !== 'none');
+    if (touched !== undefined) {
+      join(m, find(touched));
+      continue;
+    }
     const cx = (mb.left + mb.right) / 2;
     const reach = Math.max(MARK_REACH * ref, 2 * r);
+    // Among letters within reach, the one whose highest point is nearest below the mark (the i of 'ij'
+    // has its dot over its own stem, though the j's hook reaches under it).
     let best = -1, bestD = Infinity;
     for (const root of letterRoots) {
       const g = groupBounds.get(root)!;
       if (mb.bottom >= (g.top + g.bottom) / 2) continue;
       const d = cx < g.left ? g.left - cx : cx > g.right ? cx - g.right : 0;
-      if (d <= reach && d < bestD) {
-        bestD = d;
+      const toPeak = Math.abs(cx - groupPeakX.get(root)!);
+      if (d <= reach && toPeak < bestD) {
+        bestD = toPeak;
         best = root;
       }
     }
@@ -238,6 +258,13 @@ function groupLine(
   return [...groups.values()];
 }
 
+/** x of the highest point of some strokes. */
+function peakX(strokes: readonly (readonly StrokePoint[])[]): number {
+  let x = 0, y = Infinity;
+  for (const s of strokes) for (const p of s) if (p.y < y) ({ x, y } = p);
+  return x;
+}
+
 /** Whether two letter strokes are parts of one character. */
 function belongTogether(
   a: readonly StrokePoint[],
@@ -253,7 +280,8 @@ function belongTogether(
   const overlap = (Math.min(A.right, B.right) - Math.max(A.left, B.left) + r) / narrow;
   if (overlap >= CONTAINED) return true;
   if (overlap < -r / narrow) return false;
-  const stem = Math.min(wa, wb) <= STEM_WIDTH * ref;
-  if (overlap < OVERLAP_IF_TOUCHING && !stem) return false;
-  return strokesTouch(a, b, A, B, 2 * r + 1);
+  const touch = touchOf(a, b, A, B, Math.max(2 * r + 1, JUNCTION_REACH * ref));
+  if (touch === 'junction') return true;
+  if (touch === 'none') return false;
+  return overlap >= OVERLAP_IF_TOUCHING || Math.min(wa, wb) <= STEM_WIDTH * ref;
 }

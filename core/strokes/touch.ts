@@ -1,19 +1,24 @@
 /**
- * Whether two strokes' centre lines come within a distance of each other: the pen touched what was
- * already there (the bowl of a 'b' meeting its stem, the arm of a 'k').
+ * Whether two strokes' centre lines come within a distance of each other, and how: at an end of
+ * one of them (a junction: the pen started or stopped on ink already there, as in v, w, M, m drawn
+ * in pieces, the bowl of a 'b') or only somewhere along both (two curves grazing).
  */
 import { decimate, segmentDistanceSquared } from './simplify';
 import { Bounds, StrokePoint } from './types';
 
+export type Touch = 'none' | 'along' | 'junction';
+
 /** Points per stroke for the proximity test: keeps one pair check under ~4k distance evaluations. */
 const PROBE_POINTS = 64;
 
-export function strokesTouch(a: readonly StrokePoint[], b: readonly StrokePoint[], ba: Bounds, bb: Bounds, tol: number): boolean {
-  if (ba.left - tol > bb.right || bb.left - tol > ba.right || ba.top - tol > bb.bottom || bb.top - tol > ba.bottom) return false;
+export function touchOf(a: readonly StrokePoint[], b: readonly StrokePoint[], ba: Bounds, bb: Bounds, tol: number): Touch {
+  if (ba.left - tol > bb.right || bb.left - tol > ba.right || ba.top - tol > bb.bottom || bb.top - tol > ba.bottom) return 'none';
   const pa = decimate(a, PROBE_POINTS);
   const pb = decimate(b, PROBE_POINTS);
   const tol2 = tol * tol;
-  return nearPolyline(pa, pb, tol2) || nearPolyline(pb, pa, tol2);
+  const ends = (s: readonly StrokePoint[]) => (s.length > 1 ? [s[0], s[s.length - 1]] : [s[0]]);
+  if (nearPolyline(ends(pa), pb, tol2) || nearPolyline(ends(pb), pa, tol2)) return 'junction';
+  return nearPolyline(pa, pb, tol2) || nearPolyline(pb, pa, tol2) ? 'along' : 'none';
 }
 
 /** Any point of `points` within sqrt(tol2) of the polyline `line`. */

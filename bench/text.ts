@@ -3,25 +3,25 @@
  * generated images (held-out handwriting families only), single lines and pages, clean and
  * camera-like. Prints CER, WER and ms per image for each, side by side. Figures only.
  *
- * Inkwell: core/segment readText + the shipped char model (models/char-cnn, tfjs wasm), words
- * decoded by core/decode (character n-gram from models/ngram when present; no dictionary).
+ * Inkwell: core/recognizer recognizeText (core/segment readText + the shipped char model from
+ * models/char-cnn on tfjs wasm + core/decode with the models/ngram character n-gram; no
+ * dictionary), exactly what `inkwell recognize --mode text` runs.
  * tesseract.js: v6, LSTM, eng from @tesseract.js-data/eng read from node_modules (nothing is
  * fetched), page segmentation 'single line' for lines and 'auto' for pages, and the same
  * alphabet as Inkwell's model (letters and digits) as a character whitelist, DPI fixed at 300
  * (silences its resolution guess; CER measured the same as without).
  *
- * Options: --per-family N (images per family × layout × look, default 1), --seed S,
- * --only inkwell|tesseract, --show (print each reading), --model DIR, --crops binary|soft.
+ * Options: --per-family N (images per family × layout × look, default 2), --seed S,
+ * --only inkwell|tesseract, --show (print each reading), --model DIR.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createWorker, OEM, PSM } from 'tesseract.js';
-import { loadClassifier } from '../cli/modelFiles';
+import { loadClassifier, loadNgram } from '../cli/modelFiles';
 import { initNodeBackend } from '../cli/nodeBackend';
-import { decodeWord, NgramModel } from '../core/decode';
-import { normalizeCharacter, NormalizedCharacter } from '../core/preprocess';
-import { readText, ScoreCrops, DecodeWord } from '../core/segment';
+import { BlankImageError } from '../core/preprocess';
+import { Recognizer } from '../core/recognizer';
 import { Look, Layout, TextSample, greyToPng, textSamples } from './textImages';
 
 interface Args {
@@ -31,11 +31,10 @@ interface Args {
   show: boolean;
   /** Model folder (default models/char-cnn). */
   model?: string;
-  crops?: 'binary' | 'soft';
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { perFamily: 1, seed: 20261126, show: false };
+  const args: Args = { perFamily: 2, seed: 20261126, show: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--per-family') args.perFamily = Number(argv[++i]);
@@ -43,7 +42,6 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--only') args.only = argv[++i] as Args['only'];
     else if (a === '--show') args.show = true;
     else if (a === '--model') args.model = argv[++i];
-    else if (a === '--crops') args.crops = argv[++i] as Args['crops'];
     else throw new Error(`Unknown option ${a}`);
   }
   return args;
@@ -99,22 +97,21 @@ async function inkwellReader(args: Args): Promise<{ read: Reader; setupMs: numbe
   const backend = await initNodeBackend();
   const { classifier } = loadClassifier(args.model);
   classifier.warmUp();
-  const labels = classifier.labels;
-  const score: ScoreCrops = (crops) => {
-    const normalized: NormalizedCharacter[] = crops.map((c) => normalizeCharacter(c.image, { frame: c.frame, polarity: 'dark-on-light' }));
-    const out: Float32Array[] = [];
-    for (let i = 0; i < normalized.length; i += 64) out.push(...classifier.probabilities(normalized.slice(i, i + 64)));
-    return out;
-  };
-  let ngram: NgramModel | undefined;
-  const ngramFile = path.join(process.cwd(), 'models', 'ngram', 'char-ngram.json');
-  if (fs.existsSync(ngramFile)) ngram = NgramModel.fromJson(JSON.parse(fs.readFileSync(ngramFile, 'utf8')));
-  const decode: DecodeWord = (probs, l, o) => decodeWord(probs, l, { ...o, ngram });
+  const ngram = loadNgram();
+  // The shipped path: core/recognizer (segment + classifier + decode), as the CLI and importer use it.
+  const recognizer = new Recognizer(classifier, { ngram });
   const setupMs = performance.now() - t0;
   return {
     setupMs,
-    note: `${backend}, ${labels.length} classes, n-gram ${ngram ? 'on' : 'off'}`,
-    read: async (s) => readText(s.image, score, labels, { decodeWord: decode, crops: args.crops }).text,
+    note: `${backend}, ${classifier.labels.length} classes, n-gram ${ngram ? 'on' : 'off'}`,
+    read: async (s) => {
+      try {
+        return recognizer.recognizeText(s.image).text;
+      } catch (err) {
+        if (err instanceof BlankImageError) return '';
+        throw err;
+      }
+    },
   };
 }
 

@@ -29,7 +29,7 @@ export function wordBreaks(gaps: readonly number[], bodyHeight: number): Set<num
   const mid = sorted[Math.floor((sorted.length - 1) / 2)];
   if (sorted.length >= 2 && bestHi - bestLo >= 0.22 * bodyHeight && bestHi >= 0.3 * bodyHeight) {
     // Letter gaps vary; a word gap stands out from the typical letter gap by a clear margin.
-    threshold = Math.max(bestT, narrow, mid + 0.3 * bodyHeight);
+    threshold = Math.max(bestT, narrow, mid + 0.25 * bodyHeight);
   } else {
     // One group: all inside one word, or (rarely) all spaces.
     threshold = sorted[0] >= wide ? -Infinity : Math.max(wide, sorted[sorted.length - 1] + 1);

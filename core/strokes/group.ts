@@ -24,6 +24,12 @@ export interface GroupOptions {
    * than this times the line's x-height (or ~0.75 of its letter height) is a space; default 0.9.
    */
   readonly spaceFactor?: number;
+  /**
+   * The pad's ruled line (baseline and x-height, pad coordinates), when it draws one. Used for a line
+   * whose own letters show no frame (a lone character, letters of one height) if that line sits on
+   * it: then a lone 'c' written at the guide's x-height reads small and a 'C' reads tall.
+   */
+  readonly guide?: PadLineFrame;
 }
 
 export interface CharacterGroup {
@@ -108,7 +114,8 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
     });
     chars.sort((a, b) => a.bodyBox.left + a.bodyBox.right - (b.bodyBox.left + b.bodyBox.right));
     // Pen centre lines, as training measures its frames (Hershey centre lines, font metrics).
-    const frame = estimateLineFrame(chars.filter((c) => !c.mark).map((c) => c.centre));
+    const bodies = chars.filter((c) => !c.mark).map((c) => c.centre);
+    const frame = estimateLineFrame(bodies) ?? guideFor(bodies, options.guide);
     const start = characters.length;
     characters.push(...chars.map(({ centre: _centre, ...c }) => c));
     lines.push({ frame, characterIndices: chars.map((_, k) => start + k) });
@@ -125,6 +132,13 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
     findSpaces(gaps, unit, spaceFactor).forEach((space, k) => (spaceBefore[idx[k + 1]] = space));
   }
   return { characters, spaceBefore, lineBreakBefore, lines };
+}
+
+/** The guide as this line's frame when the line's letters stand on it (bottoms within half an x-height). */
+function guideFor(bodies: readonly Bounds[], guide: PadLineFrame | undefined): PadLineFrame | undefined {
+  if (!guide || !(guide.xHeight > 0) || !Number.isFinite(guide.baseline) || bodies.length === 0) return undefined;
+  const bottom = median(bodies.map((b) => b.bottom));
+  return Math.abs(bottom - guide.baseline) <= 0.5 * guide.xHeight ? { baseline: guide.baseline, xHeight: guide.xHeight } : undefined;
 }
 
 function inflate(b: Bounds, r: number): Box {

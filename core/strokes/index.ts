@@ -8,12 +8,17 @@
  *              in writing order. Hostile input is defended against: non-finite points and empty strokes
  *              are dropped, work is bounded (STROKE_LIMITS); more than STROKE_LIMITS.maxStrokes strokes,
  *              or a non-array, throws StrokeInputError. No strokes (or none left) -> no characters.
- *     options: { inkWidth?: pen width in pad px (default 3), spaceFactor?: word-gap threshold (0.75),
+ *     options: { inkWidth?: pen width in pad px (default 3),
+ *                spaceFactor?: word gap in x-heights when a line's gaps do not split into letter and
+ *                              word gaps (default 0.9),
+ *                guide?: { baseline, xHeight } the pad's ruled line in pad px, for lines (a lone
+ *                        character) whose letters show no frame of their own,
  *                renderSize?: longer ink side of each rendered character in px (64) }
  *     returns, in reading order (lines top to bottom, each left to right):
  *       characters[i].image         GreyImage, dark ink on white, ready for normalizeCharacter
- *       characters[i].frame         LineFrame in that image's pixels, or undefined when the geometry is
- *                                   unknown (a lone character, a line of one letter height)
+ *       characters[i].frame         LineFrame in that image's pixels (measured on the pen's centre line,
+ *                                   as training measures it), or undefined when the geometry is unknown
+ *                                   (a lone character off any guide, a line of one letter height)
  *                                   -> normalizeCharacter(c.image, { frame: c.frame })
  *       characters[i].box           pen extent in pad coordinates (draw candidate rows under it)
  *       characters[i].strokeIndices indices into the caller's `strokes`

@@ -70,3 +70,23 @@ describe('strokes: writing line and case geometry', () => {
     assert.equal(estimateLineFrame([boxes[0]]), undefined);
   });
 });
+
+describe('strokes: the pad guide line', () => {
+  const guide = { baseline: 100, xHeight: 24 };
+  it('gives a lone character a frame when it stands on the guide: c small, C tall', () => {
+    const geo = (ch: string) => {
+      const c = strokesToCharacters(write(ch, { unit: 24, baseline: 100 }).strokes, { guide }).characters[0];
+      assert.ok(c.frame, ch);
+      return normalizeCharacter(c.image, { frame: c.frame }).geometry;
+    };
+    assert.ok(Math.abs(geo('c')[1] - 1) < 0.15);
+    assert.ok(geo('C')[1] > 1.4);
+  });
+
+  it('is ignored for writing away from it, and when the letters show their own frame', () => {
+    const far = strokesToCharacters(write('c', { baseline: 200 }).strokes, { guide });
+    assert.equal(far.characters[0].frame, undefined);
+    const own = strokesToCharacters(write('Hcx', { unit: 12, baseline: 100 }).strokes, { guide });
+    assert.ok(Math.abs(own.lines[0].frame!.xHeight - 12) < 1);
+  });
+});

@@ -40,7 +40,7 @@ export interface InitMessage {
   readonly view: ViewKind;
   /** asWebviewUri of models/char-cnn/model.json; weights are resolved next to it. */
   readonly modelUrl: string;
-  /** asWebviewUri of models/ngram/ (the decoder's language model), when one ships. */
+  /** asWebviewUri of models/ngram/char-ngram.json (the decoder's character n-gram); optional. */
   readonly ngramUrl?: string;
   readonly settings: WebviewSettings;
 }

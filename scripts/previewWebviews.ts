@@ -60,7 +60,7 @@ function page(view: 'pad' | 'importer', theme: PreviewTheme, settings: Record<st
   const nonce = randomBytes(16).toString('base64');
   const t = THEMES[theme];
   const vars = Object.entries(t.vars).map(([k, v]) => `--vscode-${k}: ${v};`).join(' ');
-  const init = { type: 'init', view, modelUrl: new URL('/model/model.json', 'http://x').pathname, settings: { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all', ...settings } };
+  const init = { type: 'init', view, modelUrl: '/model/model.json', ngramUrl: '/ngram/char-ngram.json', settings: { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all', ...settings } };
   // Same CSP as src/webview/html.ts, with 'self' standing in for the webview's cspSource.
   const csp = `default-src 'none'; style-src 'self' 'nonce-${nonce}'; img-src 'self' blob: data:; font-src 'self'; connect-src 'self'; script-src 'nonce-${nonce}'`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
@@ -87,6 +87,7 @@ function page(view: 'pad' | 'importer', theme: PreviewTheme, settings: Record<st
 
 export async function startPreviewServer(opts: PreviewOptions = {}): Promise<{ server: Server; url: string }> {
   const modelDir = resolve(opts.modelDir ?? join(root, 'models', 'char-cnn'));
+  const ngramDir = join(root, 'models', 'ngram');
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const m = /^\/(pad|importer)\.html$/.exec(url.pathname);
@@ -98,7 +99,8 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<{ s
     let file: string | undefined;
     if (url.pathname.startsWith('/dist/webview/')) file = join(root, normalize(url.pathname));
     else if (url.pathname.startsWith('/model/')) file = join(modelDir, normalize(url.pathname.slice('/model/'.length)));
-    const allowed = file !== undefined && (file.startsWith(join(root, 'dist', 'webview')) || file.startsWith(modelDir));
+    else if (url.pathname.startsWith('/ngram/')) file = join(ngramDir, normalize(url.pathname.slice('/ngram/'.length)));
+    const allowed = file !== undefined && [join(root, 'dist', 'webview'), modelDir, ngramDir].some((dir) => file!.startsWith(dir));
     if (!file || !allowed || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;

@@ -124,7 +124,9 @@ export class WebviewConnection implements vscode.Disposable {
     const modelUrl = this.webview
       .asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'models', 'char-cnn', 'model.json'))
       .toString();
-    const ngramUrl = this.webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'models', 'ngram')).toString();
+    const ngramUrl = this.webview
+      .asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'models', 'ngram', 'char-ngram.json'))
+      .toString();
     this.ready = true;
     void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, settings: webviewSettings(settings) } satisfies HostToWebview);
     this.sendContext();

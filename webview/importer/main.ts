@@ -59,7 +59,7 @@ function engine(): Promise<RecognitionEngine> {
   if (!enginePromise) {
     enginePromise = initialised.then(async () => {
       client.post({ type: 'modelStatus', state: 'loading' });
-      const e = await RecognitionEngine.start(modelUrl, settings?.backend ?? 'webgl');
+      const e = await RecognitionEngine.start(modelUrl, ngramUrl, settings?.backend ?? 'webgl');
       client.post({ type: 'modelStatus', state: 'ready', backend: e.backend, loadMs: e.loadMs, message: e.backendNote });
       document.body.dataset.backend = e.backend;
       document.body.dataset.ready = 'true';
@@ -74,6 +74,7 @@ function engine(): Promise<RecognitionEngine> {
   return enginePromise;
 }
 let modelUrl = '';
+let ngramUrl: string | undefined;
 
 /** Decode, recognise, show. Throws with a readable message on a bad image. */
 async function recognizeBlob(blob: Blob, name: string): Promise<{ text: string; boxes: RecognizedBox[] }> {
@@ -164,6 +165,7 @@ textArea.addEventListener('keydown', (e) => {
 client.on('init', (m) => {
   settings = m.settings;
   modelUrl = m.modelUrl;
+  ngramUrl = m.ngramUrl;
   resolveInit?.();
   void engine().then((e) => setStatus(`Ready (${e.backend}). Open, paste or drop an image of handwriting.`));
 });

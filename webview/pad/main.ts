@@ -5,9 +5,9 @@
 import './style.css';
 import { CharsetName, CHARSETS, WebviewSettings } from '../../protocol/messages';
 import { HostClient } from '../hostClient';
-import { RecognitionEngine, WordReading } from '../recognition/engine';
+import { strokesToCharacters } from '../../core/strokes';
+import { RecognitionEngine, SequenceReading } from '../recognition/engine';
 import { PadDocument, PadState } from './document';
-import { CharacterGroup, groupCharacters } from './grouping';
 import { InkCanvas } from './inkCanvas';
 import { ResultsView, ShownCharacter } from './resultsView';
 
@@ -33,6 +33,7 @@ let settings: WebviewSettings | undefined;
 let engine: RecognitionEngine | undefined;
 let context = '';
 let shown: ShownCharacter[] = [];
+let starting = false;
 let autoInsertTimer: ReturnType<typeof setTimeout> | undefined;
 
 const app = document.getElementById('app') as HTMLElement;
@@ -81,7 +82,7 @@ function save(): void {
 }
 
 function text(): string {
-  return shown.map((c) => (c.spaceBefore ? ' ' : '') + c.chosen).join('');
+  return shown.map((c, i) => (i > 0 && c.lineBreakBefore ? '\n' : c.spaceBefore ? ' ' : '') + c.chosen).join('');
 }
 
 /** Group, classify, decode and show; `since` is the pen-up time for the latency figure. */
@@ -95,20 +96,31 @@ function recognize(since = performance.now()): void {
     return;
   }
   if (!engine || !settings) return;
-  const groups: CharacterGroup[] = groupCharacters(doc.strokes, settings.inkWidth);
-  let reading: WordReading;
+  const strokes = doc.strokes;
+  let grouped: ReturnType<typeof strokesToCharacters>;
+  let reading: SequenceReading;
   try {
-    reading = engine.readWord(groups, { context, charset: currentCharset(), topK: settings.candidateCount });
+    // Characters, spaces and lines from the strokes' positions and overlaps (core/strokes).
+    grouped = strokesToCharacters(strokes.map((s) => s.points), { inkWidth: settings.inkWidth });
+    reading = engine.readSequence(grouped.characters, {
+      context,
+      charset: currentCharset(),
+      topK: settings.candidateCount,
+      spaceBefore: grouped.spaceBefore,
+      lineBreakBefore: grouped.lineBreakBefore,
+    });
   } catch (err) {
     setStatus(`Recognition failed: ${err instanceof Error ? err.message : String(err)}`, true);
     client.log('error', `recognition failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     return;
   }
-  shown = groups.map((g, i) => {
+  shown = grouped.characters.map((c, i) => {
+    const key = c.strokeIndices.map((k) => strokes[k].id).sort((a, b) => a - b).join(',');
     const candidates = reading.chars[i]?.candidates ?? [];
-    const choice = doc.snapshot.choices[g.key];
-    const chosen = choice !== undefined && candidates.some((c) => c.text === choice) ? choice : candidates[0]?.text ?? '';
-    return { key: g.key, spaceBefore: g.spaceBefore, candidates, chosen };
+    const decoded = reading.chars[i]?.text ?? '';
+    const choice = doc.snapshot.choices[key];
+    const chosen = choice !== undefined && candidates.some((x) => x.text === choice) ? choice : decoded || (candidates[0]?.text ?? '');
+    return { key, spaceBefore: grouped.spaceBefore[i] ?? false, lineBreakBefore: grouped.lineBreakBefore[i] ?? false, candidates, chosen };
   });
   render();
   const ms = performance.now() - since;
@@ -189,10 +201,10 @@ function cancelAutoInsert(): void {
   autoInsertTimer = undefined;
 }
 
-async function startEngine(s: WebviewSettings, modelUrl: string): Promise<void> {
+async function startEngine(s: WebviewSettings, modelUrl: string, ngramUrl: string | undefined): Promise<void> {
   client.post({ type: 'modelStatus', state: 'loading' });
   try {
-    engine = await RecognitionEngine.start(modelUrl, s.backend);
+    engine = await RecognitionEngine.start(modelUrl, ngramUrl, s.backend);
     client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs, message: engine.backendNote });
     setStatus(`Ready (${engine.backend}${engine.backendNote ? `; ${engine.backendNote}` : ''}). Write a word; Enter inserts it.`);
     document.body.dataset.backend = engine.backend;
@@ -241,7 +253,10 @@ client.on('init', (m) => {
   settings = m.settings;
   canvas.inkWidth = m.settings.inkWidth;
   charsetSelect.value = currentCharset();
-  if (!engine) void startEngine(m.settings, m.modelUrl);
+  if (!engine && !starting) {
+    starting = true;
+    void startEngine(m.settings, m.modelUrl, m.ngramUrl);
+  }
   else recognize();
 });
 client.on('settings', (m) => {

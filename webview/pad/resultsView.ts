@@ -7,6 +7,7 @@ import { TextCandidate } from '../recognition/engine';
 export interface ShownCharacter {
   readonly key: string;
   readonly spaceBefore: boolean;
+  readonly lineBreakBefore: boolean;
   readonly candidates: readonly TextCandidate[];
   /** The text in use: the user's choice or candidates[0]. */
   readonly chosen: string;
@@ -24,7 +25,8 @@ export class ResultsView {
   show(chars: readonly ShownCharacter[]): void {
     const items: HTMLElement[] = [];
     chars.forEach((c, i) => {
-      if (c.spaceBefore) items.push(el('div', 'space', { role: 'listitem', 'aria-label': 'space' }));
+      if (i > 0 && c.lineBreakBefore) items.push(el('div', 'linebreak', { role: 'listitem', 'aria-label': 'line break' }));
+      else if (c.spaceBefore) items.push(el('div', 'space', { role: 'listitem', 'aria-label': 'space' }));
       const item = el('div', 'char', { role: 'listitem', 'aria-label': `Character ${i + 1}: ${c.chosen || 'unreadable'}` });
       const group = el('div', 'candidates', { role: 'group', 'aria-label': `Alternatives for character ${i + 1}` });
       for (const cand of c.candidates) {

@@ -1,32 +1,23 @@
 /**
- * The webview's recognition engine: starts a tfjs backend, loads the model once, and reads
- * words (pad) and images (importer) through the recognition core. UI code talks only to this.
+ * The webview's recognition engine: starts a tfjs backend, loads the model (and the decoder's
+ * n-gram) once, and reads pad characters and images through the core's Recognizer. UI code
+ * talks only to this; the logic lives in core/ (recognizer, strokes, segment, decode).
  */
-import { CharClassifier, topK } from '../../core/model';
-import { BlankImageError, inkMap, LineFrame, NormalizedCharacter, normalizeCharacter } from '../../core/preprocess';
-import { Box, createGreyImage, cropGrey, GreyImage } from '../../core/image';
+import { Box, createGreyImage, GreyImage } from '../../core/image';
+import { CharClassifier } from '../../core/model';
+import { BlankImageError, NormalizedCharacter } from '../../core/preprocess';
+import { NgramModel } from '../../core/decode';
+import { CharacterInput, Classifier, Recognizer, TextCandidate } from '../../core/recognizer';
 import { BackendPreference, CharsetName } from '../../protocol/messages';
 import { selectBackend } from './backend';
-import { loadClassifier } from './loadModel';
+import { fetchOk, loadClassifier } from './loadModel';
 
-export interface CharInput {
-  readonly image: GreyImage;
-  readonly frame?: LineFrame;
-}
+export type { TextCandidate };
 
-export interface TextCandidate {
+export interface SequenceReading {
   readonly text: string;
-  readonly p: number;
-}
-
-export interface CharReading {
-  /** Best first; the decoded choice is candidates[0]. */
-  readonly candidates: readonly TextCandidate[];
-}
-
-export interface WordReading {
-  readonly text: string;
-  readonly chars: readonly CharReading[];
+  /** One per input character: its decoded text and alternatives (best first). */
+  readonly chars: readonly { readonly text: string; readonly candidates: readonly TextCandidate[] }[];
 }
 
 export interface ImageReading {
@@ -42,136 +33,111 @@ export interface ReadOptions {
   readonly topK: number;
 }
 
-/** Batch sizes the classifier runs at (inputs are padded up to the next one). */
+export interface SequenceOptions extends ReadOptions {
+  readonly spaceBefore?: readonly boolean[];
+  readonly lineBreakBefore?: readonly boolean[];
+}
+
+/** Batch sizes the WebGL classifier runs at (inputs are padded up to the next one). */
 const BATCH_BUCKETS = [1, 8, 32];
+const MAX_BATCH = BATCH_BUCKETS[BATCH_BUCKETS.length - 1];
 
-const CHARSETS: Record<CharsetName, RegExp> = {
-  all: /^[0-9A-Za-z]$/,
-  digits: /^[0-9]$/,
-  letters: /^[A-Za-z]$/,
-  upper: /^[A-Z]$/,
-  lower: /^[a-z]$/,
-  alnum: /^[0-9A-Za-z]$/,
-};
+/**
+ * WebGL compiles shaders per input shape: padding every batch to a few fixed sizes (compiled at
+ * warm-up) keeps a word of a new length from stalling for hundreds of ms.
+ */
+class BucketedClassifier implements Classifier {
+  constructor(private readonly inner: CharClassifier) {}
 
-export class RecognitionEngine {
-  private constructor(
-    private readonly classifier: CharClassifier,
-    readonly backend: string,
-    readonly backendNote: string | undefined,
-  ) {}
-
-  /** Backend start + model fetch + warm-up, in ms. */
-  loadMs = 0;
-
-  static async start(modelUrl: string, preference: BackendPreference): Promise<RecognitionEngine> {
-    const started = performance.now();
-    const backend = await selectBackend(preference);
-    const classifier = await loadClassifier(modelUrl);
-    const engine = new RecognitionEngine(classifier, backend.name, backend.note);
-    engine.warmUp();
-    engine.loadMs = performance.now() - started;
-    return engine;
+  get labels(): readonly string[] {
+    return this.inner.labels;
   }
 
-  /**
-   * Classifies in fixed batch sizes (padded with blanks): WebGL compiles shaders per input
-   * shape, so a new word length would otherwise stall for hundreds of ms the first time.
-   */
-  private probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
-    // The CPU backend has no shaders to reuse: padding would only add work.
-    if (this.backend !== 'webgl') return this.classifier.probabilities(chars);
+  probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
     const out: Float32Array[] = [];
-    for (let i = 0; i < chars.length; i += BATCH_BUCKETS[BATCH_BUCKETS.length - 1]) {
-      const chunk = chars.slice(i, i + BATCH_BUCKETS[BATCH_BUCKETS.length - 1]);
+    for (let i = 0; i < chars.length; i += MAX_BATCH) {
+      const chunk = chars.slice(i, i + MAX_BATCH);
       const size = BATCH_BUCKETS.find((b) => b >= chunk.length) ?? chunk.length;
-      const padded = chunk.length === size ? chunk : [...chunk, ...Array.from({ length: size - chunk.length }, () => this.blank)];
-      out.push(...this.classifier.probabilities(padded).slice(0, chunk.length));
+      const padded = chunk.length === size ? chunk : [...chunk, ...Array.from({ length: size - chunk.length }, () => this.blank())];
+      out.push(...this.inner.probabilities(padded).slice(0, chunk.length));
     }
     return out;
   }
 
-  private get blank(): NormalizedCharacter {
-    const { inputSize, geometrySize } = this.classifier.json;
+  warmUp(): void {
+    for (const size of BATCH_BUCKETS) this.inner.probabilities(Array.from({ length: size }, () => this.blank()));
+  }
+
+  private blank(): NormalizedCharacter {
+    const { inputSize, geometrySize } = this.inner.json;
     return { pixels: new Float32Array(inputSize * inputSize), geometry: new Float32Array(geometrySize), inkBox: { left: 0, top: 0, right: 1, bottom: 1 } };
   }
+}
 
-  /** Compile every bucket's shaders now rather than on the first word of that length. */
-  private warmUp(): void {
-    if (this.backend === 'webgl') for (const size of BATCH_BUCKETS) this.classifier.probabilities(Array.from({ length: size }, () => this.blank));
-    // And once through the whole path with ink, so preprocessing is compiled by the JIT too.
+export class RecognitionEngine {
+  /** Backend start + model fetch + warm-up, in ms. */
+  loadMs = 0;
+
+  private constructor(
+    private readonly recognizer: Recognizer,
+    readonly backend: string,
+    readonly backendNote: string | undefined,
+    readonly hasNgram: boolean,
+  ) {}
+
+  static async start(modelUrl: string, ngramUrl: string | undefined, preference: BackendPreference): Promise<RecognitionEngine> {
+    const started = performance.now();
+    const backend = await selectBackend(preference);
+    const [classifier, ngram] = await Promise.all([loadClassifier(modelUrl), loadNgram(ngramUrl)]);
+    let model: Classifier = classifier;
+    if (backend.name === 'webgl') {
+      const bucketed = new BucketedClassifier(classifier);
+      bucketed.warmUp();
+      model = bucketed;
+    }
+    const engine = new RecognitionEngine(new Recognizer(model, { ngram, batchSize: MAX_BATCH }), backend.name, backend.note, ngram !== undefined);
+    engine.warmUpPath();
+    engine.loadMs = performance.now() - started;
+    return engine;
+  }
+
+  /** Pad characters (left to right, lines in order) read as words with context. */
+  readSequence(chars: readonly CharacterInput[], opts: SequenceOptions): SequenceReading {
+    if (chars.length === 0) return { text: '', chars: [] };
+    try {
+      const r = this.recognizer.recognizeSequence(chars, opts);
+      return { text: r.text, chars: r.chars };
+    } catch (err) {
+      if (err instanceof BlankImageError) return { text: '', chars: chars.map(() => ({ text: '', candidates: [] })) };
+      throw err;
+    }
+  }
+
+  /** A picture of handwriting (a line or a page). Throws BlankImageError when nothing is readable. */
+  readImage(image: GreyImage, opts: ReadOptions): ImageReading {
+    const r = this.recognizer.recognizeText(image, opts);
+    const boxes = r.lines.flatMap((line) =>
+      line.words.flatMap((word) => word.chars.map((c, i) => ({ ...c.box, text: word.text[i] ?? c.candidates[0]?.label ?? '' }))),
+    );
+    return { text: r.text, boxes };
+  }
+
+  /** Once through the whole path with ink, so preprocessing and decoding are compiled by the JIT too. */
+  private warmUpPath(): void {
     const bar = createGreyImage(24, 32);
     for (let y = 4; y < 28; y++) bar.data.fill(0, y * 24 + 10, y * 24 + 14);
-    this.readWord([{ image: bar }], { charset: 'all', topK: 1 });
-  }
-
-  /** Reads a word: one image per character, left to right. Blank characters read as ''. */
-  readWord(chars: readonly CharInput[], opts: ReadOptions): WordReading {
-    const normalized = chars.map((c) => {
-      try {
-        return normalizeCharacter(c.image, { frame: c.frame });
-      } catch (err) {
-        if (err instanceof BlankImageError) return undefined;
-        throw err;
-      }
-    });
-    const present = normalized.filter((n): n is NonNullable<typeof n> => n !== undefined);
-    const probs = this.probabilities(present);
-    let j = 0;
-    const readings = normalized.map((n): CharReading => {
-      if (!n) return { candidates: [] };
-      const p = restrict(probs[j++], this.classifier.labels, CHARSETS[opts.charset]);
-      return { candidates: topK(p, this.classifier.labels, opts.topK).filter((c) => c.p > 0).map((c) => ({ text: c.label, p: c.p })) };
-    });
-    return { text: readings.map((r) => r.candidates[0]?.text ?? '').join(''), chars: readings };
-  }
-
-  /**
-   * Reads a picture of handwriting.
-   * TEMPORARY: one line split at empty columns, until core/segment's page reader lands.
-   */
-  readImage(image: GreyImage, opts: ReadOptions): ImageReading {
-    const ink = inkMap(image);
-    const { width, height } = image;
-    const colInk = new Uint8Array(width);
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (ink[y * width + x] > 0.35) colInk[x] = 1;
-    const spans: Box[] = [];
-    for (let x = 0; x < width; ) {
-      if (!colInk[x]) { x++; continue; }
-      const left = x;
-      while (x < width && colInk[x]) x++;
-      let top = height, bottom = 0;
-      for (let y = 0; y < height; y++) for (let xx = left; xx < x; xx++) if (ink[y * width + xx] > 0.35) { top = Math.min(top, y); bottom = Math.max(bottom, y + 1); }
-      spans.push({ left, top, right: x, bottom });
-    }
-    if (spans.length === 0) return { text: '', boxes: [] };
-    const heights = spans.map((s) => s.bottom - s.top).sort((a, b) => a - b);
-    const typical = heights[heights.length >> 1];
-    const word = this.readWord(spans.map((b) => ({ image: cropGrey(image, pad(b, 2, width, height)) })), opts);
-    let text = '';
-    const boxes = spans.map((b, i) => {
-      const t = word.chars[i].candidates[0]?.text ?? '';
-      if (i > 0 && b.left - spans[i - 1].right > 0.5 * typical) text += ' ';
-      text += t;
-      return { ...b, text: t };
-    });
-    return { text, boxes };
+    this.readSequence([{ image: bar }, { image: bar }], { charset: 'all', topK: 1, context: 'x' });
   }
 }
 
-function pad(b: Box, m: number, width: number, height: number): Box {
-  return { left: Math.max(0, b.left - m), top: Math.max(0, b.top - m), right: Math.min(width, b.right + m), bottom: Math.min(height, b.bottom + m) };
-}
-
-function restrict(p: Float32Array, labels: readonly string[], allowed: RegExp): Float32Array {
-  const out = new Float32Array(p.length);
-  let sum = 0;
-  labels.forEach((l, i) => {
-    if (allowed.test(l)) {
-      out[i] = p[i];
-      sum += p[i];
-    }
-  });
-  if (sum > 0) for (let i = 0; i < out.length; i++) out[i] /= sum;
-  return out;
+/** The decoder's character n-gram; without it decoding still works (charset + geometry only). */
+async function loadNgram(url: string | undefined): Promise<NgramModel | undefined> {
+  if (!url) return undefined;
+  try {
+    const json: unknown = await (await fetchOk(new URL(url, location.href).toString())).json();
+    return NgramModel.fromJson(json);
+  } catch (err) {
+    console.warn(`[inkwell] n-gram not loaded: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
 }

@@ -16,7 +16,7 @@ export async function loadClassifier(url: string): Promise<CharClassifier> {
   return classifier;
 }
 
-async function fetchOk(url: string): Promise<Response> {
+export async function fetchOk(url: string): Promise<Response> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${url.split('/').slice(-2).join('/')} (HTTP ${response.status}).`);
   return response;

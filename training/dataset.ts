@@ -44,6 +44,8 @@ export interface GenerateOptions {
   augment?: boolean;
   /** Fraction of samples without a frame. Default 0.4. */
   noFrameRate?: number;
+  /** Restrict to these font family / Hershey font ids (still within the split). */
+  families?: string[];
 }
 
 /** Relative frequency of each style when all are allowed. */
@@ -57,7 +59,7 @@ const CAP_HEIGHT = 30;
 export function generateCharacterSamples(opts: GenerateOptions): CharacterSample[] {
   const labels = opts.labels ?? ALL_CHARACTERS;
   if (!(opts.perClass >= 0) || !Number.isInteger(opts.perClass)) throw new Error(`perClass must be a non-negative integer (got ${opts.perClass}).`);
-  const sources = sourcesFor(opts.split);
+  const sources = sourcesFor(opts.split, opts.families);
   const styles = (opts.styles ?? (['font', 'pen', 'hershey'] as SampleStyle[])).filter((s) =>
     s === 'hershey' ? sources.hershey.length > 0 : sources.hand.length + sources.print.length > 0,
   );
@@ -78,12 +80,13 @@ interface Sources {
   hershey: HersheyFont[];
 }
 
-function sourcesFor(split: Split): Sources {
-  const fams = familiesOf(split);
+function sourcesFor(split: Split, only?: string[]): Sources {
+  const keep = (id: string) => !only || only.includes(id);
+  const fams = familiesOf(split).filter((f) => keep(f.id));
   return {
     hand: fams.filter((f) => f.kind === 'hand'),
     print: fams.filter((f) => f.kind === 'print'),
-    hershey: HERSHEY_FONTS.filter((h) => h.split === split).map((h) => loadHersheyFont(h.id)),
+    hershey: HERSHEY_FONTS.filter((h) => h.split === split && keep(h.id)).map((h) => loadHersheyFont(h.id)),
   };
 }
 

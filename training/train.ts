@@ -4,10 +4,11 @@
  * (with training provenance), uint8-quantized weights.bin, and CARD.md (via training/evaluate.ts).
  */
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { ALL_CHARACTERS } from '../core/labels';
 import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES } from './fonts';
-import { generateCharacterSamples } from './dataset';
+import { generateCharacterSamples, GenerateOptions } from './dataset';
 import { packSamples, PackedSet } from './packed';
 import { RELEASE_LAYERS, train } from './trainer';
 import { useWasmForTraining } from './wasmKernels';
@@ -68,13 +69,27 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
   const t0 = Date.now();
   const validation = packSamples(generateCharacterSamples({ split: 'heldout', perClass: args.valPerClass, seed: args.seed + 1 }), labelIndex);
   log(`validation: ${validation.count} held-out samples`);
-  const trainSet = (epoch: number): PackedSet => {
+  // Each epoch gets fresh samples, drawn in a worker thread while the previous epoch trains.
+  const pending = new Map<number, Promise<PackedSet>>();
+  const prefetch = (epoch: number) => {
+    if (epoch >= args.epochs || pending.has(epoch)) return;
     const g0 = Date.now();
-    const set = packSamples(generateCharacterSamples({ split: 'train', perClass, seed: args.seed * 100 + epoch }), labelIndex);
-    log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s`);
+    pending.set(
+      epoch,
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch }, labels).then((set) => {
+        log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
+        return set;
+      }),
+    );
+  };
+  const trainSet = (epoch: number): Promise<PackedSet> => {
+    prefetch(epoch);
+    const set = pending.get(epoch)!;
+    pending.delete(epoch);
+    prefetch(epoch + 1);
     return set;
   };
-  const result = train({
+  const result = await train({
     layers: RELEASE_LAYERS,
     numClasses: labels.length,
     seed: args.seed,
@@ -109,6 +124,19 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
   writeModel(args.out, json, data);
   log(`wrote ${path.join(args.out, 'model.json')} and weights.bin (${data.length} bytes), best epoch ${result.bestEpoch}`);
   await evaluateModelDir(args.out, { seed: args.seed, log });
+}
+
+/** Generate and pack samples in a worker thread (tsx registered there too). */
+export function generateInWorker(options: GenerateOptions, labels: string[]): Promise<PackedSet> {
+  const file = path.join(__dirname, 'genWorker.ts');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: { options, labels } });
+    worker.once('message', (m: PackedSet) => {
+      resolve(m);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 if (process.argv[1] && /train\.ts$/.test(process.argv[1])) {

@@ -48,9 +48,8 @@ export interface TrainOptions {
   batchSize: number;
   learningRate: number;
   labelSmoothing: number;
-  /** Fraction of training batches whose geometry is zeroed on top of the data's own no-frame samples. */
   /** Supplies the training set for an epoch (fresh samples each epoch = more variety). */
-  trainSet: (epoch: number) => PackedSet;
+  trainSet: (epoch: number) => PackedSet | Promise<PackedSet>;
   validation?: PackedSet;
   log?: (line: string) => void;
   init?: WeightValues;
@@ -72,7 +71,7 @@ export interface TrainResult {
   trainSamples: number;
 }
 
-export function train(opts: TrainOptions): TrainResult {
+export async function train(opts: TrainOptions): Promise<TrainResult> {
   const log = opts.log ?? (() => {});
   const init = opts.init ?? initWeights(opts.layers, opts.seed);
   const vars: Record<string, tf.Variable> = {};
@@ -88,7 +87,7 @@ export function train(opts: TrainOptions): TrainResult {
   let best: WeightValues = snapshot(vars);
   let bestValidation = -1, bestEpoch = 0, step = 0, trainSamples = 0;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    const set = opts.trainSet(epoch);
+    const set = await opts.trainSet(epoch);
     trainSamples += set.count;
     const order = rng.shuffle(Array.from({ length: set.count }, (_, i) => i));
     const batches = Math.floor(set.count / opts.batchSize);

@@ -29,9 +29,9 @@ describe('training/trainer: a tiny seeded run on wasm', function () {
     await useWasmForTraining();
   });
 
-  it('learns (loss falls, held-out accuracy far above chance) and leaks no tensors', () => {
+  it('learns (loss falls, held-out accuracy far above chance) and leaks no tensors', async () => {
     const before = tf.memory().numTensors;
-    const result = train({
+    const result = await train({
       layers: TINY,
       numClasses: LABELS.length,
       seed: 7,
@@ -52,10 +52,10 @@ describe('training/trainer: a tiny seeded run on wasm', function () {
     assert.ok(acc > 0.5, `held-out accuracy ${acc} (chance 0.1)`);
   });
 
-  it('is deterministic: the same seed gives the same weights', () => {
-    const run = () =>
-      train({ layers: TINY, numClasses: LABELS.length, seed: 3, epochs: 1, batchSize: 32, learningRate: 0.005, labelSmoothing: 0, trainSet: () => trainSet }).best;
-    const a = run(), b = run();
+  it('is deterministic: the same seed gives the same weights', async () => {
+    const run = async () =>
+      (await train({ layers: TINY, numClasses: LABELS.length, seed: 3, epochs: 1, batchSize: 32, learningRate: 0.005, labelSmoothing: 0, trainSet: () => trainSet })).best;
+    const a = await run(), b = await run();
     for (const name of Object.keys(a)) assert.deepEqual(a[name].values, b[name].values, name);
   });
 });

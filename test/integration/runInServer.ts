@@ -5,7 +5,7 @@
 // Options: --no-build (use dist/ as it is), --no-ui, --no-extension-tests, --ui-extension=dev|vsix,
 //          --extension=<dir> --tests=<index.js> (run another extension's test index), --verbose, --keep.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleTestIndex } from './harness/bundleTestIndex';
 import { runExtensionTests } from './harness/extensionTests';
@@ -45,7 +45,9 @@ function parseOptions(argv: string[]): Options {
 }
 
 const overallTimeoutMs = Number(process.env.INKWELL_TEST_TIMEOUT_S ?? 900) * 1000;
-const vsixPath = join(repoRoot, 'dist', 'inkwell.vsix');
+const packagedVsix = join(repoRoot, 'dist', 'inkwell.vsix');
+/** build.mjs empties dist/, so the packaged extension under test is kept here. */
+const vsixUnderTest = join(repoRoot, '.cache', 'test-vsix', 'inkwell.vsix');
 
 function runStep(title: string, command: string, args: string[]): void {
   const started = Date.now();
@@ -69,6 +71,8 @@ async function main(): Promise<number> {
       // The packaged extension is what users install: build it first, its production bundle goes into the
       // .vsix; the development build below then replaces dist/ for the extension tests.
       runStep('packaging the extension (npm run package)', 'npm', ['run', '--silent', 'package']);
+      mkdirSync(join(vsixUnderTest, '..'), { recursive: true });
+      copyFileSync(packagedVsix, vsixUnderTest);
     }
     runStep('building (node scripts/build.mjs)', process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
     if (options.testsIndex === join(repoRoot, 'dist', 'test', 'integration', 'index.js') && !existsSync(options.testsIndex)) {
@@ -96,7 +100,7 @@ async function main(): Promise<number> {
 
   if (options.ui) {
     const extension: UiExtension =
-      options.uiExtension === 'vsix' ? { kind: 'vsix', vsix: vsixPath } : { kind: 'dev', extensionPath: options.extensionPath };
+      options.uiExtension === 'vsix' ? { kind: 'vsix', vsix: vsixUnderTest } : { kind: 'dev', extensionPath: options.extensionPath };
     console.log(`▶ UI tests in the workbench (${extension.kind === 'vsix' ? `code-server + ${extension.vsix}` : 'VS Code server + extension from source'})`);
     const started = Date.now();
     try {

@@ -67,7 +67,7 @@ export async function runUiTests(tests: readonly UiTest[], options: UiTestOption
     for (const test of tests) {
       const started = Date.now();
       try {
-        await withTimeout(test.run(workbench), options.perTestTimeoutMs, test.name);
+        await withTimeout(workbench.reset().then(() => test.run(workbench)), options.perTestTimeoutMs, test.name);
         counts.passed++;
         console.log(`  ✔ ${test.name} (${Date.now() - started} ms)`);
       } catch (error) {

@@ -20,15 +20,27 @@ export class Workbench {
    * Runs a palette command by its exact title. The fuzzy match may rank a look-alike first, so the row
    * whose label equals the title is clicked, never simply the first one.
    */
-  async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
+  async runCommand(title: string, timeoutMs = 30_000): Promise<void> {
     const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
     const row = this.page
       .locator('.quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
-    await row.first().click({ timeout: 15_000 });
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
+      .first();
+    const deadline = Date.now() + timeoutMs;
+    // Right after start-up an extension's commands may not be in the palette yet: reopen until they are.
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      try {
+        await row.waitFor({ timeout: 3000 });
+        break;
+      } catch (error) {
+        await this.page.keyboard.press('Escape');
+        if (Date.now() > deadline) throw new Error(`the palette has no command titled "${title}"`);
+      }
+    }
+    await row.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
@@ -42,7 +54,7 @@ export class Workbench {
       .locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
     await row.first().click({ timeout: 15_000 });
-    await this.page.locator(`.tab.active[aria-label^="${name}"]`).waitFor();
+    await this.page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`).waitFor();
     await this.activeEditor().locator('.view-lines').waitFor();
   }
 
@@ -56,15 +68,9 @@ export class Workbench {
     await this.page.keyboard.press(`${mod}+End`);
   }
 
-  /** The text of the active editor as rendered (fine for the few short lines these tests write). */
+  /** The text of the active editor as rendered. */
   async editorText(): Promise<string> {
-    const lines = await this.activeEditor().locator('.view-lines .view-line').evaluateAll((elements) =>
-      elements
-        .map((element) => ({ top: parseFloat(element.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'), text: element.textContent ?? '' }))
-        .sort((a, b) => a.top - b.top)
-        .map((line) => line.text.replace(/\u00a0/g, ' ')),
-    );
-    return lines.join('\n');
+    return readLines(this.activeEditor());
   }
 
   /** Texts of the notification toasts currently shown. */
@@ -72,14 +78,71 @@ export class Workbench {
     return this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
   }
 
+  /** Saves every file first, so that no "save changes?" dialog blocks the close. */
   async closeAllEditors(): Promise<void> {
+    await this.runCommand('File: Save All Files');
     await this.runCommand('View: Close All Editors');
+  }
+
+  /** The one text editor in the editor area (a webview beside it is not a Monaco editor). */
+  textEditor(): Locator {
+    return this.page.locator('.part.editor .monaco-editor').first();
+  }
+
+  /** Text of the text editor, wherever the focus is (e.g. in the pad beside it). */
+  async textEditorText(): Promise<string> {
+    return readLines(this.textEditor());
+  }
+
+  /** Types into the text editor at the end of its text, as a user would. */
+  async typeInEditor(text: string): Promise<void> {
+    await this.textEditor().locator('.view-lines').click();
+    await this.page.keyboard.press(`${mod}+End`);
+    await this.page.keyboard.type(text);
+  }
+
+  /**
+   * Waits for a notification that contains `text`; returns its full message. A headless window may
+   * not show toasts (it never has focus), so the notification centre is opened and read as well.
+   */
+  async waitForNotification(text: string, timeoutMs = 15_000): Promise<string> {
+    const message = this.page.locator('.notification-list-item-message', { hasText: text }).first();
+    try {
+      await message.waitFor({ timeout: 2000 });
+    } catch {
+      await this.runCommand('Notifications: Show Notifications');
+      await message.waitFor({ timeout: timeoutMs });
+    }
+    return message.innerText();
+  }
+
+  /** Back to a plain window between tests: no palette, no notifications, no editors, one group. */
+  async reset(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    // Clearing also hides the notification centre (it closes when empty).
+    await this.runCommand('Notifications: Clear All Notifications', 4000).catch(() => undefined);
+    await this.closeAllEditors();
+    await this.runCommand('View: Single Column Editor Layout');
   }
 
   /** The content of the visible webview: two iframes deep (the host frame, then the active frame). */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
+}
+
+/** An editor's text as rendered, lines in screen order (fine for the few short lines the tests write). */
+async function readLines(editor: Locator): Promise<string> {
+  const lines = await editor.locator('.view-lines .view-line').evaluateAll((elements) =>
+    elements
+      .map((element) => ({
+        top: parseFloat(element.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'),
+        text: element.textContent ?? '',
+      }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text.replace(/\u00a0/g, ' ')),
+  );
+  return lines.join('\n');
 }
 
 export function escapeRegExp(text: string): string {

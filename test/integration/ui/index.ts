@@ -1,0 +1,5 @@
+// The UI tests, in the order they run in one workbench (listed, not globbed).
+import type { UiTest } from '../harness/uiTests';
+import { padTests } from './padTests';
+
+export const uiTests: readonly UiTest[] = [...padTests];

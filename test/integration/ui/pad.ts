@@ -1,0 +1,70 @@
+// The drawing pad driven as a user would: palette, strokes with the mouse, the Insert button.
+import type { FrameLocator, Locator } from 'playwright-core';
+import { layoutWord, type Point } from '../glyphs';
+import type { Workbench } from './workbench';
+
+export const openPadTitle = 'Inkwell: Open Drawing Pad';
+
+export class Pad {
+  constructor(
+    private readonly workbench: Workbench,
+    readonly frame: FrameLocator,
+  ) {}
+
+  /** Opens the pad from the palette and waits until its model has loaded. */
+  static async open(workbench: Workbench): Promise<Pad> {
+    await workbench.runCommand(openPadTitle);
+    const pad = new Pad(workbench, workbench.webview());
+    await pad.frame.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    return pad;
+  }
+
+  canvas(): Locator {
+    return this.frame.locator('canvas#pad');
+  }
+
+  /**
+   * Writes `word` with the mouse: each stroke is a press, a run of small moves, a release, with the
+   * pauses a hand leaves between strokes. Glyphs fill `heightFraction` of the canvas height.
+   */
+  async write(word: string, heightFraction = 0.45): Promise<void> {
+    const box = await this.canvas().boundingBox();
+    if (!box) throw new Error('the pad canvas is not visible');
+    const size = Math.min(box.height * heightFraction, (box.width * 0.85) / (word.length * 1.05));
+    const strokes = layoutWord(word, [size * 0.4, (box.height - size) / 2], size);
+    const mouse = this.workbench.page.mouse;
+    const at = ([x, y]: Point): [number, number] => [box.x + x, box.y + y];
+    for (const stroke of strokes) {
+      await mouse.move(...at(stroke[0]));
+      await mouse.down();
+      for (const point of stroke.slice(1)) await mouse.move(...at(point));
+      await mouse.up();
+      await this.workbench.page.waitForTimeout(40);
+    }
+  }
+
+  /** The recognised text once it has settled (the pad recognises after each pen-up). */
+  async recognisedText(expectedLength: number, timeoutMs = 20_000): Promise<string> {
+    const preview = this.frame.locator('#preview');
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = (await preview.getAttribute('data-text')) ?? '';
+      if (text.replace(/ /g, '').length >= expectedLength) return text;
+      await this.workbench.page.waitForTimeout(100);
+    }
+    return text;
+  }
+
+  async insert(): Promise<void> {
+    await this.frame.locator('button#insert').click();
+  }
+
+  async status(): Promise<string> {
+    return (await this.frame.locator('#status').textContent()) ?? '';
+  }
+
+  async clear(): Promise<void> {
+    await this.frame.locator('button#clear').click();
+  }
+}

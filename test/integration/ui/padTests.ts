@@ -1,0 +1,60 @@
+// UI tests: the pad in the real workbench, from the palette to the text in the editor.
+import type { UiTest } from '../harness/uiTests';
+import { notesFile } from '../fixtures';
+import { Pad } from './pad';
+import { expectEqual, waitUntil } from './expect';
+
+/** Characters the shipped model reads without doubt when drawn with the strokes in glyphs.ts. */
+export const padWord = 'LT4';
+
+const noEditorMessage = 'open a text editor';
+const readOnlyMessage = 'is read-only; nothing was inserted';
+
+export const padTests: UiTest[] = [
+  {
+    name: 'palette opens the pad; drawn strokes end as that text at the cursor',
+    async run(wb) {
+      await wb.openFile(notesFile);
+      await wb.typeInEditor('x = ');
+      const pad = await Pad.open(wb);
+      await pad.write(padWord);
+      expectEqual(await pad.recognisedText(padWord.length), padWord, 'the pad read');
+      await pad.insert();
+      await waitUntil(async () => (await wb.textEditorText()) === `x = ${padWord}`, async () => `editor text ${JSON.stringify(await wb.textEditorText())}`);
+      await pad.clear();
+    },
+  },
+  {
+    name: 'with no editor open, Insert shows a message and changes nothing',
+    async run(wb) {
+      await wb.openFile(notesFile);
+      const before = await wb.textEditorText();
+      await wb.closeAllEditors();
+      const pad = await Pad.open(wb);
+      await pad.write(padWord);
+      await pad.recognisedText(padWord.length);
+      await pad.insert();
+      await wb.waitForNotification(noEditorMessage);
+      await pad.clear();
+      await wb.closeAllEditors();
+      await wb.openFile(notesFile);
+      expectEqual(await wb.textEditorText(), before, 'notes.txt after the refused insert');
+    },
+  },
+  {
+    name: 'in a read-only editor, Insert shows a message and changes nothing',
+    async run(wb) {
+      await wb.closeAllEditors();
+      await wb.openFile(notesFile);
+      const before = await wb.textEditorText();
+      await wb.runCommand('File: Set Active Editor Read-only in Session');
+      const pad = await Pad.open(wb);
+      await pad.write(padWord);
+      await pad.recognisedText(padWord.length);
+      await pad.insert();
+      await wb.waitForNotification(readOnlyMessage);
+      expectEqual(await wb.textEditorText(), before, 'the read-only editor text');
+      await pad.clear();
+    },
+  },
+];

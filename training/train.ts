@@ -10,9 +10,9 @@ import { ALL_CHARACTERS } from '../core/labels';
 import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES } from './fonts';
 import { generateCharacterSamples, GenerateOptions } from './dataset';
 import { packSamples, PackedSet } from './packed';
-import { RELEASE_LAYERS, train } from './trainer';
+import { EpochReport, RELEASE_LAYERS, train } from './trainer';
 import { useWasmForTraining } from './wasmKernels';
-import { encodeWeights, modelJson, writeModel } from './modelIo';
+import { encodeWeights, modelJson, WeightValues, writeModel } from './modelIo';
 import { evaluateModelDir } from './evaluate';
 
 export interface TrainArgs {
@@ -28,13 +28,27 @@ export interface TrainArgs {
 
 export const RELEASE_ARGS: TrainArgs = {
   seed: 20261126,
-  samples: 180_000,
-  epochs: 5,
+  samples: 150_000,
+  epochs: 6,
   out: 'models/char-cnn',
   batch: 128,
   lr: 0.0015,
   valPerClass: 40,
 };
+
+/** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
+function rebuildCommand(args: TrainArgs): string {
+  const flags: string[] = [];
+  const add = (flag: string, v: number, d: number) => v !== d && flags.push(`${flag} ${v}`);
+  add('--seed', args.seed, RELEASE_ARGS.seed);
+  add('--samples', args.samples, RELEASE_ARGS.samples);
+  add('--epochs', args.epochs, RELEASE_ARGS.epochs);
+  add('--batch', args.batch, RELEASE_ARGS.batch);
+  add('--lr', args.lr, RELEASE_ARGS.lr);
+  add('--val-per-class', args.valPerClass, RELEASE_ARGS.valPerClass);
+  // --out only says where the files go; it does not change the model.
+  return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
+}
 
 function parseArgs(argv: string[]): TrainArgs {
   const args = { ...RELEASE_ARGS };
@@ -89,6 +103,30 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     prefetch(epoch + 1);
     return set;
   };
+  const save = (best: WeightValues, bestEpoch: number, history: EpochReport[], trainSamples: number, bestValidation: number) => {
+  const { specs, data } = encodeWeights(RELEASE_LAYERS, best, 'uint8');
+  const json = modelJson(RELEASE_LAYERS, labels, specs, {
+    seed: args.seed,
+    command: rebuildCommand(args),
+    trainSamples: trainSamples,
+    samplesPerEpoch: args.samples,
+    epochs: args.epochs,
+    bestEpoch: bestEpoch,
+    validationSamples: validation.count,
+    validationAccuracyFloat32: bestValidation,
+    trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train').map((f) => f.id),
+    heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
+    trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),
+    heldoutHershey: HERSHEY_FONTS.filter((f) => f.split === 'heldout').map((f) => f.id),
+    droppedFamilies: DROPPED_FAMILIES,
+    history,
+    minutes: Math.round((Date.now() - t0) / 6000) / 10,
+    backend: tf.getBackend(),
+    weights: 'uint8 per-tensor affine quantization',
+  });
+  writeModel(args.out, json, data);
+  return data.length;
+  };
   const result = await train({
     layers: RELEASE_LAYERS,
     numClasses: labels.length,
@@ -100,29 +138,14 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     trainSet,
     validation,
     log,
+    // Checkpoint the best model so far: a run stopped early still leaves a usable model.
+    onBest: (best, epoch, history) => {
+      save(best, epoch, history, history.reduce((n, h) => n + h.samples, 0), history[history.length - 1].validationAccuracy ?? 0);
+      log(`checkpoint: best so far (epoch ${epoch}) written to ${args.out}`);
+    },
   });
-  const { specs, data } = encodeWeights(RELEASE_LAYERS, result.best, 'uint8');
-  const json = modelJson(RELEASE_LAYERS, labels, specs, {
-    seed: args.seed,
-    command: `npm run train -- --seed ${args.seed} --samples ${args.samples} --epochs ${args.epochs} --batch ${args.batch} --lr ${args.lr} --val-per-class ${args.valPerClass} --out ${args.out}`,
-    trainSamples: result.trainSamples,
-    samplesPerEpoch: args.samples,
-    epochs: args.epochs,
-    bestEpoch: result.bestEpoch,
-    validationSamples: validation.count,
-    validationAccuracyFloat32: result.bestValidation,
-    trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train').map((f) => f.id),
-    heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
-    trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),
-    heldoutHershey: HERSHEY_FONTS.filter((f) => f.split === 'heldout').map((f) => f.id),
-    droppedFamilies: DROPPED_FAMILIES,
-    history: result.history,
-    minutes: Math.round((Date.now() - t0) / 6000) / 10,
-    backend: tf.getBackend(),
-    weights: 'uint8 per-tensor affine quantization',
-  });
-  writeModel(args.out, json, data);
-  log(`wrote ${path.join(args.out, 'model.json')} and weights.bin (${data.length} bytes), best epoch ${result.bestEpoch}`);
+  const bytes = save(result.best, result.bestEpoch, result.history, result.trainSamples, result.bestValidation);
+  log(`wrote ${path.join(args.out, 'model.json')} and weights.bin (${bytes} bytes), best epoch ${result.bestEpoch}`);
   await evaluateModelDir(args.out, { seed: args.seed, log });
 }
 

@@ -53,6 +53,8 @@ export interface TrainOptions {
   validation?: PackedSet;
   log?: (line: string) => void;
   init?: WeightValues;
+  /** Called when validation improves (e.g. to checkpoint the best weights so far). */
+  onBest?: (best: WeightValues, epoch: number, history: EpochReport[]) => void;
 }
 
 export interface EpochReport {
@@ -61,6 +63,7 @@ export interface EpochReport {
   trainAccuracy: number;
   validationAccuracy?: number;
   samplesPerSecond: number;
+  samples: number;
 }
 
 export interface TrainResult {
@@ -124,13 +127,14 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
       if (b % 100 === 99) log(`  epoch ${epoch + 1} batch ${b + 1}/${batches} loss ${(lossSum / seen).toFixed(4)} acc ${(correct / seen).toFixed(4)} ${(seen / ((Date.now() - t0) / 1000)).toFixed(0)} samples/s`);
     }
     const secs = (Date.now() - t0) / 1000;
-    const report: EpochReport = { epoch: epoch + 1, loss: lossSum / seen, trainAccuracy: correct / seen, samplesPerSecond: seen / secs };
+    const report: EpochReport = { epoch: epoch + 1, loss: lossSum / seen, trainAccuracy: correct / seen, samplesPerSecond: seen / secs, samples: set.count };
     if (opts.validation) {
       report.validationAccuracy = accuracy(opts.layers, vars, opts.validation);
       if (report.validationAccuracy > bestValidation) {
         bestValidation = report.validationAccuracy;
         bestEpoch = epoch + 1;
         best = snapshot(vars);
+        opts.onBest?.(best, bestEpoch, [...history, report]);
       }
     } else {
       best = snapshot(vars);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { barImage, barsImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, writeRandomModel } from './fixtures';
+import { barImage, barsImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, writeRandomModel, removeTempDirs } from './fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'inkwell.js');
@@ -15,6 +15,7 @@ function inkwell(args: string[], cwd: string) {
 
 describe('runtime: inkwell command line (end to end)', function () {
   this.timeout(60000);
+  after(removeTempDirs);
   let dir: string;
   let model: string;
 

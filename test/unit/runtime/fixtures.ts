@@ -21,8 +21,18 @@ export const TEST_LAYERS: LayerSpec[] = [
   { type: 'dense', units: 62, activation: 'linear' },
 ];
 
+const created: string[] = [];
+
+/** A fresh folder under the OS temp dir; removed by removeTempDirs(). */
 export function makeTempDir(prefix = 'inkwell-rt-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Remove every folder makeTempDir made (call from a describe's after hook). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Write model.json + weights.bin with seeded random weights; returns the folder. */

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeImage, readImageFile, readImageHeader, MAX_WORKING_PIXELS } from '../../../cli/imageFile';
-import { barImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, rawPng } from './fixtures';
+import { barImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, rawPng, removeTempDirs } from './fixtures';
 
 /** Run fn and return the Error it throws (fails the test if it does not throw an Error). */
 function errorOf(fn: () => unknown): Error {
@@ -17,6 +17,7 @@ function errorOf(fn: () => unknown): Error {
 }
 
 describe('runtime: image files (hostile input)', () => {
+  after(removeTempDirs);
   const W = 40;
   const H = 40;
   const bar = barImage(W, H);

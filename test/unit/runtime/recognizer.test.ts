@@ -6,7 +6,7 @@ import { Recognizer } from '../../../core/recognizer';
 import { createGreyImage, GreyImage } from '../../../core/image';
 import { BlankImageError } from '../../../core/preprocess';
 import { CharClassifier } from '../../../core/model';
-import { barImage, writeRandomModel } from './fixtures';
+import { barImage, writeRandomModel, removeTempDirs } from './fixtures';
 
 function bar(): GreyImage {
   return { width: 40, height: 40, data: Uint8ClampedArray.from(barImage(40, 40)) };
@@ -21,7 +21,10 @@ describe('runtime: Recognizer plumbing (random-weight model)', () => {
     classifier = loadClassifier(writeRandomModel()).classifier;
     recognizer = new Recognizer(classifier, { batchSize: 16 });
   });
-  after(() => classifier.dispose());
+  after(() => {
+    classifier.dispose();
+    removeTempDirs();
+  });
 
   it('returns top-K candidates, best first, with the text equal to the first', () => {
     const r = recognizer.recognizeCharacter(bar(), { topK: 5 });
@@ -83,7 +86,10 @@ describe('runtime: Recognizer.recognizeSequence (random-weight model)', () => {
     classifier = loadClassifier(writeRandomModel()).classifier;
     recognizer = new Recognizer(classifier);
   });
-  after(() => classifier.dispose());
+  after(() => {
+    classifier.dispose();
+    removeTempDirs();
+  });
 
   it('joins characters into words and lines, skipping blanks but keeping their breaks', () => {
     const white = createGreyImage(30, 30, 255);

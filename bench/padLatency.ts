@@ -37,7 +37,7 @@ const CHROMIUM_FLAGS = [
 ];
 const ONE_CHAR = 'x';
 const WORD = 'Hitx cogkEl'; // ten characters and a space
-const INK_WIDTH = 3;
+const INK_WIDTH = 4; // the inkwell.inkWidth default
 const WARM_UP = 3;
 
 type Backend = 'webgl' | 'wasm' | 'cpu';

@@ -17,7 +17,7 @@ import { touchOf } from './touch';
 import { Bounds, StrokePoint, boundsOf, median, quantile, unionBounds } from './types';
 
 export interface GroupOptions {
-  /** Pen width in pad pixels (the ink width setting); default 3. */
+  /** Pen width in pad pixels (the ink width setting); default 4. */
   readonly inkWidth?: number;
   /**
    * When a line's gaps do not fall into letter gaps and word gaps (one gap, or all alike), a gap wider
@@ -50,6 +50,8 @@ export interface WritingLine {
   readonly frame?: PadLineFrame;
   /** Indices into `characters` of this line's characters, left to right. */
   readonly characterIndices: number[];
+  /** Typical letter size of the line (upper quartile of letter heights, pen centre line, pad px). */
+  readonly letterSize: number;
 }
 
 export interface Grouping {
@@ -62,7 +64,8 @@ export interface Grouping {
   readonly lines: WritingLine[];
 }
 
-export const DEFAULT_INK_WIDTH = 3;
+/** The pad's default ink width setting (inkwell.inkWidth). */
+export const DEFAULT_INK_WIDTH = 4;
 const DEFAULT_SPACE_FACTOR = 0.9;
 /** A stroke whose larger side is under this share of the typical stroke size is a mark (dot, comma). */
 const SMALL_MARK = 0.3;
@@ -118,7 +121,8 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
     const frame = estimateLineFrame(bodies) ?? guideFor(bodies, options.guide);
     const start = characters.length;
     characters.push(...chars.map(({ centre: _centre, ...c }) => c));
-    lines.push({ frame, characterIndices: chars.map((_, k) => start + k) });
+    const sizes = (bodies.length ? bodies : chars.map((c) => c.centre)).map((b) => Math.max(b.bottom - b.top, 0.5 * (b.right - b.left)));
+    lines.push({ frame, characterIndices: chars.map((_, k) => start + k), letterSize: quantile(sizes, 0.75) });
   });
 
   const spaceBefore = characters.map(() => false);

@@ -8,7 +8,8 @@
  *              in writing order. Hostile input is defended against: non-finite points and empty strokes
  *              are dropped, work is bounded (STROKE_LIMITS); more than STROKE_LIMITS.maxStrokes strokes,
  *              or a non-array, throws StrokeInputError. No strokes (or none left) -> no characters.
- *     options: { inkWidth?: pen width in pad px (default 3),
+ *     options: { inkWidth?: pen width in pad px (default 4, the setting's default); the images use it
+ *                           kept within 4.5%..15% of the line's letter size (classifierPenWidth),
  *                spaceFactor?: word gap in x-heights when a line's gaps do not split into letter and
  *                              word gaps (default 0.9),
  *                guide?: { baseline, xHeight } the pad's ruled line in pad px, for lines (a lone
@@ -86,6 +87,19 @@ export function groupStrokes(strokes: readonly Stroke[], options: GroupOptions =
   return { ...grouping, characters, reduced: clean.reduced };
 }
 
+/**
+ * The pen width the classifier sees: the user's width, kept within the range of pen widths relative
+ * to letter size that training draws (about 4% to 15% of the cap height), so a fat pen on small
+ * writing does not blot letters shut and a thin pen on huge writing does not vanish. The pad shows
+ * the user's own width; only the character images use this one.
+ */
+export function classifierPenWidth(inkWidth: number, letterSize: number): number {
+  if (!(letterSize > 0)) return inkWidth;
+  return Math.min(MAX_PEN_SHARE * letterSize, Math.max(MIN_PEN_SHARE * letterSize, inkWidth));
+}
+const MIN_PEN_SHARE = 0.045;
+const MAX_PEN_SHARE = 0.15;
+
 export function strokesToCharacters(strokes: readonly Stroke[], options: StrokesToCharactersOptions = {}): StrokeCharacters {
   const clean = sanitizeStrokes(strokes);
   const grouping = groupCleanStrokes(clean.strokes, options);
@@ -94,13 +108,15 @@ export function strokesToCharacters(strokes: readonly Stroke[], options: Strokes
   const characters = grouping.characters.map((c): StrokeCharacter => {
     const own = c.strokeIndices.map((i) => clean.strokes[i]);
     // Rendered box: centre line plus the widest pen radius (pressure can widen the pen beyond nominal).
-    const r = maxPenRadius(own, inkWidth);
+    const pen = classifierPenWidth(inkWidth, grouping.lines[c.line].letterSize);
+    const r = maxPenRadius(own, pen);
     const b = unionBounds(own.map(boundsOf));
     const inkBox: Box = { left: b.left - r, top: b.top - r, right: b.right + r, bottom: b.bottom + r };
     const tf = renderTransform(inkBox, size);
-    const lineFrame = grouping.lines[c.line].frame;
+    const line = grouping.lines[c.line];
+    const lineFrame = line.frame;
     return {
-      image: renderWith(own, tf, inkWidth),
+      image: renderWith(own, tf, pen),
       frame: lineFrame && { baseline: (lineFrame.baseline - tf.originY) * tf.scale, xHeight: lineFrame.xHeight * tf.scale },
       box: c.box,
       strokeIndices: c.strokeIndices.map((i) => clean.sourceIndex[i]),

@@ -41,7 +41,8 @@ describe('strokes: grouping into characters', () => {
   });
 
   it('keeps tightly written letters apart and finds no space inside a word', () => {
-    const w = write('Hixtlc', { letterGap: 0.15 });
+    // 0.25 x-height apart: 6 px between centre lines, 2 px of paper between the default 4 px pens.
+    const w = write('Hixtlc', { letterGap: 0.25 });
     const g = groupStrokes(w.strokes);
     assert.deepEqual(g.characters.map((c) => c.strokeIndices), w.charStrokes);
     assert.ok(g.spaceBefore.every((s) => !s));

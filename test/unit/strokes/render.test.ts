@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RENDER_SIZE, renderCharacter, simplifyRdp } from '../../../core/strokes';
+import { RENDER_SIZE, classifierPenWidth, renderCharacter, simplifyRdp, strokesToCharacters } from '../../../core/strokes';
 import { densify } from './fixtures';
 
 /** Dark pixels (< 128) along row y. */
@@ -49,5 +49,18 @@ describe('strokes: round-pen rasteriser', () => {
     const pts = densify([{ x: 0, y: 0 }, { x: 50, y: 0 }, { x: 50, y: 50 }], 1);
     const s = simplifyRdp(pts, 0.25);
     assert.deepEqual(s.map((p) => [p.x, p.y]), [[0, 0], [50, 0], [50, 50]]);
+  });
+});
+
+describe('strokes: pen width the classifier sees', () => {
+  it('keeps the pen within 4.5%..15% of the letter size, whatever the ink width setting', () => {
+    assert.equal(classifierPenWidth(4, 40), 4);
+    assert.equal(classifierPenWidth(20, 40), 6);
+    assert.ok(Math.abs(classifierPenWidth(1, 100) - 4.5) < 1e-9);
+    // A tiny 'l' written with a 20 px pen is not a blob: ink covers well under half of its image.
+    const tiny = densify([{ x: 10, y: 10 }, { x: 10, y: 30 }], 1);
+    const img = strokesToCharacters([tiny], { inkWidth: 20 }).characters[0].image;
+    const inked = img.data.filter((v) => v < 128).length;
+    assert.ok(inked < 0.4 * img.width * img.height, `${inked} of ${img.width * img.height}`);
   });
 });

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseCli } from '../../../cli/main';
 import { barImage, barsImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, writeRandomModel, removeTempDirs } from './fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -85,13 +86,21 @@ describe('runtime: inkwell command line (end to end)', function () {
     assert.match(r.stderr.trim(), /^white\.png: No handwriting found/);
   });
 
-  it('exits 1 with a usage message for bad arguments', () => {
-    for (const args of [['recognize'], ['frobnicate', 'a.png'], ['recognize', '--mode', 'page', 'a.png'], ['recognize', '--top', '0', 'a.png'], ['recognize', '--charset', '', 'a.png'], ['recognize', '--bogus', 'a.png']]) {
-      const r = inkwell(args, dir);
-      assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
-      assert.equal(r.stdout, '');
-      assert.match(r.stderr, /^inkwell: /);
+  it('rejects bad arguments with a clear usage message', () => {
+    for (const [args, message] of [
+      [['recognize'], /No image files given/],
+      [['frobnicate', 'a.png'], /Unknown command 'frobnicate'/],
+      [['recognize', '--mode', 'page', 'a.png'], /--mode must be char or text/],
+      [['recognize', '--top', '0', 'a.png'], /--top must be a positive whole number/],
+      [['recognize', '--charset', '', 'a.png'], /Charset is empty/],
+      [['recognize', '--bogus', 'a.png'], /Unknown option '--bogus'/],
+    ] as const) {
+      assert.throws(() => parseCli(args), message, args.join(' '));
     }
+    const r = inkwell(['recognize', '--top', 'x', 'a.png'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^inkwell: --top must be a positive whole number/);
   });
 
   it('exits 1 with a clear message when the model folder is missing', () => {

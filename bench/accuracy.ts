@@ -113,7 +113,9 @@ async function main(): Promise<void> {
   const backend = await initNodeBackend();
   const { classifier, loadMs } = loadClassifier(modelDir);
   const recognizer = new Recognizer(classifier);
-  console.log(`model ${path.relative(process.cwd(), modelDir) || modelDir} (trained ${String(classifier.json.training?.date ?? 'date not recorded')}), backend ${backend}, load ${loadMs.toFixed(0)} ms`);
+  const t = classifier.json.training ?? {};
+  const trained = t.epochs !== undefined ? `${String(t.epochs)} epochs, ${String(t.trainSamples)} training samples, seed ${String(t.seed)}` : 'no training record';
+  console.log(`model ${path.relative(process.cwd(), modelDir) || modelDir} (${trained}), backend ${backend}, load ${loadMs.toFixed(0)} ms`);
   console.log(`held-out families: ${familiesOf('heldout').map((f) => f.id).join(', ')} (+ held-out Hershey fonts)`);
   const t0 = performance.now();
   const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0 });

@@ -9,6 +9,7 @@
  * Recognizer (grey image → preprocessing → classifier → top-3).
  */
 import { parseArgs } from 'node:util';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { initNodeBackend } from '../cli/nodeBackend';
@@ -23,14 +24,29 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function timeRuns(runs: number, fn: () => void): number[] {
-  const out: number[] = [];
+interface Timing {
+  /** Wall time of each run, ms. */
+  readonly wall: number[];
+  /** Process CPU time (user + system) per run, ms: barely moved by other processes on a busy machine. */
+  readonly cpuPerRun: number;
+}
+
+function timeRuns(runs: number, fn: () => void): Timing {
+  const wall: number[] = [];
+  const c0 = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
-    out.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
   }
-  return out;
+  const c = process.cpuUsage(c0);
+  return { wall, cpuPerRun: (c.user + c.system) / 1000 / runs };
+}
+
+function perChar(t: Timing, batch: number): string {
+  const wall = median(t.wall) / batch;
+  const best = Math.min(...t.wall) / batch;
+  return `median ${wall.toFixed(3)} ms/char (${(1000 / wall).toFixed(0)} chars/s), fastest ${best.toFixed(3)}, CPU mean ${(t.cpuPerRun / batch).toFixed(3)}`;
 }
 
 async function main(): Promise<void> {
@@ -45,7 +61,7 @@ async function main(): Promise<void> {
   const tw = performance.now();
   first.classifier.warmUp();
   const firstInferenceMs = performance.now() - tw;
-  const reloads = timeRuns(10, () => loadClassifier(modelDir).classifier.dispose());
+  const reloads = timeRuns(10, () => loadClassifier(modelDir).classifier.dispose()).wall;
 
   const { classifier } = first;
   const recognizer = new Recognizer(classifier);
@@ -70,12 +86,14 @@ async function main(): Promise<void> {
   console.log(`model ${path.relative(process.cwd(), modelDir) || modelDir}: ${weightKb.toFixed(0)} KB of weights, ${classifier.labels.length} classes`);
   console.log(`backend ${backend} (SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}), initialised in ${backendMs.toFixed(1)} ms`);
   console.log(`model load: first ${first.loadMs.toFixed(1)} ms, median of 10 reloads ${median(reloads).toFixed(1)} ms; first inference ${firstInferenceMs.toFixed(1)} ms`);
-  console.log(`classifier only (normalised input → probabilities), median after warm-up:`);
-  console.log(`  batch 1:  ${median(b1).toFixed(3)} ms/char   (${runs} runs)`);
-  console.log(`  batch 64: ${(median(b64) / 64).toFixed(3)} ms/char   (${(64000 / median(b64)).toFixed(0)} chars/s)`);
-  console.log(`end to end (grey image → preprocess → classifier → top-3), median after warm-up:`);
-  console.log(`  batch 1:  ${median(e1).toFixed(3)} ms/char`);
-  console.log(`  batch 64: ${(median(e64) / 64).toFixed(3)} ms/char   (${(64000 / median(e64)).toFixed(0)} chars/s)`);
+  console.log(`classifier only (normalised input → probabilities), after warm-up:`);
+  console.log(`  batch 1:  ${perChar(b1, 1)}   [${runs} runs]`);
+  console.log(`  batch 64: ${perChar(b64, 64)}`);
+  console.log(`end to end (grey image → preprocess → classifier → decode top-3), after warm-up:`);
+  console.log(`  batch 1:  ${perChar(e1, 1)}`);
+  console.log(`  batch 64: ${perChar(e64, 64)}`);
+  const load = os.loadavg()[0];
+  console.log(`machine: ${os.cpus().length} cores, load average ${load.toFixed(1)}${load > os.cpus().length ? ' (busy: medians are inflated by other processes; the fastest run is closest to an idle machine)' : ''}`);
   console.log(`tensors alive at the end: ${tf.memory().numTensors} (the model's own weights: ${classifier.json.weightsManifest.flatMap((g) => g.weights).length})`);
   classifier.dispose();
 }

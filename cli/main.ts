@@ -148,6 +148,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /** Entry for bin/inkwell.js and `tsx cli/main.ts`: sets the exit code, never throws. */
 export function run(argv: readonly string[]): void {
+  // `inkwell ... | head`: a closed pipe ends the program quietly, as for any Unix filter
+  // (unhandled, the wasm backend's own exception hook would print its whole minified source).
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   main(argv).then(
     (code) => {
       process.exitCode = code;

@@ -103,6 +103,13 @@ describe('runtime: inkwell command line (end to end)', function () {
     assert.match(r.stderr, /^inkwell: --top must be a positive whole number/);
   });
 
+  it('ends quietly when its output pipe closes early (| head -1)', () => {
+    const files = Array.from({ length: 200 }, () => 'a.png').join(' ');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" recognize --model "${model}" ${files} | head -1`], { cwd: dir, encoding: 'utf8', timeout: 60000 });
+    assert.match(r.stdout, /^a\.png: \S\n$/);
+    assert.equal(r.stderr, '');
+  });
+
   it('exits 1 with a clear message when the model folder is missing', () => {
     const r = inkwell(['recognize', '--model', path.join(dir, 'no-model'), 'a.png'], dir);
     assert.equal(r.code, 1);

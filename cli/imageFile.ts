@@ -57,6 +57,7 @@ export function decodeImage(bytes: Uint8Array): GreyImage {
   const header = readImageHeader(bytes);
   checkDimensions(header);
   if (header.format === 'PNG') checkPngPlausible(bytes, header);
+  if (header.format === 'JPEG') checkJpegPlausible(bytes, header);
   const rgba = decodeRgba(bytes, header);
   return toBoundedGrey(rgba.data, rgba.width, rgba.height);
 }
@@ -107,6 +108,11 @@ function decodeRgba(bytes: Uint8Array, header: ImageHeader): { data: Uint8Array;
       case 'GIF': {
         const gif = new GifReader(bytes);
         if (gif.numFrames() < 1) throw new Error('it has no frames');
+        const f = gif.frameInfo(0);
+        // omggif allocates the frame's own size; a frame bigger than the canvas is a lie.
+        if (f.x + f.width > gif.width || f.y + f.height > gif.height) {
+          throw new Error(`first frame ${f.width}x${f.height} at ${f.x},${f.y} lies outside the ${gif.width}x${gif.height} canvas`);
+        }
         const data = new Uint8Array(gif.width * gif.height * 4);
         gif.decodeAndBlitFrameRGBA(0, data);
         return { data, width: gif.width, height: gif.height };
@@ -155,6 +161,17 @@ function checkPngPlausible(bytes: Uint8Array, { width, height }: ImageHeader): v
     throw new Error(`Corrupt or truncated PNG file (${bytes.length} bytes cannot hold ${width}x${height} pixels).`);
   }
   checkPngChunks(bytes);
+}
+
+/**
+ * Every 8x8 block of a JPEG costs at least 2 bits (a DC difference and an end-of-block code), so a
+ * file needs ~width*height/256 bytes; with an 8x margin, fewer than width*height/2048 is cut off.
+ * Checked before jpeg-js allocates its buffers for the claimed size.
+ */
+function checkJpegPlausible(bytes: Uint8Array, { width, height }: ImageHeader): void {
+  if (bytes.length < (width * height) / 2048) {
+    throw new Error(`Corrupt or truncated JPEG file (${bytes.length} bytes cannot hold ${width}x${height} pixels).`);
+  }
 }
 
 /** Walk the chunk list so a cut-off file is named as such (pngjs's own message for it is cryptic). */

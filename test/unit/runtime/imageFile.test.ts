@@ -63,6 +63,23 @@ describe('runtime: image files (hostile input)', () => {
     assert.ok(process.memoryUsage().arrayBuffers - before < 50e6, 'no large allocation');
   });
 
+  it('refuses a JPEG whose header claims far more pixels than its bytes hold, before decoding', () => {
+    const jpg = Buffer.from(encodeJpeg(bar, W, H));
+    const sof = jpg.indexOf(Buffer.from([0xff, 0xc0]));
+    jpg.writeUInt16BE(7000, sof + 5);
+    jpg.writeUInt16BE(7000, sof + 7);
+    const before = process.memoryUsage().arrayBuffers;
+    assert.match(errorOf(() => decodeImage(jpg)).message, /Corrupt or truncated JPEG .*cannot hold 7000x7000/);
+    assert.ok(process.memoryUsage().arrayBuffers - before < 50e6, 'no large allocation');
+  });
+
+  it('refuses a GIF whose first frame lies outside its canvas', () => {
+    const gif = Buffer.from(encodeGif(bar, W, H));
+    gif.writeUInt16LE(10, 6);
+    gif.writeUInt16LE(10, 8);
+    assert.match(errorOf(() => decodeImage(gif)).message, /Corrupt or truncated GIF file \(first frame 40x40 .*outside the 10x10 canvas/);
+  });
+
   it('refuses a truncated PNG', () => {
     const whole = encodePng(bar, W, H);
     assert.match(errorOf(() => decodeImage(whole.subarray(0, whole.length - 30))).message, /Truncated PNG/);

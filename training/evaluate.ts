@@ -118,6 +118,18 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
     cleanGeo: score(model, sets.clean, true),
     cleanNo: score(model, sets.clean, false),
   };
+  // Quantization check: re-score the training run's own validation set (same seed, so the same samples)
+  // with the shipped uint8 weights and compare with the float32 accuracy the run recorded.
+  const tr = (json.training ?? {}) as Record<string, unknown>;
+  let quantLine = 'Quantization check: no training provenance recorded.';
+  if (typeof tr.seed === 'number' && typeof tr.validationSamples === 'number' && typeof tr.validationAccuracyFloat32 === 'number') {
+    const valPerClass = Math.round(tr.validationSamples / json.labels.length);
+    const val = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: valPerClass, seed: tr.seed + 1 }));
+    // The generator's own mix: ~40% of samples without a frame, so score with geometry as generated.
+    const q = score(model, val, true).exact;
+    quantLine = `Quantization check (validation set of the run, ${val.length} samples): float32 ${pct(tr.validationAccuracyFloat32)} → shipped uint8 ${pct(q)} exact.`;
+    log(quantLine);
+  }
   model.dispose();
   const row = (name: string, s: Scores) => `| ${name} | ${s.count} | ${pct(s.exact)} | ${pct(s.merged)} | ${pct(s.top3)} | ${pct(s.digits62)} | ${pct(s.digitsOnly)} |`;
   const table = [
@@ -160,6 +172,7 @@ This card is rewritten by \`npx tsx training/evaluate.ts ${dir}\` (run by the tr
 
 - Layers: ${json.layers.map((l) => l.type + ('filters' in l ? `(${l.filters})` : 'units' in l ? `(${l.units})` : 'rate' in l ? `(${l.rate})` : '')).join(' → ')}
 - Weights: ${weightBytes} bytes (${(weightBytes / 1024).toFixed(0)} KiB), ${String(t.weights ?? '')}.
+- ${quantLine}
 - Trained on tfjs ${String(t.backend ?? 'wasm')} (Node) with replacement gradient kernels (training/wasmKernels.ts), Adam, cosine
   learning-rate decay, label smoothing 0.05; best epoch by held-out accuracy: ${String(t.bestEpoch ?? '-')} of ${String(t.epochs ?? '-')}
   (${String(t.minutes ?? '-')} min).

@@ -103,29 +103,30 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     prefetch(epoch + 1);
     return set;
   };
+  /** Quantize and write model.json + weights.bin with provenance; returns the weight bytes. */
   const save = (best: WeightValues, bestEpoch: number, history: EpochReport[], trainSamples: number, bestValidation: number) => {
-  const { specs, data } = encodeWeights(RELEASE_LAYERS, best, 'uint8');
-  const json = modelJson(RELEASE_LAYERS, labels, specs, {
-    seed: args.seed,
-    command: rebuildCommand(args),
-    trainSamples: trainSamples,
-    samplesPerEpoch: args.samples,
-    epochs: args.epochs,
-    bestEpoch: bestEpoch,
-    validationSamples: validation.count,
-    validationAccuracyFloat32: bestValidation,
-    trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train').map((f) => f.id),
-    heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
-    trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),
-    heldoutHershey: HERSHEY_FONTS.filter((f) => f.split === 'heldout').map((f) => f.id),
-    droppedFamilies: DROPPED_FAMILIES,
-    history,
-    minutes: Math.round((Date.now() - t0) / 6000) / 10,
-    backend: tf.getBackend(),
-    weights: 'uint8 per-tensor affine quantization',
-  });
-  writeModel(args.out, json, data);
-  return data.length;
+    const { specs, data } = encodeWeights(RELEASE_LAYERS, best, 'uint8');
+    const json = modelJson(RELEASE_LAYERS, labels, specs, {
+      seed: args.seed,
+      command: rebuildCommand(args),
+      trainSamples: trainSamples,
+      samplesPerEpoch: args.samples,
+      epochs: args.epochs,
+      bestEpoch: bestEpoch,
+      validationSamples: validation.count,
+      validationAccuracyFloat32: bestValidation,
+      trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train').map((f) => f.id),
+      heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
+      trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),
+      heldoutHershey: HERSHEY_FONTS.filter((f) => f.split === 'heldout').map((f) => f.id),
+      droppedFamilies: DROPPED_FAMILIES,
+      history,
+      minutes: Math.round((Date.now() - t0) / 6000) / 10,
+      backend: tf.getBackend(),
+      weights: 'uint8 per-tensor affine quantization',
+    });
+    writeModel(args.out, json, data);
+    return data.length;
   };
   const result = await train({
     layers: RELEASE_LAYERS,

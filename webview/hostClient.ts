@@ -58,12 +58,16 @@ export class HostClient<State> {
     this.api.setState(state);
   }
 
+  /** Called with each rejected message, so a view can fail a request it recognises instead of letting it time out. */
+  onRejected: ((raw: unknown, error: string) => void) | undefined;
+
   private receive(raw: unknown): void {
     const parsed = parseHostToWebview(raw);
     if (!parsed.ok) {
       // Logged on the host side too, where it is visible in the Output panel.
       console.warn(`[inkwell] rejected message: ${parsed.error}`);
       this.log('warn', `webview rejected a host message: ${parsed.error}`);
+      this.onRejected?.(raw, parsed.error);
       return;
     }
     for (const handler of this.handlers.get(parsed.message.type) ?? []) {

@@ -62,7 +62,9 @@ async function readImage(uri: vscode.Uri): Promise<Uint8Array> {
     throw new UserFacingError(`Inkwell: ${name} is ${(size / 1e6).toFixed(1)} MB; images up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB are supported.`);
   }
   if (size === 0) throw new UserFacingError(`Inkwell: ${name} is empty.`);
-  return vscode.workspace.fs.readFile(uri);
+  // A plain Uint8Array copy: the remote host gives a Node Buffer, whose toJSON would turn it into
+  // {type:'Buffer', data:[...]} on the way to the webview instead of a transferred byte array.
+  return new Uint8Array(await vscode.workspace.fs.readFile(uri));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

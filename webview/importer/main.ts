@@ -60,7 +60,7 @@ function engine(): Promise<RecognitionEngine> {
     enginePromise = initialised.then(async () => {
       client.post({ type: 'modelStatus', state: 'loading' });
       const e = await RecognitionEngine.start(modelUrl, ngramUrl, settings?.backend ?? 'webgl');
-      client.post({ type: 'modelStatus', state: 'ready', backend: e.backend, loadMs: e.loadMs, message: e.backendNote });
+      client.post({ type: 'modelStatus', state: 'ready', backend: e.backend, loadMs: e.loadMs, message: [e.loadPhases, e.backendNote].filter(Boolean).join('; ') });
       document.body.dataset.backend = e.backend;
       document.body.dataset.ready = 'true';
       return e;
@@ -194,6 +194,14 @@ client.on('recognizeImage', (m) => {
     },
   );
 });
+
+// A malformed image request still carries its id: answer it now rather than let the host wait.
+client.onRejected = (raw, error) => {
+  const r = raw as { type?: unknown; id?: unknown } | null;
+  if (r && typeof r === 'object' && r.type === 'recognizeImage' && Number.isSafeInteger(r.id) && (r.id as number) >= 0) {
+    client.post({ type: 'recognizeImageReply', id: r.id as number, ok: false, message: `the image did not arrive intact (${error})` });
+  }
+};
 
 textArea.value = client.getState()?.text ?? '';
 app.removeAttribute('aria-busy');

@@ -205,7 +205,7 @@ async function startEngine(s: WebviewSettings, modelUrl: string, ngramUrl: strin
   client.post({ type: 'modelStatus', state: 'loading' });
   try {
     engine = await RecognitionEngine.start(modelUrl, ngramUrl, s.backend);
-    client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs, message: engine.backendNote });
+    client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs, message: [engine.loadPhases, engine.backendNote].filter(Boolean).join('; ') });
     setStatus(`Ready (${engine.backend}${engine.backendNote ? `; ${engine.backendNote}` : ''}). Write a word; Enter inserts it.`);
     document.body.dataset.backend = engine.backend;
     document.body.dataset.ready = 'true';

@@ -38,15 +38,14 @@ export interface SequenceOptions extends ReadOptions {
   readonly lineBreakBefore?: readonly boolean[];
 }
 
-/** Batch sizes the WebGL classifier runs at (inputs are padded up to the next one). */
-const BATCH_BUCKETS = [1, 8, 32];
-const MAX_BATCH = BATCH_BUCKETS[BATCH_BUCKETS.length - 1];
-
 /**
- * WebGL compiles shaders per input shape: padding every batch to a few fixed sizes (compiled at
- * warm-up) keeps a word of a new length from stalling for hundreds of ms.
+ * The one batch size the WebGL classifier runs at: inputs are padded up to it (and longer input
+ * split into chunks of it). WebGL compiles shaders per input shape, about a second each under a
+ * software GL; one shape compiled at load keeps every later word free of that stall.
  */
-class BucketedClassifier implements Classifier {
+const WEBGL_BATCH = 8;
+
+class FixedBatchClassifier implements Classifier {
   constructor(private readonly inner: CharClassifier) {}
 
   get labels(): readonly string[] {
@@ -55,17 +54,16 @@ class BucketedClassifier implements Classifier {
 
   probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
     const out: Float32Array[] = [];
-    for (let i = 0; i < chars.length; i += MAX_BATCH) {
-      const chunk = chars.slice(i, i + MAX_BATCH);
-      const size = BATCH_BUCKETS.find((b) => b >= chunk.length) ?? chunk.length;
-      const padded = chunk.length === size ? chunk : [...chunk, ...Array.from({ length: size - chunk.length }, () => this.blank())];
+    for (let i = 0; i < chars.length; i += WEBGL_BATCH) {
+      const chunk = chars.slice(i, i + WEBGL_BATCH);
+      const padded = [...chunk, ...Array.from({ length: WEBGL_BATCH - chunk.length }, () => this.blank())];
       out.push(...this.inner.probabilities(padded).slice(0, chunk.length));
     }
     return out;
   }
 
   warmUp(): void {
-    for (const size of BATCH_BUCKETS) this.inner.probabilities(Array.from({ length: size }, () => this.blank()));
+    this.probabilities([this.blank()]);
   }
 
   private blank(): NormalizedCharacter {
@@ -77,6 +75,8 @@ class BucketedClassifier implements Classifier {
 export class RecognitionEngine {
   /** Backend start + model fetch + warm-up, in ms. */
   loadMs = 0;
+  /** Where the load time went, for the log. */
+  loadPhases = '';
 
   private constructor(
     private readonly recognizer: Recognizer,
@@ -87,17 +87,30 @@ export class RecognitionEngine {
 
   static async start(modelUrl: string, ngramUrl: string | undefined, preference: BackendPreference): Promise<RecognitionEngine> {
     const started = performance.now();
+    const phases: string[] = [];
+    let last = started;
+    const phase = (name: string) => {
+      const now = performance.now();
+      phases.push(`${name} ${Math.round(now - last)} ms`);
+      last = now;
+    };
     const backend = await selectBackend(preference);
+    phase(`backend ${backend.name}`);
     const [classifier, ngram] = await Promise.all([loadClassifier(modelUrl), loadNgram(ngramUrl)]);
+    phase('model + n-gram');
+    // Pay for shader compilation (WebGL) and kernel set-up now, not on the first stroke.
     let model: Classifier = classifier;
     if (backend.name === 'webgl') {
-      const bucketed = new BucketedClassifier(classifier);
-      bucketed.warmUp();
-      model = bucketed;
-    }
-    const engine = new RecognitionEngine(new Recognizer(model, { ngram, batchSize: MAX_BATCH }), backend.name, backend.note, ngram !== undefined);
+      const fixed = new FixedBatchClassifier(classifier);
+      fixed.warmUp();
+      model = fixed;
+    } else classifier.warmUp();
+    phase('warm-up');
+    const engine = new RecognitionEngine(new Recognizer(model, { ngram }), backend.name, backend.note, ngram !== undefined);
     engine.warmUpPath();
+    phase('path warm-up');
     engine.loadMs = performance.now() - started;
+    engine.loadPhases = phases.join(', ');
     return engine;
   }
 

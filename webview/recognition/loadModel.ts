@@ -10,10 +10,8 @@ export async function loadClassifier(url: string): Promise<CharClassifier> {
   if (!isModelJson(json)) throw new Error('models/char-cnn/model.json is not an Inkwell character model.');
   const paths = json.weightsManifest.flatMap((group) => group.paths);
   const buffers = await Promise.all(paths.map((p) => fetchOk(new URL(p, modelUrl).toString()).then((r) => r.arrayBuffer())));
-  const classifier = CharClassifier.fromArtifacts(json, concat(buffers));
-  // Pay for shader compilation now, not on the first stroke.
-  classifier.warmUp();
-  return classifier;
+  // The caller warms it up at the batch size it will use (WebGL compiles per shape).
+  return CharClassifier.fromArtifacts(json, concat(buffers));
 }
 
 export async function fetchOk(url: string): Promise<Response> {

@@ -16,6 +16,9 @@ const suites: ReadonlyArray<() => Promise<unknown>> = [
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  // `npm run test:integration -- --grep=<text>` reaches us through the extension host's environment.
+  const grep = process.env.INKWELL_TEST_GREP;
+  if (grep) mocha.grep(grep);
   // Every reporter line carries the marker, so the runner can show it apart from the workbench's logs.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]): void => {
     for (const line of format(...args).split('\n')) console.log(`${testOutputMarker} ${line}`);

@@ -3,7 +3,8 @@
 // Prints `N passed, N failed` for both together; exits non-zero on any failure.
 //
 // Options: --no-build (use dist/ as it is), --no-ui, --no-extension-tests, --ui-extension=dev|vsix,
-//          --extension=<dir> --tests=<index.js> (run another extension's test index), --verbose, --keep.
+//          --extension=<dir> --tests=<index.js> (run another extension's test index), --grep=<text> (only
+//          tests whose full title contains it), --verbose, --keep (leave the run folders in /tmp for their logs).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ interface Options {
   testsIndex: string;
   verbose: boolean;
   keep: boolean;
+  grep?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -41,6 +43,7 @@ function parseOptions(argv: string[]): Options {
     testsIndex: value('tests') ?? join(repoRoot, 'dist', 'test', 'integration', 'index.js'),
     verbose: argv.includes('--verbose') || process.env.INKWELL_TEST_VERBOSE === '1',
     keep: argv.includes('--keep'),
+    grep: value('grep'),
   };
 }
 
@@ -88,6 +91,7 @@ async function main(): Promise<number> {
         extensionPath: options.extensionPath,
         testsIndex: options.testsIndex,
         workspaceSetup: prepareWorkspace,
+        extensionEnv: options.grep ? { INKWELL_TEST_GREP: options.grep } : {},
         timeoutMs: 6 * 60_000,
         verbose: options.verbose,
         keepRunDir: options.keep,
@@ -98,13 +102,14 @@ async function main(): Promise<number> {
     console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
 
-  if (options.ui) {
+  if (options.ui && uiTests.some((test) => !options.grep || test.name.includes(options.grep))) {
     const extension: UiExtension =
       options.uiExtension === 'vsix' ? { kind: 'vsix', vsix: vsixUnderTest } : { kind: 'dev', extensionPath: options.extensionPath };
     console.log(`▶ UI tests in the workbench (${extension.kind === 'vsix' ? `code-server + ${extension.vsix}` : 'VS Code server + extension from source'})`);
     const started = Date.now();
     try {
-      add('UI tests', await runUiTests(uiTests, {
+      const selected = uiTests.filter((test) => !options.grep || test.name.includes(options.grep));
+      add('UI tests', await runUiTests(selected, {
         extension,
         workspaceSetup: prepareWorkspace,
         perTestTimeoutMs: 90_000,

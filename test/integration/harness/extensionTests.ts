@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultsDir } from './paths';
 import { launchBrowser } from './browser';
-import { createRunDir } from './runDir';
+import { createRunDir, saveLogs } from './runDir';
 import { startTestServer } from './servers';
 import type { Counts } from './results';
 import { parseResultLine, testOutputMarker } from './results';
@@ -29,6 +29,7 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
   let counts: Counts | undefined;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let failed = true;
   try {
     browser = await launchBrowser(run);
     const page = await browser.context.newPage();
@@ -66,11 +67,17 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
     await printing;
     if (!counts) counts = { passed: 0, failed: 1, note: `the test host exited with ${code} without reporting results` };
     if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1, note: `the test host exited with ${code}` };
+    failed = counts.failed > 0;
     return counts;
   } finally {
     clearTimeout(timer);
     await browser?.stop();
     await server.stop();
+    if (failed) {
+      const extensionLog = saveLogs(run, join(resultsDir, 'logs-extension-tests'));
+      console.log(`  logs of the failed run: ${join(resultsDir, 'logs-extension-tests')}${extensionLog ? ` (Inkwell's own: ${extensionLog})` : ''}`);
+    }
     if (!options.keepRunDir) run.remove();
+    else console.log(`  run folder kept: ${run.root}`);
   }
 }

@@ -1,6 +1,6 @@
 // A fresh, throw-away folder per run: user data, extensions, TMPDIR and XDG dirs all live inside it, so no
 // state from an earlier run (untitled editors, sockets, settings) leaks in and nothing is written under ~.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -66,4 +66,32 @@ export function createRunDir(label: string): RunDir {
     env,
     remove: () => rmSync(root, { recursive: true, force: true, maxRetries: 3 }),
   };
+}
+
+/**
+ * After a failure: the VS Code logs (the extension's own output channel among them) and our process logs,
+ * copied to `dest`, so a failed CI run can be read afterwards. Returns the extension log's path, if any.
+ */
+export function saveLogs(run: RunDir, dest: string): string | undefined {
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  for (const name of readdirSync(run.root)) {
+    if (name.endsWith('.log')) cpSync(join(run.root, name), join(dest, name));
+  }
+  const vscodeLogs = join(run.userData, 'logs');
+  if (existsSync(vscodeLogs)) cpSync(vscodeLogs, join(dest, 'vscode'), { recursive: true });
+  return findFile(join(dest, 'vscode'), 'Inkwell.log');
+}
+
+function findFile(dir: string, name: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isFile() && entry.name === name) return path;
+    if (entry.isDirectory()) {
+      const found = findFile(path, name);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { Workbench } from '../ui/workbench';
 import { launchBrowser, type RunningBrowser } from './browser';
 import { resultsDir } from './paths';
 import type { Counts } from './results';
-import { createRunDir } from './runDir';
+import { createRunDir, saveLogs } from './runDir';
 import { installExtension, startCodeServer, startTestServer, type RunningServer } from './servers';
 
 export interface UiTest {
@@ -45,6 +45,7 @@ export async function runUiTests(tests: readonly UiTest[], options: UiTestOption
   let server: RunningServer | undefined;
   let browser: RunningBrowser | undefined;
   const counts: Counts = { passed: 0, failed: 0 };
+  let finished = false;
   try {
     let url: string;
     if (options.extension.kind === 'vsix') {
@@ -79,10 +80,16 @@ export async function runUiTests(tests: readonly UiTest[], options: UiTestOption
       }
       await page.keyboard.press('Escape').catch(() => undefined);
     }
+    finished = true;
     return counts;
   } finally {
     await browser?.stop();
     await server?.stop();
+    if (!finished || counts.failed > 0) {
+      const extensionLog = saveLogs(run, join(resultsDir, 'logs-ui-tests'));
+      console.log(`  logs of the failed run: ${join(resultsDir, 'logs-ui-tests')}${extensionLog ? ` (Inkwell's own: ${extensionLog})` : ''}`);
+    }
     if (!options.keepRunDir) run.remove();
+    else console.log(`  run folder kept: ${run.root}`);
   }
 }

@@ -37,7 +37,9 @@ async function recognize(uri: vscode.Uri, autoInsert: boolean): Promise<string |
   return text;
 }
 
-describe('image file to text', () => {
+describe('image file to text', function () {
+  // The first recognition loads the model into the importer webview (WebGL on a CPU rasteriser here).
+  this.timeout(120_000);
   afterEach(closeAllEditors);
 
   it(`an image of "${imageWord}" ends as that text at the cursor`, async () => {

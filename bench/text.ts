@@ -203,7 +203,7 @@ function pct(x: number): string {
   return `${(100 * x).toFixed(1)}%`;
 }
 
-main().catch((err) => {
+if (require.main === module) main().catch((err) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

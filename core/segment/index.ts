@@ -11,7 +11,8 @@
  *   `{ image: GreyImage (dark ink on white), frame?: LineFrame (in the crop's coordinates) }`;
  *   return one Float32Array of class probabilities per crop, in `labels` order. A typical
  *   implementation: `classifier.probabilities(crops.map(c => normalizeCharacter(c.image, { frame: c.frame })))`.
- *   It is called once per orientation tried (normally once) with every crop of the page.
+ *   Per orientation tried (normally one) it is called at most twice: once with every character
+ *   candidate whole, then with the pieces of the wide or doubtful ones (touching characters).
  * - `labels`: the model's labels (model.json).
  * - `options.decodeWord(charProbs, labels, { context, geometry })`: word decoder (core/decode);
  *   without it each character is its argmax. `options.context`: text before the image.

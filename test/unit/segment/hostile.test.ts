@@ -95,17 +95,24 @@ describe('segment: hostile images', () => {
   });
 
   it('the quarter turn is chosen by what the classifier reads better', () => {
-    const turned = rotateQuarter(render('rocket engine bridge', 'patrick-hand'), 1).image;
-    // Both turns are tried (90 first, then 270), each with one classifier call; the surer one wins.
-    for (const [first, second, expected] of [[0.3, 0.9, 270], [0.9, 0.3, 90]] as const) {
-      let call = 0;
-      const r = readText(turned, (crops) => {
-        const p = call++ === 0 ? first : second;
-        return crops.map(() => new Float32Array([p, 0]));
-      }, LABELS);
-      assert.equal(call, 2);
-      assert.equal(r.orientation, expected);
-    }
+    const image = render('rocket engine bridge', 'patrick-hand');
+    const turned = rotateQuarter(image, 1).image;
+    // A deterministic scorer whose confidence depends on the crop's pixels, so upright and
+    // upside-down readings get different confidences.
+    const hashScore = (crops: readonly { image: GreyImage }[]) =>
+      crops.map((c) => {
+        let h = 0;
+        for (let i = 0; i < c.image.data.length; i += 3) h = (h * 31 + c.image.data[i]) % 9973;
+        return new Float32Array([0.3 + 0.6 * (h / 9973), 0]);
+      });
+    // The two candidate readings, made upright by hand (no quarter turn left for readText to find).
+    const a = readText(rotateQuarter(turned, 1).image, hashScore, LABELS);
+    const b = readText(rotateQuarter(turned, 3).image, hashScore, LABELS);
+    assert.equal(a.orientation, 0);
+    assert.notEqual(a.confidence, b.confidence);
+    const r = readText(turned, hashScore, LABELS);
+    assert.equal(r.orientation, a.confidence >= b.confidence ? 90 : 270);
+    assert.equal(r.confidence, Math.max(a.confidence, b.confidence));
   });
 
   it('transparent PNG pixels (ink on alpha) read like ink on paper', () => {

@@ -24,6 +24,8 @@ export interface TrainArgs {
   batch: number;
   lr: number;
   valPerClass: number;
+  /** Stop after this many epochs of the --epochs schedule (0 = run them all); gives the run's checkpoint at that epoch. */
+  stopAfter: number;
 }
 
 export const RELEASE_ARGS: TrainArgs = {
@@ -34,6 +36,7 @@ export const RELEASE_ARGS: TrainArgs = {
   batch: 128,
   lr: 0.0015,
   valPerClass: 40,
+  stopAfter: 0,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -46,6 +49,7 @@ function rebuildCommand(args: TrainArgs): string {
   add('--batch', args.batch, RELEASE_ARGS.batch);
   add('--lr', args.lr, RELEASE_ARGS.lr);
   add('--val-per-class', args.valPerClass, RELEASE_ARGS.valPerClass);
+  add('--stop-after', args.stopAfter, RELEASE_ARGS.stopAfter);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -68,8 +72,9 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--batch': args.batch = num(); break;
       case '--lr': args.lr = num(); break;
       case '--val-per-class': args.valPerClass = num(); break;
+      case '--stop-after': args.stopAfter = num(); break;
       case '--out': args.out = value; i++; break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --out`);
     }
   }
   return args;
@@ -86,7 +91,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
   // Each epoch gets fresh samples, drawn in a worker thread while the previous epoch trains.
   const pending = new Map<number, Promise<PackedSet>>();
   const prefetch = (epoch: number) => {
-    if (epoch >= args.epochs || pending.has(epoch)) return;
+    if (epoch >= (args.stopAfter > 0 ? Math.min(args.stopAfter, args.epochs) : args.epochs) || pending.has(epoch)) return;
     const g0 = Date.now();
     pending.set(
       epoch,
@@ -133,6 +138,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     numClasses: labels.length,
     seed: args.seed,
     epochs: args.epochs,
+    stopAfter: args.stopAfter,
     batchSize: args.batch,
     learningRate: args.lr,
     labelSmoothing: 0.05,

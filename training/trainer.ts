@@ -45,6 +45,8 @@ export interface TrainOptions {
   numClasses: number;
   seed: number;
   epochs: number;
+  /** Train only the first this-many epochs of the `epochs` schedule (same learning-rate curve). */
+  stopAfter?: number;
   batchSize: number;
   learningRate: number;
   labelSmoothing: number;
@@ -89,7 +91,8 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   const history: EpochReport[] = [];
   let best: WeightValues = snapshot(vars);
   let bestValidation = -1, bestEpoch = 0, step = 0, trainSamples = 0;
-  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+  const runEpochs = opts.stopAfter && opts.stopAfter > 0 ? Math.min(opts.stopAfter, opts.epochs) : opts.epochs;
+  for (let epoch = 0; epoch < runEpochs; epoch++) {
     const set = await opts.trainSet(epoch);
     trainSamples += set.count;
     const order = rng.shuffle(Array.from({ length: set.count }, (_, i) => i));

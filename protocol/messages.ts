@@ -42,6 +42,8 @@ export interface InitMessage {
   readonly modelUrl: string;
   /** asWebviewUri of models/ngram/char-ngram.json (the decoder's character n-gram); optional. */
   readonly ngramUrl?: string;
+  /** asWebviewUri of dist/webview/, where the tfjs wasm binaries are. */
+  readonly wasmDir: string;
   readonly settings: WebviewSettings;
 }
 

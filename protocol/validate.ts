@@ -165,6 +165,7 @@ const hostToWebview: Validator<HostToWebview> = tagged<HostToWebview>({
     view: oneOf(VIEW_KINDS),
     modelUrl: str(4000),
     ngramUrl: optional(str(4000)),
+    wasmDir: str(4000),
     settings: validateSettings,
   }),
   settings: object({ type: literal('settings'), settings: validateSettings }),

@@ -7,7 +7,7 @@
  *   node scripts/build.mjs --watch       rebuild on change
  */
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,6 +68,15 @@ if (!production && existsSync(join(root, 'test/integration/index.ts'))) {
   );
 }
 
+/** The tfjs wasm backend fetches its binaries at run time; they ship beside the webview bundles. */
+function copyWasmBinaries() {
+  const from = join(root, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
+  mkdirSync(join(root, 'dist', 'webview'), { recursive: true });
+  for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
+    copyFileSync(join(from, file), join(root, 'dist', 'webview', file));
+  }
+}
+
 async function main() {
   // Stale bundles from a removed entry must not ship.
   if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true, maxRetries: 3 });
@@ -79,6 +88,7 @@ async function main() {
   }
   const started = Date.now();
   const results = await Promise.all(targets.map((t) => esbuild.build(t)));
+  copyWasmBinaries();
   const warnings = results.reduce((n, r) => n + r.warnings.length, 0);
   console.log(`[build] ${targets.length} targets${production ? ' (production)' : ''} in ${Date.now() - started} ms, ${warnings} warnings`);
 }

@@ -46,7 +46,7 @@ const THEMES: Record<PreviewTheme, { bodyClass: string; vars: Record<string, str
   },
 };
 
-const MIME: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.bin': 'application/octet-stream', '.png': 'image/png' };
+const MIME: Record<string, string> = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.bin': 'application/octet-stream', '.png': 'image/png' };
 
 export interface PreviewOptions {
   /** Folder holding model.json + weights (default models/char-cnn). */
@@ -60,9 +60,9 @@ function page(view: 'pad' | 'importer', theme: PreviewTheme, settings: Record<st
   const nonce = randomBytes(16).toString('base64');
   const t = THEMES[theme];
   const vars = Object.entries(t.vars).map(([k, v]) => `--vscode-${k}: ${v};`).join(' ');
-  const init = { type: 'init', view, modelUrl: '/model/model.json', ngramUrl: '/ngram/char-ngram.json', settings: { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all', ...settings } };
+  const init = { type: 'init', view, modelUrl: '/model/model.json', ngramUrl: '/ngram/char-ngram.json', wasmDir: '/dist/webview/', settings: { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all', ...settings } };
   // Same CSP as src/webview/html.ts, with 'self' standing in for the webview's cspSource.
-  const csp = `default-src 'none'; style-src 'self' 'nonce-${nonce}'; img-src 'self' blob: data:; font-src 'self'; connect-src 'self'; script-src 'nonce-${nonce}'`;
+  const csp = `default-src 'none'; style-src 'self' 'nonce-${nonce}'; img-src 'self' blob: data:; font-src 'self'; connect-src 'self'; script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <style nonce="${nonce}">html { ${vars} }</style>

@@ -127,8 +127,9 @@ export class WebviewConnection implements vscode.Disposable {
     const ngramUrl = this.webview
       .asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'models', 'ngram', 'char-ngram.json'))
       .toString();
+    const wasmDir = `${this.webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview')).toString()}/`;
     this.ready = true;
-    void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, settings: webviewSettings(settings) } satisfies HostToWebview);
+    void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, wasmDir, settings: webviewSettings(settings) } satisfies HostToWebview);
     this.sendContext();
     const queued = this.queue;
     this.queue = [];

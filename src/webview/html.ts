@@ -26,9 +26,10 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, v
     // blob: for the importer's preview of a pasted or dropped image.
     `img-src ${webview.cspSource} blob: data:`,
     `font-src ${webview.cspSource}`,
-    // The model (model.json, weights) is fetched from the extension's own folder.
+    // The model (model.json, weights), n-gram and wasm binaries come from the extension's own folder.
     `connect-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
+    // 'wasm-unsafe-eval' lets the tfjs wasm backend compile its binary; nothing else is evaluated.
+    `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">

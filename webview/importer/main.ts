@@ -6,7 +6,7 @@
 import './style.css';
 import { RecognizedBox, WebviewSettings } from '../../protocol/messages';
 import { HostClient } from '../hostClient';
-import { RecognitionEngine } from '../recognition/engine';
+import { EngineUrls, RecognitionEngine } from '../recognition/engine';
 import { decodeImage } from '../shared/decodeImage';
 import { ImagePreview } from './preview';
 
@@ -59,7 +59,7 @@ function engine(): Promise<RecognitionEngine> {
   if (!enginePromise) {
     enginePromise = initialised.then(async () => {
       client.post({ type: 'modelStatus', state: 'loading' });
-      const e = await RecognitionEngine.start(modelUrl, ngramUrl, settings?.backend ?? 'webgl');
+      const e = await RecognitionEngine.start(urls!, settings?.backend ?? 'webgl');
       client.post({ type: 'modelStatus', state: 'ready', backend: e.backend, loadMs: e.loadMs, message: [e.loadPhases, e.backendNote].filter(Boolean).join('; ') });
       document.body.dataset.backend = e.backend;
       document.body.dataset.ready = 'true';
@@ -73,8 +73,7 @@ function engine(): Promise<RecognitionEngine> {
   }
   return enginePromise;
 }
-let modelUrl = '';
-let ngramUrl: string | undefined;
+let urls: EngineUrls | undefined;
 
 /** Decode, recognise, show. Throws with a readable message on a bad image. */
 async function recognizeBlob(blob: Blob, name: string): Promise<{ text: string; boxes: RecognizedBox[] }> {
@@ -164,8 +163,7 @@ textArea.addEventListener('keydown', (e) => {
 
 client.on('init', (m) => {
   settings = m.settings;
-  modelUrl = m.modelUrl;
-  ngramUrl = m.ngramUrl;
+  urls = m;
   resolveInit?.();
   void engine().then((e) => setStatus(`Ready (${e.backend}). Open, paste or drop an image of handwriting.`));
 });

@@ -6,7 +6,7 @@ import './style.css';
 import { CharsetName, CHARSETS, WebviewSettings } from '../../protocol/messages';
 import { HostClient } from '../hostClient';
 import { strokesToCharacters } from '../../core/strokes';
-import { RecognitionEngine, SequenceReading } from '../recognition/engine';
+import { EngineUrls, RecognitionEngine, SequenceReading } from '../recognition/engine';
 import { PadDocument, PadState } from './document';
 import { InkCanvas } from './inkCanvas';
 import { ResultsView, ShownCharacter } from './resultsView';
@@ -99,9 +99,12 @@ function recognize(since = performance.now()): void {
   const strokes = doc.strokes;
   let grouped: ReturnType<typeof strokesToCharacters>;
   let reading: SequenceReading;
+  let groupedAt = 0;
+  const startedAt = performance.now();
   try {
     // Characters, spaces and lines from the strokes' positions and overlaps (core/strokes).
     grouped = strokesToCharacters(strokes.map((s) => s.points), { inkWidth: settings.inkWidth });
+    groupedAt = performance.now();
     reading = engine.readSequence(grouped.characters, {
       context,
       charset: currentCharset(),
@@ -122,10 +125,12 @@ function recognize(since = performance.now()): void {
     const chosen = choice !== undefined && candidates.some((x) => x.text === choice) ? choice : decoded || (candidates[0]?.text ?? '');
     return { key, spaceBefore: grouped.spaceBefore[i] ?? false, lineBreakBefore: grouped.lineBreakBefore[i] ?? false, candidates, chosen };
   });
+  const readAt = performance.now();
   render();
   const ms = performance.now() - since;
+  const phases = { group: groupedAt - startedAt, recognize: readAt - groupedAt, render: performance.now() - readAt };
   document.body.dataset.recognitionMs = ms.toFixed(2);
-  document.dispatchEvent(new CustomEvent('inkwell:recognized', { detail: { ms, text: text(), backend: engine.backend, characters: shown.length } }));
+  document.dispatchEvent(new CustomEvent('inkwell:recognized', { detail: { ms, phases, text: text(), backend: engine.backend, characters: shown.length } }));
   client.post({ type: 'result', text: text() });
   scheduleAutoInsert();
 }
@@ -201,10 +206,10 @@ function cancelAutoInsert(): void {
   autoInsertTimer = undefined;
 }
 
-async function startEngine(s: WebviewSettings, modelUrl: string, ngramUrl: string | undefined): Promise<void> {
+async function startEngine(s: WebviewSettings, urls: EngineUrls): Promise<void> {
   client.post({ type: 'modelStatus', state: 'loading' });
   try {
-    engine = await RecognitionEngine.start(modelUrl, ngramUrl, s.backend);
+    engine = await RecognitionEngine.start(urls, s.backend);
     client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs, message: [engine.loadPhases, engine.backendNote].filter(Boolean).join('; ') });
     setStatus(`Ready (${engine.backend}${engine.backendNote ? `; ${engine.backendNote}` : ''}). Write a word; Enter inserts it.`);
     document.body.dataset.backend = engine.backend;
@@ -255,7 +260,7 @@ client.on('init', (m) => {
   charsetSelect.value = currentCharset();
   if (!engine && !starting) {
     starting = true;
-    void startEngine(m.settings, m.modelUrl, m.ngramUrl);
+    void startEngine(m.settings, m);
   }
   else recognize();
 });

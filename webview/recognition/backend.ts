@@ -1,11 +1,16 @@
 /**
- * Picks the tfjs backend for a webview: WebGL (GPU) when it starts, else the plain-JS CPU
- * backend. Only tfjs-core and these two backends are bundled (never the umbrella package); the
- * wasm backend is the command line's (Node) and is not shipped to webviews.
+ * Picks the tfjs backend for a webview. Only tfjs-core and its backends are bundled, never the
+ * umbrella package: WebGL (GPU), WebAssembly (SIMD where the browser has it) and plain-JS CPU as
+ * the last resort.
+ *
+ * `webgl` is the default preference, but a software-emulated WebGL (SwiftShader, llvmpipe: what
+ * headless Chromium and GPU-less machines give) is far slower than wasm for this small CNN, so
+ * there the preference moves to wasm and the status line says so.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BackendPreference } from '../../protocol/messages';
 
 export interface BackendChoice {
@@ -14,36 +19,62 @@ export interface BackendChoice {
   readonly note?: string;
 }
 
-let prodModeSet = false;
+/** The .wasm binaries build.mjs copies next to the webview bundles. */
+export const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'] as const;
 
-export async function selectBackend(preference: BackendPreference): Promise<BackendChoice> {
-  if (!prodModeSet) {
-    // Skips per-op NaN checks and debug bookkeeping.
-    tf.enableProdMode();
-    // Shapes as uniforms: one compiled shader serves every batch size, so a word of 7 characters
-    // does not wait for new shaders after the warm-up compiled them for 1.
-    tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
-    prodModeSet = true;
-  }
-  const order = preference === 'cpu' ? ['cpu'] : ['webgl', 'cpu'];
-  const failures: string[] = [];
-  for (const name of order) {
-    if (tf.getBackend() === name) return { name, note: noteFor(preference, name, failures) };
-    try {
-      if (await tf.setBackend(name)) {
-        await tf.ready();
-        return { name, note: noteFor(preference, name, failures) };
-      }
-      failures.push(`${name} did not start`);
-    } catch (err) {
-      failures.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  throw new Error(`No TensorFlow.js backend could start (${failures.join('; ')}).`);
+let configured = false;
+
+function configure(wasmDir: string): void {
+  if (configured) return;
+  configured = true;
+  // Skips per-op NaN checks and debug bookkeeping.
+  tf.enableProdMode();
+  // Shapes as uniforms: fewer shader variants to compile under WebGL.
+  tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+  const base = new URL(wasmDir.endsWith('/') ? wasmDir : `${wasmDir}/`, location.href);
+  const url = (file: string) => new URL(file, base).toString();
+  // Webviews are not cross-origin isolated, so the threaded binary is never chosen; map it anyway.
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': url(WASM_FILES[0]),
+    'tfjs-backend-wasm-simd.wasm': url(WASM_FILES[1]),
+    'tfjs-backend-wasm-threaded-simd.wasm': url(WASM_FILES[1]),
+  });
 }
 
-function noteFor(preference: BackendPreference, running: string, failures: string[]): string | undefined {
-  if (preference === running) return undefined;
-  if (preference === 'wasm') return `the webview has no wasm backend; running on ${running}`;
-  return `${preference} unavailable (${failures.join('; ') || 'not supported'}); running on ${running}`;
+/** True when WebGL exists but is drawn by the CPU (no usable GPU). */
+export function webglIsSoftware(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+  } catch {
+    return false;
+  }
+}
+
+export async function selectBackend(preference: BackendPreference, wasmDir: string): Promise<BackendChoice> {
+  configure(wasmDir);
+  const notes: string[] = [];
+  let order: string[];
+  if (preference === 'cpu') order = ['cpu'];
+  else if (preference === 'wasm') order = ['wasm', 'webgl', 'cpu'];
+  else if (webglIsSoftware()) {
+    notes.push('WebGL is software-rendered here, wasm is faster');
+    order = ['wasm', 'webgl', 'cpu'];
+  } else order = ['webgl', 'wasm', 'cpu'];
+  for (const name of order) {
+    try {
+      if (tf.getBackend() === name || (await tf.setBackend(name))) {
+        await tf.ready();
+        return { name, note: name === preference ? undefined : notes.join('; ') || undefined };
+      }
+      notes.push(`${name} did not start`);
+    } catch (err) {
+      notes.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  throw new Error(`No TensorFlow.js backend could start (${notes.join('; ')}).`);
 }

@@ -26,6 +26,13 @@ export interface ImageReading {
   readonly boxes: readonly (Box & { readonly text: string })[];
 }
 
+/** Where the engine's files are, as the host's `init` gives them. */
+export interface EngineUrls {
+  readonly modelUrl: string;
+  readonly ngramUrl?: string;
+  readonly wasmDir: string;
+}
+
 export interface ReadOptions {
   /** Text before the cursor (decoding context). */
   readonly context?: string;
@@ -85,7 +92,7 @@ export class RecognitionEngine {
     readonly hasNgram: boolean,
   ) {}
 
-  static async start(modelUrl: string, ngramUrl: string | undefined, preference: BackendPreference): Promise<RecognitionEngine> {
+  static async start(urls: EngineUrls, preference: BackendPreference): Promise<RecognitionEngine> {
     const started = performance.now();
     const phases: string[] = [];
     let last = started;
@@ -94,9 +101,9 @@ export class RecognitionEngine {
       phases.push(`${name} ${Math.round(now - last)} ms`);
       last = now;
     };
-    const backend = await selectBackend(preference);
+    const backend = await selectBackend(preference, urls.wasmDir);
     phase(`backend ${backend.name}`);
-    const [classifier, ngram] = await Promise.all([loadClassifier(modelUrl), loadNgram(ngramUrl)]);
+    const [classifier, ngram] = await Promise.all([loadClassifier(urls.modelUrl), loadNgram(urls.ngramUrl)]);
     phase('model + n-gram');
     // Pay for shader compilation (WebGL) and kernel set-up now, not on the first stroke.
     let model: Classifier = classifier;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { MAX_IMAGE_BYTES, MAX_INSERT_CHARS, WebviewSettings } from '../../../protocol/messages';
-import { parseHostToWebview, parseWebviewToHost } from '../../../protocol/validate';
+import { parseHostToWebview, parseWebviewToHost, ParseResult } from '../../../protocol/validate';
 
 const settings: WebviewSettings = { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all' };
 
-function rejects(raw: unknown, pattern: RegExp, parse = parseWebviewToHost): void {
+function rejects(raw: unknown, pattern: RegExp, parse: (raw: unknown) => ParseResult<unknown> = parseWebviewToHost): void {
   const r = parse(raw);
   assert.equal(r.ok, false, 'expected a rejection');
   if (!r.ok) assert.match(r.error, pattern);
@@ -70,7 +70,7 @@ describe('protocol: host -> webview validation', () => {
   it('accepts init, settings, context, replies, image requests and actions', () => {
     const bytes = new Uint8Array([137, 80, 78, 71]);
     const messages = [
-      { type: 'init', view: 'importer', modelUrl: 'https://x/model.json', settings },
+      { type: 'init', view: 'importer', modelUrl: 'https://x/model.json', wasmDir: 'https://x/dist/webview/', settings },
       { type: 'settings', settings: { ...settings, charset: 'digits' } },
       { type: 'editorContext', before: ['const x = ', ''] },
       { type: 'insertReply', id: 2, ok: false, message: 'read-only' },

@@ -136,10 +136,10 @@ function printTable(title: string, base: Map<Group, Tally>, ctx: Map<Group, Tall
 function tune(data: Prepared[], labels: readonly string[], ngram: NgramModel): void {
   const base = score(data, labels, null);
   const rows: { params: Params; objective: number; worstCharDelta: number; wordGains: number[] }[] = [];
-  for (const lmWeight of [0, 0.15, 0.25, 0.35, 0.5, 0.7])
-    for (const lmFloor of [0.02, 0.05, 0.1])
-      for (const geometryWeight of [0, 0.5, 1, 2])
-      for (const digitWeight of [0, 0.5, 1]) {
+  for (const lmWeight of [0, 0.1, 0.15, 0.25, 0.35, 0.5])
+    for (const lmFloor of [0.02, 0.05, 0.1, 0.2])
+      for (const geometryWeight of [0.5, 1])
+      for (const digitWeight of [0.5, 1]) {
         if (lmWeight === 0 && lmFloor !== 0.1) continue;
         const params = { lmWeight, lmFloor, geometryWeight, digitWeight };
         const ctx = score(data, labels, contextDecoder(labels, ngram, params));
@@ -202,13 +202,13 @@ async function main(): Promise<void> {
 
   if (values.tune) {
     const t0 = performance.now();
-    const data = prepare(benchLines(n, seed + 1000), tuningFamilies, seed + 1000, classifier);
+    const data = prepare(benchLines(n, seed + 1000, 'tune'), tuningFamilies, seed + 1000, classifier);
     tune(data, labels, ngram);
     console.log(`(tuning took ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     return;
   }
   const params = { lmWeight: DEFAULT_LM_WEIGHT, lmFloor: DEFAULT_LM_FLOOR, geometryWeight: DEFAULT_GEOMETRY_WEIGHT, digitWeight: DEFAULT_DIGIT_WEIGHT };
-  const data = prepare(benchLines(n, seed), reportFamilies, seed, classifier);
+  const data = prepare(benchLines(n, seed, 'report'), reportFamilies, seed, classifier);
   const base = score(data, labels, null);
   const ctx = score(data, labels, contextDecoder(labels, ngram, params));
   printTable(

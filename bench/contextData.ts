@@ -6,11 +6,13 @@
  * (punctuation such as '_', ' = ', '(' that the 62 classes do not cover, or text already in the
  * editor) are known and reach the decoder only as context, as the text before the cursor would.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { LineFrame } from '../core/preprocess';
 import { FontFamily, fontFile } from '../training/fonts';
-import { Rng } from '../training/prng';
+import { hashString, Rng } from '../training/prng';
 import { isBenchWord, readWordList } from '../training/wordSplit';
 
 export type Group = 'words' | 'identifiers' | 'numbers' | 'mixed';
@@ -20,6 +22,9 @@ export interface Segment {
   readonly text: string;
   readonly written: boolean;
 }
+
+/** Which half of the identifier and word pools: tuning and report never share an item. */
+export type Part = 'tune' | 'report';
 
 export interface BenchLine {
   readonly group: Group;
@@ -33,10 +38,65 @@ export interface RenderedChar {
 
 // ---- text --------------------------------------------------------------------------------------
 
+/**
+ * Real identifiers (idx, ctx, reporterOptions, ...) from JavaScript the n-gram never saw: npm
+ * packages the project installs but training/buildNgram.ts does not read. Abbreviations are
+ * what a dictionary-leaning decoder gets wrong, so they must be in the bench.
+ */
+const CODE_DIRS = ['node_modules/mocha/lib', 'node_modules/tesseract.js/src', 'node_modules/@vscode/test-electron/out'];
+const KEYWORDS = new Set(
+  ('break case catch class const continue debugger default delete do else export extends false finally for function if ' +
+    'import in instanceof let new null return super switch this throw true try typeof undefined var void while with yield ' +
+    'async await of static get set require module exports').split(' '),
+);
+
+let identifierPool: Map<Part, string[]> | undefined;
+function codeIdentifiers(part: Part): string[] {
+  if (!identifierPool) {
+    const seen = new Set<string>();
+    const all: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.js')) {
+          for (const m of fs.readFileSync(p, 'utf8').matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+            const id = m[0];
+            if (id.length < 2 || id.length > 14 || KEYWORDS.has(id) || /^_|_$|__/.test(id) || seen.has(id)) continue;
+            seen.add(id);
+            all.push(id);
+          }
+        }
+      }
+    };
+    for (const d of CODE_DIRS) {
+      if (!fs.existsSync(d)) throw new Error(`${d} is missing (run npm ci): the identifier bench reads it.`);
+      walk(d);
+    }
+    identifierPool = new Map([
+      ['tune', all.filter((id) => hashString(id) % 2 === 0)],
+      ['report', all.filter((id) => hashString(id) % 2 === 1)],
+    ]);
+  }
+  return identifierPool.get(part)!;
+}
+
+/** A real identifier as segments: underscores are typed context, the rest is written. */
+function realIdentifier(rng: Rng, part: Part): Segment[] {
+  const id = rng.pick(codeIdentifiers(part));
+  const out: Segment[] = [];
+  id.split('_').forEach((piece, i) => {
+    if (i > 0) out.push(t('_'));
+    out.push(w(piece));
+  });
+  return out;
+}
+
 let benchWords: { lower: string[]; any: string[] } | undefined;
+let wordsPart: Part = 'report';
 function words(): { lower: string[]; any: string[] } {
   if (!benchWords) {
-    const held = readWordList().filter((w) => isBenchWord(w) && w.length >= 2 && w.length <= 10);
+    const held = readWordList().filter((w) => isBenchWord(w) && w.length >= 2 && w.length <= 10 && Math.floor(hashString(w.toLowerCase()) / 10) % 2 === (wordsPart === 'tune' ? 0 : 1));
     benchWords = { lower: held.filter((w) => /^[a-z]+$/.test(w)), any: held };
   }
   return benchWords;
@@ -57,7 +117,9 @@ function lowerWord(rng: Rng, max = 7): string {
   }
 }
 
-function identifier(rng: Rng): Segment[] {
+function identifier(rng: Rng, part: Part): Segment[] {
+  // Half real identifiers from code, half made from held-out words (camelCase, snake_case, x2, Vec3).
+  if (rng.chance(0.5)) return realIdentifier(rng, part);
   switch (rng.int(0, 3)) {
     case 0: // camelCase
       return [w(lowerWord(rng) + cap(lowerWord(rng)))];
@@ -83,8 +145,8 @@ function number(rng: Rng): Segment[] {
   }
 }
 
-function mixed(rng: Rng): Segment[] {
-  const id = () => identifier(rng);
+function mixed(rng: Rng, part: Part): Segment[] {
+  const id = () => identifier(rng, part);
   const num = () => number(rng);
   switch (rng.int(0, 4)) {
     case 0: // already typed "const ", written "name = value"
@@ -101,13 +163,15 @@ function mixed(rng: Rng): Segment[] {
 }
 
 /** `n` lines per group, deterministic in the seed. */
-export function benchLines(n: number, seed: number): BenchLine[] {
+export function benchLines(n: number, seed: number, part: Part): BenchLine[] {
+  if (wordsPart !== part) benchWords = undefined;
+  wordsPart = part;
   const out: BenchLine[] = [];
   for (const group of GROUPS) {
     const rng = new Rng(seed * 7919 + GROUPS.indexOf(group));
     for (let i = 0; i < n; i++) {
       const segments =
-        group === 'words' ? [w(word(rng))] : group === 'identifiers' ? identifier(rng) : group === 'numbers' ? number(rng) : mixed(rng);
+        group === 'words' ? [w(word(rng))] : group === 'identifiers' ? identifier(rng, part) : group === 'numbers' ? number(rng) : mixed(rng, part);
       out.push({ group, segments });
     }
   }

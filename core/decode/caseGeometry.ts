@@ -102,9 +102,14 @@ export function applyCaseGeometry(probs: Float32Array, labels: readonly string[]
   return out;
 }
 
+/**
+ * One-sided: a glyph shorter than the x-height still fits an x-high letter, one above the cap
+ * height (an ascender-tall capital) still fits a capital, a deep descender still descends.
+ */
 function fitOf(observed: number, expected: number | undefined): number {
   if (expected === undefined || Number.isNaN(observed)) return 1;
-  const d = (observed - expected) / SIGMA;
+  const miss = expected === 0 ? Math.max(0, observed) : Math.min(0, observed - 1);
+  const d = miss / SIGMA;
   return FLOOR + (1 - FLOOR) * Math.exp(-0.5 * d * d);
 }
 

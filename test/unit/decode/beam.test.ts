@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import { decodeWord } from '../../../core/decode/beam';
+import { decodeCharacters, decodeLine } from '../../../core/decode/line';
+import { DIGITS } from '../../../core/labels';
+import { argmaxLabel, confidentWord, LABELS, probs, randomProbs, seededRandom, shippedNgram } from './helpers';
+
+describe('decode/beam', () => {
+  it('returns the per-character argmax when the LM and digit weights are 0 (and with no LM)', () => {
+    const rand = seededRandom(42);
+    const ngram = shippedNgram();
+    for (let trial = 0; trial < 50; trial++) {
+      const word = Array.from({ length: 1 + (trial % 9) }, () => randomProbs(rand));
+      const argmax = word.map((p) => argmaxLabel(p)).join('');
+      assert.equal(decodeWord(word, LABELS, { ngram, lmWeight: 0, digitWeight: 0, context: 'let 0x' }).text, argmax);
+      assert.equal(decodeWord(word, LABELS, { digitWeight: 0 }).text, argmax);
+    }
+  });
+
+  it('the text before the cursor changes the decision: 0x + an O-like glyph gives 0', () => {
+    const ngram = shippedNgram();
+    const oLike = [probs({ O: 0.45, '0': 0.38, o: 0.12 })];
+    assert.equal(decodeWord(oLike, LABELS, { ngram }).text, 'O');
+    assert.equal(decodeWord(oLike, LABELS, { ngram, context: 'the ' }).text, 'O');
+    assert.equal(decodeWord(oLike, LABELS, { ngram, context: 'const mask = 0x' }).text, '0');
+  });
+
+  it('digits lean to digits among digits (0x1F, 2026, x1)', () => {
+    const ngram = shippedNgram();
+    const year = [probs({ '2': 0.9 }), probs({ O: 0.45, '0': 0.4, o: 0.1 }), probs({ '2': 0.9 }), probs({ '6': 0.9 })];
+    assert.equal(decodeWord(year, LABELS, { ngram }).text, '2026');
+    const hex = [probs({ '0': 0.9 }), probs({ x: 0.9 }), probs({ l: 0.45, '1': 0.4, I: 0.1 }), probs({ F: 0.9 })];
+    assert.equal(decodeWord(hex, LABELS, { ngram }).text, '0x1F');
+    const x1 = [probs({ x: 0.9 }), probs({ l: 0.45, '1': 0.4, I: 0.1 })];
+    assert.equal(decodeWord(x1, LABELS, { ngram, context: 'const ' }).text, 'x1');
+  });
+
+  it('identifiers survive: no dictionary rewriting of idx2, camelCase, snake-like or odd text', () => {
+    const ngram = shippedNgram();
+    const ids = ['idx2', 'idx', 'camelCase', 'getX2', 'snake', 'case', 'tmp', 'cfg', 'ptr', 'buf', 'qwfpgj', 'xyzzy', 'tmp9b', 'nTx', 'Kq7', 'utf8', 'i18n'];
+    for (const id of ids) {
+      assert.equal(decodeWord(confidentWord(id, 0.8), LABELS, { ngram }).text, id);
+      assert.equal(decodeWord(confidentWord(id, 0.8), LABELS, { ngram, context: 'for (let ' }).text, id);
+    }
+    // The glyph leans 8:1 to the written character, the LM strongly to a word: the glyph wins.
+    // ('id' + 'e' is far likelier than 'id' + 'x' in the corpus; the LM's pull is bounded.)
+    const idx = [probs({ i: 0.9 }), probs({ d: 0.9 }), probs({ x: 0.8, e: 0.1 })];
+    assert.equal(decodeWord(idx, LABELS, { ngram, context: 'for (let ' }).text, 'idx');
+    const idx2 = [probs({ i: 0.9 }), probs({ d: 0.9 }), probs({ x: 0.9 }), probs({ '2': 0.55, z: 0.35 })];
+    assert.equal(decodeWord(idx2, LABELS, { ngram }).text, 'idx2');
+    const tmp9 = [probs({ t: 0.9 }), probs({ m: 0.9 }), probs({ p: 0.9 }), probs({ '9': 0.6, g: 0.3 })];
+    assert.equal(decodeWord(tmp9, LABELS, { ngram }).text, 'tmp9');
+  });
+
+  it('case from geometry: a small c among x-high letters is c, a tall one is C', () => {
+    // The classifier cannot tell c from C by shape: equal odds.
+    const word = [probs({ c: 0.45, C: 0.45 }), probs({ a: 0.9 }), probs({ b: 0.9 })];
+    const small = [{ top: 1.0, bottom: 0 }, { top: 1.0, bottom: 0 }, { top: 1.5, bottom: 0 }];
+    const tall = [{ top: 1.5, bottom: 0 }, { top: 1.0, bottom: 0 }, { top: 1.5, bottom: 0 }];
+    assert.equal(decodeWord(word, LABELS, { geometry: small }).text, 'cab');
+    assert.equal(decodeWord(word, LABELS, { geometry: tall }).text, 'Cab');
+    // The word's own heights count, not the frame's: a word written large all over.
+    const big = [{ top: 2.9, bottom: 0 }, { top: 2.0, bottom: 0 }, { top: 3.0, bottom: 0 }];
+    assert.equal(decodeWord(word, LABELS, { geometry: big }).text, 'Cab');
+    const s = [probs({ e: 0.9 }), probs({ s: 0.4, S: 0.45, '5': 0.1 })];
+    assert.equal(decodeWord(s, LABELS, { geometry: [{ top: 1, bottom: 0 }, { top: 1.02, bottom: -0.02 }] }).text, 'es');
+    // Descent: g/q descend, 9 sits on the baseline.
+    const nine = [probs({ '1': 0.9 }), probs({ g: 0.5, '9': 0.4 })];
+    assert.equal(decodeWord(nine, LABELS, { geometry: [{ top: 1.45, bottom: 0 }, { top: 1.45, bottom: 0 }] }).text, '19');
+  });
+
+  it('geometry moves mass only inside a look-alike group', () => {
+    const word = [probs({ e: 0.5, c: 0.3, C: 0.1 })];
+    const r = decodeWord(word, LABELS, { geometry: [{ top: 1.5, bottom: 0 }] });
+    assert.equal(r.text, 'e');
+  });
+
+  it('a charset holds inside the beam: digits never yields a letter', () => {
+    const rand = seededRandom(7);
+    const ngram = shippedNgram();
+    for (let trial = 0; trial < 30; trial++) {
+      const word = Array.from({ length: 4 }, () => randomProbs(rand));
+      const r = decodeWord(word, LABELS, { ngram, charset: 'digits', context: 'let name = ' });
+      assert.match(r.text, /^[0-9]{4}$/);
+      for (const c of r.chars) for (const cand of c.candidates) assert.ok(DIGITS.includes(cand.label));
+    }
+  });
+
+  it('reports per-character probabilities, sorted candidates and a confidence in (0, 1]', () => {
+    const r = decodeWord(confidentWord('ab3', 0.7), LABELS, { ngram: shippedNgram(), topK: 3 });
+    assert.equal(r.chars.length, 3);
+    assert.ok(r.confidence > 0 && r.confidence <= 1);
+    for (const c of r.chars) {
+      assert.equal(c.candidates.length, 3);
+      assert.equal(c.candidates[0].label, c.label);
+      assert.ok(c.candidates[0].p >= c.candidates[1].p && c.candidates[1].p >= c.candidates[2].p);
+    }
+    assert.deepEqual(decodeWord([], LABELS), { text: '', confidence: 1, chars: [] });
+  });
+
+  it('a line passes each word the words before it; decodeCharacters splits at spaces', () => {
+    const ngram = shippedNgram();
+    const oLike = probs({ O: 0.45, '0': 0.38, o: 0.12 });
+    const line = decodeLine([confidentWord('mask'), [probs({ '0': 0.9 }), probs({ x: 0.9 }), oLike]], LABELS, { ngram, context: 'let ' });
+    assert.equal(line.text, 'mask 0x0');
+    assert.deepEqual(line.words, ['mask', '0x0']);
+    const chars = decodeCharacters([...confidentWord('ab'), ...confidentWord('cd')], LABELS, { ngram, spaceBefore: [false, false, true, false] });
+    assert.deepEqual(chars.words, ['ab', 'cd']);
+    assert.equal(chars.text, 'ab cd');
+    assert.equal(decodeCharacters([oLike], LABELS, { ngram, context: '0x' }).text, '0');
+  });
+
+  it('rejects malformed input with a clear message', () => {
+    assert.throws(() => decodeWord([new Float32Array(5)], LABELS), /5 probabilities; the model has 62 labels/);
+    assert.throws(() => decodeWord(confidentWord('ab'), LABELS, { geometry: [{ top: 1, bottom: 0 }] }), /geometry for 1 characters/);
+    assert.throws(() => decodeWord(confidentWord('a'.repeat(300)), LABELS), /too long/);
+    assert.throws(() => decodeWord(confidentWord('ab'), LABELS, { ngram: shippedNgram(), lmWeight: NaN }), /lmWeight must be a finite number/);
+    assert.throws(() => decodeWord(confidentWord('ab'), LABELS, { charset: '' }), /Charset is empty/);
+    assert.throws(() => decodeCharacters(confidentWord('ab'), LABELS, { spaceBefore: [true] }), /spaceBefore has 1 entries/);
+  });
+});

@@ -10,7 +10,8 @@
  * B. The real pad (webview/pad/main.ts bundled as the extension bundles it, in a page that stands
  *    in for the VS Code host): strokes drawn with CDP mouse events on its canvas; the pad's own
  *    pen-up -> candidate-row figure (its `inkwell:recognized` event), and the time to the next
- *    animation frame after it (the row on screen).
+ *    animation frame after it (the row on screen). The pad picks its backend from the setting
+ *    (--pad-backend, default webgl as shipped) and its own checks (it leaves a software WebGL).
  *
  * Everything is served from 127.0.0.1 by node:http; the browser has no other network.
  */
@@ -46,28 +47,34 @@ interface Args {
   runs: number;
   backends: Backend[];
   flags: Record<string, number | boolean>;
+  /** The pad's backend setting (inkwell.backend); the pad itself may move off a software WebGL. */
+  padBackend: Backend;
+  padRuns: number;
   model: string;
   chromium: string;
   pad: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 30, backends: ['webgl', 'wasm', 'cpu'], flags: {}, model: 'models/char-cnn', chromium: '/usr/bin/chromium', pad: true };
+  const args: Args = { runs: 30, padRuns: 0, padBackend: 'webgl', backends: ['webgl', 'wasm', 'cpu'], flags: {}, model: 'models/char-cnn', chromium: '/usr/bin/chromium', pad: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') args.runs = Math.max(1, Number(argv[++i]));
     else if (a === '--model') args.model = argv[++i];
     else if (a === '--chromium') args.chromium = argv[++i];
     else if (a === '--no-pad') args.pad = false;
+    else if (a === '--pad-backend') args.padBackend = argv[++i] as Backend;
+    else if (a === '--pad-runs') args.padRuns = Math.max(1, Number(argv[++i]));
     else if (a === '--backends') args.backends = argv[++i].split(',').map((b) => b.trim() as Backend);
     else if (a === '--flag') {
       const [k, v] = argv[++i].split('=');
       args.flags[k] = v === 'true' ? true : v === 'false' ? false : Number(v);
     }
-    else throw new Error(`Unknown argument '${a}'. Usage: bench:pad [--runs N] [--model DIR] [--chromium PATH] [--backends webgl,wasm,cpu] [--flag TFJS_FLAG=VALUE] [--no-pad]`);
+    else throw new Error(`Unknown argument '${a}'. Usage: bench:pad [--runs N] [--model DIR] [--chromium PATH] [--backends webgl,wasm,cpu] [--flag TFJS_FLAG=VALUE] [--no-pad] [--pad-backend webgl|wasm|cpu] [--pad-runs N]`);
   }
   if (!Number.isFinite(args.runs)) throw new Error('--runs takes a number');
-  for (const b of args.backends) if (!['webgl', 'wasm', 'cpu'].includes(b)) throw new Error(`Unknown backend '${b}'.`);
+  if (!args.padRuns) args.padRuns = args.runs;
+  for (const b of [...args.backends, args.padBackend]) if (!['webgl', 'wasm', 'cpu'].includes(b)) throw new Error(`Unknown backend '${b}'.`);
   return args;
 }
 
@@ -90,7 +97,7 @@ async function bundle(outDir: string): Promise<void> {
 const PATH_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>path</title></head><body><script src="/b/path.js"></script></body></html>`;
 
 /** The pad's page as src/webview/html.ts builds it, with a stand-in for the VS Code host. */
-function padHtml(settings: object): string {
+function padHtml(settings: object, hasNgram: boolean): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/b/pad.css"><title>pad</title>
 <style>:root{--vscode-editor-background:#fff;--vscode-editor-foreground:#111;--vscode-foreground:#111}</style></head>
 <body data-view="pad" class="vscode-light"><main id="app" aria-busy="true"></main>
@@ -104,7 +111,10 @@ function padHtml(settings: object): string {
     postMessage(m) {
       window.__posted.push(m);
       if (m.type === 'ready') setTimeout(() => window.postMessage({ type: 'init', view: 'pad',
-        modelUrl: location.origin + '/models/char-cnn/model.json', settings: ${JSON.stringify(settings)} }, '*'), 0);
+        modelUrl: location.origin + '/models/char-cnn/model.json',
+        ${hasNgram ? "ngramUrl: location.origin + '/models/ngram/char-ngram.json'," : ''}
+        wasmDir: location.origin + '/wasm/',
+        settings: ${JSON.stringify(settings)} }, '*'), 0);
     },
     getState() { return undefined; },
     setState() {},
@@ -113,7 +123,7 @@ function padHtml(settings: object): string {
 <script src="/b/pad.js"></script></body></html>`;
 }
 
-function serve(bundleDir: string, modelDir: string, settings: object): Promise<{ server: http.Server; origin: string }> {
+function serve(bundleDir: string, modelDir: string, settings: object, hasNgram: boolean): Promise<{ server: http.Server; origin: string }> {
   const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.bin': 'application/octet-stream', '.html': 'text/html' };
   const ngramDir = path.join(ROOT, 'models/ngram');
   const server = http.createServer((req, res) => {
@@ -123,7 +133,7 @@ function serve(bundleDir: string, modelDir: string, settings: object): Promise<{
       res.end(body);
     };
     if (url.pathname === '/path.html') return send(PATH_HTML, 'text/html');
-    if (url.pathname === '/pad.html') return send(padHtml(settings), 'text/html');
+    if (url.pathname === '/pad.html') return send(padHtml(settings, hasNgram), 'text/html');
     // Only files inside the three folders below are served.
     const roots: [string, string][] = [
       ['/b/', bundleDir],
@@ -201,13 +211,15 @@ async function benchPath(page: Page, origin: string, runs: number, hasNgram: boo
 
 interface Recognized {
   ms: number;
+  /** The pad's own split of `ms`, when it reports one. */
+  phases?: Record<string, number>;
   frameMs: number;
   text: string;
   backend: string;
   characters: number;
 }
 
-async function benchPad(page: Page, origin: string, runs: number): Promise<void> {
+async function benchPad(page: Page, origin: string, runs: number, setting: Backend): Promise<void> {
   await page.goto(`${origin}/pad.html`);
   // Page-side code as strings: bench/ is type-checked without DOM types.
   const status = "(document.getElementById('status') || {}).textContent || ''";
@@ -220,7 +232,9 @@ async function benchPad(page: Page, origin: string, runs: number): Promise<void>
   const box = await page.locator('canvas#pad').boundingBox();
   if (!box) throw new Error('pad canvas not visible');
   const grouping = fs.readFileSync(path.join(ROOT, 'webview/pad/main.ts'), 'utf8').includes('core/strokes') ? 'core/strokes' : "the pad's own grouping (webview/pad/grouping.ts)";
-  console.log(`B. Real pad bundle (webview/pad/main.ts, grouping: ${grouping}): backend ${backend} (the pad's data-backend), CDP mouse strokes, pad ${box.width.toFixed(0)}x${box.height.toFixed(0)} CSS px`);
+  const note = (await page.evaluate(status)) as string;
+  console.log(`B. Real pad bundle (webview/pad/main.ts, grouping: ${grouping}): backend ${backend} (the pad's data-backend; setting '${setting}'), CDP mouse strokes, pad ${box.width.toFixed(0)}x${box.height.toFixed(0)} CSS px`);
+  console.log(`   pad status: ${note}`);
   for (const [label, text] of [['1 character', ONE_CHAR], ['10-character word', WORD]] as const) {
     // Sparser points than the path bench: every mouse move is a CDP round trip.
     const strokes = write(text, { unit: 24, step: 4, x0: 20, baseline: Math.min(box.height - 30, 70) }).strokes;
@@ -243,6 +257,10 @@ async function benchPad(page: Page, origin: string, runs: number): Promise<void>
     console.log(`   ${label.padEnd(18)} '${text}' -> '${last.text}' (${last.characters} chars)`);
     console.log(`   ${''.padEnd(18)} pen-up -> candidate row in the DOM: ${stats(got.map((r) => r.ms))}`);
     console.log(`   ${''.padEnd(18)} pen-up -> next frame after it:      ${stats(got.map((r) => r.frameMs))}`);
+    const phaseNames = Object.keys(last.phases ?? {});
+    if (phaseNames.length) {
+      console.log(`   ${''.padEnd(18)} medians: ${phaseNames.map((k) => `${k} ${medianOf(got.map((r) => r.phases?.[k] ?? NaN)).toFixed(2)}`).join(', ')} ms`);
+    }
   }
 }
 
@@ -256,8 +274,8 @@ async function main(): Promise<void> {
   const bundleDir = path.join(tmp, 'bundle');
   const profile = path.join(tmp, 'profile');
   await bundle(bundleDir);
-  const settings = { autoInsert: false, autoInsertDelayMs: 1000, candidateCount: 3, backend: 'webgl', inkWidth: INK_WIDTH, charset: 'all' };
-  const { server, origin } = await serve(bundleDir, modelDir, settings);
+  const settings = { autoInsert: false, autoInsertDelayMs: 1000, candidateCount: 3, backend: args.padBackend, inkWidth: INK_WIDTH, charset: 'all' };
+  const { server, origin } = await serve(bundleDir, modelDir, settings, hasNgram);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: args.chromium,
     headless: true,
@@ -273,7 +291,7 @@ async function main(): Promise<void> {
     console.log(`Pad latency, pen-up -> candidates. Chromium ${context.browser()?.version() ?? '(version unknown)'} headless, ${os.cpus().length} CPU cores, ${await webglRenderer(page)}`);
     console.log(`Model ${path.relative(ROOT, modelDir)} (${fs.statSync(path.join(modelDir, 'model.json')).mtime.toISOString()}${model.training ? '' : ', no training metadata'}), ink width ${INK_WIDTH}, ${args.runs} runs after ${WARM_UP} warm-up, each run all strokes of the text`);
     for (const backend of args.backends) await benchPath(page, origin, args.runs, hasNgram, backend, args.flags);
-    if (args.pad) await benchPad(page, origin, args.runs);
+    if (args.pad) await benchPad(page, origin, args.padRuns, args.padBackend);
   } finally {
     await context.close();
     server.close();

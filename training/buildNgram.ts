@@ -162,6 +162,14 @@ their neighbours and the text before the cursor. Not a dictionary: it scores cha
 ${sources.map((s) => `| ${s.name} | ${s.files} | ${s.bytes} |`).join('\n')}
 
 License banners (\`@license\` comments) and source-map lines are stripped before counting.
+One word in ten of the word list (training/wordSplit.ts) is left out so that \`npm run bench:context\`
+reads words the n-gram never saw; its identifiers come from JavaScript this file never reads.
+
+## How decoding uses it
+core/decode/beam.ts scores each word as classifier ln p + lmWeight x ln p_LM (renormalised over
+the allowed labels, mixed with a uniform floor so an unseen identifier costs a bounded amount);
+weights tuned with \`npm run bench:context -- --tune\` on held-out tuning families, reported with
+\`npm run bench:context\` on the other held-out families.
 `;
 }
 

@@ -13,7 +13,8 @@
 import { Box } from '../image';
 import { estimateLineFrame, PadLineFrame } from './lineFrame';
 import { findSpaces } from './spaces';
-import { touchOf } from './touch';
+import { decimate } from './simplify';
+import { PROBE_POINTS, touchOf } from './touch';
 import { Bounds, StrokePoint, boundsOf, median, quantile, unionBounds } from './types';
 
 export interface GroupOptions {
@@ -202,22 +203,40 @@ function groupLine(
 ): number[][] {
   const letters = members.filter((i) => !small[i]).sort((a, b) => bounds[a].left - bounds[b].left);
   const marks = members.filter((i) => small[i]);
-  const parent = new Map<number, number>(members.map((i) => [i, i]));
+  // Union-find over stroke indices, with path halving and union by size (hostile input: 2000 strokes).
+  const parent = new Int32Array(strokes.length);
+  const size = new Int32Array(strokes.length).fill(1);
+  for (const i of members) parent[i] = i;
   const find = (i: number): number => {
-    let root = i;
-    while (parent.get(root)! !== root) root = parent.get(root)!;
-    parent.set(i, root);
-    return root;
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
   };
-  const join = (a: number, b: number) => parent.set(find(a), find(b));
+  const join = (a: number, b: number) => {
+    let ra = find(a), rb = find(b);
+    if (ra === rb) return;
+    if (size[ra] > size[rb]) [ra, rb] = [rb, ra];
+    parent[ra] = rb;
+    size[rb] += size[ra];
+  };
+  // Touch tests look at a few dozen points per stroke, computed once.
+  const probeCache = new Map<number, readonly StrokePoint[]>();
+  const probes = (i: number) => {
+    let p = probeCache.get(i);
+    if (!p) probeCache.set(i, (p = decimate(strokes[i], PROBE_POINTS)));
+    return p;
+  };
 
   // Letter strokes: sorted by left edge, so only pairs whose x-ranges come within a pen width are compared.
   for (let a = 0; a < letters.length; a++) {
     const ia = letters[a];
     for (let b = a + 1; b < letters.length; b++) {
       const ib = letters[b];
-      if (bounds[ib].left > bounds[ia].right + 2 * r) continue;
-      if (belongTogether(strokes[ia], strokes[ib], bounds[ia], bounds[ib], ref, r)) join(ia, ib);
+      if (bounds[ib].left > bounds[ia].right + 2 * r) break;
+      if (find(ia) === find(ib)) continue;
+      if (belongTogether(probes(ia), probes(ib), bounds[ia], bounds[ib], ref, r)) join(ia, ib);
     }
   }
 
@@ -235,7 +254,7 @@ function groupLine(
   const loose: number[] = [];
   for (const m of marks) {
     const mb = bounds[m];
-    const touched = letters.find((i) => touchOf(strokes[m], strokes[i], mb, bounds[i], tol) !== 'none');
+    const touched = letters.find((i) => touchOf(probes(m), probes(i), mb, bounds[i], tol) !== 'none');
     if (touched !== undefined) {
       join(m, find(touched));
       continue;

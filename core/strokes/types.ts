@@ -35,7 +35,7 @@ export const STROKE_LIMITS = {
   /** More strokes than this is refused with a StrokeInputError (a pad holds a word or a line). */
   maxStrokes: 2000,
   /** Points read from all strokes together; longer input is sampled with a stride before anything else. */
-  maxScannedPoints: 1_000_000,
+  maxScannedPoints: 200_000,
   /** Points kept per stroke after simplification. */
   maxPointsPerStroke: 1000,
   /** Points kept over all strokes after simplification. */

@@ -62,6 +62,19 @@ describe('strokes: hostile and degenerate input', () => {
     assert.ok(r.characters.length > 0);
   });
 
+  it('a dense scribble of 2000 overlapping strokes ends as one bounded character', () => {
+    let seed = 1;
+    const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const strokes: Stroke[] = Array.from({ length: STROKE_LIMITS.maxStrokes }, () => {
+      const x0 = rnd() * 200, y0 = rnd() * 200;
+      return Array.from({ length: 200 }, (_, i) => ({ x: x0 + i * 0.3 + rnd() * 3, y: y0 + Math.sin(i / 3) * 10 }));
+    });
+    const r = strokesToCharacters(strokes);
+    assert.equal(r.characters.length, 1);
+    assert.equal(r.characters[0].strokeIndices.length, STROKE_LIMITS.maxStrokes);
+    assert.ok(r.characters[0].image.width <= 80 && r.characters[0].image.height <= 80);
+  });
+
   it('a single click (one point) is a dot that renders and normalises', () => {
     const r = strokesToCharacters([[{ x: 50, y: 50 }]]);
     assert.equal(r.characters.length, 1);

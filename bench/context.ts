@@ -210,12 +210,20 @@ async function main(): Promise<void> {
   const params = { lmWeight: DEFAULT_LM_WEIGHT, lmFloor: DEFAULT_LM_FLOOR, geometryWeight: DEFAULT_GEOMETRY_WEIGHT, digitWeight: DEFAULT_DIGIT_WEIGHT };
   const data = prepare(benchLines(n, seed, 'report'), reportFamilies, seed, classifier);
   const base = score(data, labels, null);
+  const t0 = performance.now();
   const ctx = score(data, labels, contextDecoder(labels, ngram, params));
+  const decodeMs = (performance.now() - t0) / GROUPS.reduce((s, g) => s + ctx.get(g)!.tokens, 0);
   printTable(
     `Report families (${reportFamilies.map((f) => f.id).join(', ')}), seed ${seed}; decoder defaults lmWeight ${params.lmWeight}, ` +
       `lmFloor ${params.lmFloor}, geometryWeight ${params.geometryWeight}, digitWeight ${params.digitWeight}, beam 8:`,
     base,
     ctx,
+  );
+  const wins = GROUPS.every((g) => ctx.get(g)!.tokensRight > base.get(g)!.tokensRight && ctx.get(g)!.charErrors <= base.get(g)!.charErrors);
+  const worstLoss = Math.max(...GROUPS.map((g) => pct(ctx.get(g)!.charErrors, ctx.get(g)!.chars) - pct(base.get(g)!.charErrors, base.get(g)!.chars)));
+  console.log(
+    `\nContext wins word accuracy and CER on every group: ${wins ? 'yes' : 'NO'}; largest character-accuracy loss on a group: ` +
+      `${Math.max(0, worstLoss).toFixed(2)} pts; context decoding ${decodeMs.toFixed(2)} ms per token.`,
   );
   printExamples(data, labels, contextDecoder(labels, ngram, params), Number(values.examples));
   digitsCharset(classifier, seed, Number(values['digits-per-class']));

@@ -90,11 +90,13 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
   const keep = ngram ? ngram.order - 1 : 0;
   const start = ngram ? startHistory(ngram, opts.context) : '';
 
-  // ln p_lm renormalised over the allowed labels, memoized per history.
-  const lmCache = new Map<string, Map<string, number>>();
+  // ln p_lm renormalised over the allowed labels, memoized per history across calls (the pad
+  // re-decodes the same word on every pause).
+  const lmCache = ngram ? sharedCache(ngram, `${lmFloor}\u0000${allowedLabels.join('')}`) : new Map<string, Map<string, number>>();
   const lm = (history: string): Map<string, number> => {
     let m = lmCache.get(history);
     if (m) return m;
+    if (lmCache.size >= MAX_CACHED_HISTORIES) lmCache.clear();
     m = new Map();
     if (ngram && lmWeight !== 0) {
       const lp = ngram.lnProbs(history, allowedLabels);
@@ -147,6 +149,21 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
     history = keep > 0 ? (history + label).slice(-keep) : '';
   });
   return { text: best.text, confidence: Math.exp(lnConf / prepared.length), chars };
+}
+
+/** Bound on memoized LM distributions per (model, charset, floor): ~62 numbers each. */
+const MAX_CACHED_HISTORIES = 20_000;
+const caches = new WeakMap<NgramModel, Map<string, Map<string, Map<string, number>>>>();
+
+function sharedCache(ngram: NgramModel, key: string): Map<string, Map<string, number>> {
+  let byKey = caches.get(ngram);
+  if (!byKey) caches.set(ngram, (byKey = new Map()));
+  let cache = byKey.get(key);
+  if (!cache) {
+    if (byKey.size >= 16) byKey.clear(); // a few charsets in use at once, never unbounded
+    byKey.set(key, (cache = new Map()));
+  }
+  return cache;
 }
 
 interface PreparedPosition {

@@ -93,8 +93,22 @@ export class PadDocument {
   }
 }
 
+/** Saved state comes back from VS Code as we stored it, but a stale or foreign shape must not crash the pad. */
 function isPadState(value: unknown): value is PadState {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<PadState>;
-  return v.version === 1 && Array.isArray(v.strokes) && Array.isArray(v.undo) && Array.isArray(v.redo) && typeof v.nextId === 'number' && typeof v.choices === 'object';
+  const isPoint = (p: unknown) => typeof p === 'object' && p !== null && Number.isFinite((p as PadPoint).x) && Number.isFinite((p as PadPoint).y);
+  const isStroke = (s: unknown) => typeof s === 'object' && s !== null && Number.isInteger((s as PadStroke).id) && Array.isArray((s as PadStroke).points) && (s as PadStroke).points.every(isPoint);
+  const isEdit = (e: unknown) => {
+    const edit = e as PadEdit;
+    return typeof e === 'object' && e !== null && ((edit.kind === 'add' && isStroke(edit.stroke)) || (edit.kind === 'clear' && Array.isArray(edit.strokes) && edit.strokes.every(isStroke)));
+  };
+  return (
+    v.version === 1 &&
+    Array.isArray(v.strokes) && v.strokes.every(isStroke) &&
+    Array.isArray(v.undo) && v.undo.every(isEdit) &&
+    Array.isArray(v.redo) && v.redo.every(isEdit) &&
+    Number.isInteger(v.nextId) &&
+    typeof v.choices === 'object' && v.choices !== null
+  );
 }

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { PadDocument, PadPoint } from '../../../webview/pad/document';
+
+const line = (x: number): PadPoint[] => [
+  { x, y: 0, t: 0, pressure: 0.5 },
+  { x, y: 10, t: 1, pressure: 0.5 },
+];
+
+describe('pad document: strokes, undo, redo, clear, saved state', () => {
+  it('undo and redo walk strokes back and forth; a new stroke drops the redo branch', () => {
+    const doc = new PadDocument();
+    doc.addStroke(line(1));
+    doc.addStroke(line(2));
+    assert.deepEqual(doc.strokes.map((s) => s.points[0].x), [1, 2]);
+    assert.ok(doc.undo());
+    assert.deepEqual(doc.strokes.map((s) => s.points[0].x), [1]);
+    assert.ok(doc.redo());
+    assert.deepEqual(doc.strokes.map((s) => s.points[0].x), [1, 2]);
+    doc.undo();
+    doc.addStroke(line(3));
+    assert.equal(doc.canRedo, false);
+    assert.deepEqual(doc.strokes.map((s) => s.points[0].x), [1, 3]);
+  });
+
+  it('clear is one undoable step, and forgets candidate choices', () => {
+    const doc = new PadDocument();
+    doc.addStroke(line(1));
+    doc.addStroke(line(2));
+    doc.choose('1', 'l');
+    doc.clear();
+    assert.ok(doc.isEmpty);
+    assert.deepEqual(doc.snapshot.choices, {});
+    assert.ok(doc.undo());
+    assert.equal(doc.strokes.length, 2);
+    assert.equal(doc.undo() && doc.undo() && doc.undo(), false);
+    assert.ok(doc.isEmpty);
+  });
+
+  it('stroke ids stay unique across undo, so candidate choices keep their character', () => {
+    const doc = new PadDocument();
+    doc.addStroke(line(1));
+    doc.undo();
+    doc.addStroke(line(2));
+    doc.addStroke(line(3));
+    const ids = doc.strokes.map((s) => s.id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok(!ids.includes(1));
+  });
+
+  it('round-trips through saved state (getState/setState) unchanged', () => {
+    const doc = new PadDocument();
+    doc.addStroke(line(1));
+    doc.addStroke(line(2));
+    doc.undo();
+    doc.choose('1', 'I');
+    const restored = new PadDocument(JSON.parse(JSON.stringify(doc.snapshot)));
+    assert.deepEqual(restored.snapshot, doc.snapshot);
+    assert.ok(restored.redo());
+    assert.equal(restored.strokes.length, 2);
+  });
+
+  it('starts empty from a missing, stale or hostile saved state', () => {
+    for (const saved of [undefined, null, 7, 'x', {}, { version: 2 }, { version: 1, strokes: [{ id: 1, points: [{ x: 'a', y: 0 }] }], undo: [], redo: [], choices: {}, nextId: 2 }, { version: 1, strokes: [], undo: [{ kind: 'rm' }], redo: [], choices: {}, nextId: 1 }]) {
+      const doc = new PadDocument(saved);
+      assert.ok(doc.isEmpty);
+      assert.equal(doc.canUndo, false);
+    }
+  });
+});

@@ -29,11 +29,14 @@ export class ResultsView {
       else if (c.spaceBefore) items.push(el('div', 'space', { role: 'listitem', 'aria-label': 'space' }));
       const item = el('div', 'char', { role: 'listitem', 'aria-label': `Character ${i + 1}: ${c.chosen || 'unreadable'}` });
       const group = el('div', 'candidates', { role: 'group', 'aria-label': `Alternatives for character ${i + 1}` });
-      for (const cand of c.candidates) {
+      // The text in use on top, the alternatives under it (best first).
+      const chosen = c.candidates.find((x) => x.text === c.chosen) ?? (c.chosen ? { text: c.chosen, p: 0 } : undefined);
+      const ordered = chosen ? [chosen, ...c.candidates.filter((x) => x.text !== c.chosen)] : c.candidates;
+      for (const cand of ordered) {
         const b = el('button', cand.text === c.chosen ? 'candidate chosen' : 'candidate', {
           type: 'button',
           'aria-pressed': String(cand.text === c.chosen),
-          title: `${cand.text} (${(cand.p * 100).toFixed(0)}%)`,
+          title: cand.p > 0 ? `${cand.text} (${(cand.p * 100).toFixed(0)}%)` : cand.text,
           'data-key': c.key,
         });
         b.textContent = cand.text;

@@ -47,6 +47,9 @@ export function groupCharacters(components: readonly Component[]): CharGroup[] {
   for (const c of components.filter(isSmall)) {
     let best = -1, bestScore = -Infinity;
     groups.forEach((g, i) => {
+      // Only marks close above or below a character belong to it (a speck further off is noise).
+      const vGap = Math.max(g.box.top - c.box.bottom, c.box.top - g.box.bottom);
+      if (vGap > 0.6 * bodyHeight) return;
       const overlap = xOverlap(g.box, c.box);
       const score = overlap >= 0 ? overlap / Math.max(1, boxWidth(c.box)) : overlap / Math.max(1, bodyHeight);
       if (score > bestScore) {

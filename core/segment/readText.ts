@@ -157,7 +157,7 @@ function analyse(image: GreyImage): Analysis {
       break;
     }
   }
-  const minArea = Math.max(3, 0.012 * typical * typical);
+  const minArea = Math.max(3, 0.004 * typical * typical);
   const imageArea = image.width * image.height;
   const keep = new Uint8Array(components.list.length + 1);
   let kept = 0;

@@ -48,6 +48,8 @@ export { estimateLineFrame } from './lineFrame';
 export { renderCharacter, renderTransform, penRadius, RENDER_SIZE } from './render';
 export type { RenderTransform } from './render';
 export { sanitizeStrokes } from './sanitize';
+export { facingGap } from './gaps';
+export { findSpaces } from './spaces';
 export type { CleanStrokes } from './sanitize';
 export { simplifyRdp, decimate } from './simplify';
 

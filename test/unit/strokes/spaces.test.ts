@@ -1,0 +1,32 @@
+import { strict as assert } from 'node:assert';
+import { facingGap, findSpaces } from '../../../core/strokes';
+
+describe('strokes: word gaps', () => {
+  it('measures the paper where two characters face each other, not under an overhang', () => {
+    // A stem with a tail running right under its neighbour (a 'y' before a 'j'), then a stem at x = 25.
+    const left = [[{ x: 0, y: 0 }, { x: 0, y: 20 }, { x: 30, y: 30 }]];
+    const right = [[{ x: 25, y: 0 }, { x: 25, y: 20 }]];
+    const boxGap = 25 - 30;
+    const g = facingGap(left, right, 2.5, 3, boxGap);
+    assert.ok(g > 15 && g <= 22, `facing gap ${g}`);
+    // No shared rows (a quote mark beside a low letter): the box gap stands.
+    assert.equal(facingGap([[{ x: 0, y: 0 }, { x: 0, y: 5 }]], [[{ x: 10, y: 50 }, { x: 10, y: 60 }]], 2.5, 3, 7), 7);
+  });
+
+  it('takes the wide group of a line\'s gaps as spaces, whatever the writer\'s spacing', () => {
+    const size = 20;
+    // Tight writer: letters 2 px apart, words 16 px.
+    assert.deepEqual(findSpaces([2, 3, 16, 1, 2, 17, 3], size, 0.9), [false, false, true, false, false, true, false]);
+    // Loose writer: letters 12 px apart, words 34 px; a fixed 0.9 x-height (18 px) would still work,
+    // but letters 16 px apart would not: the groups decide.
+    assert.deepEqual(findSpaces([16, 15, 40, 17, 14, 42], size, 0.9), [false, false, true, false, false, true]);
+  });
+
+  it('with gaps all alike, only gaps wide against the letter size are spaces', () => {
+    assert.deepEqual(findSpaces([4, 5, 4, 5], 20, 0.9), [false, false, false, false]);
+    assert.deepEqual(findSpaces([25, 26, 24], 20, 0.9), [true, true, true]);
+    assert.deepEqual(findSpaces([5], 20, 0.9), [false]);
+    assert.deepEqual(findSpaces([30], 20, 0.9), [true]);
+    assert.deepEqual(findSpaces([], 20, 0.9), []);
+  });
+});

@@ -59,6 +59,17 @@ describe('strokes: grouping into characters', () => {
     assert.deepEqual(g.characters[2].strokeIndices, b.charStrokes[0].map((i) => i + a.strokes.length));
   });
 
+  it('a lone i, a colon and an equals sign are one character each', () => {
+    const dot = (x: number, y: number) => [{ x, y }, { x: x + 0.5, y: y + 0.5 }];
+    const bar = (x: number, y: number) => Array.from({ length: 11 }, (_, k) => ({ x: x + 2 * k, y }));
+    assert.deepEqual(groupsOf(write('i').strokes), [[0, 1]]);
+    assert.deepEqual(groupsOf([dot(50, 50), dot(50, 70)]), [[0, 1]]);
+    assert.deepEqual(groupsOf([bar(40, 50), bar(41, 60)]), [[0, 1]]);
+    // ... and side by side they stay three characters: 'i:='
+    const line = [...write('i', { x0: 20, baseline: 80 }).strokes, dot(60, 62), dot(60, 78), bar(80, 66), bar(81, 74)];
+    assert.deepEqual(groupsOf(line), [[0, 1], [2, 3], [4, 5]]);
+  });
+
   it('orders characters left to right even when written out of order', () => {
     const w = write('xH');
     const reversed = [...w.strokes].reverse();

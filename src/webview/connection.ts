@@ -20,7 +20,7 @@ export interface ReceiveOutcome {
   readonly error?: string;
 }
 
-/** Messages the webview sends on its own (not replies). */
+/** What the webview last said about its model (shown by the debug hook, waited on by tests). */
 type ModelState = { state: 'loading' | 'ready' | 'error'; backend?: string; loadMs?: number; message?: string };
 
 export class WebviewConnection implements vscode.Disposable {

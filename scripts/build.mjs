@@ -81,6 +81,7 @@ async function main() {
   // Stale bundles from a removed entry must not ship.
   if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true, maxRetries: 3 });
   if (watch) {
+    copyWasmBinaries();
     const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[build] watching');

@@ -73,6 +73,8 @@ const DEFAULT_SPACE_FACTOR = 0.9;
 const SMALL_MARK = 0.3;
 /** Vertical gap, as a share of the typical stroke size, that separates two lines. */
 const LINE_GAP = 0.2;
+/** A jump between strokes' vertical centres, as a share of the typical stroke size, that separates two lines. */
+const LINE_PITCH = 0.8;
 /** A band lower than this share of the typical stroke size cannot be a line of its own ('-', '='). */
 const MIN_LINE_HEIGHT = 0.5;
 /** x-overlap (share of the narrower stroke) that makes strokes one character by itself: t, E, x, =. */
@@ -181,6 +183,9 @@ function findLines(bounds: readonly Bounds[], small: readonly boolean[], ref: nu
       bands.push({ top: b.top, bottom: b.bottom, members: [i] });
     }
   }
+  // Lines written close together touch in projection (descenders above meet ascenders below); their
+  // strokes' centres still keep apart.
+  bands = bands.flatMap((band) => splitByCentres(band, bounds, ref));
   // Thin bands ('-', '=' on their own) join the nearest real line.
   const real = bands.filter((b) => b.bottom - b.top >= MIN_LINE_HEIGHT * ref);
   if (real.length === 0) {
@@ -191,6 +196,24 @@ function findLines(bounds: readonly Bounds[], small: readonly boolean[], ref: nu
   }
   for (let i = 0; i < bounds.length; i++) if (small[i]) nearestBand(bands, bounds[i].top, bounds[i].bottom).members.push(i);
   return bands.map((b) => b.members);
+}
+
+/** A band split where its strokes' vertical centres jump by more than LINE_PITCH, if every part is a real line. */
+function splitByCentres<T extends { top: number; bottom: number; members: number[] }>(band: T, bounds: readonly Bounds[], ref: number): (T | { top: number; bottom: number; members: number[] })[] {
+  const mid = (i: number) => (bounds[i].top + bounds[i].bottom) / 2;
+  const sorted = [...band.members].sort((a, b) => mid(a) - mid(b));
+  const parts: number[][] = [[sorted[0]]];
+  for (let k = 1; k < sorted.length; k++) {
+    if (mid(sorted[k]) - mid(sorted[k - 1]) > LINE_PITCH * ref) parts.push([]);
+    parts[parts.length - 1].push(sorted[k]);
+  }
+  if (parts.length === 1) return [band];
+  const made = parts.map((members) => ({
+    top: Math.min(...members.map((i) => bounds[i].top)),
+    bottom: Math.max(...members.map((i) => bounds[i].bottom)),
+    members,
+  }));
+  return made.every((b) => b.bottom - b.top >= MIN_LINE_HEIGHT * ref) ? made : [band];
 }
 
 /** The band vertically closest to [top, bottom]; a mark above a band is nearer to it than one below. */

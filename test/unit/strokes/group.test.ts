@@ -70,6 +70,15 @@ describe('strokes: grouping into characters', () => {
     assert.deepEqual(groupsOf(line), [[0, 1], [2, 3], [4, 5]]);
   });
 
+  it('splits two lines written close, where descenders above meet ascenders below', () => {
+    // Baselines 2.3 x-heights apart: the g's tail reaches down past the tops of the l and k below.
+    const a = write('gog', { baseline: 60, unit: 24 });
+    const b = write('lkl', { baseline: 60 + 2.3 * 24, unit: 24 });
+    const g = groupStrokes([...a.strokes, ...b.strokes]);
+    assert.equal(g.lines.length, 2);
+    assert.deepEqual(g.characters.map((c) => c.line), [0, 0, 0, 1, 1, 1]);
+  });
+
   it('orders characters left to right even when written out of order', () => {
     const w = write('xH');
     const reversed = [...w.strokes].reverse();

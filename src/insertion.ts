@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { InsertMode } from '../protocol/messages';
+import { log } from './log';
 import { UserFacingError } from './userError';
 
 export const NO_EDITOR_MESSAGE = 'Inkwell: open a text editor and place the cursor where the text should go, then insert again.';
@@ -32,15 +33,20 @@ export async function insertText(editor: vscode.TextEditor | undefined, text: st
     { undoStopBefore: true, undoStopAfter: true },
   );
   // A refused edit (read-only editor the checks above could not see) changes nothing.
-  if (!applied || doc.version === before) throw new UserFacingError(readOnlyMessage(doc));
+  if (!applied || doc.version === before) {
+    log().info(`edit refused by the editor (applied=${applied}, version ${before} -> ${doc.version}): read-only`);
+    throw new UserFacingError(readOnlyMessage(doc));
+  }
 }
 
 /**
  * Read-only as far as the API can tell: a file system that is not writable (git:, output:,
  * vscode-userdata read-only providers), a file with read-only permissions (`files.readonlyFromPermissions`),
  * or a path matched by `files.readonlyInclude` and not by `files.readonlyExclude`.
- * The session toggle (`workbench.action.files.setActiveEditorReadonlyInSession`) has no API; a
- * refused edit catches it in insertText.
+ * The session toggle (`workbench.action.files.setActiveEditorReadonlyInSession`) has no API. Measured
+ * in the VS Code 1.139 server: there `editor.edit` resolves true yet changes nothing (the document
+ * version stays), so insertText checks the version; `workspace.applyEdit` would write straight
+ * through the session lock, which is why insertion never uses it.
  */
 export async function isReadOnly(doc: vscode.TextDocument): Promise<boolean> {
   const { uri } = doc;

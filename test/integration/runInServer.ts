@@ -112,7 +112,7 @@ async function main(): Promise<number> {
       add('UI tests', await runUiTests(selected, {
         extension,
         workspaceSetup: prepareWorkspace,
-        perTestTimeoutMs: 90_000,
+        perTestTimeoutMs: 150_000,
         verbose: options.verbose,
         keepRunDir: options.keep,
       }));

@@ -15,7 +15,7 @@ export class Pad {
   static async open(workbench: Workbench): Promise<Pad> {
     await workbench.runCommand(openPadTitle);
     const pad = new Pad(workbench, workbench.webview());
-    await pad.frame.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await pad.frame.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
     return pad;
   }
 

@@ -23,9 +23,8 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, v
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
-    // blob: for the importer's preview of a pasted or dropped image.
-    `img-src ${webview.cspSource} blob: data:`,
-    `font-src ${webview.cspSource}`,
+    // Previews are drawn on canvases, so images need no blob: or data: sources.
+    `img-src ${webview.cspSource}`,
     // The model (model.json, weights), n-gram and wasm binaries come from the extension's own folder.
     `connect-src ${webview.cspSource}`,
     // 'wasm-unsafe-eval' lets the tfjs wasm backend compile its binary; nothing else is evaluated.

@@ -24,6 +24,7 @@ const chromiumFlags = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-breakpad', // no crash handler: it would leave its own process group and outlive the run
   '--disable-dev-shm-usage',
   '--window-size=1400,900',
 ];

@@ -2,7 +2,8 @@
  * README screenshots of the pad and the importer, light and dark, taken in the real VS Code
  * (code-server's workbench in headless Chromium, through the integration-test harness).
  *
- *   npm run build && npx tsx scripts/screenshots.ts [--extension <dir>]   -> docs/screenshots/*.png
+ *   npm run build && npx tsx scripts/screenshots.ts [--extension=<dir>] [--themes=light,dark,hc]
+ *   -> docs/screenshots/{pad,importer}-<theme>.png
  *
  * Needs the test tools (bash scripts/setup-test-env.sh) and a model in models/char-cnn. The pad's
  * word is drawn from a Hershey stroke font (Debian hershey-fonts-data), as a pen would draw it.
@@ -77,12 +78,15 @@ async function setTheme(wb: Workbench, theme: string): Promise<void> {
   await wb.page.waitForTimeout(2500);
 }
 
-function session(theme: 'light' | 'dark'): { name: string; run(wb: Workbench): Promise<void> }[] {
+const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Default High Contrast' } as const;
+type Theme = keyof typeof THEMES;
+
+function session(theme: Theme): { name: string; run(wb: Workbench): Promise<void> }[] {
   return [
     {
       name: `pad (${theme})`,
       async run(wb) {
-        await setTheme(wb, theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern');
+        await setTheme(wb, THEMES[theme]);
         await wb.openFile('notes.md');
         await wb.focusEditorEnd();
         await wb.runCommand('Inkwell: Open Drawing Pad');
@@ -105,7 +109,8 @@ function session(theme: 'light' | 'dark'): { name: string; run(wb: Workbench): P
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const counts = await runUiTests([...session('light'), ...session('dark')], {
+  const themes = (arg('themes') ?? 'light,dark').split(',').filter((t): t is Theme => t in THEMES);
+  const counts = await runUiTests(themes.flatMap(session), {
   extension: { kind: 'dev', extensionPath },
   workspaceSetup: (ws) => {
     workspace = ws;

@@ -2,7 +2,8 @@
  * Decoding with context vs per-character argmax, on held-out handwriting families.
  * Prints figures; asserts nothing.
  *
- *   npm run bench:context -- [--per-group N] [--seed S] [--model DIR] [--tune]
+ *   npm run bench:context -- [--per-group N] [--seed S] [--model DIR] [--tune] [--examples K]
+ *                            [--lm-weight W --lm-floor F --geometry-weight G --digit-weight D]  (ablations)
  *
  * Four groups (words, identifiers, numbers, mixed lines; bench/contextData.ts), each line rendered
  * character by character in a held-out family with its writing line. Word accuracy counts a
@@ -20,7 +21,7 @@ import { initNodeBackend } from '../cli/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../cli/modelFiles';
 import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter } from '../core/preprocess';
-import { decodeWord, DEFAULT_DIGIT_WEIGHT, DEFAULT_GEOMETRY_WEIGHT, DEFAULT_LM_FLOOR, DEFAULT_LM_WEIGHT, DecodeOptions } from '../core/decode/beam';
+import { decodeWord, DEFAULT_DIGIT_WEIGHT, DEFAULT_GEOMETRY_MODE, DEFAULT_GEOMETRY_WEIGHT, DEFAULT_LM_FLOOR, DEFAULT_LM_WEIGHT, DecodeOptions } from '../core/decode/beam';
 import { restrictToCharset } from '../core/decode/charset';
 import { NgramModel } from '../core/decode/ngram';
 import { DIGITS } from '../core/labels';
@@ -109,7 +110,7 @@ function score(data: Prepared[], labels: readonly string[], decode: ((t: Prepare
   return out;
 }
 
-type Params = Pick<DecodeOptions, 'lmWeight' | 'lmFloor' | 'geometryWeight' | 'digitWeight'>;
+type Params = Pick<DecodeOptions, 'lmWeight' | 'lmFloor' | 'geometryWeight' | 'digitWeight' | 'geometryMode'>;
 
 function contextDecoder(labels: readonly string[], ngram: NgramModel, params: Params) {
   return (t: Prepared['tokens'][number]) =>
@@ -136,12 +137,13 @@ function printTable(title: string, base: Map<Group, Tally>, ctx: Map<Group, Tall
 function tune(data: Prepared[], labels: readonly string[], ngram: NgramModel): void {
   const base = score(data, labels, null);
   const rows: { params: Params; objective: number; worstCharDelta: number; wordGains: number[] }[] = [];
-  for (const lmWeight of [0, 0.1, 0.15, 0.25, 0.35, 0.5])
-    for (const lmFloor of [0.02, 0.05, 0.1, 0.2])
+  for (const lmWeight of [0, 0.15, 0.25, 0.35])
+    for (const lmFloor of [0.02, 0.1])
       for (const geometryWeight of [0.5, 1])
-      for (const digitWeight of [0.5, 1]) {
+      for (const digitWeight of [0.5, 1])
+      for (const geometryMode of ['group', 'all'] as const) {
         if (lmWeight === 0 && lmFloor !== 0.1) continue;
-        const params = { lmWeight, lmFloor, geometryWeight, digitWeight };
+        const params = { lmWeight, lmFloor, geometryWeight, digitWeight, geometryMode };
         const ctx = score(data, labels, contextDecoder(labels, ngram, params));
         const wordGains = GROUPS.map((g) => pct(ctx.get(g)!.tokensRight, ctx.get(g)!.tokens) - pct(base.get(g)!.tokensRight, base.get(g)!.tokens));
         const charDeltas = GROUPS.map((g) => pct(base.get(g)!.charErrors, base.get(g)!.chars) - pct(ctx.get(g)!.charErrors, ctx.get(g)!.chars));
@@ -154,7 +156,7 @@ function tune(data: Prepared[], labels: readonly string[], ngram: NgramModel): v
   console.log('\nTuning (tuning families, tuning seed): best settings by mean word-accuracy gain + worst group gain');
   for (const r of rows.slice(0, 12)) {
     console.log(
-      `lmWeight ${r.params.lmWeight} lmFloor ${r.params.lmFloor} geometryWeight ${r.params.geometryWeight} digitWeight ${r.params.digitWeight}: ` +
+      `lmWeight ${r.params.lmWeight} lmFloor ${r.params.lmFloor} geometryWeight ${r.params.geometryWeight} (${r.params.geometryMode}) digitWeight ${r.params.digitWeight}: ` +
         `word gains ${r.wordGains.map((v) => v.toFixed(1)).join(' / ')}, worst char-acc change ${r.worstCharDelta.toFixed(2)} pts`,
     );
   }
@@ -185,6 +187,12 @@ async function main(): Promise<void> {
       tune: { type: 'boolean', default: false },
       'digits-per-class': { type: 'string', default: '200' },
       examples: { type: 'string', default: '0' },
+      // Overrides, for ablations (the defaults are the tuned ones in core/decode/beam.ts).
+      'lm-weight': { type: 'string' },
+      'lm-floor': { type: 'string' },
+      'geometry-weight': { type: 'string' },
+      'digit-weight': { type: 'string' },
+      'geometry-mode': { type: 'string' },
     },
   });
   const n = Number(values['per-group']);
@@ -207,15 +215,22 @@ async function main(): Promise<void> {
     console.log(`(tuning took ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     return;
   }
-  const params = { lmWeight: DEFAULT_LM_WEIGHT, lmFloor: DEFAULT_LM_FLOOR, geometryWeight: DEFAULT_GEOMETRY_WEIGHT, digitWeight: DEFAULT_DIGIT_WEIGHT };
+  const num = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
+  const params = {
+    lmWeight: num(values['lm-weight'], DEFAULT_LM_WEIGHT),
+    lmFloor: num(values['lm-floor'], DEFAULT_LM_FLOOR),
+    geometryWeight: num(values['geometry-weight'], DEFAULT_GEOMETRY_WEIGHT),
+    digitWeight: num(values['digit-weight'], DEFAULT_DIGIT_WEIGHT),
+    geometryMode: (values['geometry-mode'] ?? DEFAULT_GEOMETRY_MODE) as 'group' | 'all',
+  };
   const data = prepare(benchLines(n, seed, 'report'), reportFamilies, seed, classifier);
   const base = score(data, labels, null);
   const t0 = performance.now();
   const ctx = score(data, labels, contextDecoder(labels, ngram, params));
   const decodeMs = (performance.now() - t0) / GROUPS.reduce((s, g) => s + ctx.get(g)!.tokens, 0);
   printTable(
-    `Report families (${reportFamilies.map((f) => f.id).join(', ')}), seed ${seed}; decoder defaults lmWeight ${params.lmWeight}, ` +
-      `lmFloor ${params.lmFloor}, geometryWeight ${params.geometryWeight}, digitWeight ${params.digitWeight}, beam 8:`,
+    `Report families (${reportFamilies.map((f) => f.id).join(', ')}), seed ${seed}; decoder lmWeight ${params.lmWeight}, ` +
+      `lmFloor ${params.lmFloor}, geometryWeight ${params.geometryWeight} (${params.geometryMode}), digitWeight ${params.digitWeight}, beam 8:`,
     base,
     ctx,
   );

@@ -10,18 +10,20 @@
  * the writer. There is no dictionary.
  */
 import type { Candidate } from '../model';
-import { applyCaseGeometry, CharGeometry, wordMetrics } from './caseGeometry';
+import { applyCaseGeometry, CharGeometry, GeometryMode, wordMetrics } from './caseGeometry';
 import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset } from './charset';
 import { NgramModel } from './ngram';
 
 /*
  * Defaults from `npm run bench:context -- --tune` (held-out TUNING families caveat, kalam,
  * shadows-into-light, nothing-you-could-do; seed 1001; the tuning halves of the word and
- * identifier pools; 100 lines per group; an early provisional char-cnn): best of a 72-setting grid
- * by mean word-accuracy gain + worst group's gain, among settings that cost no group more than
- * 0.25 points of character accuracy. The report families, seed and pool halves were not used.
- * With these, the LM moves a character's score by at most 0.25 * ln(0.98 / (0.02 / 62)) = 2.0 nats:
- * a glyph the classifier prefers 8:1 or more is never overruled by the LM at that position.
+ * identifier pools; 100 lines per group; the interim char-cnn of commit 1e6d87f) over a
+ * 56-setting grid, scored by mean word-accuracy gain + worst group's gain among settings that cost
+ * no group more than 0.25 points of character accuracy. The report families, seed and pool
+ * halves were not used. The grid's top (lmWeight 0.35) beat this one by 0-3 tokens per group of
+ * ~100; 0.25 was kept because it bounds the LM's pull at one position to
+ * 0.25 * ln(0.98 / (0.02 / 62)) = 2.0 nats: a glyph the classifier prefers 8:1 is never overruled
+ * by the LM there (idx stays idx though 'ide' is far likelier text).
  */
 export const DEFAULT_LM_WEIGHT = 0.25;
 /** Bonus (nats) for a digit right after a digit: 2026 and 0x1F stay numbers. */
@@ -32,6 +34,8 @@ export const DEFAULT_DIGIT_WEIGHT = 1;
  */
 export const DEFAULT_LM_FLOOR = 0.02;
 export const DEFAULT_GEOMETRY_WEIGHT = 1;
+/** 'all' beat 'group' on the tuning split (numbers above all: a tall glyph read as q is 1 or 9). */
+export const DEFAULT_GEOMETRY_MODE: GeometryMode = 'all';
 export const DEFAULT_BEAM_WIDTH = 8;
 /** Longest word decoded in one go; longer input is a caller bug, not a word. */
 export const MAX_WORD_LENGTH = 256;
@@ -52,6 +56,8 @@ export interface DecodeOptions {
   /** Per character, where its ink sits on the line; enables case from geometry. */
   readonly geometry?: readonly (CharGeometry | null | undefined)[];
   readonly geometryWeight?: number;
+  /** How geometry reweighs labels (caseGeometry.ts GeometryMode). */
+  readonly geometryMode?: GeometryMode;
   /** Candidates listed per character (default 5). */
   readonly topK?: number;
 }
@@ -198,7 +204,7 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
         known.map((i) => labels[argmax[i]]),
         known.map((i) => probs[i][argmax[i]]),
       );
-      probs = probs.map((p, i) => (geometry[i] && known.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight) : p));
+      probs = probs.map((p, i) => (geometry[i] && known.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight, opts.geometryMode ?? DEFAULT_GEOMETRY_MODE) : p));
     }
   }
   return probs.map((p) => {

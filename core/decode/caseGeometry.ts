@@ -74,12 +74,36 @@ export function wordMetrics(geometry: readonly CharGeometry[], argmaxLabels: rea
  * Re-split each look-alike group's probability by geometric fit, in place on a copy.
  * `weight` scales the evidence (0 = off, 1 = as measured).
  */
-export function applyCaseGeometry(probs: Float32Array, labels: readonly string[], g: CharGeometry, m: WordMetrics, weight = 1): Float32Array {
+/**
+ * 'group': only mass inside each look-alike group moves. 'all': every label with a known height
+ * is weighed by its fit and the whole vector renormalised, so a tall glyph read as 'q' loses to
+ * '1' as well as to '9' (measured on the tuning split: see DEFAULT_GEOMETRY_MODE in beam.ts).
+ */
+export type GeometryMode = 'group' | 'all';
+
+export function applyCaseGeometry(
+  probs: Float32Array,
+  labels: readonly string[],
+  g: CharGeometry,
+  m: WordMetrics,
+  weight = 1,
+  mode: GeometryMode = 'group',
+): Float32Array {
   const out = Float32Array.from(probs);
   if (!(weight > 0) || !Number.isFinite(g.top) || !Number.isFinite(g.bottom)) return out;
   const gap = m.capTop - m.xTop;
   const u = gap > 0.15 * Math.abs(m.xTop) ? (g.top - m.xTop) / gap : NaN; // 0 = x-high, 1 = cap-high
   const v = m.descender < 0 ? g.bottom / m.descender : NaN; // 0 = on the baseline, 1 = descends
+  if (mode === 'all') {
+    let total = 0;
+    labels.forEach((label, i) => {
+      out[i] *= Math.pow(fitOf(u, TOP_LEVEL[label]) * fitOf(v, BOTTOM_LEVEL[label]), weight);
+      total += out[i];
+    });
+    if (!(total > 0)) return Float32Array.from(probs);
+    for (let i = 0; i < out.length; i++) out[i] /= total;
+    return out;
+  }
   const index = new Map<string, number>();
   labels.forEach((l, i) => index.set(l, i));
   for (const group of LOOKALIKE_GROUPS) {

@@ -68,10 +68,18 @@ describe('decode/beam', () => {
     assert.equal(decodeWord(nine, LABELS, { geometry: [{ top: 1.45, bottom: 0 }, { top: 1.45, bottom: 0 }] }).text, '19');
   });
 
-  it('geometry moves mass only inside a look-alike group', () => {
+  it("geometry mode 'group' moves mass only inside a look-alike group", () => {
     const word = [probs({ e: 0.5, c: 0.3, C: 0.1 })];
-    const r = decodeWord(word, LABELS, { geometry: [{ top: 1.5, bottom: 0 }] });
+    const r = decodeWord(word, LABELS, { geometry: [{ top: 1.5, bottom: 0 }], geometryMode: 'group', geometryWeight: 1 });
     assert.equal(r.text, 'e');
+  });
+
+  it("geometry mode 'all' (default) weighs every label by fit: a tall glyph on the baseline read as q is 1", () => {
+    const digits = [probs({ '2': 0.9 }), probs({ q: 0.5, '1': 0.3, '9': 0.05 }), probs({ '7': 0.9 })];
+    const g = [{ top: 1.45, bottom: 0 }, { top: 1.45, bottom: 0 }, { top: 1.45, bottom: 0 }];
+    assert.equal(decodeWord(digits, LABELS, { geometry: g, digitWeight: 0 }).text, '217');
+    assert.equal(decodeWord(digits, LABELS, { geometry: g, digitWeight: 0, geometryMode: 'group' }).text, '297');
+    assert.equal(decodeWord(digits, LABELS, { digitWeight: 0 }).text, '2q7');
   });
 
   it('a charset holds inside the beam: digits never yields a letter', () => {

@@ -15,6 +15,9 @@ import { Services } from '../services';
 import { UserFacingError } from '../userError';
 import { webviewHtml } from './html';
 
+/** Messages held for a webview that is (re)loading. */
+const MAX_QUEUED = 8;
+
 export interface ReceiveOutcome {
   readonly accepted: boolean;
   readonly error?: string;
@@ -63,8 +66,13 @@ export class WebviewConnection implements vscode.Disposable {
 
   send(message: HostToWebview): void {
     if (!this.ready) {
-      // Settings and context are resent with init; keep only what init does not cover.
-      if (message.type !== 'settings' && message.type !== 'editorContext') this.queue.push(message);
+      // Settings and context are resent with init. A reply is dropped: the document that asked is gone
+      // (a reloaded webview numbers its requests afresh, so an old reply could answer a new request).
+      if (message.type === 'recognizeImage' || message.type === 'action') {
+        this.queue.push(message);
+        // Bounded: an image request holds its bytes; the oldest ones have timed out by now.
+        if (this.queue.length > MAX_QUEUED) this.queue.splice(0, this.queue.length - MAX_QUEUED);
+      }
       return;
     }
     void this.webview.postMessage(message);

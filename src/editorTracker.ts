@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CONTEXT_CHARS } from '../protocol/messages';
 
 export class EditorTracker implements vscode.Disposable {
-  private last: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  private last: vscode.TextEditor | undefined = writingTarget(vscode.window.activeTextEditor);
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
   private pending: ReturnType<typeof setTimeout> | undefined;
@@ -18,7 +18,7 @@ export class EditorTracker implements vscode.Disposable {
     this.subscriptions = [
       this.changeEmitter,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor) this.last = editor;
+        if (writingTarget(editor)) this.last = editor;
         this.changed();
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
@@ -35,7 +35,7 @@ export class EditorTracker implements vscode.Disposable {
    * still open (re-found among the visible editors, as a TextEditor object goes stale when hidden).
    */
   target(): vscode.TextEditor | undefined {
-    const active = vscode.window.activeTextEditor;
+    const active = writingTarget(vscode.window.activeTextEditor);
     if (active) return active;
     const last = this.last;
     if (!last || last.document.isClosed) return undefined;
@@ -68,4 +68,9 @@ export class EditorTracker implements vscode.Disposable {
     if (this.pending) clearTimeout(this.pending);
     this.subscriptions.forEach((d) => d.dispose());
   }
+}
+
+/** Editors a user writes into: not the Output panel's text view, which becomes active when clicked. */
+function writingTarget(editor: vscode.TextEditor | undefined): vscode.TextEditor | undefined {
+  return editor && editor.document.uri.scheme !== 'output' ? editor : undefined;
 }

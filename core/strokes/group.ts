@@ -78,7 +78,7 @@ const FACING_SHARE = 0.5;
 /** Group already-sanitised strokes (every stroke non-empty, finite). Indices refer to `strokes`. */
 export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], options: GroupOptions = {}): Grouping {
   const inkWidth = options.inkWidth !== undefined && options.inkWidth > 0 && Number.isFinite(options.inkWidth) ? options.inkWidth : DEFAULT_INK_WIDTH;
-  const spaceFactor = options.spaceFactor ?? DEFAULT_SPACE_FACTOR;
+  const spaceFactor = options.spaceFactor !== undefined && options.spaceFactor > 0 && Number.isFinite(options.spaceFactor) ? options.spaceFactor : DEFAULT_SPACE_FACTOR;
   const r = inkWidth / 2;
   const n = strokes.length;
   if (n === 0) return { characters: [], spaceBefore: [], lineBreakBefore: [], lines: [] };

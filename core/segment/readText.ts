@@ -347,12 +347,13 @@ function coreExtent(src: CropSource, ids: readonly number[], box: Box, m: LineMe
 }
 
 /**
- * Width prior for a piece, in nats per x-height beyond WIDE_START: an m or w is about 1.3
- * x-heights wide, two letters side by side are more. Measured on bench:text's images
- * (provisional model): without it the classifier's confidence on merged pairs wins too often.
+ * Width prior for a piece, in nats per x-height beyond WIDE_START x-heights: an m or w is
+ * about 1.3-1.6 x-heights wide, two letters side by side are more. Chosen on bench:text's
+ * images (two seeds, interim model): without it the classifier's confidence on merged pairs
+ * wins too often; starting lower splits wide single letters (w to uJ, n to 77).
  */
-const WIDE_PENALTY = 1.5;
-const WIDE_START = 1.3;
+const WIDE_PENALTY = 3;
+const WIDE_START = 1.7;
 function widthPenalty(width: number, body: number): number {
   return WIDE_PENALTY * Math.max(0, width / Math.max(1, body) - WIDE_START);
 }

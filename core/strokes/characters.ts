@@ -5,9 +5,11 @@
  * ends on another's ink joins it (v, w, M, m drawn in pieces, k, b); strokes grazing each other join
  * when they overlap partly or one is a narrow stem; small marks touching a letter are part of it (a G's
  * bar), small marks above a letter join it (i and j dots); anything else is a character of its own.
+ * One crossbar drawn through two letters ('tt', 'ft': both ends free, each letter crossed) is cut
+ * between them, each letter getting its part, instead of gluing the two letters into one.
  */
 import { decimate } from './simplify';
-import { PROBE_POINTS, touchOf } from './touch';
+import { PROBE_POINTS, endNear, touchOf } from './touch';
 import { Bounds, StrokePoint, unionBounds } from './types';
 
 /** x-overlap (share of the narrower stroke) that makes strokes one character by itself: t, E, x, =. */
@@ -21,7 +23,24 @@ const JUNCTION_REACH = 0.08;
 /** A mark joins a letter within this share of the typical size horizontally (the dot drifts right). */
 const MARK_REACH = 0.25;
 
-/** Characters of one line as lists of stroke indices. */
+/** A flat stroke at least this share of the typical size wide may be a crossbar shared by two letters. */
+const BAR_MIN_WIDTH = 0.3;
+/** ... flat meaning no taller than this share of its width. */
+const BAR_FLATNESS = 0.25;
+
+/** A crossbar drawn through several letters: each letter's root and where to cut the bar between them. */
+export interface SharedBar {
+  readonly bar: number;
+  /** Stroke indices (any member) of the crossed letters, left to right. */
+  readonly letters: number[];
+  /** x positions of the cuts, one fewer than letters. */
+  readonly cuts: number[];
+}
+
+/**
+ * Characters of one line as lists of stroke indices, and the crossbars to cut between letters (their
+ * strokes are in no list: the caller cuts them and adds each part to its letter).
+ */
 export function groupLine(
   members: readonly number[],
   strokes: readonly (readonly StrokePoint[])[],
@@ -29,7 +48,7 @@ export function groupLine(
   small: readonly boolean[],
   ref: number,
   r: number,
-): number[][] {
+): { groups: number[][]; shared: SharedBar[] } {
   const letters = members.filter((i) => !small[i]).sort((a, b) => bounds[a].left - bounds[b].left);
   const marks = members.filter((i) => small[i]);
   // Union-find over stroke indices, with path halving and union by size (hostile input: 2000 strokes).
@@ -59,19 +78,63 @@ export function groupLine(
   };
 
   // Letter strokes: sorted by left edge, so only pairs whose x-ranges come within a pen width are compared.
+  // Flat bars wait for the second pass: a bar may cross two letters that must stay apart.
+  const isBar = (i: number) => {
+    const w = bounds[i].right - bounds[i].left;
+    return w >= BAR_MIN_WIDTH * ref && bounds[i].bottom - bounds[i].top <= BAR_FLATNESS * w;
+  };
+  const bars = new Set(letters.filter(isBar));
   for (let a = 0; a < letters.length; a++) {
     const ia = letters[a];
+    if (bars.has(ia)) continue;
     for (let b = a + 1; b < letters.length; b++) {
       const ib = letters[b];
       if (bounds[ib].left > bounds[ia].right + 2 * r) break;
-      if (find(ia) === find(ib)) continue;
+      if (bars.has(ib) || find(ia) === find(ib)) continue;
       if (belongTogether(probes(ia), probes(ib), bounds[ia], bounds[ib], ref, r)) join(ia, ib);
     }
+  }
+  const tol = Math.max(2 * r + 1, JUNCTION_REACH * ref);
+  const shared: SharedBar[] = [];
+  const sharedBars = new Set<number>();
+  const doneBars = new Set<number>();
+  for (const bar of letters.filter((i) => bars.has(i))) {
+    const B = bounds[bar];
+    // One partner per letter is enough to join it (and keeps a hostile scribble linear here).
+    const partners: number[] = [];
+    const seen = new Set<number>();
+    for (const j of letters) {
+      if (bounds[j].left > B.right + 2 * r) break;
+      if (j === bar || bounds[j].right < B.left - 2 * r || (bars.has(j) && !doneBars.has(j)) || seen.has(find(j))) continue;
+      if (belongTogether(probes(bar), probes(j), B, bounds[j], ref, r)) {
+        partners.push(j);
+        seen.add(find(j));
+      }
+    }
+    doneBars.add(bar);
+    const roots = partners.map(find);
+    const crossed = roots.length < 2 ? [] : roots.map((root) => unionBounds(letters.filter((i) => find(i) === root && !bars.has(i)).map((i) => bounds[i])));
+    const sharedBar =
+      roots.length >= 2 &&
+      crossed.every((g) => Number.isFinite(g.left) && g.left > B.left + tol && g.right < B.right - tol) &&
+      crossed.every((g) => B.top > g.top && B.bottom < g.bottom) &&
+      !partners.some((j) => endNear(probes(bar), probes(j), tol));
+    if (!sharedBar) {
+      for (const j of partners) join(bar, j);
+      continue;
+    }
+    const order = roots.map((root, k) => ({ root, g: crossed[k] })).sort((p, q) => p.g.left - q.g.left);
+    shared.push({
+      bar,
+      letters: order.map((o) => o.root),
+      cuts: order.slice(1).map((o, k) => (order[k].g.right + o.g.left) / 2),
+    });
+    sharedBars.add(bar);
   }
 
   // Marks touching a letter's ink are part of it (a G's bar, a Q's tail, serifs); marks above a letter
   // and within reach join it (i, j dots, umlauts); the rest stand alone.
-  const letterRoots = [...new Set(letters.map(find))];
+  const letterRoots = [...new Set(letters.filter((i) => !sharedBars.has(i)).map(find))];
   const groupBounds = new Map<number, Bounds>();
   const groupPeakX = new Map<number, number>();
   for (const root of letterRoots) {
@@ -79,11 +142,10 @@ export function groupLine(
     groupBounds.set(root, unionBounds(own.map((i) => bounds[i])));
     groupPeakX.set(root, peakX(own.map((i) => strokes[i])));
   }
-  const tol = Math.max(2 * r + 1, JUNCTION_REACH * ref);
   const loose: number[] = [];
   for (const m of marks) {
     const mb = bounds[m];
-    const touched = letters.find((i) => touchOf(probes(m), probes(i), mb, bounds[i], tol) !== 'none');
+    const touched = letters.find((i) => !sharedBars.has(i) && touchOf(probes(m), probes(i), mb, bounds[i], tol) !== 'none');
     if (touched !== undefined) {
       join(m, find(touched));
       continue;
@@ -116,12 +178,40 @@ export function groupLine(
 
   const groups = new Map<number, number[]>();
   for (const i of members) {
+    if (sharedBars.has(i)) continue;
     const root = find(i);
     const list = groups.get(root);
     if (list) list.push(i);
     else groups.set(root, [i]);
   }
-  return [...groups.values()];
+  return { groups: [...groups.values()], shared };
+}
+
+/** The parts of a polyline within x0 <= x < x1 (a stroke that wanders back across a cut gives several). */
+export function clipToColumn(points: readonly StrokePoint[], x0: number, x1: number): StrokePoint[][] {
+  const out: StrokePoint[][] = [];
+  let run: StrokePoint[] = [];
+  const inside = (p: StrokePoint) => p.x >= x0 && p.x < x1;
+  const at = (a: StrokePoint, b: StrokePoint, x: number): StrokePoint => {
+    const t = (x - a.x) / (b.x - a.x);
+    return { x, y: a.y + t * (b.y - a.y), pressure: a.pressure };
+  };
+  points.forEach((p, i) => {
+    const prev = points[i - 1];
+    if (prev && inside(prev) !== inside(p)) {
+      const edge = (prev.x < x0) !== (p.x < x0) ? x0 : x1;
+      const cross = at(prev, p, edge);
+      if (inside(p)) run = [cross];
+      else {
+        run.push(cross);
+        out.push(run);
+        run = [];
+      }
+    }
+    if (inside(p)) run.push(p);
+  });
+  if (run.length) out.push(run);
+  return out;
 }
 
 /** x of the highest point of some strokes. */

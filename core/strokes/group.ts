@@ -11,7 +11,7 @@
 import { Box } from '../image';
 import { estimateLineFrame, PadLineFrame } from './lineFrame';
 import { facingGap } from './gaps';
-import { groupLine } from './characters';
+import { clipToColumn, groupLine } from './characters';
 import { findLines } from './lines';
 import { findSpaces } from './spaces';
 import { Bounds, StrokePoint, boundsOf, median, quantile, unionBounds } from './types';
@@ -35,6 +35,12 @@ export interface GroupOptions {
 export interface CharacterGroup {
   /** Indices of the strokes forming this character, in writing order. */
   readonly strokeIndices: number[];
+  /**
+   * The centre lines drawn for this character: its strokes, except that a crossbar shared with a
+   * neighbour ('tt') is cut at the gap between them, so each letter holds its part (and the bar's
+   * index is in both characters' strokeIndices).
+   */
+  readonly parts: readonly (readonly StrokePoint[])[];
   /** Pen extent of all its strokes, pad coordinates (right/bottom exclusive like every Box). */
   readonly box: Box;
   /** Pen extent without attached marks (the i without its dot): what size against neighbours uses. */
@@ -83,7 +89,10 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
   const n = strokes.length;
   if (n === 0) return { characters: [], spaceBefore: [], lineBreakBefore: [], lines: [] };
 
-  const bounds = strokes.map(boundsOf);
+  // Working strokes: the input, then the parts of crossbars cut between letters (origin: whose part).
+  const work: (readonly StrokePoint[])[] = strokes.slice();
+  const origin = strokes.map((_, i) => i);
+  const bounds = work.map(boundsOf);
   const extent = bounds.map((b) => Math.max(b.right - b.left, b.bottom - b.top));
   // Typical stroke size: upper quartile, so dots and bars do not drag it down.
   const ref = Math.max(quantile(extent, 0.75), inkWidth);
@@ -93,12 +102,26 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
   const characters: CharacterGroup[] = [];
   const lines: WritingLine[] = [];
   bands.forEach((members, lineIndex) => {
-    const groups = groupLine(members, strokes, bounds, small, ref, r);
+    const { groups, shared } = groupLine(members, work, bounds, small, ref, r);
+    for (const bar of shared) {
+      const edges = [-Infinity, ...bar.cuts, Infinity];
+      bar.letters.forEach((letter, k) => {
+        const target = groups.find((g) => g.includes(letter));
+        for (const part of clipToColumn(work[bar.bar], edges[k], edges[k + 1])) {
+          work.push(part);
+          bounds.push(boundsOf(part));
+          small.push(false);
+          origin.push(bar.bar);
+          target?.push(work.length - 1);
+        }
+      });
+    }
     const chars = groups.map((g) => {
       const body = g.filter((i) => !small[i]);
       const centre = unionBounds((body.length ? body : g).map((i) => bounds[i]));
       return {
-        strokeIndices: [...g].sort((a, b) => a - b),
+        strokeIndices: [...new Set(g.map((i) => origin[i]))].sort((a, b) => a - b),
+        parts: g.map((i) => work[i]),
         box: inflate(unionBounds(g.map((i) => bounds[i])), r),
         bodyBox: inflate(centre, r),
         centre,
@@ -126,7 +149,7 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
     // Rows an eighth of the letter size high: fine enough to see past a descender, coarse enough to
     // ignore the pen's wobble.
     const band = line.letterSize / 8;
-    const inkOf = (i: number) => characters[i].strokeIndices.map((k) => strokes[k]);
+    const inkOf = (i: number) => characters[i].parts;
     const gaps = idx.slice(1).map((i, k) => {
       const boxGap = characters[i].box.left - characters[idx[k]].box.right;
       const facing = facingGap(inkOf(idx[k]), inkOf(i), band, 2 * r, boxGap);

@@ -22,7 +22,8 @@
  *                                   (a lone character off any guide, a line of one letter height)
  *                                   -> normalizeCharacter(c.image, { frame: c.frame })
  *       characters[i].box           pen extent in pad coordinates (draw candidate rows under it)
- *       characters[i].strokeIndices indices into the caller's `strokes`
+ *       characters[i].strokeIndices indices into the caller's `strokes` (a crossbar drawn through two
+ *                                   letters, as in 'tt', is cut between them and listed in both)
  *       characters[i].line          line number, 0 = top
  *       spaceBefore[i]              a word gap precedes character i on its line
  *       lineBreakBefore[i]          character i starts a new line
@@ -108,7 +109,7 @@ export function strokesToCharacters(strokes: readonly Stroke[], options: Strokes
   const inkWidth = options.inkWidth !== undefined && options.inkWidth > 0 && Number.isFinite(options.inkWidth) ? options.inkWidth : DEFAULT_INK_WIDTH;
   const size = options.renderSize !== undefined && options.renderSize >= 8 && options.renderSize <= 512 ? Math.round(options.renderSize) : RENDER_SIZE;
   const characters = grouping.characters.map((c): StrokeCharacter => {
-    const own = c.strokeIndices.map((i) => clean.strokes[i]);
+    const own = c.parts;
     // Rendered box: centre line plus the widest pen radius (pressure can widen the pen beyond nominal).
     const pen = classifierPenWidth(inkWidth, grouping.lines[c.line].letterSize);
     const r = maxPenRadius(own, pen);

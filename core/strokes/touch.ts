@@ -20,6 +20,12 @@ export function touchOf(pa: readonly StrokePoint[], pb: readonly StrokePoint[], 
   return nearPolyline(pa, pb, tol2) || nearPolyline(pb, pa, tol2) ? 'along' : 'none';
 }
 
+/** Whether either end of `pa` comes within `tol` of the polyline `pb` (both decimated probes). */
+export function endNear(pa: readonly StrokePoint[], pb: readonly StrokePoint[], tol: number): boolean {
+  const ends = pa.length > 1 ? [pa[0], pa[pa.length - 1]] : [pa[0]];
+  return nearPolyline(ends, pb, tol * tol);
+}
+
 /** Any point of `points` within sqrt(tol2) of the polyline `line`. */
 function nearPolyline(points: readonly StrokePoint[], line: readonly StrokePoint[], tol2: number): boolean {
   for (const p of points) {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { groupStrokes, strokesToCharacters } from '../../../core/strokes';
-import { write, writeLater } from './fixtures';
+import { densify, write, writeLater } from './fixtures';
 
 /** The characters as sorted stroke-index lists, for comparing groupings. */
 function groupsOf(strokes: Parameters<typeof groupStrokes>[0], opts = {}): number[][] {
@@ -77,6 +77,24 @@ describe('strokes: grouping into characters', () => {
     const g = groupStrokes([...a.strokes, ...b.strokes]);
     assert.equal(g.lines.length, 2);
     assert.deepEqual(g.characters.map((c) => c.line), [0, 0, 0, 1, 1, 1]);
+  });
+
+  it("cuts one crossbar drawn through 'tt' between the two letters", () => {
+    // 'l' strokes as t stems (x = 20 and 40), then one bar from x = 12 to 50 through both.
+    const stem = (x: number) => densify([{ x, y: 60 }, { x, y: 100 }], 2);
+    const bar = densify([{ x: 12, y: 76 }, { x: 50, y: 75 }], 2);
+    const r = strokesToCharacters([stem(20), stem(40), bar]);
+    assert.deepEqual(r.characters.map((c) => c.strokeIndices), [[0, 2], [1, 2]]);
+    // Each letter holds its own part of the bar: the first ends at the cut (x = 30), the second starts there.
+    assert.ok(r.characters[0].box.right < 33 && r.characters[1].box.left > 27, JSON.stringify(r.characters.map((c) => c.box)));
+    assert.deepEqual(r.spaceBefore, [false, false]);
+  });
+
+  it("keeps an H whose bar ends on its stems one letter, and a bar touching one stem with it", () => {
+    const stem = (x: number) => densify([{ x, y: 60 }, { x, y: 100 }], 2);
+    assert.deepEqual(groupsOf([stem(20), stem(40), densify([{ x: 20, y: 80 }, { x: 40, y: 80 }], 2)]), [[0, 1, 2]]);
+    // A bar starting on the first stem and crossing the second: not free at both ends, so one letter.
+    assert.deepEqual(groupsOf([stem(20), stem(40), densify([{ x: 20, y: 80 }, { x: 48, y: 80 }], 2)]), [[0, 1, 2]]);
   });
 
   it('orders characters left to right even when written out of order', () => {

@@ -89,7 +89,7 @@ export const WORKING_MAX_PIXELS = 3_000_000;
 /** Characters smaller than this (body height, px) are enlarged before reading. */
 const MIN_BODY_PX = 14;
 /** A whole character candidate this sure of its class (and not too wide) is not cut. */
-const SURE_WHOLE = 0.85;
+const SURE_WHOLE = 0.7;
 /** More ink than this is noise or a solid fill, not handwriting on paper. */
 const MAX_INK_FRACTION = 0.35;
 

@@ -9,7 +9,7 @@ import { CharGroup } from './chars';
 import { CropSource, columnSpan } from './crops';
 
 /** Extra cost per piece, in nats. */
-export const PIECE_COST = 0.15;
+export const PIECE_COST = 0.35;
 const MAX_CUTS = 8;
 
 /** Columns (absolute x) where a group might be cut (dips of the ink's vertical extent and thickness); empty when it is not wider than one character. */

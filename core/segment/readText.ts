@@ -99,7 +99,13 @@ export function readText(image: GreyImage, score: ScoreCrops, labels: readonly s
   }
   const budget = options.maxWorkingPixels ?? WORKING_MAX_PIXELS;
   let working = downscaleToFit(image, budget);
-  let toOriginal = scaleAffine(image.width / working.width);
+  if (working.width * working.height > budget) {
+    // A sliver (e.g. 1 x 16M) cannot shrink in its short side: squeeze the long side instead.
+    working = working.width < working.height
+      ? resizeArea(working, working.width, Math.max(1, Math.floor(budget / working.width)))
+      : resizeArea(working, Math.max(1, Math.floor(budget / working.height)), working.height);
+  }
+  let toOriginal: Affine = { a: image.width / working.width, b: 0, c: 0, d: 0, e: image.height / working.height, f: 0 };
   const ctx: Ctx = { original: image, score, labels, options };
 
   let page = analyse(working);

@@ -66,6 +66,12 @@ describe('segment: hostile images', () => {
     }
   });
 
+  it('a sliver (1 x 16 million pixels) stays within the working budget', () => {
+    const r = readText(solid(1, 16_000_000, 255), flatScore, LABELS);
+    assert.ok(r.workingSize.width * r.workingSize.height <= WORKING_MAX_PIXELS, JSON.stringify(r.workingSize));
+    assert.equal(r.text, '');
+  });
+
   it('a malformed GreyImage is a RangeError with a clear message', () => {
     assert.throws(() => readText({ width: 0, height: 10, data: new Uint8ClampedArray(0) }, flatScore, LABELS), /no pixels/);
     assert.throws(() => readText({ width: 10, height: 10, data: new Uint8ClampedArray(5) }, flatScore, LABELS), /no pixels/);

@@ -16,7 +16,10 @@
  * - `labels`: the model's labels (model.json).
  * - `options.decodeWord(charProbs, labels, { context, geometry })`: word decoder (core/decode);
  *   without it each character is its argmax. `options.context`: text before the image.
- *   `options.topK`: alternatives kept per character (default 5).
+ *   `options.topK`: alternatives kept per character (default 5). `options.splitTouching: false`
+ *   keeps connected candidates whole (no second classifier call); `options.crops: 'binary'`
+ *   gives bare binary crops instead of grey-edged ones; `options.maxWorkingPixels` lowers the
+ *   working budget.
  *
  * Result: `{ text, confidence, lines: [{ box, text, words: [{ box, text, confidence,
  * chars: [{ box, candidates: [{label, p}] }] }] }], orientation, skewDegrees, workingSize, message? }`.

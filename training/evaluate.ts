@@ -200,6 +200,10 @@ seed ${EVAL_SEED}. "With line geometry" gives every sample its line frame (as pa
 
 ${table.join('\n')}
 
+Issue targets (exact ≥ 90%, merged-47 ≥ 96%, top-3 ≥ 98%, digits ≥ 99%) against the augmented set with geometry:
+exact ${pct(results.augGeo.exact)} ${results.augGeo.exact >= 0.9 ? 'met' : 'NOT met'}, merged ${pct(results.augGeo.merged)} ${results.augGeo.merged >= 0.96 ? 'met' : 'NOT met'},
+top-3 ${pct(results.augGeo.top3)} ${results.augGeo.top3 >= 0.98 ? 'met' : 'NOT met'}, digits (digits only) ${pct(results.augGeo.digitsOnly)} ${results.augGeo.digitsOnly >= 0.99 ? 'met' : 'NOT met'}.
+
 ### Per style (augmented)
 
 | style | samples | exact, geometry | exact, no geometry |

@@ -8,12 +8,12 @@ import { readModel } from '../../../training/modelIo';
 import { HeldoutFixture, unpackFixture } from '../../../training/makeSamples';
 
 /**
- * Floors sit a few points under what the shipped model scored on this committed sample when it was
+ * Floors sit ~5 points under what the shipped model scored on this committed sample (0.837 / 0.903 / 0.979) when it was
  * trained (see models/char-cnn/CARD.md), so a broken model, preprocessing or weight format fails here.
  */
-const FLOOR_EXACT = 0.6;
-const FLOOR_MERGED = 0.7;
-const FLOOR_TOP3 = 0.85;
+const FLOOR_EXACT = 0.78;
+const FLOOR_MERGED = 0.85;
+const FLOOR_TOP3 = 0.93;
 
 describe('models/char-cnn: the shipped model on the committed held-out sample', () => {
   let model: CharClassifier;

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { generateCharacterSamples } from '../../../training/dataset';
+import { familiesOf, HERSHEY_FONTS } from '../../../training/fonts';
+import { parseJhf, loadHersheyFont } from '../../../training/hershey';
+import { normalizeCharacter } from '../../../core/preprocess';
+
+describe('training/dataset: the synthetic character generator', () => {
+  it('is deterministic for a seed and differs across seeds', () => {
+    const a = generateCharacterSamples({ split: 'train', perClass: 3, seed: 5, labels: 'aB7' });
+    const b = generateCharacterSamples({ split: 'train', perClass: 3, seed: 5, labels: 'aB7' });
+    const c = generateCharacterSamples({ split: 'train', perClass: 3, seed: 6, labels: 'aB7' });
+    assert.equal(a.length, 9);
+    a.forEach((s, i) => {
+      assert.equal(s.label, b[i].label);
+      assert.equal(s.source, b[i].source);
+      assert.deepEqual(s.image.data, b[i].image.data);
+      assert.deepEqual(s.frame, b[i].frame);
+    });
+    assert.ok(a.some((s, i) => s.image.data.length !== c[i].image.data.length || s.source !== c[i].source));
+  });
+
+  it('keeps the family split: held-out sources never appear in training samples', () => {
+    const heldout = new Set([...familiesOf('heldout').map((f) => f.id), ...HERSHEY_FONTS.filter((h) => h.split === 'heldout').map((h) => h.id)]);
+    const train = generateCharacterSamples({ split: 'train', perClass: 40, seed: 1, labels: 'x' });
+    for (const s of train) assert.ok(!heldout.has(s.source.split(':')[1]), s.source);
+    const held = generateCharacterSamples({ split: 'heldout', perClass: 40, seed: 1, labels: 'x' });
+    for (const s of held) assert.ok(heldout.has(s.source.split(':')[1]), s.source);
+  });
+
+  it('gives ~60% of samples a line frame, and the frame puts x-height letters at ~1 x-height', () => {
+    const samples = generateCharacterSamples({ split: 'train', perClass: 60, seed: 3, labels: 'xo', augment: false });
+    const framed = samples.filter((s) => s.frame);
+    assert.ok(framed.length > 0.45 * samples.length && framed.length < 0.75 * samples.length, `${framed.length}/${samples.length}`);
+    const tops = framed.map((s) => normalizeCharacter(s.image, { frame: s.frame }).geometry[1]);
+    const mean = tops.reduce((a, b) => a + b, 0) / tops.length;
+    assert.ok(mean > 0.8 && mean < 1.25, `mean top of x/o = ${mean} x-heights`);
+  });
+
+  it('draws every style and every class as a readable image', () => {
+    for (const style of ['font', 'pen', 'hershey'] as const) {
+      const samples = generateCharacterSamples({ split: 'train', perClass: 1, seed: 9, styles: [style] });
+      assert.equal(samples.length, 62);
+      for (const s of samples) {
+        assert.equal(s.style, style);
+        assert.doesNotThrow(() => normalizeCharacter(s.image, { frame: s.frame }), `${style} ${s.label}`);
+      }
+    }
+  });
+});
+
+describe('training/hershey: .jhf parsing', () => {
+  it('reads records by their declared length, across wrapped lines', () => {
+    // 'A'-like glyph of 4 pairs (bounds + 3 points) with a pen lift, wrapped after the bounds pair.
+    const text = '12345  6JZ\nRFKZ RRFYZ\n';
+    const [g] = parseJhf(text);
+    assert.equal(g.left, -8);
+    assert.equal(g.right, 8);
+    assert.deepEqual(g.strokes, [[{ x: 0, y: -12 }, { x: -7, y: 8 }], [{ x: 0, y: -12 }, { x: 7, y: 8 }]]);
+  });
+
+  it('loads the Latin faces with glyphs for every class and a sane x-height', () => {
+    for (const { id } of HERSHEY_FONTS) {
+      const font = loadHersheyFont(id);
+      for (const ch of '0aZz9') assert.ok(font.glyphs.get(ch)!.strokes.length > 0, `${id} ${ch}`);
+      assert.ok(font.baseline - font.xHeightTop > 5, id);
+    }
+  });
+
+  it('rejects a malformed record with a clear error', () => {
+    assert.throws(() => parseJhf('garbage line\n'), /Bad Hershey record/);
+    assert.throws(() => parseJhf('12345 40JZRFKZ\n'), /Truncated Hershey record/);
+  });
+});

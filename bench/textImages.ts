@@ -10,6 +10,10 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { GreyImage, greyFromRgba } from '../core/image';
 import { familiesOf, fontFile, FontFamily } from '../training/fonts';
+import { mulberry32 } from '../training/prng';
+
+/** Seeded uniform draws (training/prng.ts), re-exported for the text benches and tests. */
+export const rng = mulberry32;
 
 export type Layout = 'line' | 'page';
 export type Look = 'clean' | 'camera';
@@ -33,17 +37,6 @@ export interface RenderOptions {
   readonly letterSpacing?: number;
 }
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(r: () => number, items: readonly T[]): T {
   return items[Math.floor(r() * items.length)];

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { buildNgramModel, countNgrams, DEFAULT_VOCAB } from '../core/decode/ngramBuild';
 import { NgramModel } from '../core/decode/ngram';
 import { isBenchWord, readWordList, WORDS_FILE } from './wordSplit';
+import { mulberry32 } from './prng';
 
 const ROOT = process.cwd();
 const OUT_DIR = path.join(ROOT, 'models', 'ngram');
@@ -67,16 +68,6 @@ function stripLicense(text: string): string {
   return text.replace(/\/\*\*?[^]*?@license[^]*?\*\//g, ' ').replace(/\/\/# sourceMappingURL=.*$/gm, ' ');
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function main(): void {
   const order = argValue('--order', 4);

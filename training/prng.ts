@@ -65,3 +65,9 @@ export function hashString(s: string): number {
   }
   return h >>> 0;
 }
+
+/** The same generator as a bare function, for code that only needs uniform draws. */
+export function mulberry32(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
+}

@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_CHARACTERS } from '../../../core/labels';
 import { NgramModel } from '../../../core/decode/ngram';
+import { mulberry32 } from '../../../training/prng';
+
+export const seededRandom = mulberry32;
 
 export const LABELS: readonly string[] = Array.from(ALL_CHARACTERS);
 
@@ -21,15 +24,6 @@ export function confidentWord(text: string, p = 0.9): Float32Array[] {
   return Array.from(text).map((c) => probs({ [c]: p }));
 }
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random peaked probability vectors (like a classifier's softmax). */
 export function randomProbs(rand: () => number, labels: readonly string[] = LABELS): Float32Array {

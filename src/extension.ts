@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
 
   context.subscriptions.push(
     tracker,
-    PadPanel.register(services),
+    PadPanel.registerSerializer(services),
     PadViewProvider.register(services),
     { dispose: () => PadPanel.instance?.dispose() },
     { dispose: () => ImporterPanel.instance?.dispose() },

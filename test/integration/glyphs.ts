@@ -15,7 +15,20 @@ export const glyphs: Readonly<Record<string, GlyphStrokes>> = {
   '4': [[[0.7, 1], [0.7, 0], [0.05, 0.68], [0.95, 0.68]]],
   '7': [[[0.08, 0], [0.92, 0], [0.35, 1]]],
   '1': [[[0.25, 0.2], [0.55, 0]], [[0.55, 0], [0.55, 1]]],
+  // c and C are one shape; only their size against the writing line tells them apart.
+  c: [openArc()],
+  C: [openArc()],
 };
+
+/** An arc open to the right, drawn from its top end anticlockwise, as a 'c' is written. */
+function openArc(): Point[] {
+  const points: Point[] = [];
+  for (let deg = -50; deg >= -310; deg -= 10) {
+    const a = (deg * Math.PI) / 180;
+    points.push([0.55 + 0.45 * Math.cos(a), 0.5 + 0.5 * Math.sin(a)]);
+  }
+  return points;
+}
 
 /** A word laid out on one line: each glyph in a box `size` high and 0.7*size wide, `gap` apart. */
 export function layoutWord(word: string, origin: Point, size: number, gap = size * 0.35): Point[][] {

@@ -114,23 +114,38 @@ export class InkCanvas {
     const { ctx } = this;
     const { width, height } = this.canvas.getBoundingClientRect();
     ctx.clearRect(0, 0, width, height);
-    this.drawGuide(width, height);
+    this.drawGuide(width);
     for (const s of this.strokes) this.drawStroke(s);
     if (this.current) this.drawStroke(this.current);
   }
 
-  /** A faint baseline: people write more evenly on a line, which helps case from geometry. */
-  private drawGuide(width: number, height: number): void {
+  /**
+   * The ruled writing line in CSS px: a baseline and an x-height line above it. Drawn faintly so
+   * people write on it, and handed to core/strokes so a lone 'c' written at the x-height reads
+   * small and a 'C' reaching above it reads tall (a word brings its own line; see group.ts).
+   */
+  guideFrame(): { baseline: number; xHeight: number } {
+    const { height } = this.canvas.getBoundingClientRect();
+    return { baseline: Math.round(height * 0.68) + 0.5, xHeight: Math.max(8, Math.round(height * 0.2)) };
+  }
+
+  private drawGuide(width: number): void {
     const { ctx } = this;
+    const { baseline, xHeight } = this.guideFrame();
+    // Published for tests and tools that write on the line as a person would.
+    this.canvas.dataset.guideBaseline = String(baseline);
+    this.canvas.dataset.guideXHeight = String(xHeight);
     ctx.save();
     ctx.strokeStyle = this.guide;
     ctx.lineWidth = 1;
     ctx.setLineDash([4, 6]);
-    const y = Math.round(height * 0.68) + 0.5;
-    ctx.beginPath();
-    ctx.moveTo(12, y);
-    ctx.lineTo(width - 12, y);
-    ctx.stroke();
+    for (const [y, alpha] of [[baseline, 1], [baseline - xHeight, 0.45]]) {
+      ctx.globalAlpha = alpha;
+      ctx.beginPath();
+      ctx.moveTo(12, y);
+      ctx.lineTo(width - 12, y);
+      ctx.stroke();
+    }
     ctx.restore();
   }
 

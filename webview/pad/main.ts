@@ -103,7 +103,7 @@ function recognize(since = performance.now()): void {
   const startedAt = performance.now();
   try {
     // Characters, spaces and lines from the strokes' positions and overlaps (core/strokes).
-    grouped = strokesToCharacters(strokes.map((s) => s.points), { inkWidth: settings.inkWidth });
+    grouped = strokesToCharacters(strokes.map((s) => s.points), { inkWidth: settings.inkWidth, guide: canvas.guideFrame() });
     groupedAt = performance.now();
     reading = engine.readSequence(grouped.characters, {
       context,

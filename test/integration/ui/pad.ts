@@ -31,7 +31,26 @@ export class Pad {
     const box = await this.canvas().boundingBox();
     if (!box) throw new Error('the pad canvas is not visible');
     const size = Math.min(box.height * heightFraction, (box.width * 0.85) / (word.length * 1.05));
-    const strokes = layoutWord(word, [size * 0.4, (box.height - size) / 2], size);
+    await this.drawStrokes(layoutWord(word, [size * 0.4, (box.height - size) / 2], size), box);
+  }
+
+  /**
+   * Writes one character standing on the pad's ruled baseline, `heightInXHeights` times the ruled
+   * x-height tall, as a person writing on lined paper would.
+   */
+  async writeOnGuide(char: string, heightInXHeights: number): Promise<void> {
+    const canvas = this.canvas();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the pad canvas is not visible');
+    const baseline = Number(await canvas.getAttribute('data-guide-baseline'));
+    const xHeight = Number(await canvas.getAttribute('data-guide-x-height'));
+    if (!(xHeight > 0)) throw new Error('the pad publishes no ruled line');
+    const size = xHeight * heightInXHeights;
+    const [stroke] = layoutWord(char, [box.width * 0.4, baseline - size], size);
+    await this.drawStrokes([stroke], box);
+  }
+
+  private async drawStrokes(strokes: readonly (readonly Point[])[], box: { x: number; y: number }): Promise<void> {
     const mouse = this.workbench.page.mouse;
     const at = ([x, y]: Point): [number, number] => [box.x + x, box.y + y];
     for (const stroke of strokes) {

@@ -25,6 +25,18 @@ export const padTests: UiTest[] = [
     },
   },
   {
+    name: 'a lone c or C on the ruled line reads its case from the line',
+    async run(wb) {
+      const pad = await Pad.open(wb);
+      await pad.writeOnGuide('c', 1);
+      expectEqual(await pad.recognisedText(1), 'c', 'a c as tall as the x-height');
+      await pad.clear();
+      await pad.writeOnGuide('C', 1.6);
+      expectEqual(await pad.recognisedText(1), 'C', 'a C reaching to cap height');
+      await pad.clear();
+    },
+  },
+  {
     name: 'with no editor open, Insert shows a message and changes nothing',
     async run(wb) {
       await wb.openFile(notesFile);

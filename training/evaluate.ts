@@ -12,7 +12,7 @@ import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter, BlankImageError } from '../core/preprocess';
 import { DIGITS, mergedLabel } from '../core/labels';
 import { generateCharacterSamples, CharacterSample } from './dataset';
-import { readModel } from './modelIo';
+import { readModelArtifacts } from '../cli/modelFiles';
 
 export const EVAL_SEED = 424242;
 export const EVAL_PER_CLASS = 50;
@@ -105,7 +105,7 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
     await tf.setBackend('wasm');
     await tf.ready();
   }
-  const { json, weights } = readModel(dir);
+  const { json, weightData: weights } = readModelArtifacts(dir);
   const model = CharClassifier.fromArtifacts(json, weights);
   const perClass = opts.perClass ?? EVAL_PER_CLASS;
   const sets = {

@@ -74,8 +74,3 @@ export function writeModel(dir: string, json: CharModelJson, data: Uint8Array): 
   fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json, null, 1) + '\n');
 }
 
-export function readModel(dir: string): { json: CharModelJson; weights: ArrayBuffer } {
-  const json = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')) as CharModelJson;
-  const buf = fs.readFileSync(path.join(dir, 'weights.bin'));
-  return { json, weights: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer };
-}

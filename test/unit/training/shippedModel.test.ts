@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { CharClassifier } from '../../../core/model';
 import { mergedLabel } from '../../../core/labels';
-import { readModel } from '../../../training/modelIo';
+import { readModelArtifacts } from '../../../cli/modelFiles';
 import { HeldoutFixture, unpackFixture } from '../../../training/makeSamples';
 
 /**
@@ -20,7 +20,7 @@ describe('models/char-cnn: the shipped model on the committed held-out sample', 
   before(async () => {
     await tf.setBackend('wasm');
     await tf.ready();
-    const { json, weights } = readModel('models/char-cnn');
+    const { json, weightData: weights } = readModelArtifacts('models/char-cnn');
     model = CharClassifier.fromArtifacts(json, weights);
   });
   after(() => model?.dispose());

@@ -8,10 +8,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { LineFrame } from '../core/preprocess';
-import { FontFamily, fontFile } from '../training/fonts';
+import { FontFamily, registerFontFamily } from '../training/fonts';
 import { hashString, Rng } from '../training/prng';
 import { isBenchWord, readWordList } from '../training/wordSplit';
 
@@ -180,21 +180,16 @@ export function benchLines(n: number, seed: number, part: Part): BenchLine[] {
 
 // ---- rendering ---------------------------------------------------------------------------------
 
-const registered = new Set<string>();
-const alias = (f: FontFamily) => `inkwell-bench-${f.id}`;
 
 /**
  * Render each written character of a line on its own canvas: same family, size and slant for the
  * whole line; per character a little rotation, scale and baseline wander, as a hand does.
  */
 export function renderLine(line: BenchLine, family: FontFamily, rng: Rng): RenderedChar[][] {
-  if (!registered.has(family.id)) {
-    GlobalFonts.registerFromPath(fontFile(family), alias(family));
-    registered.add(family.id);
-  }
+  const fontName = registerFontFamily(family);
   const probe = createCanvas(8, 8).getContext('2d');
   const px = rng.uniform(34, 56);
-  probe.font = `${px.toFixed(1)}px "${alias(family)}"`;
+  probe.font = `${px.toFixed(1)}px "${fontName}"`;
   const xHeight = probe.measureText('x').actualBoundingBoxAscent;
   const slant = rng.normal(0, 0.12);
   const weight = rng.chance(0.3) ? rng.uniform(0.6, 1.8) : 0;

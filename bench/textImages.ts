@@ -7,9 +7,9 @@
  * The texts are written here (words, code identifiers, numbers); no data set is used.
  * Only the 62 classes the model knows appear (letters, digits, spaces).
  */
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
 import { GreyImage, greyFromRgba } from '../core/image';
-import { familiesOf, fontFile, FontFamily } from '../training/fonts';
+import { familiesOf, FontFamily, registerFontFamily } from '../training/fonts';
 import { mulberry32 } from '../training/prng';
 
 /** Seeded uniform draws (training/prng.ts), re-exported for the text benches and tests. */
@@ -88,22 +88,13 @@ export function textLine(r: () => number, tokens: number): string {
   return Array.from({ length: tokens }, () => token(r)).join(' ');
 }
 
-const registered = new Set<string>();
-export function registerFamily(family: FontFamily): string {
-  const alias = `inkwell-${family.id}`;
-  if (!registered.has(alias)) {
-    GlobalFonts.registerFromPath(fontFile(family), alias);
-    registered.add(alias);
-  }
-  return alias;
-}
 
 /** Render `text` (lines separated by '\n') in one family, clean or camera-like, to grey. */
 export function renderText(text: string, family: FontFamily, options: RenderOptions): GreyImage {
   const r = rng(options.seed);
   const camera = options.look === 'camera';
   const fontPx = options.fontPx ?? 44;
-  const alias = registerFamily(family);
+  const alias = registerFontFamily(family);
   const lines = text.split('\n');
   const measure = createCanvas(8, 8).getContext('2d');
   measure.font = `${fontPx}px "${alias}"`;

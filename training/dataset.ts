@@ -12,11 +12,11 @@
  * callers run core/preprocess.ts normalizeCharacter, the one preprocessing for training and inference.
  * Deterministic: each sample's randomness derives from (seed, split, label, index) alone.
  */
-import { createCanvas, GlobalFonts, SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, SKRSContext2D } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { LineFrame } from '../core/preprocess';
 import { ALL_CHARACTERS } from '../core/labels';
-import { familiesOf, fontFile, FontFamily, HERSHEY_FONTS, Split } from './fonts';
+import { familiesOf, FontFamily, HERSHEY_FONTS, registerFontFamily, Split } from './fonts';
 import { loadHersheyFont, HersheyFont, Point } from './hershey';
 import { Rng, hashString } from './prng';
 import { blur3, composeGrey, elastic, InkMap, inkExtent, penFromSkeleton, thin } from './inkOps';
@@ -184,6 +184,8 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
 // ---- font families -------------------------------------------------------------------------------
 
 interface FontMetrics {
+  /** The CSS font-family name the family was registered under. */
+  fontName: string;
   /** Cap height and x-height per px of font size. */
   capPerPx: number;
   xPerPx: number;
@@ -197,21 +199,17 @@ function ctx2d(): SKRSContext2D {
   return canvasCtx;
 }
 
-function fontAlias(family: FontFamily): string {
-  return `inkwell-${family.id}`;
-}
-
 export function registerFamily(family: FontFamily): FontMetrics {
   const hit = registered.get(family.id);
   if (hit) return hit;
-  GlobalFonts.registerFromPath(fontFile(family), fontAlias(family));
+  const fontName = registerFontFamily(family);
   const ctx = ctx2d();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.font = `100px "${fontAlias(family)}"`;
+  ctx.font = `100px "${fontName}"`;
   const cap = ctx.measureText('H').actualBoundingBoxAscent;
   const x = ctx.measureText('x').actualBoundingBoxAscent;
   if (!(cap > 5) || !(x > 3)) throw new Error(`Font ${family.id} has no usable H/x metrics.`);
-  const m = { capPerPx: cap / 100, xPerPx: x / 100 };
+  const m = { fontName, capPerPx: cap / 100, xPerPx: x / 100 };
   registered.set(family.id, m);
   return m;
 }
@@ -229,7 +227,7 @@ function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng,
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, CANVAS, CANVAS);
   const px = place.capHeight / metrics.capPerPx;
-  ctx.font = `${px.toFixed(2)}px "${fontAlias(family)}"`;
+  ctx.font = `${px.toFixed(2)}px "${metrics.fontName}"`;
   const width = ctx.measureText(label).width;
   const x0 = CANVAS / 2 - width / 2;
   ctx.setTransform(...place.matrix);

@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import { GlobalFonts } from '@napi-rs/canvas';
 
 export type Split = 'train' | 'heldout';
 
@@ -80,6 +81,18 @@ export function fontFile(family: FontFamily, root = process.cwd()): string {
   const file = path.join(root, 'node_modules', '@fontsource', family.id, 'files', `${family.id}-latin-400-normal.woff2`);
   if (!fs.existsSync(file)) throw new Error(`Font file missing for ${family.id}: ${file} (run npm ci).`);
   return file;
+}
+
+const registeredFamilies = new Set<string>();
+
+/** Registers the family's woff2 with @napi-rs/canvas once; returns the CSS font-family name to draw with. */
+export function registerFontFamily(family: FontFamily): string {
+  const alias = `inkwell-${family.id}`;
+  if (!registeredFamilies.has(family.id)) {
+    GlobalFonts.registerFromPath(fontFile(family), alias);
+    registeredFamilies.add(family.id);
+  }
+  return alias;
 }
 
 /** Hershey stroke fonts (Debian hershey-fonts-data), split the same way. */

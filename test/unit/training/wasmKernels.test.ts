@@ -81,4 +81,16 @@ describe('training/wasmKernels: replacement gradient kernels agree with cpu', ()
     const cpu = await on('cpu', run);
     assertClose(wasm[0], cpu[0], 1e-5, 'dx');
   });
+
+  it('maxPool gradient on an odd size (7x7 pooled to 3x3: the last row and column are dropped)', async () => {
+    const xs = randomArray(2 * 7 * 7 * 4, 6);
+    const run = () => {
+      const x = tf.tensor4d(xs, [2, 7, 7, 4]);
+      const g = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.reshape(tf.range(0, 36), [3, 3, 4]))))(x);
+      return [g];
+    };
+    const wasm = await on('wasm', run);
+    const cpu = await on('cpu', run);
+    assertClose(wasm[0], cpu[0], 1e-5, 'dx');
+  });
 });

@@ -37,6 +37,13 @@ export const DEFAULT_GEOMETRY_WEIGHT = 1;
 /** 'all' beat 'group' on the tuning split (numbers above all: a tall glyph read as q is 1 or 9). */
 export const DEFAULT_GEOMETRY_MODE: GeometryMode = 'all';
 export const DEFAULT_BEAM_WIDTH = 8;
+/**
+ * Typical ln p_lm per character (nats), credited back per character in DecodedWord.score: without
+ * it every extra character costs about lmWeight * 2 and merged readings (tt as H) win. 2 (a credit
+ * of 0.5 at the default weight) was chosen on bench:text's seeds 1 and 2 from credits 0, 0.5, 1
+ * (0.5 and 1 tied, both beat 0); the report seed was not used.
+ */
+export const TYPICAL_LM_NATS_PER_CHAR = 2;
 /** Longest word decoded in one go; longer input is a caller bug, not a word. */
 export const MAX_WORD_LENGTH = 256;
 /** Classifier candidates expanded per position (the rest cannot win with a modest LM weight). */
@@ -73,6 +80,12 @@ export interface DecodedWord {
   readonly text: string;
   /** Geometric mean of the characters' p: comparable across word lengths. */
   readonly confidence: number;
+  /**
+   * The best path's log score (classifier + weighted LM + digit bonus), plus a per-character credit
+   * for the LM's typical cost, so that readings of the same ink cut into different numbers of
+   * characters compare fairly (core/segment weighs tt against H with it).
+   */
+  readonly score: number;
   readonly chars: DecodedChar[];
 }
 
@@ -85,7 +98,7 @@ interface Hyp {
 /** Decode one word (no spaces inside) from its characters' class probabilities. */
 export function decodeWord(charProbs: readonly Float32Array[], labels: readonly string[], opts: DecodeOptions = {}): DecodedWord {
   const prepared = prepareWord(charProbs, labels, opts);
-  if (prepared.length === 0) return { text: '', confidence: 1, chars: [] };
+  if (prepared.length === 0) return { text: '', confidence: 1, score: 0, chars: [] };
   const ngram = opts.ngram;
   const lmWeight = ngram ? finiteOr(opts.lmWeight, DEFAULT_LM_WEIGHT, 'lmWeight') : 0;
   const lmFloor = Math.max(0, Math.min(1, finiteOr(opts.lmFloor, DEFAULT_LM_FLOOR, 'lmFloor')));
@@ -154,7 +167,8 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
     chars.push({ label, p, candidates: post.slice(0, topK) });
     history = keep > 0 ? (history + label).slice(-keep) : '';
   });
-  return { text: best.text, confidence: Math.exp(lnConf / prepared.length), chars };
+  const lengthCredit = ngram && lmWeight !== 0 ? lmWeight * TYPICAL_LM_NATS_PER_CHAR * prepared.length : 0;
+  return { text: best.text, confidence: Math.exp(lnConf / prepared.length), score: best.score + lengthCredit, chars };
 }
 
 /** Bound on memoized LM distributions per (model, charset, floor): ~62 numbers each. */

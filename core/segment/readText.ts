@@ -10,7 +10,7 @@ import { Component, Components, boxHeight, connectedComponents, median } from '.
 import { CharCrop, CropSource, cropCharacter } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
 import { findLines } from './lines';
-import { Piece, bestCutting, cutCandidates, piecesOf } from './split';
+import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf } from './split';
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateQuarter, scaleAffine } from './transform';
 import { wordBreaks } from './words';
 
@@ -32,7 +32,14 @@ export type DecodeWord = (
   charProbs: Float32Array[],
   labels: readonly string[],
   options: DecodeWordOptions,
-) => { text: string; confidence: number };
+) => DecodedText;
+
+/** A decoded word; `score` is the decoder's total log score, comparable between readings of the same ink. */
+export interface DecodedText {
+  readonly text: string;
+  readonly confidence: number;
+  readonly score?: number;
+}
 
 export interface ReadTextOptions {
   readonly decodeWord?: DecodeWord;
@@ -88,8 +95,14 @@ export interface TextResult {
 export const WORKING_MAX_PIXELS = 3_000_000;
 /** Characters smaller than this (body height, px) are enlarged before reading. */
 const MIN_BODY_PX = 14;
-/** A whole character candidate this sure of its class (and not too wide) is not cut. */
-const SURE_WHOLE = 0.7;
+/**
+ * A whole character candidate this sure of its class (and not too wide) is not cut. High on
+ * purpose: tt joined at its bar reads as a sure H, and only the word decoder, given the pieces,
+ * can tell "bottle" from "boHle".
+ */
+const SURE_WHOLE = 0.995;
+/** Most readings of one word decoded when its groups can be cut in several ways. */
+const MAX_WORD_READINGS = 12;
 /** More ink than this is noise or a solid fill, not handwriting on paper. */
 const MAX_INK_FRACTION = 0.35;
 
@@ -272,19 +285,21 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
   let pageText = ctx.options.context ?? '';
   let logSum = 0, charCount = 0;
   plans.forEach((line, li) => {
-    const chars: { probs: Float32Array; inkBox: Box; geometry: Float32Array; ids: number[] }[] = [];
-    for (const plan of line) {
-      const body = bodyOf(lines[li].metrics);
-      const pieces = bestCutting(plan.group.box, plan.cuts, (p) => {
+    const body = bodyOf(lines[li].metrics);
+    const charsOf = (plan: (typeof line)[number], cutting: Cutting): LineChar[] =>
+      cutting.pieces.flatMap((p) => {
+        const hit = pieceIndex.get(keyOf(plan.group, p));
+        return hit ? [{ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame), ids: plan.group.ids }] : [];
+      });
+    // Each group's ways of cutting, best first (by the classifier alone); words start from the best.
+    const groupReadings = line.map((plan) => {
+      const alternatives = cuttingAlternatives(plan.group.box, plan.cuts, (p) => {
         const hit = pieceIndex.get(keyOf(plan.group, p));
         return hit ? best[hit.index] - widthPenalty(hit.inkBox.right - hit.inkBox.left, body) : undefined;
       });
-      for (const p of pieces) {
-        const hit = pieceIndex.get(keyOf(plan.group, p));
-        if (!hit) continue;
-        chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame), ids: plan.group.ids });
-      }
-    }
+      return alternatives.map((c) => ({ chars: charsOf(plan, c), segmentCost: segmentCost(c, pieceIndex, (p) => keyOf(plan.group, p), body) }));
+    });
+    const chars = groupReadings.flatMap((g, gi) => g[0].chars.map((c) => ({ ...c, group: gi })));
     if (chars.length === 0) return;
     const metrics = lines[li].metrics;
     // Gaps measured above the baseline, where tails of g, j and y do not reach under a neighbour.
@@ -300,15 +315,15 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
     let start = 0;
     for (let i = 0; i < chars.length; i++) {
       if (i < chars.length - 1 && !breaks.has(i)) continue;
-      const members = chars.slice(start, i + 1);
+      const span = chars.slice(start, i + 1);
+      const first = span[0].group, last = span[span.length - 1].group;
       start = i + 1;
-      const charProbs = members.map((c) => c.probs);
-      const decoded = ctx.options.decodeWord
-        ? ctx.options.decodeWord(charProbs, ctx.labels, {
-            context: pageText,
-            geometry: members.map((c) => (c.geometry[0] ? { top: c.geometry[1], bottom: c.geometry[2] } : null)),
-          })
-        : argmaxWord(charProbs, ctx.labels);
+      // A group with pieces in two words (rare) keeps its best cutting, split where the words split.
+      const shared = (g: number) => chars.some((c) => c.group === g && !span.includes(c));
+      const readings = groupReadings.slice(first, last + 1).map((alts, k) =>
+        shared(first + k) ? [{ chars: span.filter((c) => c.group === first + k), segmentCost: 0 }] : alts,
+      );
+      const { members, decoded } = decodeBestReading(ctx, readings, pageText);
       for (const c of members) {
         logSum += Math.log(Math.max(1e-6, maxOf(c.probs)));
         charCount++;
@@ -332,6 +347,70 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
     workingSize: { width: working.width, height: working.height },
     message: outLines.length ? undefined : 'No handwriting found.',
   };
+}
+
+interface LineChar {
+  readonly probs: Float32Array;
+  readonly inkBox: Box;
+  readonly geometry: Float32Array;
+  readonly ids: number[];
+}
+
+interface GroupReading {
+  readonly chars: LineChar[];
+  /** The cutting's own terms: piece costs and width penalties (the classifier's part is the decoder's). */
+  readonly segmentCost: number;
+}
+
+/**
+ * Decode a word whose groups may each be cut in several ways: every combination (up to
+ * MAX_WORD_READINGS; beyond that, one group varied at a time) is decoded, and the reading with the
+ * best decoder score minus its segmentation cost wins. Without a decoder this is the classifier's
+ * best cutting per group, as the scores then agree.
+ */
+function decodeBestReading(ctx: Ctx, groups: readonly GroupReading[][], context: string): { members: LineChar[]; decoded: DecodedText } {
+  const combos: number[][] = [];
+  const varying = groups.map((g, i) => (g.length > 1 ? i : -1)).filter((i) => i >= 0);
+  const total = varying.reduce((n, i) => n * groups[i].length, 1);
+  if (total <= MAX_WORD_READINGS) {
+    const walk = (v: number, pick: number[]) => {
+      if (v === varying.length) return void combos.push(pick.slice());
+      for (let a = 0; a < groups[varying[v]].length; a++) {
+        pick[varying[v]] = a;
+        walk(v + 1, pick);
+      }
+      pick[varying[v]] = 0;
+    };
+    walk(0, groups.map(() => 0));
+  } else {
+    combos.push(groups.map(() => 0));
+    for (const i of varying) for (let a = 1; a < groups[i].length; a++) combos.push(groups.map((_, j) => (j === i ? a : 0)));
+  }
+  let best: { members: LineChar[]; decoded: DecodedText; total: number } | undefined;
+  for (const pick of combos) {
+    const members = groups.flatMap((g, i) => g[pick[i]].chars);
+    if (members.length === 0) continue;
+    const charProbs = members.map((c) => c.probs);
+    const decoded = ctx.options.decodeWord
+      ? ctx.options.decodeWord(charProbs, ctx.labels, {
+          context,
+          geometry: members.map((c) => (c.geometry[0] ? { top: c.geometry[1], bottom: c.geometry[2] } : null)),
+        })
+      : argmaxWord(charProbs, ctx.labels);
+    const score = decoded.score ?? members.reduce((s, c) => s + Math.log(Math.max(1e-6, maxOf(c.probs))), 0);
+    const value = score - groups.reduce((s, g, i) => s + g[pick[i]].segmentCost, 0);
+    if (!best || value > best.total) best = { members, decoded, total: value };
+  }
+  return best ?? { members: [], decoded: { text: '', confidence: 0 } };
+}
+
+function segmentCost(cutting: Cutting, pieceIndex: ReadonlyMap<string, { inkBox: Box }>, keyOf: (p: Piece) => string, body: number): number {
+  let cost = 0;
+  for (const p of cutting.pieces) {
+    const hit = pieceIndex.get(keyOf(p));
+    cost += PIECE_COST + (hit ? widthPenalty(hit.inkBox.right - hit.inkBox.left, body) : 0);
+  }
+  return cost;
 }
 
 /** Left and right of a character's ink down to just below the baseline (its box when none): descender tails reach under neighbours. */
@@ -399,7 +478,7 @@ function maxOf(p: Float32Array): number {
   return m;
 }
 
-function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): { text: string; confidence: number } {
+function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): DecodedText {
   let text = '', logp = 0;
   for (const p of charProbs) {
     let bi = 0;

@@ -49,32 +49,61 @@ export function piecesOf(box: Box, cuts: readonly number[], maxWidth: number): P
   return out;
 }
 
+export interface Cutting {
+  readonly pieces: Piece[];
+  /** Sum over pieces of score(piece) - PIECE_COST. */
+  readonly score: number;
+}
+
 /**
- * Best way to cut: pieces cover [box.left, box.right) edge to edge.
- * `score(piece)` is the log probability of the piece's best class, or -Infinity if unusable.
+ * Ways to cut a group, best first: the best cutting into each number of pieces (pieces cover
+ * [box.left, box.right) edge to edge), keeping those within `margin` nats of the best, at most
+ * `max`. `score(piece)` is the piece's log-probability term, or undefined / -Infinity if unusable.
+ * The alternatives let the word decoder (classifier + n-gram) settle what the glyphs alone
+ * cannot: tt joined at the bar reads as H whole, but "bottle" beats "boHle" once the text is read.
+ * When no way of cutting is usable, the whole group is the one answer, so a group never vanishes.
  */
-export function bestCutting(box: Box, cuts: readonly number[], score: (p: Piece) => number | undefined): Piece[] {
+export function cuttingAlternatives(
+  box: Box,
+  cuts: readonly number[],
+  score: (p: Piece) => number | undefined,
+  max = 3,
+  margin = 4,
+): Cutting[] {
   const xs = [box.left, ...cuts, box.right];
   const n = xs.length;
-  const best = new Array<number>(n).fill(-Infinity);
-  const from = new Array<number>(n).fill(-1);
-  best[0] = 0;
+  // best[j][m]: best score covering [xs[0], xs[j]) with m pieces.
+  const best = Array.from({ length: n }, () => new Array<number>(n).fill(-Infinity));
+  const from = Array.from({ length: n }, () => new Array<number>(n).fill(-1));
+  best[0][0] = 0;
   for (let j = 1; j < n; j++) {
     for (let i = 0; i < j; i++) {
-      if (best[i] === -Infinity) continue;
       const s = score({ x0: xs[i], x1: xs[j] });
       if (s === undefined || s === -Infinity) continue;
-      const total = best[i] + s - PIECE_COST;
-      if (total > best[j]) {
-        best[j] = total;
-        from[j] = i;
+      for (let m = 0; m < j; m++) {
+        if (best[i][m] === -Infinity) continue;
+        const total = best[i][m] + s - PIECE_COST;
+        if (total > best[j][m + 1]) {
+          best[j][m + 1] = total;
+          from[j][m + 1] = i;
+        }
       }
     }
   }
-  if (best[n - 1] === -Infinity) return [{ x0: box.left, x1: box.right }];
-  const pieces: Piece[] = [];
-  for (let j = n - 1; j > 0; j = from[j]) pieces.unshift({ x0: xs[from[j]], x1: xs[j] });
-  return pieces;
+  const out: Cutting[] = [];
+  for (let m = 1; m < n; m++) {
+    if (best[n - 1][m] === -Infinity) continue;
+    const pieces: Piece[] = [];
+    for (let j = n - 1, k = m; j > 0; k--) {
+      const i = from[j][k];
+      pieces.unshift({ x0: xs[i], x1: xs[j] });
+      j = i;
+    }
+    out.push({ pieces, score: best[n - 1][m] });
+  }
+  if (out.length === 0) return [{ pieces: [{ x0: box.left, x1: box.right }], score: -Infinity }];
+  out.sort((a, b) => b.score - a.score || a.pieces.length - b.pieces.length);
+  return out.filter((c) => c.score >= out[0].score - margin).slice(0, Math.max(1, max));
 }
 
 /** Local minima of the 3-smoothed profile clearly below the highest value on each side, with their depth ratio. */

@@ -102,7 +102,7 @@ describe('decode/beam', () => {
       assert.equal(c.candidates[0].label, c.label);
       assert.ok(c.candidates[0].p >= c.candidates[1].p && c.candidates[1].p >= c.candidates[2].p);
     }
-    assert.deepEqual(decodeWord([], LABELS), { text: '', confidence: 1, chars: [] });
+    assert.deepEqual(decodeWord([], LABELS), { text: '', confidence: 1, score: 0, chars: [] });
   });
 
   it('a line passes each word the words before it; decodeCharacters splits at spaces', () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readText, ScoreCrops } from '../../../core/segment';
 import { rotateGrey } from '../../../core/segment/transform';
+import { cuttingAlternatives, PIECE_COST } from '../../../core/segment/split';
 import { flatScore, LABELS, render, wordLengths } from './helpers';
 
 const counts = (r: ReturnType<typeof readText>) => r.lines.map((l) => l.words.map((w) => w.chars.length));
@@ -59,6 +60,39 @@ describe('segment: lines, words and characters on clean renders', () => {
     assert.equal(whole.lines[0].words[0].chars.length, 1, 'the two o touch: one component');
     const split = readText(touching, byWidth, LABELS);
     assert.equal(split.lines[0].words[0].chars.length, 2);
+  });
+
+  it('lists the best cutting per number of pieces, best first, within a margin', () => {
+    const box = { left: 0, top: 0, right: 30, bottom: 10 };
+    // Pieces of width 10 score -0.2, width 20 -1, the whole -0.5.
+    const score = (p: { x0: number; x1: number }) => ({ 10: -0.2, 20: -1, 30: -0.5 } as Record<number, number>)[p.x1 - p.x0];
+    const alts = cuttingAlternatives(box, [10, 20], score);
+    assert.deepEqual(alts.map((a) => a.pieces.length), [1, 3, 2]);
+    assert.ok(Math.abs(alts[0].score - (-0.5 - PIECE_COST)) < 1e-9);
+    assert.ok(Math.abs(alts[1].score - 3 * (-0.2 - PIECE_COST)) < 1e-9);
+    assert.deepEqual(alts[1].pieces, [{ x0: 0, x1: 10 }, { x0: 10, x1: 20 }, { x0: 20, x1: 30 }]);
+    assert.deepEqual(cuttingAlternatives(box, [10, 20], score, 3, 0.5).map((a) => a.pieces.length), [1], 'margin drops the far ones');
+    assert.deepEqual(cuttingAlternatives(box, [10, 20], () => undefined).map((a) => a.pieces), [[{ x0: 0, x1: 30 }]], 'nothing usable: the whole');
+  });
+
+  it('lets the word decoder choose between a confident whole and its pieces (tt against H)', () => {
+    // The classifier prefers the whole (x, p 0.9) to two halves (y, p 0.6 each) ...
+    const score: ScoreCrops = (crops) => crops.map((c) => (c.image.width / c.image.height > 1.2 ? new Float32Array([0.9, 0.1]) : new Float32Array([0.4, 0.6])));
+    const labels = ['x', 'y'];
+    const touching = render('oo', 'patrick-hand', { letterSpacing: -4 });
+    assert.equal(readText(touching, score, labels).text, 'x', 'classifier alone: the whole');
+    // ... but a decoder whose text model knows 'yy' and not 'x' turns it over.
+    const seen: string[] = [];
+    const r = readText(touching, score, labels, {
+      decodeWord: (probs, ls) => {
+        const text = probs.map((p) => ls[p[0] >= p[1] ? 0 : 1]).join('');
+        seen.push(text);
+        return { text, confidence: 0.5, score: text === 'yy' ? -1 : -8 };
+      },
+    });
+    assert.ok(seen.includes('x') && seen.includes('yy'), `both readings decoded (saw ${seen.join(', ')})`);
+    assert.equal(r.text, 'yy');
+    assert.equal(r.lines[0].words[0].chars.length, 2, 'the chosen reading brings its own character boxes');
   });
 
   it('keeps alternatives per character, best first', () => {

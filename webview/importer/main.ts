@@ -12,6 +12,8 @@ import { ImagePreview } from './preview';
 
 interface SavedState {
   readonly text: string;
+  /** The preview with its boxes (ImagePreview.snapshot), so it comes back after the panel is hidden. */
+  readonly preview?: string;
 }
 
 const client = new HostClient<SavedState>('importer');
@@ -51,8 +53,10 @@ function setStatus(message: string, isError = false): void {
   s.classList.toggle('error', isError);
 }
 
+let previewSnapshot: string | undefined;
+
 function save(): void {
-  client.setState({ text: textArea.value });
+  client.setState({ text: textArea.value, preview: previewSnapshot });
 }
 
 function engine(): Promise<RecognitionEngine> {
@@ -82,6 +86,7 @@ async function recognizeBlob(blob: Blob, name: string): Promise<{ text: string; 
   const e = await engine();
   const reading = e.readImage(decoded.grey, { context, charset: settings?.charset ?? 'all', topK: settings?.candidateCount ?? 5 });
   preview.show(decoded.bitmap, reading.boxes);
+  previewSnapshot = preview.snapshot();
   $('placeholder').hidden = true;
   decoded.bitmap.close();
   textArea.value = reading.text;
@@ -201,6 +206,14 @@ client.onRejected = (raw, error) => {
   }
 };
 
-textArea.value = client.getState()?.text ?? '';
+const saved = client.getState();
+textArea.value = typeof saved?.text === 'string' ? saved.text : '';
+if (typeof saved?.preview === 'string') {
+  previewSnapshot = saved.preview;
+  preview.restore(saved.preview, 'The last image read, with its recognised characters marked').then(
+    () => ($('placeholder').hidden = true),
+    () => (previewSnapshot = undefined), // a damaged snapshot: show the empty placeholder instead
+  );
+}
 app.removeAttribute('aria-busy');
 client.ready();

@@ -30,4 +30,36 @@ export class ImagePreview {
     canvas.hidden = false;
     canvas.setAttribute('aria-label', `Image with ${boxes.length} recognised characters marked`);
   }
+
+  /**
+   * The preview as drawn (image and boxes), downscaled to at most `maxSide` pixels, as a JPEG data
+   * URL: small enough for the webview's saved state, so the preview survives the panel being hidden.
+   */
+  snapshot(maxSide = 1024, quality = 0.85): string | undefined {
+    const { canvas } = this;
+    if (canvas.hidden || !canvas.width || !canvas.height) return undefined;
+    const k = Math.min(1, maxSide / Math.max(canvas.width, canvas.height));
+    const small = document.createElement('canvas');
+    small.width = Math.max(1, Math.round(canvas.width * k));
+    small.height = Math.max(1, Math.round(canvas.height * k));
+    small.getContext('2d')?.drawImage(canvas, 0, 0, small.width, small.height);
+    return small.toDataURL('image/jpeg', quality);
+  }
+
+  /** Shows a snapshot() again. Decoded from bytes, not loaded as an <img>: the CSP allows no data: images. */
+  async restore(snapshot: string, label: string): Promise<void> {
+    const comma = snapshot.indexOf(',');
+    if (!snapshot.startsWith('data:image/jpeg;base64,') || comma < 0) return;
+    const binary = atob(snapshot.slice(comma + 1));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+    const { canvas, ctx } = this;
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    ctx.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    canvas.hidden = false;
+    canvas.setAttribute('aria-label', label);
+  }
 }

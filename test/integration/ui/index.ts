@@ -1,5 +1,6 @@
 // The UI tests, in the order they run in one workbench (listed, not globbed).
 import type { UiTest } from '../harness/uiTests';
+import { importerTests } from './importerTests';
 import { padTests } from './padTests';
 
-export const uiTests: readonly UiTest[] = [...padTests];
+export const uiTests: readonly UiTest[] = [...padTests, ...importerTests];

@@ -16,6 +16,7 @@ import { initNodeBackend } from '../cli/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../cli/modelFiles';
 import { HERSHEY_FONTS, type Split } from '../training/fonts';
 import { loadHersheyFont } from '../training/hershey';
+import { lcg, LineRanges, writeHersheyLine } from '../training/hersheyLines';
 
 const VOCAB = (
   'the quick brown fox jumps over lazy dog hello world value index count total print return const let ' +
@@ -55,40 +56,17 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-interface Written {
-  text: string;
-  strokes: { x: number; y: number }[][];
-  inkWidth: number;
-}
-
-function writeLine(fontId: string, rnd: () => number): Written {
-  const font = loadHersheyFont(fontId);
-  const between = (a: number, b: number) => a + (b - a) * rnd();
-  const words = [0, 1, 2].map(() => VOCAB[Math.floor(rnd() * VOCAB.length)]);
-  const xh = between(16, 40);
-  const unit = xh / (font.baseline - font.xHeightTop);
-  const slant = between(-0.05, 0.25);
-  const inkWidth = between(2.5, 5);
-  const strokes: { x: number; y: number }[][] = [];
-  let x = 20;
-  words.forEach((w, wi) => {
-    if (wi > 0) x += xh * between(0.9, 1.6);
-    for (const c of w) {
-      const g = font.glyphs.get(c);
-      if (!g) throw new Error(`${fontId} has no '${c}'`);
-      const size = between(0.92, 1.08);
-      const dy = between(-0.06, 0.06) * xh;
-      for (const st of g.strokes) {
-        strokes.push(st.map((p) => {
-          const px = (p.x - g.left) * unit * size, py = (p.y - font.baseline) * unit * size;
-          return { x: x + px - py * slant + between(-0.4, 0.4), y: 120 + py + dy + between(-0.4, 0.4) };
-        }));
-      }
-      x += (g.right - g.left) * unit * size + between(0.1, 0.45) * xh;
-    }
-  });
-  return { text: words.join(' '), strokes, inkWidth };
-}
+/** How the bench writes: a little tidier than the grouping tests' ranges, as a person writing to be read. */
+const RANGES: LineRanges = {
+  xHeight: [16, 40],
+  slant: [-0.05, 0.25],
+  inkWidth: [2.5, 5],
+  wordGap: [0.9, 1.6],
+  letterGap: [0.1, 0.45],
+  charScale: [0.92, 1.08],
+  baselineShift: [-0.06, 0.06],
+  baselineY: 120,
+};
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -99,12 +77,12 @@ async function main(): Promise<void> {
   const fonts = HERSHEY_FONTS.filter((f) => f.split === args.split).map((f) => f.id);
   console.log(`Pad-path accuracy on ${args.split} Hershey fonts (${fonts.join(', ')}), ${args.lines} three-word lines per font; model ${args.model}, n-gram ${ngram ? 'on' : 'off'}, backend ${backend}`);
   for (const fontId of fonts) {
-    let seed = 20261126;
-    const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const rnd = lcg(20261126);
+    const font = loadHersheyFont(fontId);
     let chars = 0, errors = 0, wordsRight = 0, words = 0, grouped = 0, ms = 0;
     const examples: string[] = [];
     for (let i = 0; i < args.lines; i++) {
-      const w = writeLine(fontId, rnd);
+      const w = writeHersheyLine(font, VOCAB, RANGES, rnd);
       const t0 = performance.now();
       const r = strokesToCharacters(w.strokes, { inkWidth: w.inkWidth });
       const read = recognizer.recognizeSequence(r.characters, { spaceBefore: r.spaceBefore, lineBreakBefore: r.lineBreakBefore });

@@ -20,10 +20,7 @@ export class Importer {
 
   /** Opens (or reveals) the importer from the palette and waits until its model has loaded. */
   static async open(workbench: Workbench): Promise<Importer> {
-    await workbench.runCommand(pasteImageTitle);
-    const importer = new Importer(workbench, workbench.webview());
-    await importer.frame.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
-    return importer;
+    return new Importer(workbench, await workbench.openReadyWebview(pasteImageTitle));
   }
 
   /** Chooses an image file through the importer's own file input (what Open Image… opens). */

@@ -13,10 +13,7 @@ export class Pad {
 
   /** Opens the pad from the palette and waits until its model has loaded. */
   static async open(workbench: Workbench): Promise<Pad> {
-    await workbench.runCommand(openPadTitle);
-    const pad = new Pad(workbench, workbench.webview());
-    await pad.frame.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
-    return pad;
+    return new Pad(workbench, await workbench.openReadyWebview(openPadTitle));
   }
 
   canvas(): Locator {

@@ -126,6 +126,14 @@ export class Workbench {
   }
 
   /** The content of the visible webview: two iframes deep (the host frame, then the active frame). */
+  /** Runs a command that opens (or reveals) an Inkwell panel and waits until its model has loaded. */
+  async openReadyWebview(title: string, timeoutMs = 120_000): Promise<FrameLocator> {
+    await this.runCommand(title);
+    const frame = this.webview();
+    await frame.locator('body[data-ready="true"]').waitFor({ timeout: timeoutMs });
+    return frame;
+  }
+
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }

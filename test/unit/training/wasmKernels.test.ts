@@ -70,27 +70,19 @@ describe('training/wasmKernels: replacement gradient kernels agree with cpu', ()
     wasm.forEach((v, i) => assertClose(v, cpu[i], 1e-4, `out${i}`));
   });
 
-  it('maxPool gradient', async () => {
-    const xs = randomArray(2 * 6 * 6 * 3, 5);
-    const run = () => {
-      const x = tf.tensor4d(xs, [2, 6, 6, 3]);
-      const g = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.reshape(tf.range(0, 27), [3, 3, 3]))))(x);
-      return [g];
-    };
-    const wasm = await on('wasm', run);
-    const cpu = await on('cpu', run);
-    assertClose(wasm[0], cpu[0], 1e-5, 'dx');
-  });
-
-  it('maxPool gradient on an odd size (7x7 pooled to 3x3: the last row and column are dropped)', async () => {
-    const xs = randomArray(2 * 7 * 7 * 4, 6);
-    const run = () => {
-      const x = tf.tensor4d(xs, [2, 7, 7, 4]);
-      const g = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.reshape(tf.range(0, 36), [3, 3, 4]))))(x);
-      return [g];
-    };
-    const wasm = await on('wasm', run);
-    const cpu = await on('cpu', run);
-    assertClose(wasm[0], cpu[0], 1e-5, 'dx');
-  });
+  // 6x6 pools evenly; 7x7 pools to 3x3 and drops its last row and column (the release model's third pooling).
+  for (const size of [6, 7]) {
+    it(`maxPool gradient, ${size}x${size}`, async () => {
+      const out = Math.floor(size / 2);
+      const xs = randomArray(2 * size * size * 3, size);
+      const run = () => {
+        const x = tf.tensor4d(xs, [2, size, size, 3]);
+        const weights = tf.reshape(tf.range(0, out * out * 3), [out, out, 3]);
+        return [tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), weights)))(x)];
+      };
+      const wasm = await on('wasm', run);
+      const cpu = await on('cpu', run);
+      assertClose(wasm[0], cpu[0], 1e-5, 'dx');
+    });
+  }
 });

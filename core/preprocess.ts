@@ -8,6 +8,7 @@
  * caller knows the line (pad words, text lines); lone characters go without.
  */
 import { GreyImage } from './image';
+import { dropSpecks, flattenBackground } from './flatten';
 
 export const INPUT_SIZE = 28;
 export const FIT_SIZE = 20;
@@ -55,19 +56,22 @@ export class BlankImageError extends Error {
 
 /** Ink map in [0, 1] with contrast stretched between the background and the darkest ink. */
 export function inkMap(image: GreyImage, polarity: PreprocessOptions['polarity'] = 'auto'): Float32Array {
-  const { data } = image;
+  const { data, width, height } = image;
   const invert = polarity === 'light-on-dark' || (polarity === 'auto' && borderIsDark(image));
+  // Dark ink on light paper, with a shadow or uneven light divided out.
+  const raw = new Float32Array(width * height);
+  for (let i = 0; i < raw.length; i++) raw[i] = invert ? 255 - data[i] : data[i];
+  const values = flattenBackground(raw, width, height);
   const hist = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) hist[invert ? 255 - data[i] : data[i]]++;
+  for (let i = 0; i < values.length; i++) hist[Math.round(values[i])]++;
   // Background = the bright end (most pixels of a character image are paper); ink = the dark end.
-  const background = percentile(hist, data.length, 0.9);
-  const ink = percentile(hist, data.length, 0.005);
-  const out = new Float32Array(data.length);
+  const background = percentile(hist, values.length, 0.9);
+  const ink = percentile(hist, values.length, 0.005);
+  const out = new Float32Array(values.length);
   if (background - ink < MIN_CONTRAST) return out;
   const scale = 1 / (background - ink);
-  for (let i = 0; i < data.length; i++) {
-    const v = invert ? 255 - data[i] : data[i];
-    const t = (background - v) * scale;
+  for (let i = 0; i < values.length; i++) {
+    const t = (background - values[i]) * scale;
     out[i] = t <= 0.08 ? 0 : t >= 1 ? 1 : t;
   }
   return out;
@@ -120,17 +124,20 @@ function percentile(hist: Uint32Array, count: number, q: number): number {
   return 255;
 }
 
-/** Bounding box of pixels above INK_THRESHOLD, ignoring isolated specks; null when there is none. */
+/** Bounding box of pixels above INK_THRESHOLD, ignoring specks (core/flatten dropSpecks); null when there is none. */
 export function inkBounds(
   ink: Float32Array,
   width: number,
   height: number,
 ): { left: number; top: number; right: number; bottom: number } | null {
+  const mask = new Uint8Array(width * height);
+  for (let i = 0; i < mask.length; i++) mask[i] = ink[i] >= INK_THRESHOLD ? 1 : 0;
+  const kept = dropSpecks(mask, width, height);
   let left = width, top = height, right = -1, bottom = -1;
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let x = 0; x < width; x++) {
-      if (ink[row + x] < INK_THRESHOLD) continue;
+      if (!kept[row + x]) continue;
       if (x < left) left = x;
       if (x > right) right = x;
       if (y < top) top = y;

@@ -74,4 +74,36 @@ describe('core/preprocess: invariants of normalizeCharacter', () => {
     const out = normalizeCharacter(faded).pixels;
     assert.ok(diff(out, reference) < 0.02, `diff ${diff(out, reference)}`);
   });
+
+  it('is nearly unchanged by a shadow across the paper (a photo in uneven light)', () => {
+    const img = drawGlyph(60, 60, 10, 10, 1);
+    // Paper darkens by up to 110 grey levels towards one corner.
+    const shaded: GreyImage = {
+      width: img.width,
+      height: img.height,
+      data: img.data.map((v, i) => Math.max(0, v - Math.round((110 * (i % img.width) * Math.floor(i / img.width)) / (img.width * img.height)))),
+    };
+    const out = normalizeCharacter(shaded).pixels;
+    assert.ok(diff(out, reference) < 0.02, `diff ${diff(out, reference)}`);
+  });
+
+  it('ignores specks of dust away from the character, but keeps the dot of an i', () => {
+    const img = drawGlyph(60, 60, 10, 10, 1);
+    const dusty: GreyImage = { ...img, data: img.data.slice() };
+    for (const [x, y] of [[2, 2], [55, 3], [50, 55]]) for (let d = 0; d < 4; d++) dusty.data[(y + (d >> 1)) * 60 + x + (d & 1)] = 10;
+    const out = normalizeCharacter(dusty).pixels;
+    assert.ok(diff(out, reference) < 0.01, `diff ${diff(out, reference)}`);
+
+    const canvas = createCanvas(40, 60);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 40, 60);
+    ctx.fillStyle = '#000';
+    ctx.fillRect(17, 25, 5, 28); // stem
+    ctx.beginPath();
+    ctx.arc(19.5, 14, 3, 0, 2 * Math.PI); // dot
+    ctx.fill();
+    const i = normalizeCharacter(greyFromRgba(ctx.getImageData(0, 0, 40, 60).data, 40, 60));
+    assert.ok(i.inkBox.top <= 12, `the dot is part of the character (ink box top ${i.inkBox.top})`);
+  });
 });

@@ -124,7 +124,11 @@ function percentile(hist: Uint32Array, count: number, q: number): number {
   return 255;
 }
 
-/** Bounding box of pixels above INK_THRESHOLD, ignoring specks (core/flatten dropSpecks); null when there is none. */
+/**
+ * Bounding box of pixels above INK_THRESHOLD, ignoring specks (core/flatten dropSpecks); null when
+ * there is none. The specks, with the faint pixels around them, are also cleared from `ink`, so
+ * dust inside the box does not reach the classifier either.
+ */
 export function inkBounds(
   ink: Float32Array,
   width: number,
@@ -133,6 +137,16 @@ export function inkBounds(
   const mask = new Uint8Array(width * height);
   for (let i = 0; i < mask.length; i++) mask[i] = ink[i] >= INK_THRESHOLD ? 1 : 0;
   const kept = dropSpecks(mask, width, height);
+  if (kept !== mask) {
+    for (let i = 0; i < mask.length; i++) {
+      if (!mask[i] || kept[i]) continue;
+      const x = i % width, y = (i - x) / width;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx, yy = y + dy;
+        if (xx >= 0 && xx < width && yy >= 0 && yy < height && !kept[yy * width + xx]) ink[yy * width + xx] = 0;
+      }
+    }
+  }
   let left = width, top = height, right = -1, bottom = -1;
   for (let y = 0; y < height; y++) {
     const row = y * width;

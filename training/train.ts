@@ -30,8 +30,8 @@ export interface TrainArgs {
 
 export const RELEASE_ARGS: TrainArgs = {
   seed: 20261126,
-  samples: 150_000,
-  epochs: 6,
+  samples: 200_000,
+  epochs: 8,
   out: 'models/char-cnn',
   batch: 128,
   lr: 0.0015,

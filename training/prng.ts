@@ -71,3 +71,12 @@ export function mulberry32(seed: number): () => number {
   const rng = new Rng(seed);
   return () => rng.next();
 }
+
+/**
+ * Uniform [0, 1) numbers from a seed by a small LCG: the sequence the stroke-line benches and tests
+ * were written with (their figures depend on it), kept apart from Rng rather than re-seeding them.
+ */
+export function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+}

@@ -12,6 +12,7 @@ import { GifWriter } from 'omggif';
 import { CharModelJson, LayerSpec, paramShapes } from '../../../core/model';
 import { ALL_CHARACTERS } from '../../../core/labels';
 import { GEOMETRY_SIZE, INPUT_SIZE } from '../../../core/preprocess';
+import { lcg } from '../../../training/prng';
 
 export const TEST_LAYERS: LayerSpec[] = [
   { type: 'conv2d', filters: 8, kernelSize: 3, activation: 'relu' },
@@ -38,8 +39,8 @@ export function removeTempDirs(): void {
 /** Write model.json + weights.bin with seeded random weights; returns the folder. */
 export function writeRandomModel(dir = makeTempDir(), seed = 1, layers: LayerSpec[] = TEST_LAYERS): string {
   const shapes = paramShapes(layers, INPUT_SIZE, GEOMETRY_SIZE);
-  let s = seed >>> 0;
-  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32) - 0.5;
+  const uniform = lcg(seed);
+  const rand = () => uniform() - 0.5;
   const weights: CharModelJson['weightsManifest'][number]['weights'] = [];
   const chunks: Float32Array[] = [];
   for (const [name, shape] of Object.entries(shapes)) {

@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { groupStrokes } from '../../../core/strokes';
 import { loadHersheyFont } from '../../../training/hershey';
-import { lcg, writeHersheyLine } from '../../../training/hersheyLines';
+import { writeHersheyLine } from '../../../training/hersheyLines';
+import { lcg } from '../../../training/prng';
 
 const VOCAB = 'the quick brown fox jumps over lazy dog Hello World idx2 getValue x1 0x1F snake camelCase 2026 Inkwell if else return const let mij jig Kit BRP for while new Map size push pop width height String Number'.split(' ');
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { STROKE_LIMITS, StrokeInputError, groupStrokes, strokesToCharacters, type Stroke, type StrokePoint } from '../../../core/strokes';
 import { normalizeCharacter } from '../../../core/preprocess';
+import { lcg } from '../../../training/prng';
 import { write } from './fixtures';
 
 describe('strokes: hostile and degenerate input', () => {
@@ -63,8 +64,7 @@ describe('strokes: hostile and degenerate input', () => {
   });
 
   it('a dense scribble of 2000 overlapping strokes ends as one bounded character', () => {
-    let seed = 1;
-    const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const rnd = lcg(1);
     const strokes: Stroke[] = Array.from({ length: STROKE_LIMITS.maxStrokes }, () => {
       const x0 = rnd() * 200, y0 = rnd() * 200;
       return Array.from({ length: 200 }, (_, i) => ({ x: x0 + i * 0.3 + rnd() * 3, y: y0 + Math.sin(i / 3) * 10 }));

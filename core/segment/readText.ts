@@ -286,18 +286,24 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
   let logSum = 0, charCount = 0;
   plans.forEach((line, li) => {
     const body = bodyOf(lines[li].metrics);
-    const charsOf = (plan: (typeof line)[number], cutting: Cutting): LineChar[] =>
-      cutting.pieces.flatMap((p) => {
+    // A cutting's characters, and its own terms: piece costs and width penalties (the classifier's part is the decoder's).
+    const readingOf = (plan: (typeof line)[number], cutting: Cutting): GroupReading => {
+      const chars: LineChar[] = [];
+      let segmentCost = 0;
+      for (const p of cutting.pieces) {
         const hit = pieceIndex.get(keyOf(plan.group, p));
-        return hit ? [{ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame), ids: plan.group.ids }] : [];
-      });
+        segmentCost += PIECE_COST + (hit ? widthPenalty(hit.inkBox.right - hit.inkBox.left, body) : 0);
+        if (hit) chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame), ids: plan.group.ids });
+      }
+      return { chars, segmentCost };
+    };
     // Each group's ways of cutting, best first (by the classifier alone); words start from the best.
     const groupReadings = line.map((plan) => {
       const alternatives = cuttingAlternatives(plan.group.box, plan.cuts, (p) => {
         const hit = pieceIndex.get(keyOf(plan.group, p));
         return hit ? best[hit.index] - widthPenalty(hit.inkBox.right - hit.inkBox.left, body) : undefined;
       });
-      return alternatives.map((c) => ({ chars: charsOf(plan, c), segmentCost: segmentCost(c, pieceIndex, (p) => keyOf(plan.group, p), body) }));
+      return alternatives.map((c) => readingOf(plan, c));
     });
     const chars = groupReadings.flatMap((g, gi) => g[0].chars.map((c) => ({ ...c, group: gi })));
     if (chars.length === 0) return;
@@ -317,12 +323,15 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
       if (i < chars.length - 1 && !breaks.has(i)) continue;
       const span = chars.slice(start, i + 1);
       const first = span[0].group, last = span[span.length - 1].group;
-      start = i + 1;
       // A group with pieces in two words (rare) keeps its best cutting, split where the words split.
-      const shared = (g: number) => chars.some((c) => c.group === g && !span.includes(c));
-      const readings = groupReadings.slice(first, last + 1).map((alts, k) =>
-        shared(first + k) ? [{ chars: span.filter((c) => c.group === first + k), segmentCost: 0 }] : alts,
-      );
+      // A group's characters are contiguous, so only the word's end groups can reach outside it.
+      const splitBefore = start > 0 && chars[start - 1].group === first;
+      const splitAfter = i + 1 < chars.length && chars[i + 1].group === last;
+      start = i + 1;
+      const readings = groupReadings.slice(first, last + 1).map((alts, k) => {
+        const g = first + k;
+        return (g === first && splitBefore) || (g === last && splitAfter) ? [{ chars: span.filter((c) => c.group === g), segmentCost: 0 }] : alts;
+      });
       const { members, decoded } = decodeBestReading(ctx, readings, pageText);
       for (const c of members) {
         logSum += Math.log(Math.max(1e-6, maxOf(c.probs)));
@@ -402,15 +411,6 @@ function decodeBestReading(ctx: Ctx, groups: readonly GroupReading[][], context:
     if (!best || value > best.total) best = { members, decoded, total: value };
   }
   return best ?? { members: [], decoded: { text: '', confidence: 0 } };
-}
-
-function segmentCost(cutting: Cutting, pieceIndex: ReadonlyMap<string, { inkBox: Box }>, keyOf: (p: Piece) => string, body: number): number {
-  let cost = 0;
-  for (const p of cutting.pieces) {
-    const hit = pieceIndex.get(keyOf(p));
-    cost += PIECE_COST + (hit ? widthPenalty(hit.inkBox.right - hit.inkBox.left, body) : 0);
-  }
-  return cost;
 }
 
 /** Left and right of a character's ink down to just below the baseline (its box when none): descender tails reach under neighbours. */

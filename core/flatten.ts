@@ -1,6 +1,6 @@
 /**
  * Uneven light and dust in photos of a single character: a shadow across the paper and a few specks
- * must not move the character's crop. Platform-neutral; used by preprocess.ts.
+ * must not move the character's crop or reach the classifier. Platform-neutral; used by preprocess.ts.
  */
 
 /** Cells per side of the background grid; images smaller than MIN_FLATTEN_SIDE are left as they are. */
@@ -59,6 +59,26 @@ export function flattenBackground(values: Float32Array, width: number, height: n
     }
   }
   return out;
+}
+
+/**
+ * Ink at or above `threshold` with its specks dropped (dropSpecks), as a mask; the specks, with the
+ * faint pixels around them, are also cleared from `ink` itself.
+ */
+export function removeSpecks(ink: Float32Array, width: number, height: number, threshold: number): Uint8Array {
+  const mask = new Uint8Array(width * height);
+  for (let i = 0; i < mask.length; i++) mask[i] = ink[i] >= threshold ? 1 : 0;
+  const kept = dropSpecks(mask, width, height);
+  if (kept === mask) return mask;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i] || kept[i]) continue;
+    const x = i % width, y = (i - x) / width;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const xx = x + dx, yy = y + dy;
+      if (xx >= 0 && xx < width && yy >= 0 && yy < height && !kept[yy * width + xx]) ink[yy * width + xx] = 0;
+    }
+  }
+  return kept;
 }
 
 /**

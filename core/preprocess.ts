@@ -8,7 +8,7 @@
  * caller knows the line (pad words, text lines); lone characters go without.
  */
 import { GreyImage } from './image';
-import { dropSpecks, flattenBackground } from './flatten';
+import { flattenBackground, removeSpecks } from './flatten';
 
 export const INPUT_SIZE = 28;
 export const FIT_SIZE = 20;
@@ -79,7 +79,8 @@ export function inkMap(image: GreyImage, polarity: PreprocessOptions['polarity']
 
 export function normalizeCharacter(image: GreyImage, options: PreprocessOptions = {}): NormalizedCharacter {
   const ink = inkMap(image, options.polarity);
-  const box = inkBounds(ink, image.width, image.height);
+  // Dust goes before the crop is measured, and out of the ink the classifier sees.
+  const box = maskBounds(removeSpecks(ink, image.width, image.height, INK_THRESHOLD), image.width, image.height);
   if (!box) throw new BlankImageError();
   const pixels = fitAndCentre(ink, image.width, box);
   return { pixels, geometry: geometryOf(box, options.frame), inkBox: box };
@@ -124,34 +125,17 @@ function percentile(hist: Uint32Array, count: number, q: number): number {
   return 255;
 }
 
-/**
- * Bounding box of pixels above INK_THRESHOLD, ignoring specks (core/flatten dropSpecks); null when
- * there is none. The specks, with the faint pixels around them, are also cleared from `ink`, so
- * dust inside the box does not reach the classifier either.
- */
-export function inkBounds(
-  ink: Float32Array,
+/** Bounding box of a mask's set pixels; null when there is none. */
+export function maskBounds(
+  mask: Uint8Array,
   width: number,
   height: number,
 ): { left: number; top: number; right: number; bottom: number } | null {
-  const mask = new Uint8Array(width * height);
-  for (let i = 0; i < mask.length; i++) mask[i] = ink[i] >= INK_THRESHOLD ? 1 : 0;
-  const kept = dropSpecks(mask, width, height);
-  if (kept !== mask) {
-    for (let i = 0; i < mask.length; i++) {
-      if (!mask[i] || kept[i]) continue;
-      const x = i % width, y = (i - x) / width;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const xx = x + dx, yy = y + dy;
-        if (xx >= 0 && xx < width && yy >= 0 && yy < height && !kept[yy * width + xx]) ink[yy * width + xx] = 0;
-      }
-    }
-  }
   let left = width, top = height, right = -1, bottom = -1;
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let x = 0; x < width; x++) {
-      if (!kept[row + x]) continue;
+      if (!mask[row + x]) continue;
       if (x < left) left = x;
       if (x > right) right = x;
       if (y < top) top = y;

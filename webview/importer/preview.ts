@@ -1,6 +1,8 @@
 /** The importer's preview: the image, with each recognised character's box and text drawn over it. */
 import { RecognizedBox } from '../../protocol/messages';
 
+const SNAPSHOT_PREFIX = 'data:image/jpeg;base64,';
+
 export class ImagePreview {
   private readonly ctx: CanvasRenderingContext2D;
 
@@ -46,11 +48,13 @@ export class ImagePreview {
     return small.toDataURL('image/jpeg', quality);
   }
 
-  /** Shows a snapshot() again. Decoded from bytes, not loaded as an <img>: the CSP allows no data: images. */
+  /**
+   * Shows a snapshot() again; rejects anything else, so the caller keeps its placeholder. Decoded from
+   * bytes, not loaded as an <img>: the CSP allows no data: images.
+   */
   async restore(snapshot: string, label: string): Promise<void> {
-    const comma = snapshot.indexOf(',');
-    if (!snapshot.startsWith('data:image/jpeg;base64,') || comma < 0) return;
-    const binary = atob(snapshot.slice(comma + 1));
+    if (!snapshot.startsWith(SNAPSHOT_PREFIX)) throw new Error('The saved preview is not a JPEG snapshot.');
+    const binary = atob(snapshot.slice(SNAPSHOT_PREFIX.length));
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));

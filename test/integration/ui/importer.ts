@@ -13,14 +13,11 @@ interface PageCanvas {
 export const pasteImageTitle = 'Inkwell: Paste Handwriting Image';
 
 export class Importer {
-  constructor(
-    private readonly workbench: Workbench,
-    readonly frame: FrameLocator,
-  ) {}
+  constructor(readonly frame: FrameLocator) {}
 
   /** Opens (or reveals) the importer from the palette and waits until its model has loaded. */
   static async open(workbench: Workbench): Promise<Importer> {
-    return new Importer(workbench, await workbench.openReadyWebview(pasteImageTitle));
+    return new Importer(await workbench.openReadyWebview(pasteImageTitle));
   }
 
   /** Chooses an image file through the importer's own file input (what Open Image… opens). */

@@ -33,12 +33,7 @@ export const DEFAULT_DIGIT_WEIGHT = 1;
  * "tmp9") gets a bounded penalty, so the LM can break near-ties but cannot overrule a clear glyph.
  */
 export const DEFAULT_LM_FLOOR = 0.02;
-/**
- * Half weight: the classifier sees the same line geometry among its inputs and weighs it per hand, so
- * the decoder's fixed-ratio re-split only adds a nudge (bench:context --tune on the tuning families
- * ranked 0.5 above 1 for the release model; so did bench:accuracy seeds 1-3, not the report seed).
- */
-export const DEFAULT_GEOMETRY_WEIGHT = 0.5;
+export const DEFAULT_GEOMETRY_WEIGHT = 1;
 /** 'all' beat 'group' on the tuning split (numbers above all: a tall glyph read as q is 1 or 9). */
 export const DEFAULT_GEOMETRY_MODE: GeometryMode = 'all';
 export const DEFAULT_BEAM_WIDTH = 8;

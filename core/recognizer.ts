@@ -79,13 +79,6 @@ export interface RecognizerOptions {
 }
 
 const DEFAULT_TOP_K = 3;
-/**
- * Case-geometry weight for a lone character. In a word the decoder measures the hand's own x-height
- * and cap height from its neighbours; alone it can only guess a typical ratio, while the classifier
- * sees the same geometry and weighs it per hand, so the guess gets half weight. Chosen on
- * bench:accuracy seeds 1-3 (0.5 beat 1 and 0 for the release model), not on the report seed.
- */
-const LONE_GEOMETRY_WEIGHT = 0.5;
 const DEFAULT_BATCH = 64;
 const MAX_TOP_K = 62;
 
@@ -142,7 +135,6 @@ export class Recognizer {
         context: opts.context,
         ngram: opts.context ? this.ngram : undefined,
         geometry: [g[0] ? { top: g[1], bottom: g[2] } : null],
-        geometryWeight: LONE_GEOMETRY_WEIGHT,
         topK,
       });
       const ch = word.chars[0];

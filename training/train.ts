@@ -31,7 +31,7 @@ export interface TrainArgs {
 export const RELEASE_ARGS: TrainArgs = {
   seed: 20261126,
   samples: 200_000,
-  epochs: 10,
+  epochs: 8,
   out: 'models/char-cnn',
   batch: 128,
   lr: 0.0015,

@@ -81,13 +81,15 @@ export function binarize(image: GreyImage, options: BinarizeOptions = {}): Binar
       const x0 = Math.max(0, x - half), x1 = Math.min(w, x + half + 1);
       const n = (y1 - y0) * (x1 - x0);
       const s = sum[y1 * W + x1] - sum[y0 * W + x1] - sum[y1 * W + x0] + sum[y0 * W + x0];
-      const q = sq[y1 * W + x1] - sq[y0 * W + x1] - sq[y1 * W + x0] + sq[y0 * W + x0];
       const mean = s / n;
-      const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
       const raw = image.data[y * w + x];
       const v = invert ? 255 - raw : raw;
+      // Most pixels are paper and fail the contrast test: only ink candidates pay for the deviation.
+      if (v >= mean - MIN_LOCAL_CONTRAST) continue;
+      const q = sq[y1 * W + x1] - sq[y0 * W + x1] - sq[y1 * W + x0] + sq[y0 * W + x0];
+      const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
       const t = mean * (1 + k * (sd / DYNAMIC_RANGE - 1));
-      if (v < t && v < mean - MIN_LOCAL_CONTRAST) {
+      if (v < t) {
         ink[y * w + x] = 1;
         count++;
       }

@@ -37,12 +37,12 @@ export function cropCharacter(
   x0 = box.left,
   x1 = box.right,
 ): { crop: CharCrop; inkBox: Box } | null {
-  const idSet = new Set(ids);
+  const isOwn = ownLabelTest(ids);
   let left = Infinity, top = Infinity, right = -1, bottom = -1;
   for (let y = box.top; y < box.bottom; y++) {
     const row = y * src.width;
     for (let x = x0; x < x1; x++) {
-      if (!idSet.has(src.labels[row + x])) continue;
+      if (!isOwn(src.labels[row + x])) continue;
       if (x < left) left = x;
       if (x > right) right = x;
       if (y < top) top = y;
@@ -57,10 +57,10 @@ export function cropCharacter(
   for (let y = inkBox.top; y < inkBox.bottom; y++) {
     const row = y * src.width;
     for (let x = inkBox.left; x < inkBox.right; x++) {
-      if (idSet.has(src.labels[row + x])) data[(y - inkBox.top + MARGIN) * w + (x - inkBox.left + MARGIN)] = 0;
+      if (isOwn(src.labels[row + x])) data[(y - inkBox.top + MARGIN) * w + (x - inkBox.left + MARGIN)] = 0;
     }
   }
-  if (src.grey) softenEdges(src, src.grey, idSet, inkBox, data, w, h);
+  if (src.grey) softenEdges(src, src.grey, isOwn, inkBox, data, w, h);
   const originY = inkBox.top - MARGIN;
   const cropFrame = frame && frame.xHeight > 0 ? { baseline: frame.baseline - originY, xHeight: frame.xHeight } : undefined;
   return { crop: { image: { width: w, height: h, data }, frame: cropFrame }, inkBox };
@@ -72,7 +72,7 @@ export function cropCharacter(
  * dip; inside one letter a stem or bowl spans most of it.
  */
 export function columnSpan(src: CropSource, ids: readonly number[], box: Box): { span: Int32Array; count: Int32Array } {
-  const idSet = new Set(ids);
+  const isOwn = ownLabelTest(ids);
   const w = box.right - box.left;
   const first = new Int32Array(w).fill(-1);
   const last = new Int32Array(w).fill(-1);
@@ -80,7 +80,7 @@ export function columnSpan(src: CropSource, ids: readonly number[], box: Box): {
   for (let y = box.top; y < box.bottom; y++) {
     const row = y * src.width;
     for (let x = box.left; x < box.right; x++) {
-      if (!idSet.has(src.labels[row + x])) continue;
+      if (!isOwn(src.labels[row + x])) continue;
       const i = x - box.left;
       if (first[i] < 0) first[i] = y;
       last[i] = y;
@@ -94,24 +94,29 @@ export function columnSpan(src: CropSource, ids: readonly number[], box: Box): {
  * Replace the binary crop with stretched grey levels on the character's pixels and on the
  * paper pixels touching them (other characters' pixels stay white).
  */
-function softenEdges(src: CropSource, grey: Uint8ClampedArray, idSet: Set<number>, inkBox: Box, data: Uint8ClampedArray, w: number, h: number): void {
-  const inkValues: number[] = [];
-  const paperValues: number[] = [];
+function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (label: number) => boolean, inkBox: Box, data: Uint8ClampedArray, w: number, h: number): void {
+  // Grey levels are bytes: histograms give the same percentiles as sorting the values.
+  const inkHist = new Uint32Array(256);
+  const paperHist = new Uint32Array(256);
+  let inkCount = 0, paperCount = 0;
   const x0 = Math.max(0, inkBox.left - MARGIN), x1 = Math.min(src.width, inkBox.right + MARGIN);
   const y0 = Math.max(0, inkBox.top - MARGIN), y1 = Math.min(src.height, inkBox.bottom + MARGIN);
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = y * src.width + x;
       const l = src.labels[i];
-      if (idSet.has(l)) inkValues.push(grey[i]);
-      else if (l === 0) paperValues.push(grey[i]);
+      if (isOwn(l)) {
+        inkHist[grey[i]]++;
+        inkCount++;
+      } else if (l === 0) {
+        paperHist[grey[i]]++;
+        paperCount++;
+      }
     }
   }
-  if (inkValues.length === 0 || paperValues.length === 0) return;
-  inkValues.sort((a, b) => a - b);
-  paperValues.sort((a, b) => a - b);
-  const ink = inkValues[Math.floor(inkValues.length * 0.2)];
-  const paper = paperValues[Math.floor(paperValues.length * 0.7)];
+  if (inkCount === 0 || paperCount === 0) return;
+  const ink = nthSmallest(inkHist, Math.floor(inkCount * 0.2));
+  const paper = nthSmallest(paperHist, Math.floor(paperCount * 0.7));
   if (paper - ink < 20) return;
   const scale = 255 / (paper - ink);
   for (let cy = 0; cy < h; cy++) {
@@ -122,16 +127,43 @@ function softenEdges(src: CropSource, grey: Uint8ClampedArray, idSet: Set<number
       if (x < 0 || x >= src.width) continue;
       const i = y * src.width + x;
       const l = src.labels[i];
-      let near = idSet.has(l);
+      let near = isOwn(l);
       if (!near && l === 0) {
         for (let dy = -1; dy <= 1 && !near; dy++) {
           for (let dx = -1; dx <= 1 && !near; dx++) {
             const yy = y + dy, xx = x + dx;
-            if (yy >= 0 && yy < src.height && xx >= 0 && xx < src.width && idSet.has(src.labels[yy * src.width + xx])) near = true;
+            if (yy >= 0 && yy < src.height && xx >= 0 && xx < src.width && isOwn(src.labels[yy * src.width + xx])) near = true;
           }
         }
       }
       if (near) data[cy * w + cx] = Math.max(0, Math.min(255, (grey[i] - ink) * scale));
     }
   }
+}
+
+/** The k-th smallest value (0-based) counted in a byte histogram. */
+function nthSmallest(hist: Uint32Array, k: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v];
+    if (seen > k) return v;
+  }
+  return 255;
+}
+
+/**
+ * Membership in a character's components, checked once per pixel: a character has one to a few
+ * components, so comparing them directly beats hashing into a Set.
+ */
+export function ownLabelTest(ids: readonly number[]): (label: number) => boolean {
+  if (ids.length === 1) {
+    const a = ids[0];
+    return (l) => l === a;
+  }
+  if (ids.length === 2) {
+    const [a, b] = ids;
+    return (l) => l === a || l === b;
+  }
+  const set = new Set(ids);
+  return (l) => set.has(l);
 }

@@ -7,7 +7,7 @@ import { geometryOf } from '../preprocess';
 import { binarize } from './binarize';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
 import { Component, Components, boxHeight, connectedComponents, median } from './components';
-import { CharCrop, CropSource, cropCharacter } from './crops';
+import { CharCrop, CropSource, cropCharacter, ownLabelTest } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
 import { findLines } from './lines';
 import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf } from './split';
@@ -418,12 +418,12 @@ function coreExtent(src: CropSource, ids: readonly number[], box: Box, m: LineMe
   const body = bodyOf(m);
   const top = box.top;
   const bottom = Math.min(box.bottom, Math.round(m.baseline + 0.1 * body));
-  const idSet = new Set(ids);
+  const isOwn = ownLabelTest(ids);
   let left = Infinity, right = -Infinity;
   for (let y = top; y < bottom; y++) {
     const row = y * src.width;
     for (let x = box.left; x < box.right; x++) {
-      if (!idSet.has(src.labels[row + x])) continue;
+      if (!isOwn(src.labels[row + x])) continue;
       if (x < left) left = x;
       if (x + 1 > right) right = x + 1;
     }

@@ -92,11 +92,16 @@ export function forward(
   geometry: tf.Tensor2D,
   dropoutSeed?: number,
 ): tf.Tensor2D {
+  // Inference runs each layer's bias and activation inside the conv / matMul kernel (one kernel
+  // instead of three); training keeps the plain ops, whose gradients training/wasmKernels.ts replaces.
+  const fused = dropoutSeed === undefined;
   let x: tf.Tensor = images;
   layers.forEach((layer, i) => {
     switch (layer.type) {
       case 'conv2d':
-        x = activate(tf.add(tf.conv2d(x as tf.Tensor4D, params[`${i}/kernel`] as tf.Tensor4D, 1, 'same'), params[`${i}/bias`]), layer.activation);
+        x = fused
+          ? tf.fused.conv2d({ x: x as tf.Tensor4D, filter: params[`${i}/kernel`] as tf.Tensor4D, strides: 1, pad: 'same', bias: params[`${i}/bias`], activation: layer.activation })
+          : activate(tf.add(tf.conv2d(x as tf.Tensor4D, params[`${i}/kernel`] as tf.Tensor4D, 1, 'same'), params[`${i}/bias`]), layer.activation);
         break;
       case 'maxPool':
         x = tf.maxPool(x as tf.Tensor4D, layer.size, layer.size, 'valid');
@@ -108,7 +113,9 @@ export function forward(
         x = tf.concat([x as tf.Tensor2D, geometry], 1);
         break;
       case 'dense':
-        x = activate(tf.add(tf.matMul(x as tf.Tensor2D, params[`${i}/kernel`] as tf.Tensor2D), params[`${i}/bias`]), layer.activation);
+        x = fused
+          ? tf.fused.matMul({ a: x as tf.Tensor2D, b: params[`${i}/kernel`] as tf.Tensor2D, bias: params[`${i}/bias`], activation: layer.activation })
+          : activate(tf.add(tf.matMul(x as tf.Tensor2D, params[`${i}/kernel`] as tf.Tensor2D), params[`${i}/bias`]), layer.activation);
         break;
       case 'dropout':
         if (dropoutSeed !== undefined) x = tf.dropout(x, layer.rate, undefined, dropoutSeed + i);

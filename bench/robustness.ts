@@ -60,15 +60,15 @@ async function main(): Promise<void> {
   const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 1, augment: false });
   console.log(`Photo-like damage, ${samples.length} clean held-out lone characters (seed ${seed}), model ${modelDir}, backend ${backend}`);
   console.log(`${'condition'.padEnd(28)} exact-62   digits (--charset digits)`);
+  const digitIdx = samples.flatMap((s, i) => (DIGITS.includes(s.label) ? [i] : []));
+  const pct = (a: number, n: number) => `${((100 * a) / Math.max(1, n)).toFixed(1)}%`.padStart(6);
   for (const [name, damage] of Object.entries(CONDITIONS)) {
     const rnd = lcg(seed);
     const images = samples.map((s) => damage(s.image, rnd));
     const all = recognizer.recognizeCharacters(images, { topK: 1 });
-    const digitIdx = samples.flatMap((s, i) => (DIGITS.includes(s.label) ? [i] : []));
     const digits = recognizer.recognizeCharacters(digitIdx.map((i) => images[i]), { topK: 1, charset: 'digits' });
     const right = all.filter((r, i) => !r.blank && r.text === samples[i].label).length;
     const digitsRight = digits.filter((r, k) => !r.blank && r.text === samples[digitIdx[k]].label).length;
-    const pct = (a: number, n: number) => `${((100 * a) / Math.max(1, n)).toFixed(1)}%`.padStart(6);
     console.log(`${name.padEnd(28)} ${pct(right, samples.length)}     ${pct(digitsRight, digitIdx.length)}`);
   }
 }

@@ -2,6 +2,7 @@
  * Uneven light and dust in photos of a single character: a shadow across the paper and a few specks
  * must not move the character's crop or reach the classifier. Platform-neutral; used by preprocess.ts.
  */
+import { histogramPercentile } from './image';
 
 /** Cells per side of the background grid; images smaller than MIN_FLATTEN_SIDE are left as they are. */
 const GRID = 6;
@@ -27,9 +28,7 @@ export function flattenBackground(values: Float32Array, width: number, height: n
       const y0 = Math.floor(gy * ch), y1 = Math.floor((gy + 1) * ch);
       let n = 0;
       for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++, n++) hist[Math.max(0, Math.min(255, Math.round(values[y * width + x])))]++;
-      let acc = 0, v = 0;
-      for (; v < 255; v++) if ((acc += hist[v]) > 0.9 * n) break;
-      cell[gy * GRID + gx] = v;
+      cell[gy * GRID + gx] = histogramPercentile(hist, n, 0.9);
     }
   }
   const paper = new Float32Array(GRID * GRID);

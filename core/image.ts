@@ -104,3 +104,18 @@ export function cropGrey(image: GreyImage, box: Box): GreyImage {
   }
   return { width: w, height: h, data: out };
 }
+
+/**
+ * The grey level below which a share `q` of `count` histogrammed pixels lies: the first level whose
+ * cumulative count exceeds q * count (255 when none does). The same as sorting the values and taking
+ * the one at index floor(q * count).
+ */
+export function histogramPercentile(hist: Uint32Array, count: number, q: number): number {
+  const target = q * count;
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v];
+    if (acc > target) return v;
+  }
+  return 255;
+}

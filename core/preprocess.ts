@@ -7,7 +7,7 @@
  * character sits against its writing line, which is what separates c/C, o/O, s/S when the
  * caller knows the line (pad words, text lines); lone characters go without.
  */
-import { GreyImage } from './image';
+import { GreyImage, histogramPercentile } from './image';
 import { flattenBackground, removeSpecks } from './flatten';
 
 export const INPUT_SIZE = 28;
@@ -65,8 +65,8 @@ export function inkMap(image: GreyImage, polarity: PreprocessOptions['polarity']
   const hist = new Uint32Array(256);
   for (let i = 0; i < values.length; i++) hist[Math.round(values[i])]++;
   // Background = the bright end (most pixels of a character image are paper); ink = the dark end.
-  const background = percentile(hist, values.length, 0.9);
-  const ink = percentile(hist, values.length, 0.005);
+  const background = histogramPercentile(hist, values.length, 0.9);
+  const ink = histogramPercentile(hist, values.length, 0.005);
   const out = new Float32Array(values.length);
   if (background - ink < MIN_CONTRAST) return out;
   const scale = 1 / (background - ink);
@@ -113,16 +113,6 @@ function borderIsDark(image: GreyImage): boolean {
     if (w > 1) visit(y * w + w - 1);
   }
   return dark * 2 > total;
-}
-
-function percentile(hist: Uint32Array, count: number, q: number): number {
-  const target = q * count;
-  let acc = 0;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v];
-    if (acc > target) return v;
-  }
-  return 255;
 }
 
 /** Bounding box of a mask's set pixels; null when there is none. */

@@ -3,7 +3,7 @@
  * (a neighbour's overhanging stroke inside the box is left out), dark ink on white, with a
  * small margin, plus the line frame translated into the crop's coordinates.
  */
-import { Box, GreyImage } from '../image';
+import { Box, GreyImage, histogramPercentile } from '../image';
 import { LineFrame } from '../preprocess';
 
 export interface CharCrop {
@@ -115,8 +115,8 @@ function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (label: nu
     }
   }
   if (inkCount === 0 || paperCount === 0) return;
-  const ink = nthSmallest(inkHist, Math.floor(inkCount * 0.2));
-  const paper = nthSmallest(paperHist, Math.floor(paperCount * 0.7));
+  const ink = histogramPercentile(inkHist, inkCount, 0.2);
+  const paper = histogramPercentile(paperHist, paperCount, 0.7);
   if (paper - ink < 20) return;
   const scale = 255 / (paper - ink);
   for (let cy = 0; cy < h; cy++) {
@@ -139,16 +139,6 @@ function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (label: nu
       if (near) data[cy * w + cx] = Math.max(0, Math.min(255, (grey[i] - ink) * scale));
     }
   }
-}
-
-/** The k-th smallest value (0-based) counted in a byte histogram. */
-function nthSmallest(hist: Uint32Array, k: number): number {
-  let seen = 0;
-  for (let v = 0; v < 256; v++) {
-    seen += hist[v];
-    if (seen > k) return v;
-  }
-  return 255;
 }
 
 /**

@@ -125,7 +125,6 @@ export class Workbench {
     await this.runCommand('View: Single Column Editor Layout');
   }
 
-  /** The content of the visible webview: two iframes deep (the host frame, then the active frame). */
   /** Runs a command that opens (or reveals) an Inkwell panel and waits until its model has loaded. */
   async openReadyWebview(title: string, timeoutMs = 120_000): Promise<FrameLocator> {
     await this.runCommand(title);
@@ -134,6 +133,7 @@ export class Workbench {
     return frame;
   }
 
+  /** The content of the visible webview: two iframes deep (the host frame, then the active frame). */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }

@@ -20,6 +20,14 @@ export interface PadLineFrame {
 
 /** Tallest-to-shortest ratio between neighbouring heights that separates x-height letters from taller ones. */
 const CASE_STEP_RATIO = 1.3;
+/**
+ * A smaller jump also separates them when the two groups' typical heights are a capital-to-x-height
+ * ratio apart: letters vary in size one by one and round ones overshoot, so the tallest x-height
+ * letter and the shortest capital can be only ~1.25 apart while the groups are ~1.5 apart
+ * ("HTTP new over" written with a steady hand). One-height rows ("OCEAN") stay near 1.1 on both.
+ */
+const GROUP_STEP_RATIO = 1.15;
+const GROUP_MEDIAN_RATIO = 1.35;
 /** Bottoms within this share of the median letter height of each other sit on the same line. */
 const BASELINE_TOLERANCE = 0.2;
 /** A letter reaching this share of its height above the line below the baseline has a descender. */
@@ -55,7 +63,11 @@ export function estimateLineFrame(bodies: readonly Bounds[]): PadLineFrame | und
       stepAt = k;
     }
   }
-  if (step >= CASE_STEP_RATIO) return { baseline, xHeight: median(above.slice(0, stepAt + 1)) };
+  if (stepAt >= 0) {
+    const lower = above.slice(0, stepAt + 1), upper = above.slice(stepAt + 1);
+    const groupsApart = step >= GROUP_STEP_RATIO && median(upper) / median(lower) >= GROUP_MEDIAN_RATIO;
+    if (step >= CASE_STEP_RATIO || groupsApart) return { baseline, xHeight: median(lower) };
+  }
   // One height only: a descender says it is the x-height (only lowercase g j p q y hang below).
   const descends = grounded.some((b) => b.bottom - baseline > DESCENDER_SHARE * (baseline - b.top));
   if (descends) return { baseline, xHeight: median(above) };

@@ -69,6 +69,20 @@ describe('strokes: writing line and case geometry', () => {
     assert.ok(Math.abs(f.xHeight - 20) <= 1);
     assert.equal(estimateLineFrame([boxes[0]]), undefined);
   });
+
+  it('letters of uneven size: a small jump between two groups 1.5 apart is still x-height against capitals', () => {
+    // Heights above the baseline from a written "HTTP new over" (pad-path bench, rowmand): the
+    // tallest x-height letter and the shortest capital are only 1.27 apart.
+    const heights = [35.6, 36.7, 37.9, 39.7, 43.0, 43.1, 43.2, 54.7, 58.3, 61.1, 62.8];
+    const boxes = heights.map((h, i) => ({ left: 12 * i, top: 120 - h, right: 12 * i + 10, bottom: 120 }));
+    const f = estimateLineFrame(boxes)!;
+    assert.ok(f, 'a frame');
+    assert.equal(f.baseline, 120);
+    assert.equal(f.xHeight, 39.7);
+    // One height with the same letter-to-letter spread (±8%) stays without a frame.
+    const even = [36, 37, 38, 39, 40, 41, 42, 43.5, 45].map((h, i) => ({ left: 12 * i, top: 120 - h, right: 12 * i + 10, bottom: 120 }));
+    assert.equal(estimateLineFrame(even), undefined);
+  });
 });
 
 describe('strokes: the pad guide line', () => {

@@ -34,14 +34,6 @@ export const DEFAULT_DIGIT_WEIGHT = 1;
  */
 export const DEFAULT_LM_FLOOR = 0.02;
 export const DEFAULT_GEOMETRY_WEIGHT = 1;
-/**
- * Share of the geometry weight when only one character of the word has geometry (a one-letter word,
- * a lone character on the pad). With neighbours the decoder measures this hand's x-height and cap
- * height; alone it has only the character itself or a typical ratio, while the classifier sees the
- * same geometry among its inputs. Chosen on bench:accuracy seeds 1 and 2 (0.5 beat 1 and 0 on exact
- * and kept the true class in the top 3 more often); the report seed was not used.
- */
-export const LONE_GEOMETRY_SHARE = 0.5;
 /** 'all' beat 'group' on the tuning split (numbers above all: a tall glyph read as q is 1 or 9). */
 export const DEFAULT_GEOMETRY_MODE: GeometryMode = 'all';
 export const DEFAULT_BEAM_WIDTH = 8;
@@ -226,8 +218,7 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
         known.map((i) => labels[argmax[i]]),
         known.map((i) => probs[i][argmax[i]]),
       );
-      const weight = known.length > 1 ? gWeight : gWeight * LONE_GEOMETRY_SHARE;
-      probs = probs.map((p, i) => (geometry[i] && known.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, weight, opts.geometryMode ?? DEFAULT_GEOMETRY_MODE) : p));
+      probs = probs.map((p, i) => (geometry[i] && known.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight, opts.geometryMode ?? DEFAULT_GEOMETRY_MODE) : p));
     }
   }
   return probs.map((p) => {

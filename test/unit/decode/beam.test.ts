@@ -68,17 +68,6 @@ describe('decode/beam', () => {
     assert.equal(decodeWord(nine, LABELS, { geometry: [{ top: 1.45, bottom: 0 }, { top: 1.45, bottom: 0 }] }).text, '19');
   });
 
-  it('a lone character weighs geometry at half: a z that dips below the baseline keeps its place among the candidates', () => {
-    // Alone, the decoder can only measure the hand from this glyph (read as a cap-high 3), so the
-    // fit is a guess; at full weight it would push z and a out for j and J, which have no height.
-    const lone = [probs({ '3': 0.5, z: 0.3, a: 0.1, j: 0.02, J: 0.015 })];
-    const geometry = [{ top: 1.0, bottom: -0.25 }];
-    const half = decodeWord(lone, LABELS, { geometry, topK: 3 });
-    assert.deepEqual(half.chars[0].candidates.map((c) => c.label), ['3', 'z', 'j']);
-    const full = decodeWord(lone, LABELS, { geometry, geometryWeight: 2, topK: 3 });
-    assert.deepEqual(full.chars[0].candidates.map((c) => c.label), ['3', 'j', 'J']);
-  });
-
   it("geometry mode 'group' moves mass only inside a look-alike group", () => {
     const word = [probs({ e: 0.5, c: 0.3, C: 0.1 })];
     const r = decodeWord(word, LABELS, { geometry: [{ top: 1.5, bottom: 0 }], geometryMode: 'group', geometryWeight: 1 });

@@ -3,7 +3,7 @@
  * the pad runs (core/strokes grouping, rendering and line frames, then the Recognizer with the
  * n-gram), and the text is compared with what was written. Prints figures; asserts nothing.
  *
- *   npx tsx bench/padAccuracy.ts [--split heldout|train] [--lines N] [--model DIR]
+ *   npm run bench:pad-accuracy -- [--split heldout|train] [--lines N] [--model DIR]
  *
  * Each line: three words from a fixed vocabulary of words, identifiers and numbers, with seeded
  * variation in size, slant, baseline, letter and word spacing, pen width and pointer noise.

@@ -32,9 +32,13 @@ const BOTTOM_LEVEL: Record<string, number> = {};
 for (const c of 'acemnorsuvwxzbdhklikt' + 'ABCDEFGHIKLMNOPRSTUVWXYZ0123456789') BOTTOM_LEVEL[c] = 0;
 for (const c of 'gpqy') BOTTOM_LEVEL[c] = 1;
 
-/** Characters that measure the word's x-height / cap height: not in any look-alike group. */
+/**
+ * Characters that measure the word's x-height / cap height: not in any look-alike group. J is left
+ * out: many hands write j and J alike, and a j misread as J (top at the x-height) made its word
+ * look small and turned its s and o into capitals.
+ */
 const X_REFERENCE = 'aenr';
-const CAP_REFERENCE = 'ABDEFGHJLNQRT1346789bdhl';
+const CAP_REFERENCE = 'ABDEFGHLNQRT1346789bdhl';
 
 /** Cap height / x-height when the word has no reference for one of them (handwriting fonts: ~1.3-1.7). */
 const DEFAULT_CAP_RATIO = 1.45;

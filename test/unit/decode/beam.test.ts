@@ -68,6 +68,14 @@ describe('decode/beam', () => {
     assert.equal(decodeWord(nine, LABELS, { geometry: [{ top: 1.45, bottom: 0 }, { top: 1.45, bottom: 0 }] }).text, '19');
   });
 
+  it('a j misread as J does not measure the word: "jumps" stays lowercase (J is no capital reference)', () => {
+    // Pad-path bench, timesib: the j hangs half an x-height below the baseline and its top is at the
+    // x-height; taken as a capital it made the whole word look small, so s became S as well.
+    const word = [probs({ J: 0.6, j: 0.08, g: 0.06 }), probs({ u: 0.9 }), probs({ m: 0.9 }), probs({ p: 0.9 }), probs({ s: 0.73, S: 0.18 })];
+    const geometry = [{ top: 1.07, bottom: -0.54 }, { top: 1.0, bottom: 0 }, { top: 1.0, bottom: 0 }, { top: 1.0, bottom: -0.5 }, { top: 1.06, bottom: -0.05 }];
+    assert.equal(decodeWord(word, LABELS, { geometry }).text, 'jumps');
+  });
+
   it("geometry mode 'group' moves mass only inside a look-alike group", () => {
     const word = [probs({ e: 0.5, c: 0.3, C: 0.1 })];
     const r = decodeWord(word, LABELS, { geometry: [{ top: 1.5, bottom: 0 }], geometryMode: 'group', geometryWeight: 1 });

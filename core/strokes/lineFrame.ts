@@ -63,11 +63,10 @@ export function estimateLineFrame(bodies: readonly Bounds[]): PadLineFrame | und
       stepAt = k;
     }
   }
-  if (stepAt >= 0) {
-    const lower = above.slice(0, stepAt + 1), upper = above.slice(stepAt + 1);
-    const groupsApart = step >= GROUP_STEP_RATIO && median(upper) / median(lower) >= GROUP_MEDIAN_RATIO;
-    if (step >= CASE_STEP_RATIO || groupsApart) return { baseline, xHeight: median(lower) };
-  }
+  // At least two heights, each ratio >= 1: the loop always sets stepAt.
+  const lower = above.slice(0, stepAt + 1), upper = above.slice(stepAt + 1);
+  const groupsApart = step >= GROUP_STEP_RATIO && median(upper) / median(lower) >= GROUP_MEDIAN_RATIO;
+  if (step >= CASE_STEP_RATIO || groupsApart) return { baseline, xHeight: median(lower) };
   // One height only: a descender says it is the x-height (only lowercase g j p q y hang below).
   const descends = grounded.some((b) => b.bottom - baseline > DESCENDER_SHARE * (baseline - b.top));
   if (descends) return { baseline, xHeight: median(above) };

@@ -10,7 +10,7 @@
  * the writer. There is no dictionary.
  */
 import type { Candidate } from '../model';
-import { applyCaseGeometry, CharGeometry, GeometryMode, wordMetrics } from './caseGeometry';
+import { applyCaseGeometry, CharGeometry, GeometryMode, LOOKALIKE_GROUPS, wordMetrics } from './caseGeometry';
 import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset } from './charset';
 import { NgramModel } from './ngram';
 
@@ -164,7 +164,7 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
     const label = bestChars[i];
     const p = post.find((c) => c.label === label)?.p ?? 0;
     lnConf += Math.log(Math.max(p, 1e-12));
-    chars.push({ label, p, candidates: post.slice(0, topK) });
+    chars.push({ label, p, candidates: keepLookalikes(post, label, pos.classifierOrder.slice(0, topK).map((k) => labels[k]), topK) });
     history = keep > 0 ? (history + label).slice(-keep) : '';
   });
   const lengthCredit = ngram && lmWeight !== 0 ? lmWeight * TYPICAL_LM_NATS_PER_CHAR * prepared.length : 0;
@@ -191,6 +191,8 @@ interface PreparedPosition {
   readonly ln: Float64Array;
   /** Label indices worth expanding, best first. */
   readonly expand: number[];
+  /** Label indices by the classifier's own probability (charset applied, before geometry), best first. */
+  readonly classifierOrder: number[];
 }
 
 /** Validate input, restrict to the charset, apply geometry, pick the labels to expand. */
@@ -206,6 +208,7 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
     }
     return restrictToCharset(p, labels, charset);
   });
+  const classifierOrders = probs.map((p) => rankOf(p));
   const geometry = opts.geometry;
   const gWeight = finiteOr(opts.geometryWeight, DEFAULT_GEOMETRY_WEIGHT, 'geometryWeight');
   if (geometry) {
@@ -221,12 +224,38 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
       probs = probs.map((p, i) => (geometry[i] && known.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight, opts.geometryMode ?? DEFAULT_GEOMETRY_MODE) : p));
     }
   }
-  return probs.map((p) => {
+  return probs.map((p, i) => {
     const ln = new Float64Array(p.length);
     for (let k = 0; k < p.length; k++) ln[k] = p[k] > 0 ? Math.log(p[k]) : -Infinity;
-    const order = Array.from(p.keys()).filter((k) => p[k] > 0).sort((a, b) => p[b] - p[a] || a - b);
-    return { ln, expand: order.slice(0, EXPAND) };
+    return { ln, expand: rankOf(p).slice(0, EXPAND), classifierOrder: classifierOrders[i] };
   });
+}
+
+/** Indices of the labels with probability > 0, most probable first. */
+function rankOf(p: Float32Array): number[] {
+  return Array.from(p.keys()).filter((k) => p[k] > 0).sort((a, b) => p[b] - p[a] || a - b);
+}
+
+/**
+ * The top-K alternatives shown for a character. Geometry and context choose between look-alikes
+ * (v/V, o/O/0, s/S/5), but a hand that writes capitals at x-height can fool them, and the
+ * alternatives are how the writer corrects that: a look-alike of the chosen label that the
+ * classifier itself ranked in its top K stays on the list, in place of the weakest outsiders.
+ */
+function keepLookalikes(post: readonly Candidate[], chosen: string, classifierTop: readonly string[], topK: number): Candidate[] {
+  const shown = post.slice(0, topK);
+  const group = LOOKALIKE_GROUPS.find((g) => g.includes(chosen)) ?? '';
+  const kept = new Set([chosen, ...classifierTop.filter((l) => group.includes(l))]);
+  for (const label of kept) {
+    if (shown.some((c) => c.label === label)) continue;
+    const candidate = post.find((c) => c.label === label);
+    let weakest = shown.length - 1;
+    while (weakest >= 0 && kept.has(shown[weakest].label)) weakest--;
+    if (!candidate || weakest < 0) continue;
+    shown.splice(weakest, 1);
+    shown.push(candidate);
+  }
+  return shown.sort((a, b) => b.p - a.p); // stable: the top K keep their order, kept ones follow
 }
 
 /** LM history for the first character: the text before the cursor, or a word start. */

@@ -90,6 +90,21 @@ describe('decode/beam', () => {
     assert.equal(decodeWord(digits, LABELS, { digitWeight: 0 }).text, '2q7');
   });
 
+  it('a look-alike the classifier ranked in its top K stays among the alternatives after geometry', () => {
+    // A hand that writes capitals at x-height (gochi-hand): geometry reads V as v, rightly for most
+    // hands, and without this rule V dropped out of the three alternatives the writer can pick from.
+    const lowV = [probs({ V: 0.4, v: 0.35, u: 0.15, e: 0.06 })];
+    const r = decodeWord(lowV, LABELS, { geometry: [{ top: 1.0, bottom: 0 }], topK: 3 });
+    assert.equal(r.text, 'v');
+    assert.deepEqual(r.chars[0].candidates.map((c) => c.label), ['v', 'u', 'V']);
+    // Only what the classifier itself ranked in its top K is kept: here V was fourth.
+    const unlikelyV = [probs({ v: 0.5, u: 0.2, e: 0.1, V: 0.05 })];
+    const s = decodeWord(unlikelyV, LABELS, { geometry: [{ top: 1.0, bottom: 0 }], topK: 3 });
+    assert.deepEqual(s.chars[0].candidates.map((c) => c.label), ['v', 'u', 'e']);
+    // With one candidate there is no room: the chosen label alone.
+    assert.deepEqual(decodeWord(lowV, LABELS, { geometry: [{ top: 1.0, bottom: 0 }], topK: 1 }).chars[0].candidates.map((c) => c.label), ['v']);
+  });
+
   it('a charset holds inside the beam: digits never yields a letter', () => {
     const rand = seededRandom(7);
     const ngram = shippedNgram();

@@ -208,7 +208,7 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
     }
     return restrictToCharset(p, labels, charset);
   });
-  const classifierOrders = probs.map((p) => rankOf(p));
+  const classifierProbs = probs;
   const geometry = opts.geometry;
   const gWeight = finiteOr(opts.geometryWeight, DEFAULT_GEOMETRY_WEIGHT, 'geometryWeight');
   if (geometry) {
@@ -227,7 +227,10 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
   return probs.map((p, i) => {
     const ln = new Float64Array(p.length);
     for (let k = 0; k < p.length; k++) ln[k] = p[k] > 0 ? Math.log(p[k]) : -Infinity;
-    return { ln, expand: rankOf(p).slice(0, EXPAND), classifierOrder: classifierOrders[i] };
+    const order = rankOf(p);
+    // Geometry gives a new vector where it applied; elsewhere the classifier's order is this one.
+    const classifierOrder = p === classifierProbs[i] ? order : rankOf(classifierProbs[i]);
+    return { ln, expand: order.slice(0, EXPAND), classifierOrder };
   });
 }
 
@@ -241,6 +244,7 @@ function rankOf(p: Float32Array): number[] {
  * (v/V, o/O/0, s/S/5), but a hand that writes capitals at x-height can fool them, and the
  * alternatives are how the writer corrects that: a look-alike of the chosen label that the
  * classifier itself ranked in its top K stays on the list, in place of the weakest outsiders.
+ * The chosen label itself is always on the list, even where the beam picked it below the top K.
  */
 function keepLookalikes(post: readonly Candidate[], chosen: string, classifierTop: readonly string[], topK: number): Candidate[] {
   const shown = post.slice(0, topK);

@@ -112,8 +112,8 @@ export function registerFontFamily(family: FontFamily): string {
   return alias;
 }
 
-/** Hershey stroke fonts (Debian hershey-fonts-data), split the same way. */
-export const HERSHEY_DIR = '/usr/share/hershey-fonts';
+/** Hershey stroke fonts, vendored from Debian's hershey-fonts-data (see its README), split the same way. */
+export const HERSHEY_DIR = path.join(__dirname, 'data', 'hershey');
 export const HERSHEY_FONTS: readonly { id: string; split: Split }[] = [
   { id: 'futural', split: 'train' },
   { id: 'futuram', split: 'train' },

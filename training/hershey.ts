@@ -73,7 +73,7 @@ export function loadHersheyFont(id: string, dir = HERSHEY_DIR): HersheyFont {
   const hit = cache.get(id);
   if (hit) return hit;
   const file = path.join(dir, `${id}.jhf`);
-  if (!fs.existsSync(file)) throw new Error(`Hershey font missing: ${file} (apt-get install hershey-fonts-data).`);
+  if (!fs.existsSync(file)) throw new Error(`Hershey font missing: ${file} (vendored under training/data/hershey).`);
   const list = parseJhf(fs.readFileSync(file, 'latin1'));
   const glyphs = new Map<string, HersheyGlyph>();
   list.forEach((g, k) => glyphs.set(String.fromCharCode(32 + k), g));

@@ -5,6 +5,7 @@
  * used, so a type here is a promise the validator keeps. Requests that need an answer carry an
  * `id` and are answered by a message with the same `id` (see ./pending).
  */
+import { IMAGE_BUDGET } from '../core/imageFormat';
 
 export type ViewKind = 'pad' | 'importer';
 export type InsertMode = 'cursor' | 'replaceSelection';
@@ -16,7 +17,7 @@ export const BACKENDS: readonly BackendPreference[] = ['webgl', 'wasm', 'cpu'];
 export const CHARSETS: readonly CharsetName[] = ['all', 'digits', 'letters', 'upper', 'lower', 'alnum'];
 
 /** Largest image file the host sends to the importer (bytes). */
-export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = IMAGE_BUDGET.maxFileBytes;
 /** Longest text a webview may ask the host to insert. */
 export const MAX_INSERT_CHARS = 10_000;
 /** How many characters before each cursor travel as decoding context. */

@@ -2,6 +2,7 @@
  * Text from an image of handwriting: the pipeline that ties the segment modules together.
  * See index.ts for the contract.
  */
+import { IMAGE_BUDGET } from '../imageFormat';
 import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
 import { geometryOf } from '../preprocess';
 import { binarize } from './binarize';
@@ -91,8 +92,8 @@ export interface TextResult {
   readonly message?: string;
 }
 
-/** Working images are at most this many pixels: bounds memory and time on huge photos. */
-export const WORKING_MAX_PIXELS = 3_000_000;
+/** Working images are at most this many pixels (the one image budget's): bounds memory and time on huge photos. */
+export const WORKING_MAX_PIXELS = IMAGE_BUDGET.workingPixels;
 /** Characters smaller than this (body height, px) are enlarged before reading. */
 const MIN_BODY_PX = 14;
 /**

@@ -52,12 +52,15 @@ async function pickImage(): Promise<vscode.Uri | undefined> {
 
 async function readImage(uri: vscode.Uri): Promise<Uint8Array> {
   const name = vscode.workspace.asRelativePath(uri);
-  let size: number;
+  let stat: vscode.FileStat;
   try {
-    size = (await vscode.workspace.fs.stat(uri)).size;
+    stat = await vscode.workspace.fs.stat(uri);
   } catch {
     throw new UserFacingError(`Inkwell: cannot read ${name}: the file does not exist.`);
   }
+  // Only plain files: a named pipe would block the read forever, a device never ends.
+  if ((stat.type & vscode.FileType.File) === 0) throw new UserFacingError(`Inkwell: ${name} is not an image file.`);
+  const size = stat.size;
   if (size > MAX_IMAGE_BYTES) {
     throw new UserFacingError(`Inkwell: ${name} is ${(size / 1e6).toFixed(1)} MB; images up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB are supported.`);
   }

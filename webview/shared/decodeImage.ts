@@ -1,11 +1,11 @@
 /**
  * Image bytes (PNG, JPEG, WebP, BMP, GIF first frame) to a GreyImage with the browser's own
- * decoder, downscaled so recognition work and memory stay bounded whatever the file claims.
+ * decoder, downscaled so recognition work and memory stay bounded whatever the file claims. The
+ * header is checked first against the one image budget the command line obeys too
+ * (core/imageFormat.ts), so a small file claiming a huge canvas is refused before Chromium decodes it.
  */
 import { GreyImage, greyFromRgba } from '../../core/image';
-
-/** Pixels handed to recognition; larger images are scaled down first. */
-export const MAX_WORK_PIXELS = 4_000_000;
+import { IMAGE_BUDGET, inspectImage } from '../../core/imageFormat';
 
 export interface DecodedImage {
   readonly grey: GreyImage;
@@ -18,6 +18,10 @@ export interface DecodedImage {
 }
 
 export async function decodeImage(blob: Blob): Promise<DecodedImage> {
+  if (blob.size > IMAGE_BUDGET.maxFileBytes) {
+    throw new Error(`File is too large (${(blob.size / 1048576).toFixed(0)} MB; at most ${IMAGE_BUDGET.maxFileBytes / 1048576} MB).`);
+  }
+  inspectImage(new Uint8Array(await blob.arrayBuffer()));
   let full: ImageBitmap;
   try {
     full = await createImageBitmap(blob);
@@ -29,7 +33,7 @@ export async function decodeImage(blob: Blob): Promise<DecodedImage> {
     full.close();
     throw new Error('The image has no pixels.');
   }
-  const scale = Math.min(1, Math.sqrt(MAX_WORK_PIXELS / (width * height)));
+  const scale = Math.min(1, Math.sqrt(IMAGE_BUDGET.workingPixels / (width * height)));
   let bitmap = full;
   if (scale < 1) {
     bitmap = await createImageBitmap(full, { resizeWidth: Math.max(1, Math.round(width * scale)), resizeHeight: Math.max(1, Math.round(height * scale)), resizeQuality: 'high' });

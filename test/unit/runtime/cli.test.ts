@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCli } from '../../../cli/main';
+import { execFileSync } from 'node:child_process';
 import { barImage, barsImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, writeRandomModel, removeTempDirs } from './fixtures';
+import { gifBomb, jpegManyScans } from './hostileImages';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'inkwell.js');
@@ -64,6 +66,21 @@ describe('runtime: inkwell command line (end to end)', function () {
     assert.match(errors[0], /^huge\.png: PNG image is too large/);
     assert.match(errors[1], /^notes\.png: Not an image/);
     assert.match(errors[2], /^missing\.png: File not found/);
+  });
+
+  it('refuses a named pipe, a device, a GIF bomb and a many-scan JPEG, then still reads the good image', () => {
+    execFileSync('mkfifo', [path.join(dir, 'pipe.png')]);
+    fs.writeFileSync(path.join(dir, 'bomb.gif'), gifBomb(7745));
+    fs.writeFileSync(path.join(dir, 'scans.jpg'), jpegManyScans(10_000));
+    const r = inkwell(['recognize', '--model', model, '--json', 'pipe.png', '/dev/zero', 'bomb.gif', 'scans.jpg', 'a.png'], dir);
+    assert.equal(r.code, 2, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { file: string }).file), ['a.png']);
+    const errors = r.stderr.trim().split('\n');
+    assert.equal(errors.length, 4, r.stderr);
+    assert.match(errors[0], /^pipe\.png: .*not a regular file \(a named pipe\)/);
+    assert.match(errors[1], /^\/dev\/zero: .*not a regular file \(a device\)/);
+    assert.match(errors[2], /^bomb\.gif: Corrupt or truncated GIF file/);
+    assert.match(errors[3], /^scans\.jpg: JPEG file has more than \d+ scans/);
   });
 
   it('prints "file: text" in plain mode and honours --top and --charset', () => {

@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeImage, readImageFile, readImageHeader, MAX_WORKING_PIXELS } from '../../../cli/imageFile';
+import { decodeImage, readImageFile, readImageHeader } from '../../../cli/imageFile';
+import { IMAGE_BUDGET } from '../../../core/imageFormat';
+import { execFileSync } from 'node:child_process';
 import { barImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, rawPng, removeTempDirs } from './fixtures';
+import { gifBomb, jpegClaiming, jpegManyScans, png16 } from './hostileImages';
 
 /** Run fn and return the Error it throws (fails the test if it does not throw an Error). */
 function errorOf(fn: () => unknown): Error {
@@ -58,18 +61,18 @@ describe('runtime: image files (hostile input)', () => {
 
   it('refuses a plausible-size PNG header whose file is far too short, before decoding', () => {
     const before = process.memoryUsage().arrayBuffers;
-    const err = errorOf(() => decodeImage(pngWithHeader(7000, 7000)));
-    assert.match(err.message, /Corrupt or truncated PNG .*cannot hold 7000x7000/);
+    const err = errorOf(() => decodeImage(pngWithHeader(3500, 3500)));
+    assert.match(err.message, /Corrupt or truncated PNG .*cannot hold 3500x3500/);
     assert.ok(process.memoryUsage().arrayBuffers - before < 50e6, 'no large allocation');
   });
 
   it('refuses a JPEG whose header claims far more pixels than its bytes hold, before decoding', () => {
     const jpg = Buffer.from(encodeJpeg(bar, W, H));
     const sof = jpg.indexOf(Buffer.from([0xff, 0xc0]));
-    jpg.writeUInt16BE(7000, sof + 5);
-    jpg.writeUInt16BE(7000, sof + 7);
+    jpg.writeUInt16BE(3500, sof + 5);
+    jpg.writeUInt16BE(3500, sof + 7);
     const before = process.memoryUsage().arrayBuffers;
-    assert.match(errorOf(() => decodeImage(jpg)).message, /Corrupt or truncated JPEG .*cannot hold 7000x7000/);
+    assert.match(errorOf(() => decodeImage(jpg)).message, /Corrupt or truncated JPEG .*cannot hold 3500x3500/);
     assert.ok(process.memoryUsage().arrayBuffers - before < 50e6, 'no large allocation');
   });
 
@@ -120,12 +123,42 @@ describe('runtime: image files (hostile input)', () => {
     assert.match(errorOf(() => readImageFile(makeTempDir())).message, /is a directory/);
   });
 
+  it('reads only regular files: a named pipe and a device are refused at once', () => {
+    const fifo = path.join(makeTempDir(), 'pipe.png');
+    execFileSync('mkfifo', [fifo]);
+    assert.match(errorOf(() => readImageFile(fifo)).message, /not a regular file \(a named pipe\)/);
+    assert.match(errorOf(() => readImageFile('/dev/zero')).message, /not a regular file \(a device\)/);
+  });
+
+  it('refuses a 35-byte GIF claiming a 7745x7745 canvas before decoding', () => {
+    const bomb = gifBomb(7745);
+    assert.equal(bomb.length, 35);
+    assert.match(errorOf(() => decodeImage(bomb)).message, /35 bytes cannot hold 7745x7745/);
+  });
+
+  it('refuses a 41 KB JPEG claiming 7745x7745 by the shared pixel budget', () => {
+    assert.match(errorOf(() => decodeImage(jpegClaiming(7745, 7745))).message, /JPEG image is too large \(7745x7745/);
+  });
+
+  it('refuses a JPEG with thousands of progressive scans without decoding it', () => {
+    const t0 = performance.now();
+    assert.match(errorOf(() => decodeImage(jpegManyScans(10_000))).message, /more than \d+ scans/);
+    assert.ok(performance.now() - t0 < 1000, 'refused from the markers alone');
+  });
+
+  it('refuses a 16-bit PNG whose decoding would pass the memory budget, naming the fix', function () {
+    this.timeout(20000);
+    const message = errorOf(() => decodeImage(png16(4000, 4000))).message;
+    assert.match(message, /would take \d+ MB to decode \(at most \d+ MB\): save it with 8 bits per channel/);
+    assert.equal(readImageHeader(png16(64, 64)).decodeBytes > 0, true);
+  });
+
   it('downscales a big but plausible image to a bounded size', function () {
     this.timeout(30000);
     const w = 4100;
-    const h = 3000; // 12.3 MP > MAX_WORKING_PIXELS
+    const h = 3000; // 12.3 MP > the working size
     const img = decodeImage(rawPng(w, h));
-    assert.ok(img.width * img.height <= MAX_WORKING_PIXELS);
+    assert.ok(img.width * img.height <= IMAGE_BUDGET.workingPixels);
     assert.ok(Math.abs(img.width / img.height - w / h) < 0.01, 'aspect ratio kept');
   });
 });

@@ -24,6 +24,16 @@ export const MAX_INSERT_CHARS = 10_000;
 export const CONTEXT_CHARS = 20;
 
 /** The settings a webview needs (a subset of the extension's configuration). */
+/**
+ * The numeric settings' ranges, defined once: package.json's `contributes.configuration` states the
+ * same numbers (a unit test ties them), the host clamps to them and the validator rejects outside them.
+ */
+export const SETTING_RANGES = {
+  autoInsertDelayMs: { min: 200, max: 60_000, integer: true },
+  candidateCount: { min: 1, max: 10, integer: true },
+  inkWidth: { min: 1, max: 20, integer: false },
+} as const;
+
 export interface WebviewSettings {
   readonly autoInsert: boolean;
   readonly autoInsertDelayMs: number;

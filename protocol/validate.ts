@@ -12,6 +12,7 @@ import {
   HostToWebview,
   MAX_IMAGE_BYTES,
   MAX_INSERT_CHARS,
+  SETTING_RANGES,
   VIEW_KINDS,
   WebviewSettings,
   WebviewToHost,
@@ -65,7 +66,13 @@ function optional<T>(inner: Validator<T>): Validator<T | undefined> {
 function arrayOf<T>(inner: Validator<T>, maxLength: number): Validator<T[]> {
   return (v, p) => {
     if (!Array.isArray(v) || v.length > maxLength) fail(p, `array of at most ${maxLength} items`, v);
-    return v.map((item, i) => inner(item, `${p}[${i}]`));
+    const out: T[] = [];
+    // A plain loop, not map(): map skips the holes of a sparse array, which would pass unchecked.
+    for (let i = 0; i < v.length; i++) {
+      if (!Object.prototype.hasOwnProperty.call(v, i)) throw new InvalidMessage(`${p}[${i}]: missing (sparse array)`);
+      out.push(inner(v[i], `${p}[${i}]`));
+    }
+    return out;
   };
 }
 
@@ -84,8 +91,12 @@ function object<T>(shape: Shape<T>): Validator<T> {
   return (v, p) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'object', v);
     const record = v as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      if (!(key in shape)) throw new InvalidMessage(`${p}: unexpected field '${key.slice(0, 40)}'`);
+    // Own keys of every kind (non-enumerable and symbols too), checked as the shape's own keys: with
+    // `in`, '__proto__', 'constructor' or 'toString' would match Object.prototype and pass.
+    for (const key of Reflect.ownKeys(record)) {
+      if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(shape, key)) {
+        throw new InvalidMessage(`${p}: unexpected field '${String(key).slice(0, 40)}'`);
+      }
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(shape) as (keyof T & string)[]) {
@@ -117,10 +128,10 @@ const requestId = int(0, Number.MAX_SAFE_INTEGER);
 
 export const validateSettings: Validator<WebviewSettings> = object<WebviewSettings>({
   autoInsert: bool,
-  autoInsertDelayMs: int(0, 60_000),
-  candidateCount: int(1, 10),
+  autoInsertDelayMs: int(SETTING_RANGES.autoInsertDelayMs.min, SETTING_RANGES.autoInsertDelayMs.max),
+  candidateCount: int(SETTING_RANGES.candidateCount.min, SETTING_RANGES.candidateCount.max),
   backend: oneOf(BACKENDS),
-  inkWidth: num(0.5, 40),
+  inkWidth: num(SETTING_RANGES.inkWidth.min, SETTING_RANGES.inkWidth.max),
   charset: oneOf(CHARSETS),
 });
 

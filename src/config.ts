@@ -3,7 +3,7 @@
  * `contributes.configuration`; a unit-less or out-of-range value falls back to the default.
  */
 import * as vscode from 'vscode';
-import { BACKENDS, BackendPreference, CHARSETS, CharsetName, InsertMode, WebviewSettings } from '../protocol/messages';
+import { BACKENDS, BackendPreference, CHARSETS, CharsetName, InsertMode, SETTING_RANGES, WebviewSettings } from '../protocol/messages';
 
 export const CONFIG_SECTION = 'inkwell';
 
@@ -25,7 +25,7 @@ function pick<T extends string>(value: unknown, allowed: readonly T[], fallback:
   return (allowed as readonly unknown[]).includes(value) ? (value as T) : fallback;
 }
 
-function clampNumber(value: unknown, min: number, max: number, fallback: number, integer: boolean): number {
+function clampNumber(value: unknown, { min, max, integer }: { min: number; max: number; integer: boolean }, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
   const v = Math.min(max, Math.max(min, value));
   return integer ? Math.round(v) : v;
@@ -37,10 +37,10 @@ export function readSettings(): InkwellSettings {
   return {
     insertMode: pick<InsertMode>(c.get('insertMode'), ['cursor', 'replaceSelection'], d.insertMode),
     autoInsert: typeof c.get('autoInsert') === 'boolean' ? (c.get('autoInsert') as boolean) : d.autoInsert,
-    autoInsertDelayMs: clampNumber(c.get('autoInsertDelayMs'), 200, 60_000, d.autoInsertDelayMs, true),
-    candidateCount: clampNumber(c.get('candidateCount'), 1, 10, d.candidateCount, true),
+    autoInsertDelayMs: clampNumber(c.get('autoInsertDelayMs'), SETTING_RANGES.autoInsertDelayMs, d.autoInsertDelayMs),
+    candidateCount: clampNumber(c.get('candidateCount'), SETTING_RANGES.candidateCount, d.candidateCount),
     backend: pick<BackendPreference>(c.get('backend'), BACKENDS, d.backend),
-    inkWidth: clampNumber(c.get('inkWidth'), 1, 20, d.inkWidth, false),
+    inkWidth: clampNumber(c.get('inkWidth'), SETTING_RANGES.inkWidth, d.inkWidth),
     charset: pick<CharsetName>(c.get('charset'), CHARSETS, d.charset),
   };
 }

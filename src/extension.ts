@@ -33,10 +33,16 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
     registerFailableCommand('inkwell.recognizeImageFile', (uri?: unknown, options?: unknown) => recognizeImageFile(services, uri, options)),
     registerFailableCommand('inkwell.pasteImage', () => pasteImage(services)),
     registerFailableCommand('inkwell.insertLastResult', () => insertLastResult(services)),
-    registerFailableCommand('inkwell.debug.receiveWebviewMessage', (raw: unknown, view?: unknown) => receiveWebviewMessage(services, raw, view)),
-    registerFailableCommand('inkwell.debug.state', () => debugState(services, activationMs)),
     { dispose: disposeLog },
   );
+  // Test hooks exist only when VS Code runs the extension's own tests: in a user's editor no other
+  // extension can feed Inkwell messages (and so insert text) or read what it recognised.
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(
+      registerFailableCommand('inkwell.debug.receiveWebviewMessage', (raw: unknown, view?: unknown) => receiveWebviewMessage(services, raw, view)),
+      registerFailableCommand('inkwell.debug.state', () => debugState(services, activationMs)),
+    );
+  }
 
   // Not logged here: creating the output channel would be most of activation's cost.
   activationMs = performance.now() - started;

@@ -1,5 +1,6 @@
 /**
- * Internal commands for integration tests (hidden from the Command Palette):
+ * Internal commands for integration tests, registered only in ExtensionMode.Test (never declared in
+ * package.json, so no other extension can call them in a user's editor):
  * - `inkwell.debug.receiveWebviewMessage(raw, view?)` feeds `raw` through the same inbound path
  *   as a real webview message and returns `{ accepted, error? }`;
  * - `inkwell.debug.state()` returns what tests wait on (views open, model state, last result).

@@ -51,6 +51,8 @@ const overallTimeoutMs = Number(process.env.INKWELL_TEST_TIMEOUT_S ?? 900) * 100
 const packagedVsix = join(repoRoot, 'dist', 'inkwell.vsix');
 /** build.mjs empties dist/, so the packaged extension under test is kept here. */
 const vsixUnderTest = join(repoRoot, '.cache', 'test-vsix', 'inkwell.vsix');
+/** A second extension (test/integration/probe) that reports which Inkwell test hooks it can reach. */
+const probeVsix = join(repoRoot, '.cache', 'test-vsix', 'hook-probe.vsix');
 
 function runStep(title: string, command: string, args: string[]): void {
   const started = Date.now();
@@ -76,6 +78,10 @@ async function main(): Promise<number> {
       runStep('packaging the extension (npm run package)', 'npm', ['run', '--silent', 'package']);
       mkdirSync(join(vsixUnderTest, '..'), { recursive: true });
       copyFileSync(packagedVsix, vsixUnderTest);
+      execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', probeVsix], {
+        cwd: join(repoRoot, 'test', 'integration', 'probe'),
+        stdio: 'ignore',
+      });
     }
     runStep('building (node scripts/build.mjs)', process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
     if (options.testsIndex === join(repoRoot, 'dist', 'test', 'integration', 'index.js') && !existsSync(options.testsIndex)) {
@@ -104,7 +110,9 @@ async function main(): Promise<number> {
 
   if (options.ui && uiTests.some((test) => !options.grep || test.name.includes(options.grep))) {
     const extension: UiExtension =
-      options.uiExtension === 'vsix' ? { kind: 'vsix', vsix: vsixUnderTest } : { kind: 'dev', extensionPath: options.extensionPath };
+      options.uiExtension === 'vsix'
+        ? { kind: 'vsix', vsix: vsixUnderTest, others: existsSync(probeVsix) ? [probeVsix] : [] }
+        : { kind: 'dev', extensionPath: options.extensionPath };
     console.log(`▶ UI tests in the workbench (${extension.kind === 'vsix' ? `code-server + ${extension.vsix}` : 'VS Code server + extension from source'})`);
     const started = Date.now();
     try {

@@ -15,7 +15,8 @@ export interface UiTest {
   run(workbench: Workbench): Promise<void>;
 }
 
-export type UiExtension = { kind: 'vsix'; vsix: string } | { kind: 'dev'; extensionPath: string };
+/** The extension under test; `others` are further .vsix files installed beside it (another extension a user has). */
+export type UiExtension = { kind: 'vsix'; vsix: string; others?: readonly string[] } | { kind: 'dev'; extensionPath: string };
 
 export interface UiTestOptions {
   extension: UiExtension;
@@ -50,6 +51,7 @@ export async function runUiTests(tests: readonly UiTest[], options: UiTestOption
     let url: string;
     if (options.extension.kind === 'vsix') {
       await installExtension(run, options.extension.vsix);
+      for (const other of options.extension.others ?? []) await installExtension(run, other);
       server = await startCodeServer(run, { echo: options.verbose });
       url = `${server.origin}/?folder=${encodeURIComponent(run.workspace)}`;
     } else {

@@ -19,6 +19,14 @@ describe('activation', () => {
     for (const command of commands) assert.ok(registered.has(command), `${command} is not registered`);
   });
 
+  it('registers its test hooks only in test mode, and declares them nowhere in package.json', async () => {
+    await extension().activate();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.ok(registered.has('inkwell.debug.state'), 'test mode: the hook is registered');
+    const manifest = JSON.stringify(extension().packageJSON);
+    assert.ok(!manifest.includes('inkwell.debug'), 'package.json names a test hook (activation event or contribution)');
+  });
+
   it('contributes its commands to the palette under the Inkwell category', () => {
     const contributed = (extension().packageJSON as { contributes?: { commands?: { command: string; category?: string }[] } }).contributes?.commands ?? [];
     for (const command of commands) {

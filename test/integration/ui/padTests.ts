@@ -12,6 +12,18 @@ const readOnlyMessage = 'is read-only; nothing was inserted';
 
 export const padTests: UiTest[] = [
   {
+    name: 'another extension in the user\'s editor finds no Inkwell test hooks',
+    async run(wb) {
+      // The packaged extension runs in production mode; the probe (test/integration/probe) is a second
+      // installed extension that activates Inkwell and then lists and calls inkwell.debug.* commands.
+      await wb.runCommand('Inkwell Probe: Check Test Hooks');
+      const message = await wb.waitForNotification('Probe:', 30_000);
+      expectEqual(message.includes('Inkwell active yes'), true, `Inkwell was activated by the probe: ${message}`);
+      expectEqual(message.includes('debug hooks visible []'), true, `no hook is visible: ${message}`);
+      expectEqual(message.includes('inkwell.debug.state callable no'), true, `no hook can be called: ${message}`);
+    },
+  },
+  {
     name: 'palette opens the pad; drawn strokes end as that text at the cursor',
     async run(wb) {
       await wb.openFile(notesFile);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { MAX_IMAGE_BYTES, MAX_INSERT_CHARS, WebviewSettings } from '../../../protocol/messages';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MAX_IMAGE_BYTES, MAX_INSERT_CHARS, SETTING_RANGES, WebviewSettings } from '../../../protocol/messages';
 import { parseHostToWebview, parseWebviewToHost, ParseResult } from '../../../protocol/validate';
 
 const settings: WebviewSettings = { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all' };
@@ -92,5 +94,44 @@ describe('protocol: host -> webview validation', () => {
     rejects({ type: 'recognizeImage', id: 1, name: 'a', bytes: [1, 2, 3] }, /Uint8Array/, parseHostToWebview);
     rejects({ type: 'recognizeImage', id: 1, name: 'a', bytes: new Uint8Array(MAX_IMAGE_BYTES + 1) }, /at most/, parseHostToWebview);
     rejects({ type: 'action', action: 'format-disk' }, /action/, parseHostToWebview);
+  });
+});
+
+describe('protocol: validator gaps closed', () => {
+  it('rejects prototype-named own keys (__proto__, constructor, toString) instead of dropping them', () => {
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const raw = JSON.parse(`{"type":"result","text":"x","${key}":{"polluted":true}}`) as unknown;
+      rejects(raw, new RegExp(`unexpected field '${key}'`));
+    }
+    const withSymbol = { type: 'result', text: 'x', [Symbol('s')]: 1 };
+    rejects(withSymbol, /unexpected field 'Symbol\(s\)'/);
+  });
+
+  it('rejects sparse arrays', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const boxes = [{ left: 0, top: 0, right: 1, bottom: 1, text: 'a' }, , { left: 0, top: 0, right: 1, bottom: 1, text: 'b' }];
+    rejects({ type: 'recognizeImageReply', id: 1, ok: true, text: 'ab', boxes }, /boxes\[1\]: missing \(sparse array\)/);
+    rejects({ type: 'editorContext', before: new Array(3) }, /before\[0\]: missing/, parseHostToWebview);
+  });
+
+  it('rejects settings outside the ranges package.json declares', () => {
+    rejects({ type: 'settings', settings: { ...settings, autoInsertDelayMs: 0 } }, /autoInsertDelayMs/, parseHostToWebview);
+    rejects({ type: 'settings', settings: { ...settings, inkWidth: 0.5 } }, /inkWidth/, parseHostToWebview);
+    rejects({ type: 'settings', settings: { ...settings, inkWidth: 40 } }, /inkWidth/, parseHostToWebview);
+  });
+
+  it('SETTING_RANGES and package.json state the same minimum and maximum for every numeric setting', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { type: string; minimum?: number; maximum?: number }> } };
+    };
+    const props = manifest.contributes.configuration.properties;
+    const numeric = Object.entries(props).filter(([, p]) => p.type === 'integer' || p.type === 'number').map(([k]) => k.replace(/^inkwell\./, ''));
+    assert.deepEqual(numeric.sort(), Object.keys(SETTING_RANGES).sort());
+    for (const [key, range] of Object.entries(SETTING_RANGES)) {
+      const p = props[`inkwell.${key}`];
+      assert.equal(p.minimum, range.min, `${key} minimum`);
+      assert.equal(p.maximum, range.max, `${key} maximum`);
+      assert.equal(p.type, range.integer ? 'integer' : 'number', `${key} type`);
+    }
   });
 });

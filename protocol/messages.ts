@@ -128,12 +128,19 @@ export interface ResultMessage {
   readonly text: string;
 }
 
-/** Insert text into the last focused editor; answered by `insertReply`. */
+/**
+ * Insert text into the last focused editor; answered by `insertReply`. `key` names the writing being
+ * inserted: a request whose key the host has already applied is answered without inserting again, so
+ * a retry after a timeout (or a late request) never inserts twice. A new key for each new writing.
+ */
 export interface InsertRequest {
   readonly type: 'insert';
   readonly id: number;
+  readonly key: string;
   readonly text: string;
 }
+
+export const MAX_INSERT_KEY_CHARS = 64;
 
 export interface RecognizedBox {
   readonly left: number;

@@ -12,6 +12,7 @@ import {
   HostToWebview,
   MAX_IMAGE_BYTES,
   MAX_INSERT_CHARS,
+  MAX_INSERT_KEY_CHARS,
   SETTING_RANGES,
   VIEW_KINDS,
   WebviewSettings,
@@ -42,6 +43,13 @@ const str =
   (maxLength: number): Validator<string> =>
   (v, p) =>
     typeof v === 'string' && v.length <= maxLength ? v : fail(p, `string of at most ${maxLength} characters`, v);
+
+function nonEmpty(inner: Validator<string>): Validator<string> {
+  return (v, p) => {
+    const s = inner(v, p);
+    return s.length > 0 ? s : fail(p, 'a non-empty string', v);
+  };
+}
 
 const bool: Validator<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'boolean', v));
 
@@ -146,7 +154,7 @@ const webviewToHost: Validator<WebviewToHost> = tagged<WebviewToHost>({
     message: optional(str(4000)),
   }),
   result: object({ type: literal('result'), text: str(MAX_INSERT_CHARS) }),
-  insert: object({ type: literal('insert'), id: requestId, text: str(MAX_INSERT_CHARS) }),
+  insert: object({ type: literal('insert'), id: requestId, key: nonEmpty(str(MAX_INSERT_KEY_CHARS)), text: str(MAX_INSERT_CHARS) }),
   recognizeImageReply: (v, p) => {
     const ok = (v as { ok?: unknown }).ok;
     if (ok === true) {

@@ -44,6 +44,27 @@ export class EditorTracker implements vscode.Disposable {
     return visible.find((e) => e.document === last.document);
   }
 
+  /**
+   * Pins today's target for an insertion that happens later (an image read in the background): the
+   * returned function finds an editor on the same document, or undefined when it was closed. It
+   * never follows the focus to another file.
+   */
+  pin(): () => Promise<vscode.TextEditor | undefined> {
+    const editor = this.target();
+    if (!editor) return async () => undefined;
+    const doc = editor.document;
+    const column = editor.viewColumn;
+    return async () => {
+      if (doc.isClosed) return undefined;
+      const visible = vscode.window.visibleTextEditors;
+      if (visible.includes(editor)) return editor;
+      const shown = visible.find((e) => e.document === doc);
+      if (shown) return shown;
+      // Open in a background tab: bring it back (its cursors come back with it) without taking the focus.
+      return vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus: true, preview: false });
+    };
+  }
+
   /** The last CONTEXT_CHARS characters before each cursor (primary cursor first). */
   contextBeforeCursors(replaceSelection: boolean): string[] {
     const editor = this.target();

@@ -16,11 +16,12 @@ import { disposeLog } from './log';
 import { PadPanel } from './pad/PadPanel';
 import { PadViewProvider } from './pad/PadViewProvider';
 import { Services } from './services';
+import { OnceByKey } from '../protocol/onceByKey';
 
 export function activate(context: vscode.ExtensionContext): { activationMs: number } {
   const started = performance.now();
   const tracker = new EditorTracker();
-  const services: Services = { extensionUri: context.extensionUri, tracker, lastResult: new LastResult() };
+  const services: Services = { extensionUri: context.extensionUri, tracker, lastResult: new LastResult(), appliedInserts: new OnceByKey() };
   let activationMs = 0;
 
   context.subscriptions.push(

@@ -2,9 +2,12 @@
 import * as vscode from 'vscode';
 import { EditorTracker } from './editorTracker';
 import { LastResult } from './lastResult';
+import { OnceByKey } from '../protocol/onceByKey';
 
 export interface Services {
   readonly extensionUri: vscode.Uri;
   readonly tracker: EditorTracker;
   readonly lastResult: LastResult;
+  /** Webview inserts by their key: each writing goes in once, however often it is asked for. */
+  readonly appliedInserts: OnceByKey;
 }

@@ -43,10 +43,13 @@ export class HostClient<State> {
     this.post({ type: 'log', level, message: message.slice(0, 4000) });
   }
 
-  /** Ask the host to insert text at the cursor(s); resolves to the host's verdict. */
-  async insert(text: string): Promise<InsertReplyMessage> {
+  /**
+   * Ask the host to insert text at the cursor(s); resolves to the host's verdict. `key` names the
+   * writing (see newInsertKey): asking again with the same key after a timeout inserts it at most once.
+   */
+  async insert(text: string, key: string): Promise<InsertReplyMessage> {
     const { id, reply } = this.inserts.create('Inserting text', INSERT_TIMEOUT_MS);
-    this.post({ type: 'insert', id, text });
+    this.post({ type: 'insert', id, key, text });
     return reply;
   }
 
@@ -77,5 +80,25 @@ export class HostClient<State> {
         this.log('error', `handler for '${parsed.message.type}' failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       }
     }
+  }
+}
+
+/**
+ * The insert key of the text a view is showing: the same while the same text is retried (a timeout,
+ * a second press), a new one once that text went in or the text changed.
+ */
+export class InsertKeys {
+  private static readonly session = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+  private counter = 0;
+  private current: { text: string; key: string } | undefined;
+
+  keyFor(text: string): string {
+    if (this.current?.text !== text) this.current = { text, key: `${InsertKeys.session}-${++this.counter}` };
+    return this.current.key;
+  }
+
+  /** The text went in: asking to insert it again is a new insertion. */
+  inserted(): void {
+    this.current = undefined;
   }
 }

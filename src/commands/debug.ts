@@ -22,15 +22,24 @@ export function receiveWebviewMessage(services: Services, raw: unknown, view: un
   return { ...outcome, rejectedTotal: connection.rejected };
 }
 
+export interface ViewState {
+  readonly model: WebviewConnection['model'];
+  readonly rejected: number;
+  /** The webview has said ready (and is not hidden). */
+  readonly ready: boolean;
+  readonly imagesInFlight: number;
+}
+
 export interface DebugState {
   readonly activationMs: number;
   readonly lastResult: string;
-  readonly pad?: { readonly model: WebviewConnection['model']; readonly rejected: number };
-  readonly importer?: { readonly model: WebviewConnection['model']; readonly rejected: number };
+  readonly pad?: ViewState;
+  readonly importer?: ViewState;
 }
 
 export function debugState(services: Services, activationMs: number): DebugState {
-  const describe = (c: WebviewConnection | undefined) => (c ? { model: c.model, rejected: c.rejected } : undefined);
+  const describe = (c: WebviewConnection | undefined): ViewState | undefined =>
+    c ? { model: c.model, rejected: c.rejected, ready: c.isReady, imagesInFlight: c.imagesInFlight } : undefined;
   return {
     activationMs,
     lastResult: services.lastResult.text,

@@ -1,7 +1,8 @@
 /**
  * `inkwell.recognizeImageFile(uri?, { autoInsert? })`: read an image with workspace.fs, let the
  * importer webview decode and recognise it, and resolve to the text. With autoInsert the text
- * also goes in at the cursor of the last focused editor.
+ * also goes in at the cursor of the editor that was focused when the command ran (not whichever
+ * editor has the focus when recognition ends).
  */
 import * as vscode from 'vscode';
 import { MAX_IMAGE_BYTES } from '../../protocol/messages';
@@ -24,6 +25,7 @@ export async function recognizeImageFile(services: Services, uriArg?: unknown, o
   const uri = uriArg instanceof vscode.Uri ? uriArg : await pickImage();
   if (!uri) return undefined;
 
+  const target = autoInsert ? services.tracker.pin() : undefined;
   const bytes = await readImage(uri);
   const importer = ImporterPanel.createOrShow(services, autoInsert);
   await withTimeout(importer.connection.whenReady(), READY_TIMEOUT_MS, 'The image importer did not start');
@@ -32,7 +34,13 @@ export async function recognizeImageFile(services: Services, uriArg?: unknown, o
   if (!reply.ok) throw new UserFacingError(`Inkwell could not read ${name}: ${reply.message}`);
 
   services.lastResult.set(reply.text);
-  if (autoInsert) await insertText(services.tracker.target(), reply.text, readSettings().insertMode);
+  if (target) {
+    const editor = await target();
+    if (!editor && services.tracker.target()) {
+      throw new UserFacingError(`Inkwell: the editor that was active when ${name} was opened is closed; nothing was inserted (Inkwell: Insert Last Result inserts the text).`);
+    }
+    await insertText(editor, reply.text, readSettings().insertMode);
+  }
   return reply.text;
 }
 

@@ -30,6 +30,8 @@ export class WebviewConnection implements vscode.Disposable {
   private ready = false;
   private queue: HostToWebview[] = [];
   private readonly imageRequests = new PendingRequests<RecognizeImageReply>();
+  /** Image requests sent and not yet answered: a hidden webview loses them with its document. */
+  private readonly inFlight = new Map<number, HostToWebview>();
   private readonly readyWaiters: Array<() => void> = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   private modelState: ModelState = { state: 'loading' };
@@ -53,9 +55,23 @@ export class WebviewConnection implements vscode.Disposable {
     return this.modelState;
   }
 
-  /** The webview's document went away (view hidden): hold messages until it says ready again. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Image requests sent or queued and not yet answered. */
+  get imagesInFlight(): number {
+    return this.inFlight.size;
+  }
+
+  /**
+   * The webview's document went away (view hidden): hold messages until it says ready again, and
+   * queue every unanswered image request again, so the new document reads it at once instead of the
+   * command waiting out its timeout.
+   */
   markHidden(): void {
     this.ready = false;
+    for (const message of this.inFlight.values()) if (!this.queue.includes(message)) this.queue.push(message);
   }
 
   /** Resolves once the webview has said `ready` (and been sent `init`). */
@@ -81,7 +97,14 @@ export class WebviewConnection implements vscode.Disposable {
   /** Ask the importer to recognise an image; rejects on timeout or when the view closes. */
   async recognizeImage(name: string, bytes: Uint8Array, timeoutMs = 120_000): Promise<RecognizeImageReply> {
     const { id, reply } = this.imageRequests.create(`Recognising ${name}`, timeoutMs);
-    this.send({ type: 'recognizeImage', id, name, bytes });
+    const message: HostToWebview = { type: 'recognizeImage', id, name, bytes };
+    this.inFlight.set(id, message);
+    const settled = () => {
+      this.inFlight.delete(id);
+      this.queue = this.queue.filter((m) => m !== message);
+    };
+    reply.then(settled, settled);
+    this.send(message);
     return reply;
   }
 
@@ -119,7 +142,7 @@ export class WebviewConnection implements vscode.Disposable {
         this.services.lastResult.set(message.text);
         break;
       case 'insert':
-        void this.onInsert(message.id, message.text);
+        void this.onInsert(message.id, message.key, message.text);
         break;
       case 'recognizeImageReply':
         if (!this.imageRequests.resolve(message.id, message)) log().warn(`[${this.view}] reply to unknown request ${message.id} dropped`);
@@ -150,10 +173,12 @@ export class WebviewConnection implements vscode.Disposable {
     this.send({ type: 'editorContext', before: this.services.tracker.contextBeforeCursors(settings.insertMode === 'replaceSelection') });
   }
 
-  private async onInsert(id: number, text: string): Promise<void> {
+  private async onInsert(id: number, key: string, text: string): Promise<void> {
     try {
-      await insertText(this.services.tracker.target(), text, readSettings().insertMode);
-      this.services.lastResult.set(text);
+      await this.services.appliedInserts.once(key, async () => {
+        await insertText(this.services.tracker.target(), text, readSettings().insertMode);
+        this.services.lastResult.set(text);
+      });
       this.send({ type: 'insertReply', id, ok: true });
     } catch (err) {
       reportError(err, `${this.view} insert`);
@@ -164,6 +189,7 @@ export class WebviewConnection implements vscode.Disposable {
 
   dispose(): void {
     this.ready = false;
+    this.inFlight.clear();
     this.imageRequests.dispose();
     this.subscriptions.forEach((d) => d.dispose());
   }

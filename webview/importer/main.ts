@@ -5,7 +5,7 @@
  */
 import './style.css';
 import { RecognizedBox, WebviewSettings } from '../../protocol/messages';
-import { HostClient } from '../hostClient';
+import { HostClient, InsertKeys } from '../hostClient';
 import { EngineUrls, RecognitionEngine } from '../recognition/engine';
 import { decodeImage } from '../shared/decodeImage';
 import { ImagePreview } from './preview';
@@ -107,6 +107,8 @@ async function recognizeFromUser(blob: Blob, name: string): Promise<void> {
   }
 }
 
+const insertKeys = new InsertKeys();
+
 async function insert(): Promise<void> {
   const t = textArea.value;
   if (!t) {
@@ -114,7 +116,8 @@ async function insert(): Promise<void> {
     return;
   }
   try {
-    const reply = await client.insert(t);
+    const reply = await client.insert(t, insertKeys.keyFor(t));
+    if (reply.ok) insertKeys.inserted();
     setStatus(reply.ok ? `Inserted “${t}”.` : reply.message ?? 'Nothing was inserted.', !reply.ok);
   } catch (err) {
     setStatus(err instanceof Error ? err.message : String(err), true);

@@ -4,7 +4,7 @@
  */
 import './style.css';
 import { CharsetName, CHARSETS, WebviewSettings } from '../../protocol/messages';
-import { HostClient } from '../hostClient';
+import { HostClient, InsertKeys } from '../hostClient';
 import { strokesToCharacters } from '../../core/strokes';
 import { EngineUrls, RecognitionEngine, SequenceReading } from '../recognition/engine';
 import { PadDocument, PadState } from './document';
@@ -35,6 +35,7 @@ let context = '';
 let shown: ShownCharacter[] = [];
 let starting = false;
 let autoInsertTimer: ReturnType<typeof setTimeout> | undefined;
+const insertKeys = new InsertKeys();
 
 const app = document.getElementById('app') as HTMLElement;
 app.innerHTML = `
@@ -162,11 +163,12 @@ async function insert(clearAfter: boolean): Promise<void> {
   const t = text();
   if (!t) return;
   try {
-    const reply = await client.insert(t);
+    const reply = await client.insert(t, insertKeys.keyFor(t));
     if (!reply.ok) {
       setStatus(reply.message ?? 'Nothing was inserted.', true);
       return;
     }
+    insertKeys.inserted();
     setStatus(`Inserted “${t}”.`);
     if (clearAfter) clear();
   } catch (err) {

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { format } from 'node:util';
 import * as vscode from 'vscode';
 import { testOutputMarker } from '../harness/results';
+import type { DebugState } from '../../../src/commands/debug';
 
 export const extensionId = 'inkwell.inkwell';
 
@@ -48,6 +49,14 @@ export async function sendFromWebview(raw: unknown, view: 'pad' | 'importer' = '
   );
   assert.ok(outcome, 'inkwell.debug.receiveWebviewMessage returned nothing');
   return outcome;
+}
+
+/** What the extension's test hook reports (views open, their model state, requests in flight). */
+export async function debugState(): Promise<DebugState> {
+  await extension().activate();
+  const state = await vscode.commands.executeCommand<DebugState>('inkwell.debug.state');
+  assert.ok(state, 'inkwell.debug.state returned nothing');
+  return state;
 }
 
 /** Resolves when `condition` holds, polling; fails with `what` after timeoutMs. */

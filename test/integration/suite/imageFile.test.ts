@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import * as vscode from 'vscode';
 import { layoutWord, rasterize } from '../glyphs';
-import { closeAllEditors, documentChangesDuring, openEditor, report, workspaceUri } from './helpers';
+import { closeAllEditors, debugState, documentChangesDuring, openEditor, report, waitFor, workspaceUri } from './helpers';
 
 /** Drawn with the same strokes as the pad tests; characters a small model reads without doubt. */
 export const imageWord = 'LT4';
@@ -78,5 +78,45 @@ describe('image file to text', function () {
     const changes = await documentChangesDuring(async () => assert.equal(await recognize(fake, true), undefined));
     assert.deepEqual(changes.map((c) => c.document.uri.path), []);
     assert.equal(editor.document.getText(), 'same\n');
+  });
+});
+
+describe('image file to text: races', function () {
+  this.timeout(120_000);
+  afterEach(closeAllEditors);
+
+  it('with autoInsert, the text goes to the editor that was active when the command ran, not the one focused later', async () => {
+    const image = await writeImage('word-race.png', imageWord);
+    const asked = await openEditor('asked-here.txt', 'A:\n');
+    asked.selection = new vscode.Selection(0, 2, 0, 2);
+    const running = recognize(image, true);
+    // While the importer reads, the user clicks into another file.
+    await vscode.workspace.fs.writeFile(workspaceUri('elsewhere.txt'), new TextEncoder().encode('B:\n'));
+    const otherDoc = await vscode.workspace.openTextDocument(workspaceUri('elsewhere.txt'));
+    const other = await vscode.window.showTextDocument(otherDoc, { viewColumn: vscode.ViewColumn.Three, preview: false });
+    assert.equal(vscode.window.activeTextEditor?.document, other.document, 'the other file has the focus while recognition runs');
+    assert.equal(await running, imageWord);
+    assert.equal(asked.document.getText(), `A:${imageWord}\n`);
+    assert.equal(other.document.getText(), 'B:\n');
+  });
+
+  it('an importer hidden while it reads sends the request again when shown, and the command gets its text at once', async () => {
+    await closeAllEditors(); // a fresh importer: its model load keeps the first request in flight for a while
+    const image = await writeImage('word-hidden.png', imageWord);
+    const started = performance.now();
+    const running = recognize(image, false);
+    await waitFor(async () => {
+      const importer = (await debugState()).importer;
+      return importer !== undefined && importer.ready && importer.imagesInFlight > 0;
+    }, 'the request to reach the importer', 30_000);
+    // Hide it: another editor in the importer's column replaces it; then the user comes back to it.
+    const doc = await vscode.workspace.openTextDocument({ content: 'covering the importer' });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vscode.commands.executeCommand('inkwell.pasteImage'); // reveals the importer
+    assert.equal(await running, imageWord);
+    const seconds = (performance.now() - started) / 1000;
+    report(`hidden importer: text after ${seconds.toFixed(1)} s`);
+    assert.ok(seconds < 60, `answered in ${seconds.toFixed(1)} s, not after the 120 s timeout`);
   });
 });

@@ -6,7 +6,7 @@ import { closeAllEditors, documentChangesDuring, openEditor, requestId, sendFrom
 
 async function insertFromPad(editor: vscode.TextEditor, text: string): Promise<void> {
   const before = editor.document.version;
-  const outcome = await sendFromWebview({ type: 'insert', id: requestId(), text });
+  const outcome = await sendFromWebview({ type: 'insert', id: requestId(), key: `test-${requestId()}`, text });
   assert.equal(outcome.accepted, true, `the insert request was rejected: ${outcome.error}`);
   await waitFor(() => editor.document.version !== before, 'the insertion to reach the editor');
 }
@@ -71,5 +71,25 @@ describe('insertion at the cursor', () => {
     });
     assert.equal(changes.length, 1, 'Insert Last Result should be exactly one edit');
     assert.equal(editor.document.getText(), 'aZ9\nbZ9');
+  });
+});
+
+describe('insertion: a retried or late request', () => {
+  afterEach(closeAllEditors);
+
+  it('inserts one writing once, however often its key is sent (a retry after a timeout)', async () => {
+    const editor = await openEditor('retry.txt', 'a = \n');
+    editor.selection = new vscode.Selection(0, 4, 0, 4);
+    const key = `writing-${requestId()}`;
+    // The pad's Insert pressed again after its reply timed out: a new request id, the same writing.
+    const first = await sendFromWebview({ type: 'insert', id: requestId(), key, text: 'idx2' });
+    const again = await sendFromWebview({ type: 'insert', id: requestId(), key, text: 'idx2' });
+    assert.equal(first.accepted && again.accepted, true);
+    await waitFor(() => editor.document.getText().includes('idx2'), 'the insertion to reach the editor');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(editor.document.getText(), 'a = idx2\n');
+    // A new writing (a new key) goes in again.
+    await insertFromPad(editor, 'x');
+    assert.equal(editor.document.getText(), 'a = idx2x\n');
   });
 });

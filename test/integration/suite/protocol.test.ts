@@ -9,17 +9,17 @@ const malformed: ReadonlyArray<[string, unknown]> = [
   ['null', null],
   ['a number', 42],
   ['a bare string', 'insert'],
-  ['an array', [{ type: 'insert', id: 1, text: 'x' }]],
+  ['an array', [{ type: 'insert', id: 1, key: 'k', text: 'x' }]],
   ['an object without a type', { id: 1, text: 'x' }],
   ['an unknown type', { type: 'deleteEverything' }],
   ['a type that is not a string', { type: 7 }],
-  ['insert without an id', { type: 'insert', text: 'x' }],
-  ['insert with a string id', { type: 'insert', id: '1', text: 'x' }],
-  ['insert with a negative id', { type: 'insert', id: -1, text: 'x' }],
-  ['insert with a fractional id', { type: 'insert', id: 1.5, text: 'x' }],
-  ['insert with text that is not a string', { type: 'insert', id: 1, text: { toString: 'x' } }],
-  ['insert with text over the limit', { type: 'insert', id: 1, text: 'x'.repeat(MAX_INSERT_CHARS + 1) }],
-  ['insert with an extra field', { type: 'insert', id: 1, text: 'x', target: 'file:///etc/passwd' }],
+  ['insert without an id', { type: 'insert', key: 'k', text: 'x' }],
+  ['insert with a string id', { type: 'insert', id: '1', key: 'k', text: 'x' }],
+  ['insert with a negative id', { type: 'insert', id: -1, key: 'k', text: 'x' }],
+  ['insert with a fractional id', { type: 'insert', id: 1.5, key: 'k', text: 'x' }],
+  ['insert with text that is not a string', { type: 'insert', id: 1, key: 'k', text: { toString: 'x' } }],
+  ['insert with text over the limit', { type: 'insert', id: 1, key: 'k', text: 'x'.repeat(MAX_INSERT_CHARS + 1) }],
+  ['insert with an extra field', { type: 'insert', id: 1, key: 'k', text: 'x', target: 'file:///etc/passwd' }],
   ['log with an unknown level', { type: 'log', level: 'fatal', message: 'x' }],
   ['ready from an unknown view', { type: 'ready', view: 'terminal' }],
   ['modelStatus with an unknown state', { type: 'modelStatus', state: 'exploded' }],
@@ -49,7 +49,7 @@ describe('webview message validation', () => {
   it('accepts a well-formed request (so the rejections above are about the form)', async () => {
     const editor = await openEditor('protocol-ok.txt', 'go\n');
     editor.selection = new vscode.Selection(0, 2, 0, 2);
-    const outcome = await sendFromWebview({ type: 'insert', id: requestId(), text: '!' });
+    const outcome = await sendFromWebview({ type: 'insert', id: requestId(), key: `test-${requestId()}`, text: '!' });
     assert.equal(outcome.accepted, true, outcome.error);
     await waitFor(() => editor.document.getText() !== 'go\n', 'the insertion');
     assert.equal(editor.document.getText(), 'go!\n');

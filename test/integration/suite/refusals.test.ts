@@ -52,7 +52,7 @@ describe('refusals: nothing changes', () => {
     await openEditor('elsewhere.txt', 'untouched\n'); // open once, then closed: the pad must not write into it
     await closeAllEditors();
     await expectNothingChanges(async () => {
-      const outcome = await sendFromWebview({ type: 'insert', id: requestId(), text: 'lost' });
+      const outcome = await sendFromWebview({ type: 'insert', id: requestId(), key: `test-${requestId()}`, text: 'lost' });
       assert.equal(outcome.accepted, true);
       const again = await vscode.commands.executeCommand<string | undefined>('inkwell.insertLastResult');
       assert.equal(again, undefined, 'Insert Last Result claimed to insert with no editor open');
@@ -67,7 +67,7 @@ describe('refusals: nothing changes', () => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('inkwell-readonly:/notes.txt'));
       const editor = await vscode.window.showTextDocument(doc);
       editor.selection = new vscode.Selection(0, 4, 0, 4);
-      await expectNothingChanges(() => sendFromWebview({ type: 'insert', id: requestId(), text: 'nope' }));
+      await expectNothingChanges(() => sendFromWebview({ type: 'insert', id: requestId(), key: `test-${requestId()}`, text: 'nope' }));
       assert.equal(doc.getText(), 'read only text\n');
     } finally {
       await closeAllEditors();
@@ -81,7 +81,7 @@ describe('refusals: nothing changes', () => {
     try {
       const editor = await openEditor('locked.txt', 'locked text\n');
       editor.selection = new vscode.Selection(0, 6, 0, 6);
-      await expectNothingChanges(() => sendFromWebview({ type: 'insert', id: requestId(), text: 'nope' }));
+      await expectNothingChanges(() => sendFromWebview({ type: 'insert', id: requestId(), key: `test-${requestId()}`, text: 'nope' }));
       assert.equal(editor.document.getText(), 'locked text\n');
     } finally {
       await files.update('readonlyInclude', undefined, vscode.ConfigurationTarget.Workspace);
@@ -93,7 +93,7 @@ describe('refusals: nothing changes', () => {
     editor.selection = new vscode.Selection(0, 7, 0, 7);
     await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
     try {
-      await expectNothingChanges(() => sendFromWebview({ type: 'insert', id: requestId(), text: 'nope' }));
+      await expectNothingChanges(() => sendFromWebview({ type: 'insert', id: requestId(), key: `test-${requestId()}`, text: 'nope' }));
       assert.equal(editor.document.getText(), 'session text\n');
     } finally {
       await vscode.window.showTextDocument(editor.document);

@@ -20,7 +20,7 @@ describe('protocol: webview -> host validation', () => {
       { type: 'modelStatus', state: 'ready', backend: 'webgl', loadMs: 12.5 },
       { type: 'modelStatus', state: 'loading' },
       { type: 'result', text: 'abc' },
-      { type: 'insert', id: 3, text: 'x1' },
+      { type: 'insert', id: 3, key: 'k3', text: 'x1' },
       { type: 'recognizeImageReply', id: 1, ok: true, text: 'hi', boxes: [{ left: 0, top: 0, right: 3, bottom: 4, text: 'h' }] },
       { type: 'recognizeImageReply', id: 1, ok: false, message: 'blank' },
     ];
@@ -45,7 +45,9 @@ describe('protocol: webview -> host validation', () => {
     rejects({ type: 'insert', id: '3', text: 'x' }, /id: expected integer/);
     rejects({ type: 'insert', id: -1, text: 'x' }, /id/);
     rejects({ type: 'insert', id: 1.5, text: 'x' }, /id/);
-    rejects({ type: 'insert', id: 1, text: 5 }, /text/);
+    rejects({ type: 'insert', id: 1, key: 'k', text: 5 }, /text/);
+    rejects({ type: 'insert', id: 1, text: 'x' }, /key/);
+    rejects({ type: 'insert', id: 1, key: '', text: 'x' }, /key: expected a non-empty string/);
     rejects({ type: 'insert', id: 1, text: 'x', command: 'rm' }, /unexpected field 'command'/);
     rejects({ type: 'modelStatus', state: 'ready', loadMs: Number.NaN }, /loadMs/);
     rejects({ type: 'recognizeImageReply', id: 1, ok: true, text: 'a' }, /boxes/);
@@ -53,12 +55,13 @@ describe('protocol: webview -> host validation', () => {
   });
 
   it('bounds sizes: over-long text is refused, not truncated', () => {
-    rejects({ type: 'insert', id: 1, text: 'x'.repeat(MAX_INSERT_CHARS + 1) }, /at most/);
-    assert.ok(parseWebviewToHost({ type: 'insert', id: 1, text: 'x'.repeat(MAX_INSERT_CHARS) }).ok);
+    rejects({ type: 'insert', id: 1, key: 'k', text: 'x'.repeat(MAX_INSERT_CHARS + 1) }, /at most/);
+    assert.ok(parseWebviewToHost({ type: 'insert', id: 1, key: 'k', text: 'x'.repeat(MAX_INSERT_CHARS) }).ok);
+    rejects({ type: 'insert', id: 1, key: 'k'.repeat(65), text: 'x' }, /key: expected string of at most 64/);
   });
 
   it('survives hostile objects whose getters throw', () => {
-    const hostile = Object.defineProperty({ type: 'insert', id: 1 }, 'text', {
+    const hostile = Object.defineProperty({ type: 'insert', id: 1, key: 'k' }, 'text', {
       enumerable: true,
       get() {
         throw new Error('boom');

@@ -2,10 +2,13 @@
  * Accuracy of the shipped character model on held-out font families (never used in training).
  * Prints figures; asserts nothing.
  *
- *   npm run bench:accuracy -- [--per-class N] [--seed S] [--model DIR]
+ *   npm run bench:accuracy -- [--per-class N] [--group-per-class N] [--seed S] [--model DIR]
  *
  * Every sample is generated with its line frame, then read twice: with the frame (case from size
- * and position, as in a written word) and without (a lone character).
+ * and position, as in a written word) and without (a lone character). The first part reads the
+ * 'earlier' held-out families and Hershey fonts (the figures before the style groups, comparable with
+ * them); the second reads each held-out style group (training/fonts.ts HELDOUT_GROUPS) and prints the
+ * mean and the worst group.
  */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
@@ -15,7 +18,7 @@ import { Recognizer } from '../core/recognizer';
 import { normalizeCharacter } from '../core/preprocess';
 import { DIGITS, mergedLabel } from '../core/labels';
 import { CharacterSample, generateCharacterSamples } from '../training/dataset';
-import { familiesOf } from '../training/fonts';
+import { EARLIER_HELDOUT_SOURCES, familiesInGroup, STYLE_GROUPS } from '../training/fonts';
 
 interface Scores {
   n: number;
@@ -117,9 +120,35 @@ function printDetails(title: string, s: Scores, labels: readonly string[]): void
   console.log(top.map(([k, v]) => `${k}: ${v}`).join('   '));
 }
 
+/** Each held-out style group read alone; then the mean over groups and the worst group per figure. */
+function printStyleGroups(recognizer: Recognizer, perClass: number, seed: number): void {
+  console.log(`\n== held-out style groups (${perClass} per class each, seed ${seed}) ==`);
+  console.log(`${'group'.padEnd(16)}${'exact'.padStart(8)}${'merged'.padStart(8)}${'top-3'.padStart(8)}  | lone: ${'exact'.padStart(7)}${'merged'.padStart(8)}  | digits charset  worst confusions`);
+  const rows: { group: string; figures: number[] }[] = [];
+  for (const group of STYLE_GROUPS) {
+    const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0, families: familiesInGroup(group) });
+    const f = evaluate(recognizer, samples, true);
+    const l = evaluate(recognizer, samples, false);
+    const figures = [f.exact / f.n, f.merged / f.n, f.top3 / f.n, l.exact / l.n, l.merged / l.n, f.digitsCharset / f.digitsN].map((v) => 100 * v);
+    rows.push({ group, figures });
+    const worst = [...f.confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k}×${v}`).join(' ');
+    const [e, m, t3, le, lm, d] = figures.map((v) => `${v.toFixed(1)}%`);
+    console.log(`${group.padEnd(16)}${e.padStart(8)}${m.padStart(8)}${t3.padStart(8)}  |       ${le.padStart(7)}${lm.padStart(8)}  | ${d.padStart(7)}         ${worst}`);
+  }
+  const cols = rows[0].figures.map((_, k) => rows.map((r) => r.figures[k]));
+  const fmt = (v: number) => `${v.toFixed(1)}%`;
+  const mean = cols.map((c) => fmt(c.reduce((a, b) => a + b, 0) / c.length));
+  const worst = cols.map((c) => {
+    const k = c.indexOf(Math.min(...c));
+    return `${fmt(c[k])} ${rows[k].group}`;
+  });
+  console.log(`${'mean'.padEnd(16)}${mean.slice(0, 3).map((s) => s.padStart(8)).join('')}  |       ${mean[3].padStart(7)}${mean[4].padStart(8)}  | ${mean[5].padStart(7)}`);
+  console.log(`worst group: exact ${worst[0]}, merged ${worst[1]}, top-3 ${worst[2]}; lone exact ${worst[3]}, lone merged ${worst[4]}; digits --charset digits ${worst[5]}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'per-class': { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' } },
+    options: { 'per-class': { type: 'string' }, 'group-per-class': { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' } },
   });
   const perClass = Number(values['per-class'] ?? 40);
   const seed = Number(values.seed ?? 20261126);
@@ -130,9 +159,9 @@ async function main(): Promise<void> {
   const t = classifier.json.training ?? {};
   const trained = t.epochs !== undefined ? `${String(t.epochs)} epochs, ${String(t.trainSamples)} training samples, seed ${String(t.seed)}` : 'no training record';
   console.log(`model ${path.relative(process.cwd(), modelDir) || modelDir} (${trained}), backend ${backend}, load ${loadMs.toFixed(0)} ms`);
-  console.log(`held-out families: ${familiesOf('heldout').map((f) => f.id).join(', ')} (+ held-out Hershey fonts)`);
+  console.log(`held-out sources (the earlier set): ${EARLIER_HELDOUT_SOURCES.join(', ')}`);
   const t0 = performance.now();
-  const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0 });
+  const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0, families: [...EARLIER_HELDOUT_SOURCES] });
   console.log(`${samples.length} samples (${perClass} per class, seed ${seed}), generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const byStyle = new Map<string, number>();
   samples.forEach((s) => byStyle.set(s.style, (byStyle.get(s.style) ?? 0) + 1));
@@ -144,6 +173,7 @@ async function main(): Promise<void> {
   printSummary('without frame (lone character)', noFrame);
   printDetails('with frame', withFrame, classifier.labels);
   printDetails('without frame', noFrame, classifier.labels);
+  printStyleGroups(recognizer, Number(values['group-per-class'] ?? 20), seed);
   classifier.dispose();
 }
 

@@ -25,7 +25,7 @@ import { decodeWord, DEFAULT_DIGIT_WEIGHT, DEFAULT_GEOMETRY_MODE, DEFAULT_GEOMET
 import { restrictToCharset } from '../core/decode/charset';
 import { NgramModel } from '../core/decode/ngram';
 import { DIGITS } from '../core/labels';
-import { familiesOf, FontFamily } from '../training/fonts';
+import { earlierHeldoutFamilies, EARLIER_HELDOUT_SOURCES, FontFamily } from '../training/fonts';
 import { generateCharacterSamples } from '../training/dataset';
 import { Rng, hashString } from '../training/prng';
 import { BenchLine, benchLines, Group, GROUPS, renderLine } from './contextData';
@@ -164,7 +164,7 @@ function tune(data: Prepared[], labels: readonly string[], ngram: NgramModel): v
 
 function digitsCharset(classifier: CharClassifier, seed: number, perClass: number): void {
   const labels = classifier.labels;
-  const samples = generateCharacterSamples({ split: 'heldout', labels: DIGITS, perClass, seed });
+  const samples = generateCharacterSamples({ split: 'heldout', labels: DIGITS, perClass, seed, families: [...EARLIER_HELDOUT_SOURCES] });
   const chars = samples.map((s) => normalizeCharacter(s.image, { frame: s.frame }));
   const probs = classifier.probabilities(chars);
   let all = 0, restricted = 0;
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   const ngram = loadNgram();
   if (!ngram) throw new Error('models/ngram/char-ngram.json is missing: run npx tsx training/buildNgram.ts');
   const labels = classifier.labels;
-  const heldout = familiesOf('heldout');
+  const heldout = earlierHeldoutFamilies();
   const tuningFamilies = heldout.filter((f) => TUNING_FAMILIES.has(f.id));
   const reportFamilies = heldout.filter((f) => !TUNING_FAMILIES.has(f.id));
   console.log(`Model ${values.model} on ${backend}; n-gram order ${ngram.order}; ${n} lines per group.`);

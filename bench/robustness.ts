@@ -16,6 +16,7 @@ import { GreyImage } from '../core/image';
 import { Recognizer } from '../core/recognizer';
 import { DIGITS } from '../core/labels';
 import { generateCharacterSamples } from '../training/dataset';
+import { EARLIER_HELDOUT_SOURCES } from '../training/fonts';
 import { lcg } from '../training/prng';
 
 type Damage = (image: GreyImage, rnd: () => number) => GreyImage;
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   const backend = await initNodeBackend();
   const recognizer = new Recognizer(loadClassifier(modelDir).classifier);
   // Clean renders as the base, so that each condition's damage is all the damage there is.
-  const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 1, augment: false });
+  const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 1, augment: false, families: [...EARLIER_HELDOUT_SOURCES] });
   console.log(`Photo-like damage, ${samples.length} clean held-out lone characters (seed ${seed}), model ${modelDir}, backend ${backend}`);
   console.log(`${'condition'.padEnd(28)} exact-62   digits (--charset digits)`);
   const digitIdx = samples.flatMap((s, i) => (DIGITS.includes(s.label) ? [i] : []));

@@ -17,6 +17,7 @@ import { DEFAULT_MODEL_DIR, loadClassifier } from '../cli/modelFiles';
 import { Recognizer } from '../core/recognizer';
 import { normalizeCharacter } from '../core/preprocess';
 import { generateCharacterSamples } from '../training/dataset';
+import { EARLIER_HELDOUT_SOURCES } from '../training/fonts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
 
   const { classifier } = first;
   const recognizer = new Recognizer(classifier);
-  const samples = generateCharacterSamples({ split: 'heldout', perClass: 2, seed: 11 }).slice(0, 64 * 2);
+  const samples = generateCharacterSamples({ split: 'heldout', perClass: 2, seed: 11, families: [...EARLIER_HELDOUT_SOURCES] }).slice(0, 64 * 2);
   const normalized = samples.map((s) => normalizeCharacter(s.image, { frame: s.frame }));
   const batch64 = normalized.slice(0, 64);
   const images64 = samples.slice(0, 64).map((s) => ({ image: s.image, frame: s.frame }));

@@ -9,7 +9,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { GreyImage, greyFromRgba } from '../core/image';
-import { familiesOf, FontFamily, registerFontFamily } from '../training/fonts';
+import { earlierHeldoutFamilies, FontFamily, registerFontFamily } from '../training/fonts';
 import { mulberry32 } from '../training/prng';
 
 /** Seeded uniform draws (training/prng.ts), re-exported for the text benches and tests. */
@@ -201,7 +201,7 @@ export function textSamples(options: SampleSetOptions = {}): TextSample[] {
   const seed = options.seed ?? 20261126;
   const perFamily = options.perFamily ?? 1;
   const out: TextSample[] = [];
-  const families = familiesOf('heldout');
+  const families = earlierHeldoutFamilies();
   let n = 0;
   for (const family of families) {
     for (const layout of options.layouts ?? (['line', 'page'] as const)) {

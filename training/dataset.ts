@@ -109,8 +109,11 @@ interface Placement {
 function placement(rng: Rng, augment: boolean): Placement {
   if (!augment) return { capHeight: CAP_HEIGHT, matrix: [1, 0, 0, 1, 0, 0] };
   const rot = rng.normal(0, 0.08);
-  const shear = rng.normal(0, 0.18);
-  const aspect = Math.exp(rng.normal(0, 0.12));
+  // Hands lean and stretch far beyond any one font: a quarter of the samples take a slant anywhere from
+  // leaning back to ~30 degrees forward, and a fifth an aspect from narrow (0.5) to wide (1.6), so that
+  // held-out slanted, narrow and wide styles are not new to the model.
+  const shear = rng.chance(0.25) ? rng.uniform(-0.3, 0.6) : rng.normal(0, 0.18);
+  const aspect = rng.chance(0.2) ? Math.exp(rng.uniform(Math.log(0.5), Math.log(1.6))) : Math.exp(rng.normal(0, 0.12));
   const scale = Math.exp(rng.normal(0, 0.12));
   const sx = aspect, sy = 1 / aspect;
   // M = R * Shear(x by y) * S, about the glyph's centre (CANVAS/2, BASELINE_Y - CAP/2).
@@ -234,16 +237,18 @@ function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng,
   ctx.fillStyle = '#000';
   ctx.fillText(label, x0, BASELINE_Y);
   // Stroke width: sometimes embolden the outline (pens and markers differ in weight).
-  if (augment && !asPen && rng.chance(0.25)) {
+  if (augment && !asPen && rng.chance(0.3)) {
     ctx.strokeStyle = '#000';
     ctx.lineJoin = 'round';
-    ctx.lineWidth = rng.uniform(0.8, 2.5);
+    // Up to a marker's weight (~0.2 cap heights in all).
+    ctx.lineWidth = rng.chance(0.3) ? rng.uniform(2.5, 0.12 * place.capHeight + 2.5) : rng.uniform(0.8, 2.5);
     ctx.strokeText(label, x0, BASELINE_Y);
   }
   let ink = readInk(ctx);
   const frame = frameAfter(place.matrix, CANVAS / 2, px * metrics.xPerPx);
   if (asPen) {
-    const radius = augment ? rng.uniform(0.7, 2.6) : 1.5;
+    // From a fine pen to a marker (radius ~0.1 cap heights).
+    const radius = augment ? (rng.chance(0.2) ? rng.uniform(2.6, Math.max(2.7, 0.11 * place.capHeight)) : rng.uniform(0.6, 2.6)) : 1.5;
     ink = penFromSkeleton(thin(ink), CANVAS, CANVAS, radius, rng, augment ? 0.3 : 0);
   }
   return { ink, frame, source: `${asPen ? 'pen' : 'font'}:${family.id}` };
@@ -267,8 +272,21 @@ function drawHershey(font: HersheyFont, label: string, place: Placement, rng: Rn
   const width = augment ? rng.uniform(1.3, 4.6) * (place.capHeight / CAP_HEIGHT) : 3;
   // Per-glyph shape variation: the hand never lands on the same control points twice.
   const vertexJitter = augment ? rng.uniform(0, 0.7) : 0;
+  // Each stroke is placed by the hand on its own: a small shift, turn and stretch per stroke (a bar set
+  // high or low, a loop that does not close, a stem that overshoots), so each sample is a new hand.
+  const perStroke = augment ? rng.uniform(0, 1) : 0;
   for (const stroke of glyph.strokes) {
-    let pts = stroke.map((p) => ({ x: p.x + rng.normal(0, vertexJitter), y: p.y + rng.normal(0, vertexJitter) }));
+    const sx = rng.normal(0, 0.9 * perStroke), sy = rng.normal(0, 0.9 * perStroke);
+    const turn = rng.normal(0, 0.06 * perStroke), stretch = Math.exp(rng.normal(0, 0.08 * perStroke));
+    const mx = stroke.reduce((s, p) => s + p.x, 0) / stroke.length, my = stroke.reduce((s, p) => s + p.y, 0) / stroke.length;
+    const ct = Math.cos(turn), st = Math.sin(turn);
+    let pts = stroke.map((p) => {
+      const dx = (p.x - mx) * stretch, dy = (p.y - my) * stretch;
+      return {
+        x: mx + sx + ct * dx - st * dy + rng.normal(0, vertexJitter),
+        y: my + sy + st * dx + ct * dy + rng.normal(0, vertexJitter),
+      };
+    });
     if (augment) pts = humanize(pts, rng);
     const cpts = pts.map(toCanvas);
     if (cpts.length === 1) cpts.push({ x: cpts[0].x + 0.01, y: cpts[0].y });

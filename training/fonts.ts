@@ -19,16 +19,33 @@ export interface FontFamily {
   readonly kind: 'hand' | 'print';
 }
 
-const HELDOUT = new Set([
-  'caveat',
-  'indie-flower',
-  'kalam',
-  'patrick-hand',
-  'shadows-into-light',
-  'gochi-hand',
-  'nothing-you-could-do',
-  'edu-sa-beginner',
-]);
+/**
+ * Held-out families, in style groups. 'earlier' is the set every figure before the style groups used
+ * (kept so old and new figures compare). The other groups hold out whole *styles*, chosen from the
+ * extremes of the measured style descriptors (`npx tsx training/styleDescriptors.ts`): no family of
+ * such a style is trained on, so each group measures hands unlike the training data.
+ */
+export type StyleGroup = 'earlier' | 'slanted' | 'bold' | 'narrow' | 'wide' | 'tall-lowercase';
+export const HELDOUT_GROUPS: Readonly<Record<StyleGroup, readonly string[]>> = {
+  earlier: ['caveat', 'indie-flower', 'kalam', 'patrick-hand', 'shadows-into-light', 'gochi-hand', 'nothing-you-could-do', 'edu-sa-beginner'],
+  // right-leaning: slant 0.14-0.41 where most hands measure -0.1-0.0
+  slanted: ['oooh-baby', 'grape-nuts', 'bad-script'],
+  // stroke width 0.155-0.21 cap heights (markers, brushes), most hands 0.06-0.13
+  bold: ['chewy', 'caveat-brush', 'sriracha'],
+  // lowercase 0.39-0.65 x-heights wide, most hands 0.75-1.0
+  narrow: ['loved-by-the-king', 'just-another-hand', 'sue-ellen-francisco'],
+  // lowercase 1.06-1.36 x-heights wide, round and sprawling
+  wide: ['swanky-and-moo-moo', 'happy-monkey', 'crafty-girls'],
+  // x-height 0.86-0.88 of the cap height: lowercase nearly as tall as capitals
+  'tall-lowercase': ['long-cang', 'nanum-pen-script', 'the-girl-next-door'],
+};
+export const STYLE_GROUPS = Object.keys(HELDOUT_GROUPS) as StyleGroup[];
+const HELDOUT = new Set(Object.values(HELDOUT_GROUPS).flat());
+
+/** The held-out family ids of one style group. */
+export function familiesInGroup(group: StyleGroup): string[] {
+  return [...HELDOUT_GROUPS[group]];
+}
 
 const PRINT = new Set(['roboto', 'inter', 'source-sans-3', 'andika']);
 
@@ -128,3 +145,17 @@ export const HERSHEY_FONTS: readonly { id: string; split: Split }[] = [
   { id: 'scriptc', split: 'heldout' },
   { id: 'cursive', split: 'train' },
 ];
+
+/**
+ * The held-out sources every figure before the style groups was measured on: the 'earlier' families and
+ * the held-out Hershey fonts. Benches pass it as `families` so that their old figures stay comparable.
+ */
+export const EARLIER_HELDOUT_SOURCES: readonly string[] = [
+  ...HELDOUT_GROUPS.earlier,
+  ...HERSHEY_FONTS.filter((h) => h.split === 'heldout').map((h) => h.id),
+];
+
+/** The held-out families of the 'earlier' group (what familiesOf('heldout') was before the style groups). */
+export function earlierHeldoutFamilies(): FontFamily[] {
+  return familiesOf('heldout').filter((f) => HELDOUT_GROUPS.earlier.includes(f.id));
+}

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { ALL_CHARACTERS, DIGITS, UPPER } from '../core/labels';
-import { familiesOf } from './fonts';
+import { earlierHeldoutFamilies, EARLIER_HELDOUT_SOURCES } from './fonts';
 import { generateCharacterSamples, SampleStyle } from './dataset';
 import { normalizeAll } from './evaluate';
 
@@ -41,7 +41,7 @@ function writePng(image: GreyImage, file: string): void {
 export function writeDemoSamples(dir: string): string[] {
   fs.mkdirSync(dir, { recursive: true });
   for (const f of fs.readdirSync(dir)) if (f.endsWith('.png')) fs.unlinkSync(path.join(dir, f));
-  const families = familiesOf('heldout').filter((f) => f.kind === 'hand').map((f) => f.id);
+  const families = earlierHeldoutFamilies().filter((f) => f.kind === 'hand').map((f) => f.id);
   const written: string[] = [];
   let k = 0;
   DEMO.forEach((chars, row) => {
@@ -73,7 +73,7 @@ export interface HeldoutFixture {
 }
 
 export function buildFixture(): HeldoutFixture {
-  const items = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: FIXTURE_PER_CLASS, seed: FIXTURE_SEED, labels: ALL_CHARACTERS }));
+  const items = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: FIXTURE_PER_CLASS, seed: FIXTURE_SEED, labels: ALL_CHARACTERS, families: [...EARLIER_HELDOUT_SOURCES] }));
   const px = 28 * 28;
   const packed = new Uint8Array((items.length * px) / 2);
   items.forEach((it, n) => {

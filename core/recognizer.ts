@@ -8,6 +8,8 @@ import { GreyImage } from './image';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
 import { Charset, decodeCharacters, decodeWord, NgramModel, parseCharset } from './decode';
 import { CharCrop, readText, TextLine } from './segment';
+import { PadLineFrame, Stroke, StrokeCharacters, strokesToCharacters } from './strokes';
+import { splitTouchingLetters } from './strokes/touching';
 
 /** What the recognizer needs from a classifier (CharClassifier satisfies it). */
 export interface Classifier {
@@ -51,6 +53,18 @@ export interface SequenceOptions extends RecognizeOptions {
   readonly spaceBefore?: readonly boolean[];
   /** lineBreakBefore[i]: character i starts a new line. */
   readonly lineBreakBefore?: readonly boolean[];
+}
+
+export interface StrokeReadOptions extends RecognizeOptions {
+  /** Pen width in pad pixels (the ink width setting). */
+  readonly inkWidth?: number;
+  /** The pad's ruled line, for a lone character whose letters show no frame of their own. */
+  readonly guide?: PadLineFrame;
+}
+
+/** Pad strokes read as text: the reading, and the characters it read (boxes, strokes) in reading order. */
+export interface StrokeRecognition extends SequenceRecognition {
+  readonly grouped: StrokeCharacters;
 }
 
 export interface CharacterInput {
@@ -208,6 +222,43 @@ export class Recognizer {
     const text = texts.join('\n');
     const confidence = Math.exp(lnConf / present.length);
     return { text, confidence, candidates: [{ text, p: confidence }], chars };
+  }
+
+  /**
+   * The pad's one path from strokes to text (the pad, its benches and tests all call it): strokes
+   * grouped into characters, spaces and lines (core/strokes), wide characters cut between touching
+   * letters where the classifier reads the pieces more surely, then read as a sequence.
+   */
+  recognizeStrokes(strokes: readonly Stroke[], opts: StrokeReadOptions = {}): StrokeRecognition {
+    const grouped = splitTouchingLetters(strokesToCharacters(strokes, { inkWidth: opts.inkWidth, guide: opts.guide }), (inputs) =>
+      this.sureness(inputs),
+    );
+    const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), grouped };
+    if (grouped.characters.length === 0) return blank;
+    try {
+      const r = this.recognizeSequence(grouped.characters, { ...opts, spaceBefore: grouped.spaceBefore, lineBreakBefore: grouped.lineBreakBefore });
+      return { ...r, grouped };
+    } catch (err) {
+      if (err instanceof BlankImageError) return blank;
+      throw err;
+    }
+  }
+
+  /** Log of the classifier's top probability per character (-Infinity for a blank image). */
+  private sureness(inputs: readonly CharacterInput[]): number[] {
+    const normalized: NormalizedCharacter[] = [];
+    const slots: number[] = [];
+    inputs.forEach(({ image, frame }, i) => {
+      try {
+        normalized.push(normalizeCharacter(image, { frame }));
+        slots.push(i);
+      } catch (err) {
+        if (!(err instanceof BlankImageError)) throw err;
+      }
+    });
+    const out = inputs.map(() => -Infinity);
+    this.probabilities(normalized).forEach((p, j) => (out[slots[j]] = Math.log(Math.max(1e-12, Math.max(...p)))));
+    return out;
   }
 
   /**

@@ -14,6 +14,7 @@ import { facingGap } from './gaps';
 import { clipToColumn, groupLine } from './characters';
 import { findLines } from './lines';
 import { findSpaces } from './spaces';
+import { estimateSlant, shear } from './slant';
 import { Bounds, StrokePoint, boundsOf, median, quantile, unionBounds } from './types';
 
 export interface GroupOptions {
@@ -36,14 +37,16 @@ export interface CharacterGroup {
   /** Indices of the strokes forming this character, in writing order. */
   readonly strokeIndices: number[];
   /**
-   * The centre lines drawn for this character: its strokes, except that a crossbar shared with a
-   * neighbour ('tt') is cut at the gap between them, so each letter holds its part (and the bar's
-   * index is in both characters' strokeIndices).
+   * The centre lines drawn for this character, stood upright when the line leans (see slant.ts): its
+   * strokes, except that a crossbar shared with a neighbour ('tt') is cut at the gap between them, so
+   * each letter holds its part (and the bar's index is in both characters' strokeIndices).
    */
   readonly parts: readonly (readonly StrokePoint[])[];
-  /** Pen extent of all its strokes, pad coordinates (right/bottom exclusive like every Box). */
+  /** For each of `parts`, the index of the stroke it comes from. */
+  readonly partStrokes: readonly number[];
+  /** Pen extent of all its strokes as drawn, pad coordinates (right/bottom exclusive like every Box). */
   readonly box: Box;
-  /** Pen extent without attached marks (the i without its dot): what size against neighbours uses. */
+  /** Pen extent of `parts` without attached marks (the i without its dot): what size against neighbours uses. */
   readonly bodyBox: Box;
   /** Which line (0 = top). */
   readonly line: number;
@@ -58,6 +61,8 @@ export interface WritingLine {
   readonly characterIndices: number[];
   /** Typical letter size of the line (upper quartile of letter heights, pen centre line, pad px). */
   readonly letterSize: number;
+  /** The line's slant (slant.ts): 0 for upright writing; `parts` are deslanted by it. */
+  readonly slant: number;
 }
 
 export interface Grouping {
@@ -69,6 +74,9 @@ export interface Grouping {
   readonly lineBreakBefore: boolean[];
   readonly lines: WritingLine[];
 }
+
+/** Segments measured for the slant: an eighth of the typical stroke size, longer than a pen's tremor. */
+const SLANT_STEP = 0.125;
 
 /** The pad's default ink width setting (inkwell.inkWidth). */
 export const DEFAULT_INK_WIDTH = 4;
@@ -100,8 +108,20 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
 
   const bands = findLines(bounds, small, ref);
   const characters: CharacterGroup[] = [];
+  /** Each character's pen extent in the upright coordinates its line was grouped in (gaps are measured there). */
+  const uprightBoxes: Box[] = [];
   const lines: WritingLine[] = [];
   bands.forEach((members, lineIndex) => {
+    // Leaning letters overlap in x: group them stood upright, then report boxes as drawn.
+    const slant = estimateSlant(members.filter((i) => !small[i]).map((i) => work[i]), SLANT_STEP * ref);
+    const y0 = median(members.map((i) => bounds[i].bottom));
+    if (slant !== 0) {
+      for (const i of members) {
+        work[i] = shear(work[i], slant, y0);
+        bounds[i] = boundsOf(work[i]);
+      }
+    }
+    const drawnBounds = (i: number) => (slant === 0 ? bounds[i] : boundsOf(shear(work[i], -slant, y0)));
     const { groups, shared } = groupLine(members, work, bounds, small, ref, r);
     for (const bar of shared) {
       const edges = [-Infinity, ...bar.cuts, Infinity];
@@ -122,7 +142,9 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
       return {
         strokeIndices: [...new Set(g.map((i) => origin[i]))].sort((a, b) => a - b),
         parts: g.map((i) => work[i]),
-        box: inflate(unionBounds(g.map((i) => bounds[i])), r),
+        partStrokes: g.map((i) => origin[i]),
+        box: inflate(unionBounds(g.map(drawnBounds)), r),
+        uprightBox: inflate(unionBounds(g.map((i) => bounds[i])), r),
         bodyBox: inflate(centre, r),
         centre,
         line: lineIndex,
@@ -134,9 +156,10 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
     const bodies = chars.filter((c) => !c.mark).map((c) => c.centre);
     const frame = estimateLineFrame(bodies) ?? guideFor(bodies, options.guide);
     const start = characters.length;
-    characters.push(...chars.map(({ centre: _centre, ...c }) => c));
+    characters.push(...chars.map(({ centre: _centre, uprightBox: _upright, ...c }) => c));
+    uprightBoxes.push(...chars.map((c) => c.uprightBox));
     const sizes = (bodies.length ? bodies : chars.map((c) => c.centre)).map((b) => Math.max(b.bottom - b.top, 0.5 * (b.right - b.left)));
-    lines.push({ frame, characterIndices: chars.map((_, k) => start + k), letterSize: quantile(sizes, 0.75) });
+    lines.push({ frame, characterIndices: chars.map((_, k) => start + k), letterSize: quantile(sizes, 0.75), slant });
   });
 
   const spaceBefore = characters.map(() => false);
@@ -151,7 +174,7 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
     const band = line.letterSize / 8;
     const inkOf = (i: number) => characters[i].parts;
     const gaps = idx.slice(1).map((i, k) => {
-      const boxGap = characters[i].box.left - characters[idx[k]].box.right;
+      const boxGap = uprightBoxes[i].left - uprightBoxes[idx[k]].right;
       const facing = facingGap(inkOf(idx[k]), inkOf(i), band, 2 * r, boxGap);
       return boxGap + FACING_SHARE * Math.max(0, facing - boxGap);
     });

@@ -65,13 +65,26 @@ export interface StrokeCharacter {
   readonly box: Box;
   readonly strokeIndices: number[];
   readonly line: number;
+  /** The centre lines the image was drawn from (upright when the line leans), one per stroke or part. */
+  readonly parts: readonly Stroke[];
+  /** For each of `parts`, the index (into the caller's strokes) of the stroke it comes from. */
+  readonly partStrokes: readonly number[];
+}
+
+/** What rendering a character needs of its line. */
+export interface RenderLine {
+  readonly frame?: PadLineFrame;
+  readonly letterSize: number;
 }
 
 export interface StrokeCharacters {
   readonly characters: StrokeCharacter[];
   readonly spaceBefore: boolean[];
   readonly lineBreakBefore: boolean[];
-  readonly lines: { readonly frame?: PadLineFrame; readonly characterIndices: number[] }[];
+  readonly lines: (RenderLine & { readonly characterIndices: number[] })[];
+  /** The pen width and image size the characters were rendered with (for re-rendering parts of one). */
+  readonly inkWidth: number;
+  readonly renderSize: number;
   readonly reduced: boolean;
 }
 
@@ -86,6 +99,7 @@ export function groupStrokes(strokes: readonly Stroke[], options: GroupOptions =
   const characters: CharacterGroup[] = grouping.characters.map((c) => ({
     ...c,
     strokeIndices: c.strokeIndices.map((i) => clean.sourceIndex[i]),
+    partStrokes: c.partStrokes.map((i) => clean.sourceIndex[i]),
   }));
   return { ...grouping, characters, reduced: clean.reduced };
 }
@@ -108,29 +122,36 @@ export function strokesToCharacters(strokes: readonly Stroke[], options: Strokes
   const grouping = groupCleanStrokes(clean.strokes, options);
   const inkWidth = options.inkWidth !== undefined && options.inkWidth > 0 && Number.isFinite(options.inkWidth) ? options.inkWidth : DEFAULT_INK_WIDTH;
   const size = options.renderSize !== undefined && options.renderSize >= 8 && options.renderSize <= 512 ? Math.round(options.renderSize) : RENDER_SIZE;
-  const characters = grouping.characters.map((c): StrokeCharacter => {
-    const own = c.parts;
-    // Rendered box: centre line plus the widest pen radius (pressure can widen the pen beyond nominal).
-    const pen = classifierPenWidth(inkWidth, grouping.lines[c.line].letterSize);
-    const r = maxPenRadius(own, pen);
-    const b = unionBounds(own.map(boundsOf));
-    const inkBox: Box = { left: b.left - r, top: b.top - r, right: b.right + r, bottom: b.bottom + r };
-    const tf = renderTransform(inkBox, size);
-    const line = grouping.lines[c.line];
-    const lineFrame = line.frame;
-    return {
-      image: renderWith(own, tf, pen),
-      frame: lineFrame && { baseline: (lineFrame.baseline - tf.originY) * tf.scale, xHeight: lineFrame.xHeight * tf.scale },
-      box: c.box,
-      strokeIndices: c.strokeIndices.map((i) => clean.sourceIndex[i]),
-      line: c.line,
-    };
-  });
+  const characters = grouping.characters.map((c): StrokeCharacter => ({
+    ...renderGroup(c.parts, grouping.lines[c.line], inkWidth, size),
+    box: c.box,
+    strokeIndices: c.strokeIndices.map((i) => clean.sourceIndex[i]),
+    line: c.line,
+    parts: c.parts,
+    partStrokes: c.partStrokes.map((i) => clean.sourceIndex[i]),
+  }));
   return {
     characters,
     spaceBefore: grouping.spaceBefore,
     lineBreakBefore: grouping.lineBreakBefore,
-    lines: grouping.lines.map((l) => ({ frame: l.frame, characterIndices: l.characterIndices })),
+    lines: grouping.lines.map((l) => ({ frame: l.frame, letterSize: l.letterSize, characterIndices: l.characterIndices })),
+    inkWidth,
+    renderSize: size,
     reduced: clean.reduced,
+  };
+}
+
+/** One character's image from its centre lines, with its line's frame in the image's pixels. */
+export function renderGroup(parts: readonly Stroke[], line: RenderLine, inkWidth: number, size: number = RENDER_SIZE): { image: GreyImage; frame?: LineFrame } {
+  // Rendered box: centre line plus the widest pen radius (pressure can widen the pen beyond nominal).
+  const pen = classifierPenWidth(inkWidth, line.letterSize);
+  const r = maxPenRadius(parts, pen);
+  const b = unionBounds(parts.map(boundsOf));
+  const inkBox: Box = { left: b.left - r, top: b.top - r, right: b.right + r, bottom: b.bottom + r };
+  const tf = renderTransform(inkBox, size);
+  const lineFrame = line.frame;
+  return {
+    image: renderWith(parts, tf, pen),
+    frame: lineFrame && { baseline: (lineFrame.baseline - tf.originY) * tf.scale, xHeight: lineFrame.xHeight * tf.scale },
   };
 }

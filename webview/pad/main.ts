@@ -5,8 +5,8 @@
 import './style.css';
 import { CharsetName, CHARSETS, WebviewSettings } from '../../protocol/messages';
 import { HostClient, InsertKeys } from '../hostClient';
-import { strokesToCharacters } from '../../core/strokes';
-import { EngineUrls, RecognitionEngine, SequenceReading } from '../recognition/engine';
+import type { StrokeRecognition } from '../../core/recognizer';
+import { EngineUrls, RecognitionEngine } from '../recognition/engine';
 import { PadDocument, PadState } from './document';
 import { InkCanvas } from './inkCanvas';
 import { ResultsView, ShownCharacter } from './resultsView';
@@ -98,26 +98,23 @@ function recognize(since = performance.now()): void {
   }
   if (!engine || !settings) return;
   const strokes = doc.strokes;
-  let grouped: ReturnType<typeof strokesToCharacters>;
-  let reading: SequenceReading;
-  let groupedAt = 0;
+  let reading: StrokeRecognition;
   const startedAt = performance.now();
   try {
-    // Characters, spaces and lines from the strokes' positions and overlaps (core/strokes).
-    grouped = strokesToCharacters(strokes.map((s) => s.points), { inkWidth: settings.inkWidth, guide: canvas.guideFrame() });
-    groupedAt = performance.now();
-    reading = engine.readSequence(grouped.characters, {
+    // The one pad path: characters, spaces and lines from the strokes, touching letters cut, then read.
+    reading = engine.readStrokes(strokes.map((s) => s.points), {
+      inkWidth: settings.inkWidth,
+      guide: canvas.guideFrame(),
       context,
       charset: currentCharset(),
       topK: settings.candidateCount,
-      spaceBefore: grouped.spaceBefore,
-      lineBreakBefore: grouped.lineBreakBefore,
     });
   } catch (err) {
     setStatus(`Recognition failed: ${err instanceof Error ? err.message : String(err)}`, true);
     client.log('error', `recognition failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     return;
   }
+  const grouped = reading.grouped;
   shown = grouped.characters.map((c, i) => {
     const key = c.strokeIndices.map((k) => strokes[k].id).sort((a, b) => a - b).join(',');
     const candidates = reading.chars[i]?.candidates ?? [];
@@ -129,7 +126,7 @@ function recognize(since = performance.now()): void {
   const readAt = performance.now();
   render();
   const ms = performance.now() - since;
-  const phases = { group: groupedAt - startedAt, recognize: readAt - groupedAt, render: performance.now() - readAt };
+  const phases = { recognize: readAt - startedAt, render: performance.now() - readAt };
   document.body.dataset.recognitionMs = ms.toFixed(2);
   document.dispatchEvent(new CustomEvent('inkwell:recognized', { detail: { ms, phases, text: text(), backend: engine.backend, characters: shown.length } }));
   client.post({ type: 'result', text: text() });

@@ -7,7 +7,8 @@ import { Box, createGreyImage, GreyImage } from '../../core/image';
 import { CharClassifier } from '../../core/model';
 import { BlankImageError, NormalizedCharacter } from '../../core/preprocess';
 import { NgramModel } from '../../core/decode';
-import { CharacterInput, Classifier, Recognizer, TextCandidate } from '../../core/recognizer';
+import { CharacterInput, Classifier, Recognizer, StrokeReadOptions, StrokeRecognition, TextCandidate } from '../../core/recognizer';
+import { Stroke } from '../../core/strokes';
 import { BackendPreference, CharsetName } from '../../protocol/messages';
 import { selectBackend } from './backend';
 import { fetchOk, loadClassifier } from './loadModel';
@@ -119,6 +120,11 @@ export class RecognitionEngine {
     engine.loadMs = performance.now() - started;
     engine.loadPhases = phases.join(', ');
     return engine;
+  }
+
+  /** Pad strokes read through the one pad path (Recognizer.recognizeStrokes): characters, spaces, lines, text. */
+  readStrokes(strokes: readonly Stroke[], opts: StrokeReadOptions): StrokeRecognition {
+    return this.recognizer.recognizeStrokes(strokes, opts);
   }
 
   /** Pad characters (left to right, lines in order) read as words with context. */

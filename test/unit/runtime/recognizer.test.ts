@@ -7,6 +7,7 @@ import { createGreyImage, GreyImage } from '../../../core/image';
 import { BlankImageError } from '../../../core/preprocess';
 import { CharClassifier } from '../../../core/model';
 import { barImage, writeRandomModel, removeTempDirs } from './fixtures';
+import { write } from '../strokes/fixtures';
 
 function bar(): GreyImage {
   return { width: 40, height: 40, data: Uint8ClampedArray.from(barImage(40, 40)) };
@@ -110,5 +111,35 @@ describe('runtime: Recognizer.recognizeSequence (random-weight model)', () => {
     const white = createGreyImage(30, 30, 255);
     assert.throws(() => recognizer.recognizeSequence([{ image: white }]), BlankImageError);
     assert.throws(() => recognizer.recognizeSequence([{ image: bar() }], { spaceBefore: [false, true] }), /spaceBefore has 2 entries for 1 characters/);
+  });
+});
+
+describe('runtime: Recognizer.recognizeStrokes, the pad path (random-weight model)', () => {
+  let classifier: CharClassifier;
+  let recognizer: Recognizer;
+  before(async () => {
+    await initNodeBackend();
+    classifier = loadClassifier(writeRandomModel()).classifier;
+    recognizer = new Recognizer(classifier);
+  });
+  after(() => {
+    classifier.dispose();
+    removeTempDirs();
+  });
+
+  it('groups, reads and returns one reading per grouped character, spaces and all', () => {
+    const { strokes } = write('Hit x');
+    const r = recognizer.recognizeStrokes(strokes, { inkWidth: 4, topK: 2 });
+    assert.equal(r.grouped.characters.length, 4);
+    assert.equal(r.chars.length, r.grouped.characters.length);
+    assert.deepEqual(r.grouped.spaceBefore, [false, false, false, true]);
+    assert.equal(r.text.split(' ').length, 2, `a space between the words: '${r.text}'`);
+    for (const c of r.chars) assert.ok(c.candidates.length >= 1 && c.candidates.length <= 2);
+  });
+
+  it('reads no strokes as empty text, without throwing', () => {
+    const r = recognizer.recognizeStrokes([]);
+    assert.equal(r.text, '');
+    assert.deepEqual(r.chars, []);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { groupStrokes } from '../../../core/strokes';
+import { estimateSlant } from '../../../core/strokes/slant';
 import { loadHersheyFont } from '../../../training/hershey';
 import { writeHersheyLine } from '../../../training/hersheyLines';
 import { lcg } from '../../../training/prng';
@@ -18,10 +19,10 @@ interface Score {
   spacesRight: number;
 }
 
-function score(fontId: string, trials: number, seed: number, letterGap: [number, number]): Score {
+function score(fontId: string, trials: number, seed: number, letterGap: [number, number], slant: [number, number] = [-0.05, 0.3]): Score {
   const font = loadHersheyFont(fontId);
   const rnd = lcg(seed);
-  const ranges = { xHeight: [14, 40], slant: [-0.05, 0.3], inkWidth: [2, 5], wordGap: [0.8, 1.5], letterGap, charScale: [0.9, 1.1], baselineShift: [-0.08, 0.08], baselineY: 100 } as const;
+  const ranges = { xHeight: [14, 40], slant, inkWidth: [2, 5], wordGap: [0.8, 1.5], letterGap, charScale: [0.9, 1.1], baselineShift: [-0.08, 0.08], baselineY: 100 } as const;
   const out: Score = { lines: 0, exact: 0, spaces: 0, spacesRight: 0 };
   for (let t = 0; t < trials; t++) {
     const line = writeHersheyLine(font, VOCAB, ranges, rnd);
@@ -47,4 +48,24 @@ describe('strokes: grouping Hershey-drawn lines', () => {
       }
     });
   }
+});
+
+describe('strokes: grouping italic writing (slant estimated, letters grouped upright)', () => {
+  for (const font of ['futural', 'rowmans']) {
+    it(`${font}: lines leaning 20-27 degrees group into the characters written`, () => {
+      const r = score(font, 40, 7, [0.05, 0.3], [0.45, 0.6]);
+      assert.ok(r.exact >= 0.9 * r.lines, `${font} slanted: ${r.exact}/${r.lines} lines grouped exactly`);
+      assert.ok(r.spacesRight >= 0.95 * r.spaces, `${font} slanted: ${r.spacesRight}/${r.spaces} gaps judged right`);
+    });
+  }
+
+  it('measures the slant of leaning stems and leaves upright writing as drawn', () => {
+    const stem = (x: number, lean: number) => [{ x: x + lean * 30, y: 0 }, { x, y: 30 }];
+    assert.ok(Math.abs(estimateSlant([stem(0, 0.4), stem(20, 0.4), stem(40, 0.4)], 4) - 0.4) < 1e-9);
+    assert.equal(estimateSlant([stem(0, 0.02), stem(20, -0.03)], 4), 0);
+    const g = groupStrokes([stem(0, 0.45), stem(12, 0.45), stem(24, 0.45)], { inkWidth: 2 });
+    assert.equal(g.lines[0].slant, 0.45);
+    assert.equal(g.characters.length, 3, 'three leaning stems are three characters');
+    assert.deepEqual(g.characters[0].box, { left: -1, top: -1, right: 14.5, bottom: 31 }, 'boxes stay as drawn');
+  });
 });

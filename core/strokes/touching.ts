@@ -1,0 +1,106 @@
+/**
+ * Letters that touch: grouping joins strokes that meet, so two letters written close ("ne" in "new",
+ * "ap" in "Map") come out as one wide character. Like the text reader's cuts between touching letters
+ * in images, the pad tries the cuts between a wide character's strokes (left to right) and asks the
+ * classifier: a cut stays when both pieces read as letters more surely than the whole.
+ */
+import { GreyImage } from '../image';
+import { LineFrame } from '../preprocess';
+import { RENDER_SIZE } from './render';
+import { RenderLine, StrokeCharacters, StrokeCharacter, renderGroup } from './index';
+import { Stroke, boundsOf, unionBounds } from './types';
+
+/** A character at least this wide (share of its line's letter size) may be two letters. */
+const MIN_SPLIT_WIDTH = 0.85;
+/** Each piece at least this wide (share of the letter size): no cutting off a lone serif or dot. */
+const MIN_PIECE_WIDTH = 0.2;
+/** Pieces may overlap in x by at most this share of the narrower one (letters side by side, not a t's bar). */
+const MAX_PIECE_OVERLAP = 0.35;
+/** How much surer (mean log-probability, nats) the pieces must be than the whole. */
+const SPLIT_MARGIN = 0.25;
+
+/** The classifier's surest class probability (log) for each image, with its frame. */
+export type Sureness = (inputs: readonly { image: GreyImage; frame?: LineFrame }[]) => number[];
+
+export function splitTouchingLetters(grouped: StrokeCharacters, sureness: Sureness): StrokeCharacters {
+  type Trial = { index: number; whole: number; cuts: { left: StrokeCharacter; right: StrokeCharacter }[] };
+  const trials: Trial[] = [];
+  grouped.characters.forEach((c, index) => {
+    const line = grouped.lines[c.line];
+    const cuts = candidateCuts(c, line, grouped.inkWidth, grouped.renderSize);
+    if (cuts.length) trials.push({ index, whole: 0, cuts });
+  });
+  if (trials.length === 0) return grouped;
+  // One batch: every whole character on trial and every piece.
+  const images = trials.flatMap((t) => [grouped.characters[t.index], ...t.cuts.flatMap((c) => [c.left, c.right])]);
+  const sure = sureness(images);
+  const chosen = new Map<number, { left: StrokeCharacter; right: StrokeCharacter }>();
+  let k = 0;
+  for (const t of trials) {
+    const whole = sure[k++];
+    let best: { left: StrokeCharacter; right: StrokeCharacter } | undefined;
+    let bestScore = whole + SPLIT_MARGIN;
+    for (const cut of t.cuts) {
+      const score = (sure[k++] + sure[k++]) / 2;
+      if (score > bestScore) {
+        bestScore = score;
+        best = cut;
+      }
+    }
+    if (best) chosen.set(t.index, best);
+  }
+  if (chosen.size === 0) return grouped;
+  const characters: StrokeCharacter[] = [];
+  const spaceBefore: boolean[] = [];
+  const lineBreakBefore: boolean[] = [];
+  const newIndex: number[] = [];
+  grouped.characters.forEach((c, i) => {
+    const cut = chosen.get(i);
+    newIndex.push(characters.length);
+    characters.push(...(cut ? [cut.left, cut.right] : [c]));
+    spaceBefore.push(grouped.spaceBefore[i], ...(cut ? [false] : []));
+    lineBreakBefore.push(grouped.lineBreakBefore[i], ...(cut ? [false] : []));
+  });
+  const lines = grouped.lines.map((l) => ({
+    ...l,
+    characterIndices: l.characterIndices.flatMap((i) => (chosen.has(i) ? [newIndex[i], newIndex[i] + 1] : [newIndex[i]])),
+  }));
+  return { ...grouped, characters, spaceBefore, lineBreakBefore, lines };
+}
+
+/** The ways to cut a wide character between its strokes, left to right (none for a narrow one). */
+function candidateCuts(c: StrokeCharacter, line: RenderLine, inkWidth: number, size = RENDER_SIZE): { left: StrokeCharacter; right: StrokeCharacter }[] {
+  if (c.parts.length < 2 || c.parts.length !== c.strokeIndices.length) return [];
+  const whole = unionBounds(c.parts.map(boundsOf));
+  const letter = line.letterSize;
+  if (!(letter > 0) || whole.right - whole.left < MIN_SPLIT_WIDTH * letter) return [];
+  const order = c.parts.map((p, i) => ({ i, b: boundsOf(p) })).sort((a, b) => a.b.left + a.b.right - (b.b.left + b.b.right));
+  const cuts: { left: StrokeCharacter; right: StrokeCharacter }[] = [];
+  for (let k = 1; k < order.length; k++) {
+    const leftIdx = order.slice(0, k).map((o) => o.i), rightIdx = order.slice(k).map((o) => o.i);
+    const lb = unionBounds(leftIdx.map((i) => boundsOf(c.parts[i]))), rb = unionBounds(rightIdx.map((i) => boundsOf(c.parts[i])));
+    const lw = lb.right - lb.left, rw = rb.right - rb.left;
+    if (lw < MIN_PIECE_WIDTH * letter || rw < MIN_PIECE_WIDTH * letter) continue;
+    if (lb.right - rb.left > MAX_PIECE_OVERLAP * Math.min(lw, rw)) continue;
+    cuts.push({ left: piece(c, leftIdx, line, inkWidth, size), right: piece(c, rightIdx, line, inkWidth, size) });
+  }
+  return cuts;
+}
+
+function piece(c: StrokeCharacter, indices: number[], line: RenderLine, inkWidth: number, size: number): StrokeCharacter {
+  const parts: Stroke[] = indices.map((i) => c.parts[i]);
+  const partStrokes = indices.map((i) => c.partStrokes[i]);
+  // Parts are upright when the line leans, the box is as drawn: the piece takes its share of the box.
+  const whole = unionBounds(c.parts.map(boundsOf));
+  const b = unionBounds(parts.map(boundsOf));
+  const at = (x: number) => c.box.left + ((x - whole.left) / Math.max(1e-6, whole.right - whole.left)) * (c.box.right - c.box.left);
+  const r = inkWidth / 2;
+  return {
+    ...renderGroup(parts, line, inkWidth, size),
+    box: { left: at(b.left) - r, top: c.box.top, right: at(b.right) + r, bottom: c.box.bottom },
+    strokeIndices: [...new Set(partStrokes)].sort((a, b2) => a - b2),
+    line: c.line,
+    parts,
+    partStrokes,
+  };
+}

@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { strokesToCharacters, type Stroke } from '../../../core/strokes';
+import { splitTouchingLetters } from '../../../core/strokes/touching';
+
+/** An 'n' (stem + arch) and an 'o' written so close that the pen joins them: grouping makes one character. */
+function touchingNo(): Stroke[] {
+  const stem: Stroke = [{ x: 0, y: 0 }, { x: 0, y: 20 }];
+  const arch: Stroke = [{ x: 0, y: 6 }, { x: 6, y: 0 }, { x: 12, y: 4 }, { x: 13, y: 20 }];
+  const o: Stroke = Array.from({ length: 17 }, (_, k) => ({ x: 21 + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
+  // Two x-height letters and one tall one, so the line has a letter size to measure widths against.
+  const l: Stroke = [{ x: -20, y: -14 }, { x: -20, y: 20 }];
+  return [l, stem, arch, o];
+}
+
+describe('strokes: letters that touch are cut where the classifier reads the pieces more surely', () => {
+  it('groups the touching n and o as one character, then cuts it in two', () => {
+    const grouped = strokesToCharacters(touchingNo(), { inkWidth: 4 });
+    assert.equal(grouped.characters.length, 2, 'l, then n and o joined by the pen');
+    // A stand-in classifier: a wide image (two letters) reads unsure, a letter-sized one reads sure.
+    const sureness = (inputs: readonly { image: { width: number; height: number } }[]) =>
+      inputs.map(({ image }) => (image.width > 1.2 * image.height ? Math.log(0.3) : Math.log(0.95)));
+    const split = splitTouchingLetters(grouped, sureness);
+    assert.equal(split.characters.length, 3);
+    assert.deepEqual(split.characters.map((c) => c.strokeIndices), [[0], [1, 2], [3]]);
+    assert.deepEqual(split.spaceBefore, [false, false, false]);
+    assert.deepEqual(split.lines[0].characterIndices, [0, 1, 2]);
+    assert.ok(split.characters[1].box.right <= split.characters[2].box.left + 4, 'the pieces sit side by side');
+  });
+
+  it('keeps a wide character whole when its pieces read no more surely (an m is not cut into r and n)', () => {
+    const grouped = strokesToCharacters(touchingNo(), { inkWidth: 4 });
+    const split = splitTouchingLetters(grouped, (inputs) => inputs.map(() => Math.log(0.9)));
+    assert.equal(split, grouped);
+  });
+});

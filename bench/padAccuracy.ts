@@ -12,8 +12,8 @@
 import { performance } from 'node:perf_hooks';
 import { strokesToCharacters } from '../core/strokes';
 import { Recognizer } from '../core/recognizer';
-import { initNodeBackend } from '../cli/nodeBackend';
-import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../cli/modelFiles';
+import { initNodeBackend } from '../node/nodeBackend';
+import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles';
 import { HERSHEY_FONTS, type Split } from '../training/fonts';
 import { loadHersheyFont } from '../training/hershey';
 import { LineRanges, writeHersheyLine } from '../training/hersheyLines';

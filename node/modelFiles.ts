@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { CharClassifier, CharModelJson } from '../core/model';
 import { NgramModel } from '../core/decode';
 
-/** Root of the inkwell package (this file lives in <root>/cli). */
+/** Root of the inkwell package (this file lives in <root>/node). */
 export const PACKAGE_ROOT = path.resolve(__dirname, '..');
 
 export const DEFAULT_MODEL_DIR = path.join(PACKAGE_ROOT, 'models', 'char-cnn');

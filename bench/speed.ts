@@ -16,13 +16,8 @@ import { initNodeBackend } from '../node/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier } from '../node/modelFiles';
 import { Recognizer } from '../core/recognizer';
 import { normalizeCharacter } from '../core/preprocess';
+import { median } from '../core/stats';
 import { generateCharacterSamples } from '../training/dataset';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 interface Timing {
   /** Wall time of each run, ms. */

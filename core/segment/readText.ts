@@ -5,9 +5,10 @@
 import { IMAGE_BUDGET } from '../imageFormat';
 import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
 import { geometryOf } from '../preprocess';
+import { median } from '../stats';
 import { binarize } from './binarize';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
-import { Component, Components, boxHeight, connectedComponents, median } from './components';
+import { Component, Components, boxHeight, connectedComponents } from './components';
 import { CharCrop, CropSource, cropCharacter, ownLabelTest } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
 import { findLines } from './lines';

@@ -14,7 +14,8 @@ import { facingGap } from './gaps';
 import { clipToColumn, groupLine } from './characters';
 import { findLines } from './lines';
 import { findSpaces } from './spaces';
-import { Bounds, StrokePoint, boundsOf, median, quantile, unionBounds } from './types';
+import { median } from '../stats';
+import { Bounds, StrokePoint, boundsOf, quantile, unionBounds } from './types';
 
 export interface GroupOptions {
   /** Pen width in pad pixels (the ink width setting); default 4. */

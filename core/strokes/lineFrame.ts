@@ -10,7 +10,8 @@
  * metrics): a letter of x-height drawn with pen radius r gets geometry about [1, 1 + r/xh, -r/xh],
  * the same as the pen-drawn training samples.
  */
-import { Bounds, median } from './types';
+import { median } from '../stats';
+import { Bounds } from './types';
 
 /** Baseline and x-height in pad coordinates (pen centre line). */
 export interface PadLineFrame {

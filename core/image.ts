@@ -82,7 +82,11 @@ export function resizeArea(image: GreyImage, w: number, h: number): GreyImage {
   return { width: w, height: h, data: out };
 }
 
-/** Axis-aligned box in pixel coordinates; right and bottom are exclusive. */
+/**
+ * Axis-aligned box. In images and segmentation: pixel coordinates, right and bottom exclusive.
+ * Pad strokes (strokes/): centre-line extents in pad coordinates, right and bottom inclusive
+ * (a dot has zero size).
+ */
 export interface Box {
   readonly left: number;
   readonly top: number;

@@ -11,7 +11,7 @@
  * the same as the pen-drawn training samples.
  */
 import { median } from '../stats';
-import { Bounds } from './types';
+import { Box } from '../image';
 
 /** Baseline and x-height in pad coordinates (pen centre line). */
 export interface PadLineFrame {
@@ -34,7 +34,7 @@ const BASELINE_TOLERANCE = 0.2;
 /** A letter reaching this share of its height above the line below the baseline has a descender. */
 const DESCENDER_SHARE = 0.3;
 
-export function estimateLineFrame(bodies: readonly Bounds[]): PadLineFrame | undefined {
+export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefined {
   if (bodies.length < 2) return undefined;
   const typical = median(bodies.map((b) => b.bottom - b.top));
   if (!(typical > 0)) return undefined;

@@ -4,6 +4,7 @@
  */
 import { IMAGE_BUDGET } from '../imageFormat';
 import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
+import type { Candidate } from '../model';
 import { geometryOf } from '../preprocess';
 import { median } from '../stats';
 import { binarize } from './binarize';
@@ -64,7 +65,7 @@ export interface TextChar {
   /** Ink box in the ORIGINAL image's pixel coordinates. */
   readonly box: Box;
   /** Best classes first. */
-  readonly candidates: { label: string; p: number }[];
+  readonly candidates: Candidate[];
 }
 export interface TextWord {
   readonly box: Box;
@@ -491,7 +492,7 @@ function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): Decod
   return { text, confidence: charProbs.length ? Math.exp(logp / charProbs.length) : 0 };
 }
 
-function topCandidates(p: Float32Array, labels: readonly string[], k: number): { label: string; p: number }[] {
+function topCandidates(p: Float32Array, labels: readonly string[], k: number): Candidate[] {
   const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]);
   return order.slice(0, Math.max(1, k)).map((i) => ({ label: labels[i] ?? '?', p: p[i] }));
 }

@@ -6,6 +6,7 @@ import { IMAGE_BUDGET } from '../imageFormat';
 import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
 import type { Candidate } from '../model';
 import { geometryOf } from '../preprocess';
+import { DecodeContext } from '../decode/context';
 import { median } from '../stats';
 import { binarize } from './binarize';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
@@ -285,7 +286,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
 
   const k = ctx.options.topK ?? 5;
   const outLines: TextLine[] = [];
-  let pageText = ctx.options.context ?? '';
+  const context = new DecodeContext(ctx.options.context);
   let logSum = 0, charCount = 0;
   plans.forEach((line, li) => {
     const body = bodyOf(lines[li].metrics);
@@ -335,7 +336,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
         const g = first + k;
         return (g === first && splitBefore) || (g === last && splitAfter) ? [{ chars: span.filter((c) => c.group === g), segmentCost: 0 }] : alts;
       });
-      const { members, decoded } = decodeBestReading(ctx, readings, pageText);
+      const { members, decoded } = decodeBestReading(ctx, readings, context.all);
       for (const c of members) {
         logSum += Math.log(Math.max(1e-6, maxOf(c.probs)));
         charCount++;
@@ -345,9 +346,9 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
         candidates: topCandidates(c.probs, ctx.labels, k),
       }));
       words.push({ box: unionAll(outChars.map((c) => c.box)), text: decoded.text, confidence: decoded.confidence, chars: outChars });
-      pageText += (pageText && !/\s$/.test(pageText) ? ' ' : '') + decoded.text;
+      context.addWord(decoded.text);
     }
-    pageText += '\n';
+    context.add('\n');
     outLines.push({ box: unionAll(words.map((w) => w.box)), text: words.map((w) => w.text).join(' '), words });
   });
   return {

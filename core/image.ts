@@ -94,21 +94,6 @@ export interface Box {
   readonly bottom: number;
 }
 
-export function cropGrey(image: GreyImage, box: Box): GreyImage {
-  const left = Math.max(0, Math.floor(box.left));
-  const top = Math.max(0, Math.floor(box.top));
-  const right = Math.min(image.width, Math.ceil(box.right));
-  const bottom = Math.min(image.height, Math.ceil(box.bottom));
-  const w = right - left;
-  const h = bottom - top;
-  assertDimensions(w, h);
-  const out = new Uint8ClampedArray(w * h);
-  for (let y = 0; y < h; y++) {
-    out.set(image.data.subarray((top + y) * image.width + left, (top + y) * image.width + right), y * w);
-  }
-  return { width: w, height: h, data: out };
-}
-
 /**
  * The grey level below which a share `q` of `count` histogrammed pixels lies: the first level whose
  * cumulative count exceeds q * count (255 when none does). The same as sorting the values and taking

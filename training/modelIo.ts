@@ -11,12 +11,6 @@ import { GEOMETRY_SIZE, INPUT_SIZE } from '../core/preprocess';
 
 export type WeightValues = Record<string, { shape: number[]; values: Float32Array }>;
 
-export function readParams(params: Record<string, tf.Tensor>): WeightValues {
-  const out: WeightValues = {};
-  for (const [name, t] of Object.entries(params)) out[name] = { shape: t.shape.slice(), values: t.dataSync() as Float32Array };
-  return out;
-}
-
 /** Quantize to uint8 and build the manifest + concatenated bytes. 'float32' keeps full precision. */
 export function encodeWeights(layers: LayerSpec[], weights: WeightValues, dtype: 'uint8' | 'float32' = 'uint8') {
   const names = Object.keys(paramShapes(layers));

@@ -12,8 +12,8 @@
  */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { initNodeBackend } from '../cli/nodeBackend';
-import { DEFAULT_MODEL_DIR, loadClassifier } from '../cli/modelFiles';
+import { initNodeBackend } from '../node/nodeBackend';
+import { DEFAULT_MODEL_DIR, loadClassifier } from '../node/modelFiles';
 import { Recognizer } from '../core/recognizer';
 import { normalizeCharacter } from '../core/preprocess';
 import { DIGITS, mergedLabel } from '../core/labels';

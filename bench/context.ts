@@ -17,8 +17,8 @@
  */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { initNodeBackend } from '../cli/nodeBackend';
-import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../cli/modelFiles';
+import { initNodeBackend } from '../node/nodeBackend';
+import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles';
 import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter } from '../core/preprocess';
 import { decodeWord, DEFAULT_DIGIT_WEIGHT, DEFAULT_GEOMETRY_MODE, DEFAULT_GEOMETRY_WEIGHT, DEFAULT_LM_FLOOR, DEFAULT_LM_WEIGHT, DecodeOptions } from '../core/decode/beam';

@@ -13,8 +13,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Recognizer } from '../core/recognizer';
-import { initNodeBackend } from '../cli/nodeBackend';
-import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../cli/modelFiles';
+import { initNodeBackend } from '../node/nodeBackend';
+import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles';
 import { familiesInGroup, FONT_FAMILIES, HERSHEY_FONTS, STYLE_GROUPS, type Split } from '../training/fonts';
 import { traceFamily } from '../training/tracedFonts';
 import { HersheyFont, loadHersheyFont } from '../training/hershey';

@@ -96,7 +96,7 @@ async function bundle(outDir: string): Promise<void> {
 
 const PATH_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>path</title></head><body><script src="/b/path.js"></script></body></html>`;
 
-/** The pad's page as src/webview/html.ts builds it, with a stand-in for the VS Code host. */
+/** The pad's page as src/panels/html.ts builds it, with a stand-in for the VS Code host. */
 function padHtml(settings: object, hasNgram: boolean): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/b/pad.css"><title>pad</title>
 <style>:root{--vscode-editor-background:#fff;--vscode-editor-foreground:#111;--vscode-foreground:#111}</style></head>

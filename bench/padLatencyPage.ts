@@ -11,7 +11,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { CharClassifier, CharModelJson } from '../core/model';
+import { CharClassifier } from '../core/model';
+import { modelArtifacts, modelWeightPaths } from '../core/modelFormat';
 import { BlankImageError, NormalizedCharacter, normalizeCharacter } from '../core/preprocess';
 import { strokesToCharacters, Stroke } from '../core/strokes';
 import { decodeCharacters, NgramModel } from '../core/decode';
@@ -46,16 +47,10 @@ async function load(opts: LoadOptions): Promise<{ backend: string; loadMs: numbe
   if (opts.wasmUrl) setWasmPaths(opts.wasmUrl);
   if (!(await tf.setBackend(opts.backend))) throw new Error(`backend ${opts.backend} did not start`);
   await tf.ready();
-  const json = (await (await fetch(modelUrl)).json()) as CharModelJson;
-  const paths = json.weightsManifest.flatMap((g) => g.paths);
-  const parts = await Promise.all(paths.map(async (p) => new Uint8Array(await (await fetch(new URL(p, modelUrl).toString())).arrayBuffer())));
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    all.set(p, o);
-    o += p.length;
-  }
-  classifier = CharClassifier.fromArtifacts(json, all.buffer);
+  const json: unknown = await (await fetch(modelUrl)).json();
+  const parts = await Promise.all(modelWeightPaths(json, modelUrl).map(async (p) => new Uint8Array(await (await fetch(new URL(p, modelUrl).toString())).arrayBuffer())));
+  const { json: model, weightData } = modelArtifacts(json, parts, modelUrl);
+  classifier = CharClassifier.fromArtifacts(model, weightData);
   classifier.warmUp();
   if (ngramUrl) ngram = NgramModel.fromJson(await (await fetch(ngramUrl)).json());
   return { backend: tf.getBackend(), loadMs: performance.now() - t0, webglVersion: opts.backend === 'webgl' ? tf.env().getNumber('WEBGL_VERSION') : 0 };

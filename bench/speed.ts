@@ -12,18 +12,13 @@ import { parseArgs } from 'node:util';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { initNodeBackend } from '../cli/nodeBackend';
-import { DEFAULT_MODEL_DIR, loadClassifier } from '../cli/modelFiles';
+import { initNodeBackend } from '../node/nodeBackend';
+import { DEFAULT_MODEL_DIR, loadClassifier } from '../node/modelFiles';
 import { Recognizer } from '../core/recognizer';
 import { normalizeCharacter } from '../core/preprocess';
+import { median } from '../core/stats';
 import { generateCharacterSamples } from '../training/dataset';
 import { EARLIER_HELDOUT_SOURCES } from '../training/fonts';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 interface Timing {
   /** Wall time of each run, ms. */

@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { initNodeBackend } from './nodeBackend';
-import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from './modelFiles';
+import { initNodeBackend } from '../node/nodeBackend';
+import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles';
 import { readImageFile, SUPPORTED_FORMATS } from './imageFile';
 import { Recognizer, Recognition } from '../core/recognizer';
 import { parseCharset } from '../core/decode/charset';

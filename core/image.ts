@@ -82,27 +82,16 @@ export function resizeArea(image: GreyImage, w: number, h: number): GreyImage {
   return { width: w, height: h, data: out };
 }
 
-/** Axis-aligned box in pixel coordinates; right and bottom are exclusive. */
+/**
+ * Axis-aligned box. In images and segmentation: pixel coordinates, right and bottom exclusive.
+ * Pad strokes (strokes/): centre-line extents in pad coordinates, right and bottom inclusive
+ * (a dot has zero size).
+ */
 export interface Box {
   readonly left: number;
   readonly top: number;
   readonly right: number;
   readonly bottom: number;
-}
-
-export function cropGrey(image: GreyImage, box: Box): GreyImage {
-  const left = Math.max(0, Math.floor(box.left));
-  const top = Math.max(0, Math.floor(box.top));
-  const right = Math.min(image.width, Math.ceil(box.right));
-  const bottom = Math.min(image.height, Math.ceil(box.bottom));
-  const w = right - left;
-  const h = bottom - top;
-  assertDimensions(w, h);
-  const out = new Uint8ClampedArray(w * h);
-  for (let y = 0; y < h; y++) {
-    out.set(image.data.subarray((top + y) * image.width + left, (top + y) * image.width + right), y * w);
-  }
-  return { width: w, height: h, data: out };
 }
 
 /**

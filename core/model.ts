@@ -140,11 +140,6 @@ export function toInputTensors(chars: readonly NormalizedCharacter[], inputSize 
   };
 }
 
-export function topK(probs: Float32Array, labels: readonly string[], k: number): Candidate[] {
-  const order = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]);
-  return order.slice(0, Math.max(1, k)).map((i) => ({ label: labels[i], p: probs[i] }));
-}
-
 /** A loaded, ready classifier. Holds its weights on the active backend until dispose(). */
 export class CharClassifier {
   private constructor(

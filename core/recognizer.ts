@@ -7,6 +7,7 @@
 import { GreyImage } from './image';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
 import { Charset, decodeCharacters, decodeWord, NgramModel, parseCharset } from './decode';
+import { DecodeContext } from './decode/context';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacters, strokesToCharacters } from './strokes';
 import { splitTouchingLetters } from './strokes/touching';
@@ -194,7 +195,7 @@ export class Recognizer {
     });
     const probOf = new Map(present.map((i, j) => [i, probs[j]]));
     const chars: { text: string; candidates: TextCandidate[] }[] = inputs.map(() => ({ text: '', candidates: [] }));
-    let context = opts.context ?? '';
+    const context = new DecodeContext(opts.context);
     let lnConf = 0;
     const texts = lines.map((line) => {
       const decoded = decodeCharacters(
@@ -202,7 +203,7 @@ export class Recognizer {
         this.labels,
         {
           charset,
-          context: context.slice(-40),
+          context: context.recent,
           ngram: this.ngram,
           topK,
           spaceBefore: line.map((c) => c.space),
@@ -216,7 +217,7 @@ export class Recognizer {
         chars[line[k].index] = { text: d.label, candidates: d.candidates.map((c) => ({ text: c.label, p: c.p })) };
         lnConf += Math.log(Math.max(d.p, 1e-12));
       });
-      context += decoded.text + '\n';
+      context.add(decoded.text + '\n');
       return decoded.text;
     });
     const text = texts.join('\n');

@@ -61,7 +61,7 @@ function page(view: 'pad' | 'importer', theme: PreviewTheme, settings: Record<st
   const t = THEMES[theme];
   const vars = Object.entries(t.vars).map(([k, v]) => `--vscode-${k}: ${v};`).join(' ');
   const init = { type: 'init', view, modelUrl: '/model/model.json', ngramUrl: '/ngram/char-ngram.json', wasmDir: '/dist/webview/', settings: { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all', ...settings } };
-  // Same CSP as src/webview/html.ts, with 'self' standing in for the webview's cspSource.
+  // Same CSP as src/panels/html.ts, with 'self' standing in for the webview's cspSource.
   const csp = `default-src 'none'; style-src 'self' 'nonce-${nonce}'; img-src 'self'; connect-src 'self'; script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -12,7 +12,7 @@ import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter, BlankImageError } from '../core/preprocess';
 import { DIGITS, mergedLabel } from '../core/labels';
 import { generateCharacterSamples, CharacterSample } from './dataset';
-import { readModelArtifacts } from '../cli/modelFiles';
+import { readModelArtifacts } from '../node/modelFiles';
 
 export const EVAL_SEED = 424242;
 export const EVAL_PER_CLASS = 50;

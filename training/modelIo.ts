@@ -6,15 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { CharModelJson, LayerSpec, paramShapes } from '../core/model';
+import { modelArtifacts } from '../core/modelFormat';
 import { GEOMETRY_SIZE, INPUT_SIZE } from '../core/preprocess';
 
 export type WeightValues = Record<string, { shape: number[]; values: Float32Array }>;
-
-export function readParams(params: Record<string, tf.Tensor>): WeightValues {
-  const out: WeightValues = {};
-  for (const [name, t] of Object.entries(params)) out[name] = { shape: t.shape.slice(), values: t.dataSync() as Float32Array };
-  return out;
-}
 
 /** Quantize to uint8 and build the manifest + concatenated bytes. 'float32' keeps full precision. */
 export function encodeWeights(layers: LayerSpec[], weights: WeightValues, dtype: 'uint8' | 'float32' = 'uint8') {
@@ -69,6 +64,8 @@ export function modelJson(
 }
 
 export function writeModel(dir: string, json: CharModelJson, data: Uint8Array): void {
+  // The loaders' own check (core/modelFormat.ts): nothing is written that they would refuse.
+  modelArtifacts(json, [data], path.join(dir, 'model.json'));
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'weights.bin'), data);
   fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json, null, 1) + '\n');

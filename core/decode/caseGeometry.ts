@@ -7,6 +7,7 @@
  * look-alike group's probability is re-split by how well the glyph's top and bottom fit each
  * member. Only mass inside a group moves: geometry never turns a 'c' into an 'e'.
  */
+import { median } from '../stats';
 
 /**
  * Where a character's ink sits, in x-heights above the baseline of its line (LineFrame):
@@ -139,10 +140,4 @@ function fitOf(observed: number, expected: number | undefined): number {
   const miss = expected === 0 ? Math.max(0, observed) : Math.min(0, observed - 1);
   const d = miss / SIGMA;
   return FLOOR + (1 - FLOOR) * Math.exp(-0.5 * d * d);
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }

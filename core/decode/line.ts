@@ -6,6 +6,7 @@
  */
 import { CharGeometry } from './caseGeometry';
 import { decodeWord, DecodedChar, DecodeOptions } from './beam';
+import { DecodeContext } from './context';
 
 export interface LineDecodeResult {
   /** Words joined by single spaces. */
@@ -18,9 +19,6 @@ export interface LineDecodeResult {
   readonly words: string[];
 }
 
-/** Context kept for the LM: a little more than any n-gram order needs. */
-const CONTEXT_CHARS = 40;
-
 /** Decode consecutive words (each a list of character probability vectors) as one line. */
 export function decodeLine(
   words: readonly (readonly Float32Array[])[],
@@ -28,17 +26,17 @@ export function decodeLine(
   opts: Omit<DecodeOptions, 'geometry'> & { geometry?: readonly (readonly (CharGeometry | null | undefined)[] | undefined)[] } = {},
 ): LineDecodeResult {
   if (opts.geometry && opts.geometry.length !== words.length) throw new Error(`Got geometry for ${opts.geometry.length} words, ${words.length} words to decode.`);
-  let context = opts.context ?? '';
+  const context = new DecodeContext(opts.context);
   const out: string[] = [];
   const chars: DecodedChar[] = [];
   let lnConf = 0;
   words.forEach((w, i) => {
-    if (i > 0) context += ' ';
-    const r = decodeWord(w, labels, { ...opts, context: context.slice(-CONTEXT_CHARS), geometry: opts.geometry?.[i] });
+    if (i > 0) context.add(' ');
+    const r = decodeWord(w, labels, { ...opts, context: context.recent, geometry: opts.geometry?.[i] });
     out.push(r.text);
     chars.push(...r.chars);
     lnConf += r.chars.reduce((s, c) => s + Math.log(Math.max(c.p, 1e-12)), 0);
-    context += r.text;
+    context.add(r.text);
   });
   return { text: out.join(' '), confidence: chars.length ? Math.exp(lnConf / chars.length) : 1, chars, words: out };
 }

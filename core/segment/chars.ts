@@ -3,7 +3,8 @@
  * and broken strokes merged into the character they sit on or beside.
  */
 import { Box } from '../image';
-import { Component, boxHeight, boxWidth, median, unionBox, xOverlap } from './components';
+import { median } from '../stats';
+import { Component, boxHeight, boxWidth, unionBox, xOverlap } from './components';
 
 export interface CharGroup {
   readonly box: Box;

@@ -81,19 +81,3 @@ export function unionBox(a: Box, b: Box): Box {
 export function xOverlap(a: Box, b: Box): number {
   return Math.min(a.right, b.right) - Math.max(a.left, b.left);
 }
-export function yOverlap(a: Box, b: Box): number {
-  return Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.floor(q * (s.length - 1) + 0.5)))];
-}

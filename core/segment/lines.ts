@@ -3,7 +3,8 @@
  * line are cut at their projection minima, then every component joins the band it overlaps
  * most (a dot or accent in no band joins the nearest one, preferring the line below it).
  */
-import { Component, boxHeight, median } from './components';
+import { median } from '../stats';
+import { Component, boxHeight } from './components';
 
 export interface LineGroup {
   /** Components of the line, sorted by left edge. */

@@ -4,10 +4,13 @@
  */
 import { IMAGE_BUDGET } from '../imageFormat';
 import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
+import type { Candidate } from '../model';
 import { geometryOf } from '../preprocess';
+import { DecodeContext } from '../decode/context';
+import { median } from '../stats';
 import { binarize } from './binarize';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
-import { Component, Components, boxHeight, connectedComponents, median } from './components';
+import { Component, Components, boxHeight, connectedComponents } from './components';
 import { CharCrop, CropSource, cropCharacter, ownLabelTest } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
 import { findLines } from './lines';
@@ -63,7 +66,7 @@ export interface TextChar {
   /** Ink box in the ORIGINAL image's pixel coordinates. */
   readonly box: Box;
   /** Best classes first. */
-  readonly candidates: { label: string; p: number }[];
+  readonly candidates: Candidate[];
 }
 export interface TextWord {
   readonly box: Box;
@@ -283,7 +286,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
 
   const k = ctx.options.topK ?? 5;
   const outLines: TextLine[] = [];
-  let pageText = ctx.options.context ?? '';
+  const context = new DecodeContext(ctx.options.context);
   let logSum = 0, charCount = 0;
   plans.forEach((line, li) => {
     const body = bodyOf(lines[li].metrics);
@@ -333,7 +336,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
         const g = first + k;
         return (g === first && splitBefore) || (g === last && splitAfter) ? [{ chars: span.filter((c) => c.group === g), segmentCost: 0 }] : alts;
       });
-      const { members, decoded } = decodeBestReading(ctx, readings, pageText);
+      const { members, decoded } = decodeBestReading(ctx, readings, context.all);
       for (const c of members) {
         logSum += Math.log(Math.max(1e-6, maxOf(c.probs)));
         charCount++;
@@ -343,9 +346,9 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
         candidates: topCandidates(c.probs, ctx.labels, k),
       }));
       words.push({ box: unionAll(outChars.map((c) => c.box)), text: decoded.text, confidence: decoded.confidence, chars: outChars });
-      pageText += (pageText && !/\s$/.test(pageText) ? ' ' : '') + decoded.text;
+      context.addWord(decoded.text);
     }
-    pageText += '\n';
+    context.add('\n');
     outLines.push({ box: unionAll(words.map((w) => w.box)), text: words.map((w) => w.text).join(' '), words });
   });
   return {
@@ -490,7 +493,7 @@ function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): Decod
   return { text, confidence: charProbs.length ? Math.exp(logp / charProbs.length) : 0 };
 }
 
-function topCandidates(p: Float32Array, labels: readonly string[], k: number): { label: string; p: number }[] {
+function topCandidates(p: Float32Array, labels: readonly string[], k: number): Candidate[] {
   const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]);
   return order.slice(0, Math.max(1, k)).map((i) => ({ label: labels[i] ?? '?', p: p[i] }));
 }

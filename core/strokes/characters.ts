@@ -10,7 +10,8 @@
  */
 import { decimate } from './simplify';
 import { PROBE_POINTS, endNear, touchOf } from './touch';
-import { Bounds, StrokePoint, unionBounds } from './types';
+import { Box } from '../image';
+import { StrokePoint, unionBounds } from './types';
 
 /** x-overlap (share of the narrower stroke) that makes strokes one character by itself: t, E, x, =. */
 const CONTAINED = 0.8;
@@ -44,7 +45,7 @@ export interface SharedBar {
 export function groupLine(
   members: readonly number[],
   strokes: readonly (readonly StrokePoint[])[],
-  bounds: readonly Bounds[],
+  bounds: readonly Box[],
   small: readonly boolean[],
   ref: number,
   r: number,
@@ -135,7 +136,7 @@ export function groupLine(
   // Marks touching a letter's ink are part of it (a G's bar, a Q's tail, serifs); marks above a letter
   // and within reach join it (i, j dots, umlauts); the rest stand alone.
   const letterRoots = [...new Set(letters.filter((i) => !sharedBars.has(i)).map(find))];
-  const groupBounds = new Map<number, Bounds>();
+  const groupBounds = new Map<number, Box>();
   const groupPeakX = new Map<number, number>();
   for (const root of letterRoots) {
     const own = letters.filter((i) => find(i) === root);
@@ -225,8 +226,8 @@ function peakX(strokes: readonly (readonly StrokePoint[])[]): number {
 function belongTogether(
   a: readonly StrokePoint[],
   b: readonly StrokePoint[],
-  A: Bounds,
-  B: Bounds,
+  A: Box,
+  B: Box,
   ref: number,
   r: number,
 ): boolean {

@@ -14,8 +14,9 @@ import { facingGap } from './gaps';
 import { clipToColumn, groupLine } from './characters';
 import { findLines } from './lines';
 import { findSpaces } from './spaces';
+import { median } from '../stats';
 import { estimateSlant, shear } from './slant';
-import { Bounds, StrokePoint, boundsOf, median, quantile, unionBounds } from './types';
+import { StrokePoint, boundsOf, quantile, unionBounds } from './types';
 
 export interface GroupOptions {
   /** Pen width in pad pixels (the ink width setting); default 4. */
@@ -184,12 +185,12 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
 }
 
 /** The guide as this line's frame when the line's letters stand on it (bottoms within half an x-height). */
-function guideFor(bodies: readonly Bounds[], guide: PadLineFrame | undefined): PadLineFrame | undefined {
+function guideFor(bodies: readonly Box[], guide: PadLineFrame | undefined): PadLineFrame | undefined {
   if (!guide || !(guide.xHeight > 0) || !Number.isFinite(guide.baseline) || bodies.length === 0) return undefined;
   const bottom = median(bodies.map((b) => b.bottom));
   return Math.abs(bottom - guide.baseline) <= 0.5 * guide.xHeight ? { baseline: guide.baseline, xHeight: guide.xHeight } : undefined;
 }
 
-function inflate(b: Bounds, r: number): Box {
+function inflate(b: Box, r: number): Box {
   return { left: b.left - r, top: b.top - r, right: b.right + r, bottom: b.bottom + r };
 }

@@ -10,7 +10,8 @@
  * metrics): a letter of x-height drawn with pen radius r gets geometry about [1, 1 + r/xh, -r/xh],
  * the same as the pen-drawn training samples.
  */
-import { Bounds, median } from './types';
+import { median } from '../stats';
+import { Box } from '../image';
 
 /** Baseline and x-height in pad coordinates (pen centre line). */
 export interface PadLineFrame {
@@ -33,7 +34,7 @@ const BASELINE_TOLERANCE = 0.2;
 /** A letter reaching this share of its height above the line below the baseline has a descender. */
 const DESCENDER_SHARE = 0.3;
 
-export function estimateLineFrame(bodies: readonly Bounds[]): PadLineFrame | undefined {
+export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefined {
   if (bodies.length < 2) return undefined;
   const typical = median(bodies.map((b) => b.bottom - b.top));
   if (!(typical > 0)) return undefined;

@@ -3,7 +3,7 @@
  * written clearly below the first starts a new band, even when its ascenders meet the first line's
  * descenders; small marks (dots, commas) go to the band nearest them.
  */
-import { Bounds } from './types';
+import { Box } from '../image';
 
 /** Vertical gap, as a share of the typical stroke size, that separates two lines. */
 const LINE_GAP = 0.2;
@@ -13,7 +13,7 @@ const LINE_PITCH = 0.8;
 const MIN_LINE_HEIGHT = 0.5;
 
 /** Stroke indices per line, top to bottom: bands of the y-projection of letter strokes, marks to the nearest. */
-export function findLines(bounds: readonly Bounds[], small: readonly boolean[], ref: number): number[][] {
+export function findLines(bounds: readonly Box[], small: readonly boolean[], ref: number): number[][] {
   const letters = bounds.map((_, i) => i).filter((i) => !small[i]);
   if (letters.length === 0) return [bounds.map((_, i) => i)];
   letters.sort((a, b) => bounds[a].top - bounds[b].top);
@@ -45,7 +45,7 @@ export function findLines(bounds: readonly Bounds[], small: readonly boolean[], 
 }
 
 /** A band split where its strokes' vertical centres jump by more than LINE_PITCH, if every part is a real line. */
-function splitByCentres<T extends { top: number; bottom: number; members: number[] }>(band: T, bounds: readonly Bounds[], ref: number): (T | { top: number; bottom: number; members: number[] })[] {
+function splitByCentres<T extends { top: number; bottom: number; members: number[] }>(band: T, bounds: readonly Box[], ref: number): (T | { top: number; bottom: number; members: number[] })[] {
   const mid = (i: number) => (bounds[i].top + bounds[i].bottom) / 2;
   const sorted = [...band.members].sort((a, b) => mid(a) - mid(b));
   const parts: number[][] = [[sorted[0]]];

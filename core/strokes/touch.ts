@@ -4,7 +4,8 @@
  * in pieces, the bowl of a 'b') or only somewhere along both (two curves grazing).
  */
 import { segmentDistanceSquared } from './simplify';
-import { Bounds, StrokePoint } from './types';
+import { Box } from '../image';
+import { StrokePoint } from './types';
 
 export type Touch = 'none' | 'along' | 'junction';
 
@@ -12,7 +13,7 @@ export type Touch = 'none' | 'along' | 'junction';
 export const PROBE_POINTS = 64;
 
 /** `pa`, `pb`: the strokes' points, decimated to at most PROBE_POINTS; `ba`, `bb`: their full bounds. */
-export function touchOf(pa: readonly StrokePoint[], pb: readonly StrokePoint[], ba: Bounds, bb: Bounds, tol: number): Touch {
+export function touchOf(pa: readonly StrokePoint[], pb: readonly StrokePoint[], ba: Box, bb: Box, tol: number): Touch {
   if (ba.left - tol > bb.right || bb.left - tol > ba.right || ba.top - tol > bb.bottom || bb.top - tol > ba.bottom) return 'none';
   const tol2 = tol * tol;
   const ends = (s: readonly StrokePoint[]) => (s.length > 1 ? [s[0], s[s.length - 1]] : [s[0]]);

@@ -2,6 +2,7 @@
  * Pad strokes as the core receives them: pointer samples in pad coordinates (CSS pixels,
  * y growing downwards), one array per pen-down..pen-up.
  */
+import { Box } from '../image';
 
 export interface StrokePoint {
   readonly x: number;
@@ -13,14 +14,6 @@ export interface StrokePoint {
 }
 
 export type Stroke = readonly StrokePoint[];
-
-/** Centre-line bounds of strokes in pad coordinates (right/bottom inclusive: a dot has zero size). */
-export interface Bounds {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
 
 /** Strokes that cannot be worked on (not arrays, far too many): the message says what to do. */
 export class StrokeInputError extends Error {
@@ -44,7 +37,8 @@ export const STROKE_LIMITS = {
   maxAbsCoordinate: 1e6,
 } as const;
 
-export function boundsOf(stroke: Stroke): Bounds {
+/** Centre-line bounds of a stroke in pad coordinates (right/bottom inclusive: a dot has zero size). */
+export function boundsOf(stroke: Stroke): Box {
   let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
   for (const p of stroke) {
     if (p.x < left) left = p.x;
@@ -55,7 +49,7 @@ export function boundsOf(stroke: Stroke): Bounds {
   return { left, top, right, bottom };
 }
 
-export function unionBounds(list: readonly Bounds[]): Bounds {
+export function unionBounds(list: readonly Box[]): Box {
   const out = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
   for (const b of list) {
     out.left = Math.min(out.left, b.left);
@@ -64,13 +58,6 @@ export function unionBounds(list: readonly Bounds[]): Bounds {
     out.bottom = Math.max(out.bottom, b.bottom);
   }
   return out;
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 export function quantile(values: readonly number[], q: number): number {

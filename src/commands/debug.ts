@@ -9,7 +9,7 @@ import { ViewKind } from '../../protocol/messages';
 import { ImporterPanel } from '../importer/ImporterPanel';
 import { PadPanel } from '../pad/PadPanel';
 import { Services } from '../services';
-import { ReceiveOutcome, WebviewConnection } from '../webview/connection';
+import { ReceiveOutcome, WebviewConnection } from '../panels/connection';
 
 function connectionFor(services: Services, view: ViewKind): WebviewConnection {
   if (view === 'importer') return (ImporterPanel.instance ?? ImporterPanel.createOrShow(services, true)).connection;

@@ -1,8 +1,8 @@
 /** The drawing pad as a webview view in the panel area (next to Terminal and Output). */
 import * as vscode from 'vscode';
 import { Services } from '../services';
-import { webviewOptions } from '../webview/html';
-import { WebviewConnection } from '../webview/connection';
+import { webviewOptions } from '../panels/html';
+import { WebviewConnection } from '../panels/connection';
 
 export class PadViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'inkwell.padView';

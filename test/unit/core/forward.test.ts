@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { initNodeBackend } from '../../../cli/nodeBackend';
+import { initNodeBackend } from '../../../node/nodeBackend';
 import { forward, LayerSpec } from '../../../core/model';
 import { INPUT_SIZE, GEOMETRY_SIZE } from '../../../core/preprocess';
 import { initWeights, RELEASE_LAYERS } from '../../../training/trainer';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as tf from '@tensorflow/tfjs-core';
-import { initNodeBackend } from '../../../cli/nodeBackend';
-import { loadClassifier } from '../../../cli/modelFiles';
+import { initNodeBackend } from '../../../node/nodeBackend';
+import { loadClassifier } from '../../../node/modelFiles';
 import { Recognizer } from '../../../core/recognizer';
 import { createGreyImage, GreyImage } from '../../../core/image';
 import { BlankImageError } from '../../../core/preprocess';

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { CharClassifier } from '../../../core/model';
 import { mergedLabel } from '../../../core/labels';
-import { readModelArtifacts } from '../../../cli/modelFiles';
+import { readModelArtifacts } from '../../../node/modelFiles';
 import { HeldoutFixture, unpackFixture } from '../../../training/makeSamples';
 
 /**

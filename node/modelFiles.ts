@@ -6,10 +6,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CharClassifier, CharModelJson } from '../core/model';
+import { CharClassifier } from '../core/model';
+import { ModelArtifacts, modelArtifacts, modelWeightPaths } from '../core/modelFormat';
 import { NgramModel } from '../core/decode';
 
-/** Root of the inkwell package (this file lives in <root>/cli). */
+/** Root of the inkwell package (this file lives in <root>/node). */
 export const PACKAGE_ROOT = path.resolve(__dirname, '..');
 
 export const DEFAULT_MODEL_DIR = path.join(PACKAGE_ROOT, 'models', 'char-cnn');
@@ -24,7 +25,7 @@ export interface LoadedModel {
 }
 
 /** Read model.json and its weights; throws a one-line Error naming the file when anything is missing or malformed. */
-export function readModelArtifacts(modelDir = DEFAULT_MODEL_DIR): { json: CharModelJson; weightData: ArrayBuffer; modelJsonPath: string } {
+export function readModelArtifacts(modelDir = DEFAULT_MODEL_DIR): ModelArtifacts & { modelJsonPath: string } {
   const modelJsonPath = path.join(modelDir, 'model.json');
   let text: string;
   try {
@@ -32,56 +33,24 @@ export function readModelArtifacts(modelDir = DEFAULT_MODEL_DIR): { json: CharMo
   } catch (err) {
     throw new Error(`Cannot read model file ${modelJsonPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
   }
-  let json: CharModelJson;
+  let json: unknown;
   try {
-    json = JSON.parse(text) as CharModelJson;
+    json = JSON.parse(text);
   } catch (err) {
     throw new Error(`Model file ${modelJsonPath} is not valid JSON: ${(err as Error).message}`);
   }
-  if (!json || !Array.isArray(json.weightsManifest) || !Array.isArray(json.labels)) {
-    throw new Error(`Model file ${modelJsonPath} has no weightsManifest or labels.`);
-  }
-  const parts: Uint8Array[] = [];
-  for (const group of json.weightsManifest) {
-    for (const rel of group.paths) {
-      const file = path.resolve(modelDir, rel);
-      if (path.relative(modelDir, file).startsWith('..')) {
-        throw new Error(`Model file ${modelJsonPath} points outside its folder: ${rel}`);
-      }
-      try {
-        parts.push(fs.readFileSync(file));
-      } catch (err) {
-        throw new Error(`Cannot read model weights ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
-      }
+  const weights = modelWeightPaths(json, modelJsonPath).map((rel) => {
+    const file = path.resolve(modelDir, rel);
+    if (path.relative(modelDir, file).startsWith('..')) {
+      throw new Error(`Model file ${modelJsonPath} points outside its folder: ${rel}`);
     }
-  }
-  const total = parts.reduce((n, p) => n + p.byteLength, 0);
-  const expected = expectedWeightBytes(json);
-  if (total !== expected) {
-    throw new Error(`Model weights in ${modelDir} hold ${total} bytes but model.json describes ${expected}.`);
-  }
-  const weightData = new ArrayBuffer(total);
-  const view = new Uint8Array(weightData);
-  let offset = 0;
-  for (const p of parts) {
-    view.set(p, offset);
-    offset += p.byteLength;
-  }
-  return { json, weightData, modelJsonPath };
-}
-
-const BYTES_PER_ELEMENT: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
-
-/** Bytes the manifest's weights occupy, honouring quantization. */
-function expectedWeightBytes(json: CharModelJson): number {
-  let bytes = 0;
-  for (const spec of json.weightsManifest.flatMap((g) => g.weights)) {
-    const stored = spec.quantization?.dtype ?? spec.dtype;
-    const size = BYTES_PER_ELEMENT[stored];
-    if (!size) throw new Error(`Model weight '${spec.name}' has unsupported dtype '${String(stored)}'.`);
-    bytes += spec.shape.reduce((a, b) => a * b, 1) * size;
-  }
-  return bytes;
+    try {
+      return fs.readFileSync(file);
+    } catch (err) {
+      throw new Error(`Cannot read model weights ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+    }
+  });
+  return { ...modelArtifacts(json, weights, modelJsonPath), modelJsonPath };
 }
 
 /** Load the classifier onto the active backend (call initNodeBackend first). */

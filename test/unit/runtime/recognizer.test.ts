@@ -112,21 +112,8 @@ describe('runtime: Recognizer.recognizeSequence (random-weight model)', () => {
     assert.throws(() => recognizer.recognizeSequence([{ image: white }]), BlankImageError);
     assert.throws(() => recognizer.recognizeSequence([{ image: bar() }], { spaceBefore: [false, true] }), /spaceBefore has 2 entries for 1 characters/);
   });
-});
 
-describe('runtime: Recognizer.recognizeStrokes, the pad path (random-weight model)', () => {
-  let classifier: CharClassifier;
-  let recognizer: Recognizer;
-  before(async () => {
-    await initNodeBackend();
-    classifier = loadClassifier(writeRandomModel()).classifier;
-    recognizer = new Recognizer(classifier);
-  });
-  after(() => {
-    classifier.dispose();
-    removeTempDirs();
-  });
-
+  // recognizeStrokes: the pad's one path from strokes to text.
   it('groups, reads and returns one reading per grouped character, spaces and all', () => {
     const { strokes } = write('Hit x');
     const r = recognizer.recognizeStrokes(strokes, { inkWidth: 4, topK: 2 });

@@ -203,7 +203,7 @@ async function benchPath(page: Page, origin: string, runs: number, hasNgram: boo
     const last = results[results.length - 1];
     const split = (k: keyof PathResult['split']) => medianOf(results.map((r) => r.split[k])).toFixed(2);
     console.log(`   ${label.padEnd(18)} '${text}' -> '${last.text}' (${last.characters} chars): ${stats(results.map((r) => r.ms))}`);
-    console.log(`   ${''.padEnd(18)} medians: strokes ${split('strokes')}, normalize ${split('normalize')}, classify ${split('classify')}, decode ${split('decode')} ms`);
+    console.log(`   ${''.padEnd(18)} medians: classify ${split('classify')}, grouping, rendering and decoding ${split('rest')} ms`);
   }
   const tensors = await page.evaluate(() => (globalThis as unknown as { inkwellBench: { numTensors(): number } }).inkwellBench.numTensors());
   console.log(`   tensors alive after all runs: ${tensors}`);

@@ -2,8 +2,8 @@
  * Browser entry of the pad latency bench (bundled by bench/padLatency.ts, never shipped): the
  * pad's recognition path from pen-up to candidates, on the webview's tfjs backend.
  *
- *   strokes -> core/strokes (group, render, line frame) -> normalizeCharacter -> CharClassifier
- *   -> core/decode (charset, n-gram, case from geometry) -> top-3 candidates per character
+ *   strokes -> Recognizer.recognizeStrokes (the pad's own path: group, cut touching letters,
+ *   render, normalise, classify, decode with charset, n-gram and case) -> top-3 candidates
  *
  * Written without DOM types so `tsc -p .` checks it like the rest of bench/.
  */
@@ -13,9 +13,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { CharClassifier } from '../core/model';
 import { modelArtifacts, modelWeightPaths } from '../core/modelFormat';
-import { BlankImageError, NormalizedCharacter, normalizeCharacter } from '../core/preprocess';
-import { strokesToCharacters, Stroke } from '../core/strokes';
-import { decodeCharacters, NgramModel } from '../core/decode';
+import { Stroke } from '../core/strokes';
+import { NgramModel } from '../core/decode';
+import { Classifier, Recognizer } from '../core/recognizer';
 
 export interface PathResult {
   readonly ms: number;
@@ -23,7 +23,7 @@ export interface PathResult {
   readonly characters: number;
   readonly candidates: string[][];
   /** Where the time went, ms. */
-  readonly split: { strokes: number; normalize: number; classify: number; decode: number };
+  readonly split: { classify: number; rest: number };
 }
 
 let classifier: CharClassifier | undefined;
@@ -56,39 +56,29 @@ async function load(opts: LoadOptions): Promise<{ backend: string; loadMs: numbe
   return { backend: tf.getBackend(), loadMs: performance.now() - t0, webglVersion: opts.backend === 'webgl' ? tf.env().getNumber('WEBGL_VERSION') : 0 };
 }
 
-/** Pen-up -> candidates: everything the pad does for the strokes it holds. */
+/** Pen-up -> candidates: the pad's own path (Recognizer.recognizeStrokes), timed; the classifier's share apart. */
 function recognize(strokes: Stroke[], inkWidth: number, context = ''): PathResult {
   if (!classifier) throw new Error('load() first');
+  const inner = classifier;
+  let classifyMs = 0;
+  const timed: Classifier = {
+    labels: inner.labels,
+    probabilities(chars) {
+      const t = performance.now();
+      const out = inner.probabilities(chars);
+      classifyMs += performance.now() - t;
+      return out;
+    },
+  };
   const t0 = performance.now();
-  const chars = strokesToCharacters(strokes, { inkWidth });
-  const t1 = performance.now();
-  const normalized: NormalizedCharacter[] = [];
-  const spaceBefore: boolean[] = [];
-  chars.characters.forEach((c, i) => {
-    try {
-      normalized.push(normalizeCharacter(c.image, { frame: c.frame }));
-      spaceBefore.push(chars.spaceBefore[i] || chars.lineBreakBefore[i]);
-    } catch (err) {
-      if (!(err instanceof BlankImageError)) throw err;
-    }
-  });
-  const t2 = performance.now();
-  const probs = classifier.probabilities(normalized);
-  const t3 = performance.now();
-  const decoded = decodeCharacters(probs, classifier.labels, {
-    spaceBefore,
-    geometry: normalized.map((n) => (n.geometry[0] ? { top: n.geometry[1], bottom: n.geometry[2] } : null)),
-    ngram,
-    context,
-    topK: 3,
-  });
-  const t4 = performance.now();
+  const r = new Recognizer(timed, { ngram }).recognizeStrokes(strokes, { inkWidth, context, topK: 3 });
+  const ms = performance.now() - t0;
   return {
-    ms: t4 - t0,
-    text: decoded.text,
-    characters: normalized.length,
-    candidates: decoded.chars.map((c) => c.candidates.map((k) => k.label)),
-    split: { strokes: t1 - t0, normalize: t2 - t1, classify: t3 - t2, decode: t4 - t3 },
+    ms,
+    text: r.text,
+    characters: r.grouped.characters.length,
+    candidates: r.chars.map((c) => c.candidates.map((k) => k.text)),
+    split: { classify: classifyMs, rest: ms - classifyMs },
   };
 }
 

@@ -23,23 +23,27 @@ const SPLIT_MARGIN = 0.25;
 export type Sureness = (inputs: readonly { image: GreyImage; frame?: LineFrame }[]) => number[];
 
 export function splitTouchingLetters(grouped: StrokeCharacters, sureness: Sureness): StrokeCharacters {
+  const wide = grouped.characters.flatMap((c, index) => (mayBeTwoLetters(c, grouped.lines[c.line]) ? [index] : []));
+  if (wide.length === 0) return grouped;
+  // A whole read surer than e^-SPLIT_MARGIN cannot lose to pieces (their mean log-probability is at
+  // most 0): only the unsure ones are cut and their pieces classified, in one batch.
+  const wholeSure = sureness(wide.map((i) => grouped.characters[i]));
   type Trial = { index: number; whole: number; cuts: { left: StrokeCharacter; right: StrokeCharacter }[] };
-  const trials: Trial[] = [];
-  grouped.characters.forEach((c, index) => {
-    const line = grouped.lines[c.line];
-    const cuts = candidateCuts(c, line, grouped.inkWidth, grouped.renderSize);
-    if (cuts.length) trials.push({ index, whole: 0, cuts });
-  });
+  const trials: Trial[] = wide
+    .map((index, k) => ({ index, whole: wholeSure[k], cuts: [] as Trial['cuts'] }))
+    .filter((t) => t.whole < -SPLIT_MARGIN)
+    .map((t) => {
+      const c = grouped.characters[t.index];
+      return { ...t, cuts: candidateCuts(c, grouped.lines[c.line], grouped.inkWidth, grouped.renderSize) };
+    })
+    .filter((t) => t.cuts.length > 0);
   if (trials.length === 0) return grouped;
-  // One batch: every whole character on trial and every piece.
-  const images = trials.flatMap((t) => [grouped.characters[t.index], ...t.cuts.flatMap((c) => [c.left, c.right])]);
-  const sure = sureness(images);
+  const sure = sureness(trials.flatMap((t) => t.cuts.flatMap((c) => [c.left, c.right])));
   const chosen = new Map<number, { left: StrokeCharacter; right: StrokeCharacter }>();
   let k = 0;
   for (const t of trials) {
-    const whole = sure[k++];
     let best: { left: StrokeCharacter; right: StrokeCharacter } | undefined;
-    let bestScore = whole + SPLIT_MARGIN;
+    let bestScore = t.whole + SPLIT_MARGIN;
     for (const cut of t.cuts) {
       const score = (sure[k++] + sure[k++]) / 2;
       if (score > bestScore) {
@@ -68,12 +72,16 @@ export function splitTouchingLetters(grouped: StrokeCharacters, sureness: Surene
   return { ...grouped, characters, spaceBefore, lineBreakBefore, lines };
 }
 
-/** The ways to cut a wide character between its strokes, left to right (none for a narrow one). */
-function candidateCuts(c: StrokeCharacter, line: RenderLine, inkWidth: number, size = RENDER_SIZE): { left: StrokeCharacter; right: StrokeCharacter }[] {
-  if (c.parts.length < 2 || c.parts.length !== c.strokeIndices.length) return [];
+/** Several strokes, and wide for its line: possibly two letters the pen joined. */
+function mayBeTwoLetters(c: StrokeCharacter, line: RenderLine): boolean {
+  if (c.parts.length < 2 || !(line.letterSize > 0)) return false;
   const whole = unionBounds(c.parts.map(boundsOf));
+  return whole.right - whole.left >= MIN_SPLIT_WIDTH * line.letterSize;
+}
+
+/** The ways to cut a wide character between its strokes, left to right. */
+function candidateCuts(c: StrokeCharacter, line: RenderLine, inkWidth: number, size = RENDER_SIZE): { left: StrokeCharacter; right: StrokeCharacter }[] {
   const letter = line.letterSize;
-  if (!(letter > 0) || whole.right - whole.left < MIN_SPLIT_WIDTH * letter) return [];
   const order = c.parts.map((p, i) => ({ i, b: boundsOf(p) })).sort((a, b) => a.b.left + a.b.right - (b.b.left + b.b.right));
   const cuts: { left: StrokeCharacter; right: StrokeCharacter }[] = [];
   for (let k = 1; k < order.length; k++) {

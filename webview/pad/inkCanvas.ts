@@ -11,11 +11,15 @@ export interface InkCanvasEvents {
 
 /** Points closer than this (CSS px) to the previous one add nothing but work. */
 const MIN_STEP = 0.75;
+/** A press that never leaves this radius (CSS px) is a tap, not a stroke. */
+const TAP_RADIUS = 1.5;
 
 export class InkCanvas {
   private readonly ctx: CanvasRenderingContext2D;
   private current: PadPoint[] | null = null;
   private activePointer: number | null = null;
+  /** The press that started the current stroke is the one that brought the keyboard to the pad. */
+  private focusingPress = false;
   private strokes: readonly (readonly PadPoint[])[] = [];
   private ink = '#000';
   private guide = '#8884';
@@ -46,13 +50,16 @@ export class InkCanvas {
   /** Redraw everything (after undo, redo, clear, restore). */
   show(strokes: readonly (readonly PadPoint[])[]): void {
     this.strokes = strokes;
+    this.canvas.dataset.strokeCount = String(strokes.length); // for tests: how much ink the pad holds
     this.redraw();
   }
 
   private readColours(): void {
     const style = getComputedStyle(document.body);
     this.ink = style.getPropertyValue('--vscode-editor-foreground').trim() || '#000';
-    this.guide = style.getPropertyValue('--vscode-editorRuler-foreground').trim() || style.getPropertyValue('--vscode-editorIndentGuide-background').trim() || '#8884';
+    const paper = style.getPropertyValue('--vscode-editor-background').trim() || '#fff';
+    this.guide = guideColour(this.ink, paper);
+    this.canvas.dataset.guideColour = this.guide;
     this.redraw();
   }
 
@@ -78,6 +85,11 @@ export class InkCanvas {
   private down(e: PointerEvent): void {
     if (this.activePointer !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
     e.preventDefault();
+    // preventDefault() above also stops the browser from moving focus: the keyboard follows the pen
+    // here, so Enter, Escape and Ctrl+Z act on the pad, not on the editor clicked before.
+    this.focusingPress = document.activeElement !== this.canvas || !document.hasFocus();
+    window.focus();
+    this.canvas.focus({ preventScroll: true });
     this.canvas.setPointerCapture(e.pointerId);
     this.activePointer = e.pointerId;
     this.current = [this.point(e)];
@@ -103,6 +115,13 @@ export class InkCanvas {
     this.current = null;
     this.activePointer = null;
     if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
+    // A tap without movement is ink only as a dot on writing already there (an i's dot, a period),
+    // never the click that focused the pad or a stray click on an empty one.
+    const tap = stroke.every((p) => Math.hypot(p.x - stroke[0].x, p.y - stroke[0].y) <= TAP_RADIUS);
+    if (tap && (this.focusingPress || this.strokes.length === 0)) {
+      this.redraw();
+      return;
+    }
     this.events.onStrokeEnd(stroke);
   }
 
@@ -137,13 +156,20 @@ export class InkCanvas {
     this.canvas.dataset.guideXHeight = String(xHeight);
     ctx.save();
     ctx.strokeStyle = this.guide;
-    ctx.lineWidth = 1;
-    ctx.setLineDash([4, 6]);
-    for (const [y, alpha] of [[baseline, 1], [baseline - xHeight, 0.45]]) {
-      ctx.globalAlpha = alpha;
+    // The canvas's CSS height is often fractional (it takes what the layout leaves), so a thin line
+    // would be smeared over device rows at part strength: snap each line to whole device rows, at
+    // least two thick (the stylesheet scales the canvas without smoothing, see style.css).
+    const rows = this.canvas.height / Math.max(1, this.canvas.getBoundingClientRect().height);
+    const thickness = Math.max(2, Math.round(1.5 * rows));
+    ctx.lineWidth = thickness / rows;
+    const snap = (y: number) => (Math.floor(y * rows) + thickness / 2) / rows;
+    // Both lines in the full guide colour (>= 3:1 against the paper); the x-height line is told apart
+    // by its sparser dashes, not by fading it below what a reader can see.
+    for (const [y, dash] of [[baseline, [6, 4]], [baseline - xHeight, [2, 6]]] as const) {
+      ctx.setLineDash(dash);
       ctx.beginPath();
-      ctx.moveTo(12, y);
-      ctx.lineTo(width - 12, y);
+      ctx.moveTo(12, snap(y));
+      ctx.lineTo(width - 12, snap(y));
       ctx.stroke();
     }
     ctx.restore();
@@ -183,4 +209,44 @@ export class InkCanvas {
     ctx.arc(p.x, p.y, this.width(p) / 2, 0, Math.PI * 2);
     ctx.fill();
   }
+}
+
+/** WCAG's non-text minimum is 3:1; a little more so that anti-aliasing never drops below it. */
+const GUIDE_CONTRAST = 3.3;
+
+/**
+ * The ruled lines' colour: the ink colour blended toward the paper as far as it can go while it keeps
+ * GUIDE_CONTRAST against the paper, so the lines are quieter than the ink yet visible in every theme.
+ */
+export function guideColour(ink: string, paper: string): string {
+  const a = rgbOf(ink), b = rgbOf(paper);
+  if (!a || !b) return ink;
+  for (let share = 0.3; share < 1; share += 0.05) {
+    const mixed = a.map((v, i) => Math.round(b[i] + share * (v - b[i]))) as [number, number, number];
+    if (contrast(mixed, b) >= GUIDE_CONTRAST) return `rgb(${mixed.join(', ')})`;
+  }
+  return `rgb(${a.join(', ')})`;
+}
+
+function rgbOf(colour: string): [number, number, number] | undefined {
+  const probe = document.createElement('canvas').getContext('2d');
+  if (!probe) return undefined;
+  probe.fillStyle = '#000';
+  probe.fillStyle = colour; // the browser parses any CSS colour; an invalid one leaves #000
+  probe.fillRect(0, 0, 1, 1);
+  const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+  return [r, g, b];
+}
+
+function luminance(rgb: readonly number[]): number {
+  const [r, g, b] = rgb.map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(x: readonly number[], y: readonly number[]): number {
+  const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+  return (hi + 0.05) / (lo + 0.05);
 }

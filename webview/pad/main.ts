@@ -51,9 +51,11 @@ app.innerHTML = `
     <button type="button" id="insertClear" title="Insert and clear (Shift+Enter)" aria-label="Insert at the cursor and clear the pad">Insert &amp; Clear</button>
   </div>
   <canvas id="pad" tabindex="0" role="img" aria-label="Drawing pad: write here with a mouse, pen or finger"></canvas>
-  <div id="preview" class="preview" aria-live="polite" aria-label="Recognised text"></div>
-  <div id="results" class="results"></div>
-  <div id="status" class="status" role="status" aria-live="polite">Loading the handwriting model…</div>`;
+  <div class="output">
+    <div id="preview" class="preview" aria-live="polite" aria-label="Recognised text"></div>
+    <div id="results" class="results"></div>
+    <div id="status" class="status" role="status" aria-live="polite">Loading the handwriting model…</div>
+  </div>`;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const charsetSelect = $<HTMLSelectElement>('charset');
@@ -152,6 +154,7 @@ function updateButtons(): void {
 
 function setStatus(message: string, isError = false): void {
   status.textContent = message;
+  status.title = message; // the line is cut with an ellipsis where it is too long
   status.classList.toggle('error', isError);
 }
 
@@ -168,6 +171,8 @@ async function insert(clearAfter: boolean): Promise<void> {
     insertKeys.inserted();
     setStatus(`Inserted “${t}”.`);
     if (clearAfter) clear();
+    // Ready for the next word: the keyboard stays with the pad (Insert was perhaps clicked).
+    $('pad').focus({ preventScroll: true });
   } catch (err) {
     setStatus(err instanceof Error ? err.message : String(err), true);
   }

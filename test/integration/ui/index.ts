@@ -2,5 +2,6 @@
 import type { UiTest } from '../harness/uiTests';
 import { importerTests } from './importerTests';
 import { padTests } from './padTests';
+import { padWritingTests } from './padWritingTests';
 
-export const uiTests: readonly UiTest[] = [...padTests, ...importerTests];
+export const uiTests: readonly UiTest[] = [...padTests, ...padWritingTests, ...importerTests];

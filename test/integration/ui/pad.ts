@@ -47,6 +47,40 @@ export class Pad {
     await this.drawStrokes([stroke], box);
   }
 
+  /**
+   * Writes `word` with glyphs `size` px tall whose top-left corner is at (x, y) in canvas pixels: for
+   * writing a long line, or a second line under the first.
+   */
+  async writeAt(word: string, x: number, y: number, size: number): Promise<void> {
+    const box = await this.canvas().boundingBox();
+    if (!box) throw new Error('the pad canvas is not visible');
+    await this.drawStrokes(layoutWord(word, [x, y], size), box);
+  }
+
+  /** The canvas's box in the page and its ruled line: what must stay put while a person writes. */
+  async layout(): Promise<{ x: number; y: number; width: number; height: number; baseline: number; xHeight: number }> {
+    const canvas = this.canvas();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the pad canvas is not visible');
+    return {
+      ...box,
+      baseline: Number(await canvas.getAttribute('data-guide-baseline')),
+      xHeight: Number(await canvas.getAttribute('data-guide-x-height')),
+    };
+  }
+
+  /** Strokes the pad holds (the canvas publishes the count). */
+  async strokeCount(): Promise<number> {
+    return Number(await this.canvas().getAttribute('data-stroke-count'));
+  }
+
+  /** A plain click (press and release without moving) at a fraction of the canvas's width and height. */
+  async click(fx: number, fy: number): Promise<void> {
+    const box = await this.canvas().boundingBox();
+    if (!box) throw new Error('the pad canvas is not visible');
+    await this.workbench.page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
+  }
+
   private async drawStrokes(strokes: readonly (readonly Point[])[], box: { x: number; y: number }): Promise<void> {
     const mouse = this.workbench.page.mouse;
     const at = ([x, y]: Point): [number, number] => [box.x + x, box.y + y];

@@ -1,0 +1,129 @@
+// UI tests: the pad as a person writes on it: the surface stays put, the keyboard follows the pen, a
+// focusing click leaves no ink, and the ruled line can be seen in a light theme.
+import { PNG } from 'pngjs';
+import type { UiTest } from '../harness/uiTests';
+import { notesFile } from '../fixtures';
+import { Pad } from './pad';
+import { expectEqual, waitUntil } from './expect';
+
+/** Canvas box and ruled line may move at most this much (CSS px) while writing. */
+const STAY_PUT_PX = 1;
+
+export const padWritingTests: UiTest[] = [
+  {
+    name: 'the writing area stays put over a three-word line and a second line',
+    async run(wb) {
+      const pad = await Pad.open(wb);
+      const before = await pad.layout();
+      const size = before.xHeight * 1.4;
+      // Three words across the width on the ruled line, then a second line under it.
+      const words = ['LT4', 'HE7', 'FA1'];
+      const step = (before.width - 24) / words.length;
+      for (const [k, word] of words.entries()) await pad.writeAt(word, 12 + k * step, before.baseline - size, size * 0.8);
+      await pad.recognisedText(9);
+      await pad.writeAt('LT', 12, Math.min(before.height - size * 0.7 - 4, before.baseline + size * 0.5), size * 0.6);
+      await pad.recognisedText(11);
+      const after = await pad.layout();
+      for (const key of ['x', 'y', 'width', 'height', 'baseline', 'xHeight'] as const) {
+        if (Math.abs(after[key] - before[key]) > STAY_PUT_PX) throw new Error(`canvas ${key} moved from ${before[key]} to ${after[key]} while writing`);
+      }
+      await pad.clear();
+    },
+  },
+  {
+    name: 'after a click in the editor, writing on the pad takes the keyboard: Enter inserts, no newline',
+    async run(wb) {
+      await wb.openFile(notesFile);
+      // An earlier test locks notes.txt for the session; this one writes into it.
+      await wb.runCommand('File: Set Active Editor Writeable in Session');
+      await wb.typeInEditor('');
+      await wb.page.keyboard.press(process.platform === 'darwin' ? 'Meta+A' : 'Control+A');
+      await wb.page.keyboard.type('k = ');
+      const pad = await Pad.open(wb);
+      // The person clicks back into the editor to place the cursor, then writes on the pad.
+      await wb.typeInEditor('');
+      await pad.write('LT4');
+      expectEqual(await pad.recognisedText(3), 'LT4', 'the pad read');
+      await wb.page.keyboard.press('Enter');
+      await waitUntil(async () => (await wb.textEditorText()) === 'k = LT4', async () => `editor text ${JSON.stringify(await wb.textEditorText())}`);
+      await wb.page.waitForTimeout(300);
+      expectEqual(await wb.textEditorText(), 'k = LT4', 'the editor after Enter (no newline added)');
+      expectEqual(await pad.status(), 'Inserted “LT4”.', 'the pad says what it inserted');
+      await pad.clear();
+    },
+  },
+  {
+    name: 'a click that brings the keyboard to the pad adds no ink',
+    async run(wb) {
+      await wb.openFile(notesFile);
+      const pad = await Pad.open(wb);
+      await pad.write('LT4', 0.35);
+      expectEqual(await pad.recognisedText(3), 'LT4', 'the pad read');
+      const strokes = await pad.strokeCount();
+      await wb.typeInEditor('');
+      await pad.click(0.9, 0.2);
+      await wb.page.waitForTimeout(500);
+      expectEqual(await pad.strokeCount(), strokes, 'strokes after a focusing click');
+      expectEqual(await pad.recognisedText(3), 'LT4', 'the text after a focusing click');
+      await pad.clear();
+      await pad.click(0.5, 0.5);
+      await wb.page.waitForTimeout(300);
+      expectEqual(await pad.strokeCount(), 0, 'strokes after a click on an empty pad');
+    },
+  },
+  {
+    name: 'the ruled line stands out at least 3:1 from the paper in the light theme (measured on a screenshot)',
+    async run(wb) {
+      await setColorTheme(wb, 'Light Modern');
+      {
+        const pad = await Pad.open(wb);
+        await wb.page.waitForTimeout(500);
+        const layout = await pad.layout();
+        const png = PNG.sync.read(await pad.canvas().screenshot());
+        const scale = png.width / layout.width;
+        const paper = pixel(png, Math.round(png.width / 2), Math.round(4 * scale));
+        let best = 1;
+        for (const y of [layout.baseline, layout.baseline - layout.xHeight]) {
+          const row = Math.round((y - 0.5) * scale);
+          let lineBest = 1;
+          for (let dy = -1; dy <= 1; dy++) {
+            for (let x = Math.round(20 * scale); x < png.width - 20 * scale; x++) lineBest = Math.max(lineBest, contrast(pixel(png, x, row + dy), paper));
+          }
+          if (lineBest < 3) {
+            const colour = await pad.canvas().getAttribute('data-guide-colour');
+            throw new Error(`the ruled line at y=${y} (drawn in ${colour}) reaches only ${lineBest.toFixed(2)}:1 against the paper ${paper.join(',')}`);
+          }
+          best = Math.max(best, lineBest);
+        }
+        expectEqual(best >= 3, true, 'ruled-line contrast');
+      }
+    },
+  },
+];
+
+async function setColorTheme(wb: Parameters<UiTest['run']>[0], name: string): Promise<void> {
+  await wb.page.keyboard.press('F1');
+  const input = wb.page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill('>Preferences: Color Theme');
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+  await input.fill(name);
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^\\s*${name}`) }).first().waitFor();
+  await wb.page.keyboard.press('Enter');
+  await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await wb.page.waitForTimeout(1000);
+}
+
+function pixel(png: PNG, x: number, y: number): [number, number, number] {
+  const i = (Math.max(0, Math.min(png.height - 1, y)) * png.width + Math.max(0, Math.min(png.width - 1, x))) * 4;
+  return [png.data[i], png.data[i + 1], png.data[i + 2]];
+}
+
+function contrast(a: readonly number[], b: readonly number[]): number {
+  const lum = (rgb: readonly number[]) => {
+    const [r, g, bl] = rgb.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (hi + 0.05) / (lo + 0.05);
+}

@@ -122,7 +122,7 @@ export interface ModelStatusMessage {
   readonly message?: string;
 }
 
-/** The latest recognised text (for "Insert Last Result"); empty when the pad is cleared. */
+/** The latest recognised text, as the pad shows it (informational: "Insert Last Result" repeats only inserted text). */
 export interface ResultMessage {
   readonly type: 'result';
   readonly text: string;

@@ -139,7 +139,8 @@ export class WebviewConnection implements vscode.Disposable {
         break;
       }
       case 'result':
-        this.services.lastResult.set(message.text);
+        // What the pad shows is not yet text the writer chose: Insert Last Result repeats only what was
+        // inserted (onInsert) or read from an image file, never a reading that was left on the pad.
         break;
       case 'insert':
         void this.onInsert(message.id, message.key, message.text);

@@ -1,6 +1,7 @@
 /**
- * What is on the pad: strokes in pad coordinates (CSS pixels), with undo/redo and the user's
- * candidate choices. Plain data, so it round-trips through the webview's getState/setState.
+ * What is on the pad: strokes in pad coordinates (CSS pixels) and the user's candidate choices, with
+ * one undo/redo history of everything the writer did, in order: strokes, erasures, choices and
+ * clears. Plain data, so it round-trips through the webview's getState/setState.
  */
 
 export interface PadPoint {
@@ -16,7 +17,14 @@ export interface PadStroke {
   readonly points: readonly PadPoint[];
 }
 
-export type PadEdit = { readonly kind: 'add'; readonly stroke: PadStroke } | { readonly kind: 'clear'; readonly strokes: readonly PadStroke[] };
+export type PadEdit =
+  | { readonly kind: 'add'; readonly stroke: PadStroke }
+  /** Strokes removed by the eraser or a scratch-out. */
+  | { readonly kind: 'erase'; readonly strokes: readonly PadStroke[] }
+  /** A candidate picked for the character whose strokes are `key`; `before` is the earlier pick, if any. */
+  | { readonly kind: 'choose'; readonly key: string; readonly before?: string; readonly after: string }
+  /** Everything cleared: the strokes and the choices come back with undo. */
+  | { readonly kind: 'clear'; readonly strokes: readonly PadStroke[]; readonly choices?: Readonly<Record<string, string>> };
 
 export interface PadState {
   readonly version: 1;
@@ -64,32 +72,74 @@ export class PadDocument {
 
   clear(): void {
     if (this.isEmpty) return;
-    this.apply({ kind: 'clear', strokes: this.state.strokes }, { choices: {} });
+    this.apply({ kind: 'clear', strokes: this.state.strokes, choices: this.state.choices });
+  }
+
+  /** Removes the strokes with these ids (eraser, scratch-out) as one undoable step; false if none was there. */
+  erase(ids: readonly number[]): boolean {
+    const gone = this.state.strokes.filter((s) => ids.includes(s.id));
+    if (gone.length === 0) return false;
+    this.apply({ kind: 'erase', strokes: gone });
+    return true;
+  }
+
+  choose(key: string, text: string): void {
+    const before = this.state.choices[key];
+    if (before === text) return;
+    this.apply(before === undefined ? { kind: 'choose', key, after: text } : { kind: 'choose', key, before, after: text });
   }
 
   undo(): boolean {
     const edit = this.state.undo.at(-1);
     if (!edit) return false;
-    const strokes = edit.kind === 'add' ? this.state.strokes.filter((s) => s.id !== edit.stroke.id) : edit.strokes;
-    this.state = { ...this.state, strokes, undo: this.state.undo.slice(0, -1), redo: [...this.state.redo, edit] };
+    this.state = { ...this.state, ...revert(this.state, edit), undo: this.state.undo.slice(0, -1), redo: [...this.state.redo, edit] };
     return true;
   }
 
   redo(): boolean {
     const edit = this.state.redo.at(-1);
     if (!edit) return false;
-    const strokes = edit.kind === 'add' ? [...this.state.strokes, edit.stroke] : [];
-    this.state = { ...this.state, strokes, redo: this.state.redo.slice(0, -1), undo: [...this.state.undo, edit] };
+    this.state = { ...this.state, ...perform(this.state, edit), redo: this.state.redo.slice(0, -1), undo: [...this.state.undo, edit] };
     return true;
   }
 
-  choose(key: string, text: string): void {
-    this.state = { ...this.state, choices: { ...this.state.choices, [key]: text } };
+  private apply(edit: PadEdit, extra: Partial<PadState> = {}): void {
+    this.state = { ...this.state, ...extra, ...perform(this.state, edit), undo: [...this.state.undo, edit].slice(-MAX_HISTORY), redo: [] };
   }
+}
 
-  private apply(edit: PadEdit, extra: Partial<PadState>): void {
-    const strokes = edit.kind === 'add' ? [...this.state.strokes, edit.stroke] : [];
-    this.state = { ...this.state, ...extra, strokes, undo: [...this.state.undo, edit].slice(-MAX_HISTORY), redo: [] };
+type Content = Pick<PadState, 'strokes' | 'choices'>;
+
+/** The strokes and choices after `edit`. */
+function perform({ strokes, choices }: Content, edit: PadEdit): Content {
+  switch (edit.kind) {
+    case 'add':
+      return { strokes: [...strokes, edit.stroke], choices };
+    case 'erase': {
+      const ids = new Set(edit.strokes.map((s) => s.id));
+      return { strokes: strokes.filter((s) => !ids.has(s.id)), choices };
+    }
+    case 'choose':
+      return { strokes, choices: { ...choices, [edit.key]: edit.after } };
+    case 'clear':
+      return { strokes: [], choices: {} };
+  }
+}
+
+/** The strokes and choices before `edit`. */
+function revert({ strokes, choices }: Content, edit: PadEdit): Content {
+  switch (edit.kind) {
+    case 'add':
+      return { strokes: strokes.filter((s) => s.id !== edit.stroke.id), choices };
+    case 'erase':
+      // Back in writing order: ids grow with every stroke.
+      return { strokes: [...strokes, ...edit.strokes].sort((a, b) => a.id - b.id), choices };
+    case 'choose': {
+      const { [edit.key]: _dropped, ...rest } = choices;
+      return { strokes, choices: edit.before === undefined ? rest : { ...rest, [edit.key]: edit.before } };
+    }
+    case 'clear':
+      return { strokes: edit.strokes, choices: edit.choices ?? {} };
   }
 }
 
@@ -101,7 +151,11 @@ function isPadState(value: unknown): value is PadState {
   const isStroke = (s: unknown) => typeof s === 'object' && s !== null && Number.isInteger((s as PadStroke).id) && Array.isArray((s as PadStroke).points) && (s as PadStroke).points.every(isPoint);
   const isEdit = (e: unknown) => {
     const edit = e as PadEdit;
-    return typeof e === 'object' && e !== null && ((edit.kind === 'add' && isStroke(edit.stroke)) || (edit.kind === 'clear' && Array.isArray(edit.strokes) && edit.strokes.every(isStroke)));
+    if (typeof e !== 'object' || e === null) return false;
+    if (edit.kind === 'add') return isStroke(edit.stroke);
+    if (edit.kind === 'erase' || edit.kind === 'clear') return Array.isArray(edit.strokes) && edit.strokes.every(isStroke);
+    if (edit.kind === 'choose') return typeof edit.key === 'string' && typeof edit.after === 'string' && (edit.before === undefined || typeof edit.before === 'string');
+    return false;
   };
   return (
     v.version === 1 &&

@@ -6,8 +6,12 @@ import { PadPoint } from './document';
 
 export interface InkCanvasEvents {
   onStrokeStart(): void;
-  onStrokeEnd(points: PadPoint[]): void;
+  /** `erase`: drawn in eraser mode or with a pen's eraser end: what it passes over goes. */
+  onStrokeEnd(points: PadPoint[], erase: boolean): void;
 }
+
+/** Touch is ignored for this long after the pen was last near the screen (the palm rests on it). */
+const PALM_REJECTION_MS = 1000;
 
 /** Points closer than this (CSS px) to the previous one add nothing but work. */
 const MIN_STEP = 0.75;
@@ -20,6 +24,11 @@ export class InkCanvas {
   private activePointer: number | null = null;
   /** The press that started the current stroke is the one that brought the keyboard to the pad. */
   private focusingPress = false;
+  /** The current stroke erases (eraser mode, or a pen's eraser end). */
+  private erasingStroke = false;
+  private lastPenAt = -Infinity;
+  /** Eraser mode: every stroke erases what it passes over. */
+  eraser = false;
   private strokes: readonly (readonly PadPoint[])[] = [];
   private ink = '#000';
   private guide = '#8884';
@@ -33,6 +42,12 @@ export class InkCanvas {
     if (!ctx) throw new Error('This webview cannot draw on a canvas.');
     this.ctx = ctx;
     canvas.addEventListener('pointerdown', (e) => this.down(e));
+    // A pen hovering or touching marks itself present, for palm rejection.
+    for (const type of ['pointerover', 'pointermove', 'pointerup'] as const) {
+      canvas.addEventListener(type, (e) => {
+        if (e.pointerType === 'pen') this.lastPenAt = e.timeStamp;
+      });
+    }
     canvas.addEventListener('pointermove', (e) => this.move(e));
     canvas.addEventListener('pointerup', (e) => this.up(e));
     canvas.addEventListener('pointercancel', (e) => this.up(e));
@@ -85,6 +100,10 @@ export class InkCanvas {
   private down(e: PointerEvent): void {
     if (this.activePointer !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
     e.preventDefault();
+    if (e.pointerType === 'pen') this.lastPenAt = e.timeStamp;
+    else if (e.pointerType === 'touch' && e.timeStamp - this.lastPenAt < PALM_REJECTION_MS) return; // the writing hand's palm
+    // A pen's eraser end reports button 5 (buttons bit 32).
+    this.erasingStroke = this.eraser || (e.pointerType === 'pen' && (e.button === 5 || (e.buttons & 32) !== 0));
     // preventDefault() above also stops the browser from moving focus: the keyboard follows the pen
     // here, so Enter, Escape and Ctrl+Z act on the pad, not on the editor clicked before.
     this.focusingPress = document.activeElement !== this.canvas || !document.hasFocus();
@@ -122,7 +141,10 @@ export class InkCanvas {
       this.redraw();
       return;
     }
-    this.events.onStrokeEnd(stroke);
+    const erasing = this.erasingStroke;
+    this.erasingStroke = false;
+    if (erasing) this.redraw(); // the eraser's path is no ink
+    this.events.onStrokeEnd(stroke, erasing);
   }
 
   private width(p: PadPoint): number {
@@ -192,7 +214,7 @@ export class InkCanvas {
     const prev = i >= 2 ? points[i - 2] : a;
     const start = { x: (prev.x + a.x) / 2, y: (prev.y + a.y) / 2 };
     const end = i === points.length - 1 ? b : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-    ctx.strokeStyle = this.ink;
+    ctx.strokeStyle = this.erasingStroke ? this.guide : this.ink;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.lineWidth = this.width(a);
@@ -204,7 +226,7 @@ export class InkCanvas {
 
   private drawDot(p: PadPoint): void {
     const { ctx } = this;
-    ctx.fillStyle = this.ink;
+    ctx.fillStyle = this.erasingStroke ? this.guide : this.ink;
     ctx.beginPath();
     ctx.arc(p.x, p.y, this.width(p) / 2, 0, Math.PI * 2);
     ctx.fill();

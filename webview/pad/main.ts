@@ -9,6 +9,7 @@ import type { StrokeRecognition } from '../../core/recognizer';
 import { EngineUrls, RecognitionEngine } from '../recognition/engine';
 import { PadDocument, PadState } from './document';
 import { InkCanvas } from './inkCanvas';
+import { coveredBy, isScratchOut, touchedBy } from './erasing';
 import { ResultsView, ShownCharacter } from './resultsView';
 
 interface SavedState {
@@ -46,6 +47,7 @@ app.innerHTML = `
     <button type="button" id="undo" title="Undo (Ctrl+Z)" aria-label="Undo last stroke">Undo</button>
     <button type="button" id="redo" title="Redo (Ctrl+Shift+Z)" aria-label="Redo stroke">Redo</button>
     <button type="button" id="clear" title="Clear (Escape)" aria-label="Clear the pad">Clear</button>
+    <button type="button" id="eraser" title="Eraser: strokes you draw over go (E); a zigzag over ink erases it too" aria-label="Eraser" aria-pressed="false">Erase</button>
     <span class="spacer"></span>
     <button type="button" id="insert" class="primary" title="Insert at the cursor (Enter)" aria-label="Insert at the cursor">Insert</button>
     <button type="button" id="insertClear" title="Insert and clear (Shift+Enter)" aria-label="Insert at the cursor and clear the pad">Insert &amp; Clear</button>
@@ -68,9 +70,21 @@ const results = new ResultsView($('results'), (key, text) => {
 });
 const canvas = new InkCanvas($<HTMLCanvasElement>('pad'), {
   onStrokeStart: () => cancelAutoInsert(),
-  onStrokeEnd: (points) => {
+  onStrokeEnd: (points, erase) => {
     const penUp = performance.now();
-    doc.addStroke(points);
+    const reach = (settings?.inkWidth ?? 4) * 1.5 + 4;
+    if (erase) {
+      if (!doc.erase(touchedBy(points, doc.strokes, reach))) return canvas.show(doc.strokes.map((s) => s.points));
+    } else if (isScratchOut(points)) {
+      // Crossing out: never read as a character, and only what it covers goes.
+      const covered = coveredBy(points, doc.strokes, settings?.inkWidth ?? 4);
+      if (!doc.erase(covered)) {
+        setStatus('That zigzag covered no writing, so nothing was erased.');
+        return canvas.show(doc.strokes.map((s) => s.points));
+      }
+    } else {
+      doc.addStroke(points);
+    }
     save();
     recognize(penUp);
   },
@@ -231,6 +245,14 @@ async function startEngine(s: WebviewSettings, urls: EngineUrls): Promise<void> 
 $('undo').addEventListener('click', undo);
 $('redo').addEventListener('click', redo);
 $('clear').addEventListener('click', clear);
+$('eraser').addEventListener('click', toggleEraser);
+
+function toggleEraser(): void {
+  canvas.eraser = !canvas.eraser;
+  $('eraser').setAttribute('aria-pressed', String(canvas.eraser));
+  $('pad').classList.toggle('erasing', canvas.eraser);
+  setStatus(canvas.eraser ? 'Eraser: draw over the strokes to remove. Press E or the Erase button to write again.' : 'Writing. Enter inserts the text.');
+}
 $('insert').addEventListener('click', () => void insert(false));
 $('insertClear').addEventListener('click', () => void insert(true));
 charsetSelect.addEventListener('change', () => {
@@ -252,9 +274,14 @@ document.addEventListener('keydown', (e) => {
   } else if (mod && e.key.toLowerCase() === 'y') {
     e.preventDefault();
     redo();
+  } else if (e.key === 'Escape' && e.target instanceof HTMLSelectElement) {
+    // Escape belongs to the dropdown (it closes it); it never wipes the pad from there.
   } else if (e.key === 'Escape' || (e.key === 'Delete' && !inControl)) {
     e.preventDefault();
     clear();
+  } else if (e.key.toLowerCase() === 'e' && !mod && !e.altKey && e.target === $('pad')) {
+    e.preventDefault();
+    toggleEraser();
   }
 });
 

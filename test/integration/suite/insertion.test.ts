@@ -93,3 +93,18 @@ describe('insertion: a retried or late request', () => {
     assert.equal(editor.document.getText(), 'a = idx2x\n');
   });
 });
+
+describe('Insert Last Result repeats inserted text only', () => {
+  afterEach(closeAllEditors);
+
+  it('a reading the pad showed but never inserted is not what Insert Last Result inserts', async () => {
+    const editor = await openEditor('last.txt', '');
+    await insertFromPad(editor, 'inserted');
+    await sendFromWebview({ type: 'result', text: 'shown-only' });
+    editor.selection = new vscode.Selection(0, editor.document.getText().length, 0, editor.document.getText().length);
+    const text = await vscode.commands.executeCommand<string | undefined>('inkwell.insertLastResult');
+    assert.equal(text, 'inserted');
+    assert.equal(editor.document.getText(), 'insertedinserted');
+  });
+});
+

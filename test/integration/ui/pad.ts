@@ -81,6 +81,31 @@ export class Pad {
     await this.workbench.page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
   }
 
+  /** Scribbles a zigzag back and forth over the box (fractions of the canvas), as a person crosses out. */
+  async zigzag(fx0: number, fx1: number, fy0: number, fy1: number, turns = 6): Promise<void> {
+    const box = await this.canvas().boundingBox();
+    if (!box) throw new Error('the pad canvas is not visible');
+    const corners: [number, number][] = Array.from({ length: turns + 1 }, (_, k) => [
+      (k % 2 === 0 ? fx0 : fx1) * box.width,
+      (fy0 + ((fy1 - fy0) * k) / turns) * box.height,
+    ]);
+    await this.drawStrokes([densifyPath(corners, 4)], box);
+  }
+
+  /** The candidate buttons of the character at `index`, chosen first. */
+  candidateButtons(index: number): Locator {
+    return this.frame.locator(`#results button.candidate[data-index="${index}"]`);
+  }
+
+  /** What has the keyboard inside the pad: a short description of the focused element. */
+  async focused(): Promise<string> {
+    return this.frame.locator('body').evaluate((body) => {
+      const a = body.ownerDocument.activeElement;
+      if (!a || a === body) return 'body';
+      return `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.className ? `.${String(a.className).split(' ').join('.')}` : ''}[${a.textContent ?? ''}]`;
+    });
+  }
+
   private async drawStrokes(strokes: readonly (readonly Point[])[], box: { x: number; y: number }): Promise<void> {
     const mouse = this.workbench.page.mouse;
     const at = ([x, y]: Point): [number, number] => [box.x + x, box.y + y];
@@ -117,4 +142,14 @@ export class Pad {
   async clear(): Promise<void> {
     await this.frame.locator('button#clear').click();
   }
+}
+
+function densifyPath(corners: readonly [number, number][], step: number): Point[] {
+  const out: Point[] = [corners[0]];
+  for (let i = 1; i < corners.length; i++) {
+    const [ax, ay] = corners[i - 1], [bx, by] = corners[i];
+    const n = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
+    for (let k = 1; k <= n; k++) out.push([ax + ((bx - ax) * k) / n, ay + ((by - ay) * k) / n]);
+  }
+  return out;
 }

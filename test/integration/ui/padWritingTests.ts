@@ -72,6 +72,66 @@ export const padWritingTests: UiTest[] = [
     },
   },
   {
+    name: 'a zigzag over the last letter erases it and is never read as a character',
+    async run(wb) {
+      await wb.openFile(notesFile); // the pad opens beside it, as a person writes
+      const pad = await Pad.open(wb);
+      await pad.write('LT4', 0.45);
+      expectEqual(await pad.recognisedText(3), 'LT4', 'the pad read');
+      const strokes = await pad.strokeCount();
+      // layoutWord puts the third glyph in the right third of the written width (see Pad.write).
+      const box = await pad.layout();
+      const size = Math.min(box.height * 0.45, (box.width * 0.85) / (3 * 1.05));
+      const left = (size * 0.4 + 2 * (size * 0.7 + size * 0.35)) / box.width;
+      const top = (box.height - size) / 2 / box.height;
+      await pad.zigzag(left - 0.01, left + (size * 0.7) / box.width + 0.01, top + 0.05, top + (size / box.height) - 0.05);
+      await waitUntil(async () => (await pad.recognisedText(0, 200)) === 'LT', async () => `text ${JSON.stringify(await pad.recognisedText(0, 200))}`);
+      expectEqual(await pad.strokeCount(), strokes - 1, 'strokes after crossing out the 4 (its one stroke)');
+      await pad.clear();
+    },
+  },
+  {
+    name: 'Ctrl+Z undoes a candidate choice before the strokes written earlier',
+    async run(wb) {
+      await wb.openFile(notesFile); // the pad opens beside it, as a person writes
+      const pad = await Pad.open(wb);
+      await pad.write('LT4', 0.45);
+      expectEqual(await pad.recognisedText(3), 'LT4', 'the pad read');
+      const strokes = await pad.strokeCount();
+      const alternative = pad.candidateButtons(0).nth(1);
+      const picked = (await alternative.textContent()) ?? '';
+      await alternative.click();
+      await waitUntil(async () => (await pad.recognisedText(3)) === `${picked}T4`, async () => `text after the pick: ${await pad.recognisedText(3)}`);
+      await wb.page.keyboard.press(process.platform === 'darwin' ? 'Meta+Z' : 'Control+Z');
+      await waitUntil(async () => (await pad.recognisedText(3)) === 'LT4', async () => `text after Ctrl+Z: ${await pad.recognisedText(3)}`);
+      expectEqual(await pad.strokeCount(), strokes, 'strokes after undoing the choice');
+      await pad.clear();
+    },
+  },
+  {
+    name: 'one Tab from the canvas reaches the results; arrows and Enter choose and the focus stays',
+    async run(wb) {
+      await wb.openFile(notesFile); // the pad opens beside it, as a person writes
+      const pad = await Pad.open(wb);
+      await pad.write('LT4', 0.45);
+      expectEqual(await pad.recognisedText(3), 'LT4', 'the pad read');
+      await pad.canvas().focus();
+      await wb.page.keyboard.press('Tab');
+      const first = await pad.focused();
+      if (!first.startsWith('button.candidate.chosen[L]')) throw new Error(`one Tab from the canvas focused ${first}, not the first character's choice`);
+      await wb.page.keyboard.press('ArrowRight');
+      expectEqual(await pad.focused(), 'button.candidate.chosen[T]', 'ArrowRight moves to the next character');
+      await wb.page.keyboard.press('ArrowDown');
+      const alternative = await pad.focused();
+      const picked = /\[(.*)\]$/.exec(alternative)?.[1] ?? '';
+      await wb.page.keyboard.press('Enter');
+      await waitUntil(async () => (await pad.recognisedText(3)) === `L${picked}4`, async () => `text after Enter: ${await pad.recognisedText(3)}`);
+      await wb.page.waitForTimeout(300);
+      expectEqual(await pad.focused(), `button.candidate.chosen[${picked}]`, 'the focus after choosing');
+      await pad.clear();
+    },
+  },
+  {
     name: 'the ruled line stands out at least 3:1 from the paper in the light theme (measured on a screenshot)',
     async run(wb) {
       await setColorTheme(wb, 'Light Modern');

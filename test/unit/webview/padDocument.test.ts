@@ -22,7 +22,7 @@ describe('pad document: strokes, undo, redo, clear, saved state', () => {
     assert.deepEqual(doc.strokes.map((s) => s.points[0].x), [1, 3]);
   });
 
-  it('clear is one undoable step, and forgets candidate choices', () => {
+  it('clear is one undoable step that forgets candidate choices, and undo brings strokes and choices back', () => {
     const doc = new PadDocument();
     doc.addStroke(line(1));
     doc.addStroke(line(2));
@@ -32,8 +32,46 @@ describe('pad document: strokes, undo, redo, clear, saved state', () => {
     assert.deepEqual(doc.snapshot.choices, {});
     assert.ok(doc.undo());
     assert.equal(doc.strokes.length, 2);
-    assert.equal(doc.undo() && doc.undo() && doc.undo(), false);
+    assert.deepEqual(doc.snapshot.choices, { '1': 'l' }, 'the choice comes back with the ink');
+    // Then, one step each: the choice, the second stroke, the first.
+    assert.ok(doc.undo());
+    assert.deepEqual(doc.snapshot.choices, {});
+    assert.equal(doc.strokes.length, 2);
+    assert.equal(doc.undo() && doc.undo(), true);
     assert.ok(doc.isEmpty);
+    assert.equal(doc.undo(), false);
+  });
+
+  it('one history: a candidate choice is undone before the stroke written before it, and redone', () => {
+    const doc = new PadDocument();
+    doc.addStroke(line(1));
+    doc.choose('1', 'I');
+    doc.choose('1', 'l');
+    assert.ok(doc.undo());
+    assert.deepEqual(doc.snapshot.choices, { '1': 'I' }, 'the earlier pick is back');
+    assert.ok(doc.undo());
+    assert.deepEqual(doc.snapshot.choices, {});
+    assert.equal(doc.strokes.length, 1, 'the stroke is still there');
+    assert.ok(doc.redo() && doc.redo());
+    assert.deepEqual(doc.snapshot.choices, { '1': 'l' });
+    doc.choose('1', 'l');
+    assert.equal(doc.canRedo, false);
+    assert.equal(doc.snapshot.undo.length, 3, 'picking the chosen candidate again adds no step');
+  });
+
+  it('erasing removes strokes as one step; undo puts them back in writing order', () => {
+    const doc = new PadDocument();
+    for (const x of [1, 2, 3]) doc.addStroke(line(x));
+    const [a, b, c] = doc.strokes.map((s) => s.id);
+    assert.ok(doc.erase([a, c]));
+    assert.deepEqual(doc.strokes.map((s) => s.id), [b]);
+    assert.equal(doc.erase([a]), false, 'nothing left to erase there');
+    assert.ok(doc.undo());
+    assert.deepEqual(doc.strokes.map((s) => s.id), [a, b, c]);
+    assert.ok(doc.redo());
+    assert.deepEqual(doc.strokes.map((s) => s.id), [b]);
+    const restored = new PadDocument(JSON.parse(JSON.stringify(doc.snapshot)));
+    assert.deepEqual(restored.snapshot, doc.snapshot, 'erase and choose edits survive saved state');
   });
 
   it('stroke ids stay unique across undo, so candidate choices keep their character', () => {
@@ -51,12 +89,15 @@ describe('pad document: strokes, undo, redo, clear, saved state', () => {
     const doc = new PadDocument();
     doc.addStroke(line(1));
     doc.addStroke(line(2));
-    doc.undo();
     doc.choose('1', 'I');
+    doc.undo();
+    doc.undo();
     const restored = new PadDocument(JSON.parse(JSON.stringify(doc.snapshot)));
     assert.deepEqual(restored.snapshot, doc.snapshot);
-    assert.ok(restored.redo());
+    // (A choice is an edit now, so it is undone and redone in order with the strokes.)
+    assert.ok(restored.redo() && restored.redo());
     assert.equal(restored.strokes.length, 2);
+    assert.deepEqual(restored.snapshot.choices, { '1': 'I' });
   });
 
   it('starts empty from a missing, stale or hostile saved state', () => {

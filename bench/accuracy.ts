@@ -126,7 +126,7 @@ function printStyleGroups(recognizer: Recognizer, perClass: number, seed: number
   console.log(`${'group'.padEnd(16)}${'exact'.padStart(8)}${'merged'.padStart(8)}${'top-3'.padStart(8)}  | lone: ${'exact'.padStart(7)}${'merged'.padStart(8)}  | digits charset  worst confusions`);
   const rows: { group: string; figures: number[] }[] = [];
   for (const group of STYLE_GROUPS) {
-    const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0, families: familiesInGroup(group) });
+    const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0, families: familiesInGroup(group), augmentation: 'v2' });
     const f = evaluate(recognizer, samples, true);
     const l = evaluate(recognizer, samples, false);
     const figures = [f.exact / f.n, f.merged / f.n, f.top3 / f.n, l.exact / l.n, l.merged / l.n, f.digitsCharset / f.digitsN].map((v) => 100 * v);
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   console.log(`model ${path.relative(process.cwd(), modelDir) || modelDir} (${trained}), backend ${backend}, load ${loadMs.toFixed(0)} ms`);
   console.log(`held-out sources (the earlier set): ${EARLIER_HELDOUT_SOURCES.join(', ')}`);
   const t0 = performance.now();
-  const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0, families: [...EARLIER_HELDOUT_SOURCES] });
+  const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0, families: [...EARLIER_HELDOUT_SOURCES], augmentation: 'v2' });
   console.log(`${samples.length} samples (${perClass} per class, seed ${seed}), generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const byStyle = new Map<string, number>();
   samples.forEach((s) => byStyle.set(s.style, (byStyle.get(s.style) ?? 0) + 1));

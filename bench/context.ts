@@ -164,7 +164,7 @@ function tune(data: Prepared[], labels: readonly string[], ngram: NgramModel): v
 
 function digitsCharset(classifier: CharClassifier, seed: number, perClass: number): void {
   const labels = classifier.labels;
-  const samples = generateCharacterSamples({ split: 'heldout', labels: DIGITS, perClass, seed, families: [...EARLIER_HELDOUT_SOURCES] });
+  const samples = generateCharacterSamples({ split: 'heldout', labels: DIGITS, perClass, seed, families: [...EARLIER_HELDOUT_SOURCES], augmentation: 'v2' });
   const chars = samples.map((s) => normalizeCharacter(s.image, { frame: s.frame }));
   const probs = classifier.probabilities(chars);
   let all = 0, restricted = 0;

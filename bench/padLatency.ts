@@ -231,9 +231,8 @@ async function benchPad(page: Page, origin: string, runs: number, setting: Backe
   }
   const box = await page.locator('canvas#pad').boundingBox();
   if (!box) throw new Error('pad canvas not visible');
-  const grouping = fs.readFileSync(path.join(ROOT, 'webview/pad/main.ts'), 'utf8').includes('core/strokes') ? 'core/strokes' : "the pad's own grouping (webview/pad/grouping.ts)";
   const note = (await page.evaluate(status)) as string;
-  console.log(`B. Real pad bundle (webview/pad/main.ts, grouping: ${grouping}): backend ${backend} (the pad's data-backend; setting '${setting}'), CDP mouse strokes, pad ${box.width.toFixed(0)}x${box.height.toFixed(0)} CSS px`);
+  console.log(`B. Real pad bundle (webview/pad/main.ts, Recognizer.recognizeStrokes): backend ${backend} (the pad's data-backend; setting '${setting}'), CDP mouse strokes, pad ${box.width.toFixed(0)}x${box.height.toFixed(0)} CSS px`);
   console.log(`   pad status: ${note}`);
   for (const [label, text] of [['1 character', ONE_CHAR], ['10-character word', WORD]] as const) {
     // Sparser points than the path bench: every mouse move is a CDP round trip.

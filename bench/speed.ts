@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 
   const { classifier } = first;
   const recognizer = new Recognizer(classifier);
-  const samples = generateCharacterSamples({ split: 'heldout', perClass: 2, seed: 11, families: [...EARLIER_HELDOUT_SOURCES] }).slice(0, 64 * 2);
+  const samples = generateCharacterSamples({ split: 'heldout', perClass: 2, seed: 11, families: [...EARLIER_HELDOUT_SOURCES], augmentation: 'v2' }).slice(0, 64 * 2);
   const normalized = samples.map((s) => normalizeCharacter(s.image, { frame: s.frame }));
   const batch64 = normalized.slice(0, 64);
   const images64 = samples.slice(0, 64).map((s) => ({ image: s.image, frame: s.frame }));

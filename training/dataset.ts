@@ -46,6 +46,12 @@ export interface GenerateOptions {
   noFrameRate?: number;
   /** Restrict to these font family / Hershey font ids (still within the split). */
   families?: string[];
+  /**
+   * Augmentation ranges: 'v3' (default, training) adds wide slants and aspects, marker-weight pens and
+   * strokes placed one by one; 'v2' are the ranges before those, with the same random stream, so the
+   * benches draw exactly the samples their earlier figures were measured on.
+   */
+  augmentation?: 'v2' | 'v3';
 }
 
 /** Relative frequency of each style when all are allowed. */
@@ -106,14 +112,14 @@ interface Placement {
   matrix: [number, number, number, number, number, number];
 }
 
-function placement(rng: Rng, augment: boolean): Placement {
+function placement(rng: Rng, augment: boolean, wide: boolean): Placement {
   if (!augment) return { capHeight: CAP_HEIGHT, matrix: [1, 0, 0, 1, 0, 0] };
   const rot = rng.normal(0, 0.08);
   // Hands lean and stretch far beyond any one font: a quarter of the samples take a slant anywhere from
   // leaning back to ~30 degrees forward, and a fifth an aspect from narrow (0.5) to wide (1.6), so that
   // held-out slanted, narrow and wide styles are not new to the model.
-  const shear = rng.chance(0.25) ? rng.uniform(-0.3, 0.6) : rng.normal(0, 0.18);
-  const aspect = rng.chance(0.2) ? Math.exp(rng.uniform(Math.log(0.5), Math.log(1.6))) : Math.exp(rng.normal(0, 0.12));
+  const shear = wide && rng.chance(0.25) ? rng.uniform(-0.3, 0.6) : rng.normal(0, 0.18);
+  const aspect = wide && rng.chance(0.2) ? Math.exp(rng.uniform(Math.log(0.5), Math.log(1.6))) : Math.exp(rng.normal(0, 0.12));
   const scale = Math.exp(rng.normal(0, 0.12));
   const sx = aspect, sy = 1 / aspect;
   // M = R * Shear(x by y) * S, about the glyph's centre (CANVAS/2, BASELINE_Y - CAP/2).
@@ -142,15 +148,16 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
   const noFrameRate = opts.noFrameRate ?? 0.4;
   for (let attempt = 0; ; attempt++) {
     const style = pickStyle(rng, styles);
-    const place = placement(rng, augment);
+    const wide = (opts.augmentation ?? 'v3') === 'v3';
+    const place = placement(rng, augment, wide);
     let drawn: { ink: InkMap; frame: LineFrame; source: string };
     if (style === 'hershey') {
       const font = rng.pick(sources.hershey);
-      drawn = drawHershey(font, label, place, rng, augment);
+      drawn = drawHershey(font, label, place, rng, augment, wide);
     } else {
       const usePrint = sources.print.length > 0 && (sources.hand.length === 0 || rng.chance(PRINT_RATE));
       const family = rng.pick(usePrint ? sources.print : sources.hand);
-      drawn = drawFont(family, label, place, rng, augment, style === 'pen');
+      drawn = drawFont(family, label, place, rng, augment, style === 'pen', wide);
     }
     let ink = drawn.ink;
     if (augment && rng.chance(0.6)) ink = elastic(ink, rng.uniform(0.8, 2.6), rng.int(3, 5), rng);
@@ -224,7 +231,7 @@ function readInk(ctx: SKRSContext2D): InkMap {
   return { width: CANVAS, height: CANVAS, data };
 }
 
-function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng, augment: boolean, asPen: boolean) {
+function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng, augment: boolean, asPen: boolean, wide: boolean) {
   const metrics = registerFamily(family);
   const ctx = ctx2d();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -237,18 +244,18 @@ function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng,
   ctx.fillStyle = '#000';
   ctx.fillText(label, x0, BASELINE_Y);
   // Stroke width: sometimes embolden the outline (pens and markers differ in weight).
-  if (augment && !asPen && rng.chance(0.3)) {
+  if (augment && !asPen && rng.chance(wide ? 0.3 : 0.25)) {
     ctx.strokeStyle = '#000';
     ctx.lineJoin = 'round';
     // Up to a marker's weight (~0.2 cap heights in all).
-    ctx.lineWidth = rng.chance(0.3) ? rng.uniform(2.5, 0.12 * place.capHeight + 2.5) : rng.uniform(0.8, 2.5);
+    ctx.lineWidth = wide && rng.chance(0.3) ? rng.uniform(2.5, 0.12 * place.capHeight + 2.5) : rng.uniform(0.8, 2.5);
     ctx.strokeText(label, x0, BASELINE_Y);
   }
   let ink = readInk(ctx);
   const frame = frameAfter(place.matrix, CANVAS / 2, px * metrics.xPerPx);
   if (asPen) {
     // From a fine pen to a marker (radius ~0.1 cap heights).
-    const radius = augment ? (rng.chance(0.2) ? rng.uniform(2.6, Math.max(2.7, 0.11 * place.capHeight)) : rng.uniform(0.6, 2.6)) : 1.5;
+    const radius = !augment ? 1.5 : !wide ? rng.uniform(0.7, 2.6) : rng.chance(0.2) ? rng.uniform(2.6, Math.max(2.7, 0.11 * place.capHeight)) : rng.uniform(0.6, 2.6);
     ink = penFromSkeleton(thin(ink), CANVAS, CANVAS, radius, rng, augment ? 0.3 : 0);
   }
   return { ink, frame, source: `${asPen ? 'pen' : 'font'}:${family.id}` };
@@ -256,7 +263,7 @@ function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng,
 
 // ---- Hershey stroke fonts -------------------------------------------------------------------------
 
-function drawHershey(font: HersheyFont, label: string, place: Placement, rng: Rng, augment: boolean) {
+function drawHershey(font: HersheyFont, label: string, place: Placement, rng: Rng, augment: boolean, wide: boolean) {
   const glyph = font.glyphs.get(label);
   if (!glyph) throw new Error(`Hershey font ${font.id} has no '${label}'.`);
   const capTop = Math.min(...(font.glyphs.get('H')?.strokes.flat().map((p) => p.y) ?? [font.baseline - 21]));
@@ -274,10 +281,11 @@ function drawHershey(font: HersheyFont, label: string, place: Placement, rng: Rn
   const vertexJitter = augment ? rng.uniform(0, 0.7) : 0;
   // Each stroke is placed by the hand on its own: a small shift, turn and stretch per stroke (a bar set
   // high or low, a loop that does not close, a stem that overshoots), so each sample is a new hand.
-  const perStroke = augment ? rng.uniform(0, 1) : 0;
+  const perStroke = augment && wide ? rng.uniform(0, 1) : 0;
   for (const stroke of glyph.strokes) {
-    const sx = rng.normal(0, 0.9 * perStroke), sy = rng.normal(0, 0.9 * perStroke);
-    const turn = rng.normal(0, 0.06 * perStroke), stretch = Math.exp(rng.normal(0, 0.08 * perStroke));
+    const moved = perStroke > 0;
+    const sx = moved ? rng.normal(0, 0.9 * perStroke) : 0, sy = moved ? rng.normal(0, 0.9 * perStroke) : 0;
+    const turn = moved ? rng.normal(0, 0.06 * perStroke) : 0, stretch = moved ? Math.exp(rng.normal(0, 0.08 * perStroke)) : 1;
     const mx = stroke.reduce((s, p) => s + p.x, 0) / stroke.length, my = stroke.reduce((s, p) => s + p.y, 0) / stroke.length;
     const ct = Math.cos(turn), st = Math.sin(turn);
     let pts = stroke.map((p) => {

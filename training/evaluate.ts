@@ -109,7 +109,7 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   const model = CharClassifier.fromArtifacts(json, weights);
   const perClass = opts.perClass ?? EVAL_PER_CLASS;
   const sets = {
-    augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true })),
+    augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true, augmentation: 'v2' })),
     clean: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: Math.max(4, Math.round(perClass / 5)), seed: EVAL_SEED, noFrameRate: 0, augment: false })),
   };
   const results = {

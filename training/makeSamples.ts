@@ -73,7 +73,7 @@ export interface HeldoutFixture {
 }
 
 export function buildFixture(): HeldoutFixture {
-  const items = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: FIXTURE_PER_CLASS, seed: FIXTURE_SEED, labels: ALL_CHARACTERS, families: [...EARLIER_HELDOUT_SOURCES] }));
+  const items = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: FIXTURE_PER_CLASS, seed: FIXTURE_SEED, labels: ALL_CHARACTERS, families: [...EARLIER_HELDOUT_SOURCES], augmentation: 'v2' }));
   const px = 28 * 28;
   const packed = new Uint8Array((items.length * px) / 2);
   items.forEach((it, n) => {

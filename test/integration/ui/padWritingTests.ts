@@ -74,10 +74,7 @@ export const padWritingTests: UiTest[] = [
   {
     name: 'a zigzag over the last letter erases it and is never read as a character',
     async run(wb) {
-      await wb.openFile(notesFile); // the pad opens beside it, as a person writes
-      const pad = await Pad.open(wb);
-      await pad.write('LT4', 0.45);
-      expectEqual(await pad.recognisedText(3), 'LT4', 'the pad read');
+      const pad = await padWithLT4(wb);
       const strokes = await pad.strokeCount();
       // layoutWord puts the third glyph in the right third of the written width (see Pad.write).
       const box = await pad.layout();
@@ -93,10 +90,7 @@ export const padWritingTests: UiTest[] = [
   {
     name: 'Ctrl+Z undoes a candidate choice before the strokes written earlier',
     async run(wb) {
-      await wb.openFile(notesFile); // the pad opens beside it, as a person writes
-      const pad = await Pad.open(wb);
-      await pad.write('LT4', 0.45);
-      expectEqual(await pad.recognisedText(3), 'LT4', 'the pad read');
+      const pad = await padWithLT4(wb);
       const strokes = await pad.strokeCount();
       const alternative = pad.candidateButtons(0).nth(1);
       const picked = (await alternative.textContent()) ?? '';
@@ -111,10 +105,7 @@ export const padWritingTests: UiTest[] = [
   {
     name: 'one Tab from the canvas reaches the results; arrows and Enter choose and the focus stays',
     async run(wb) {
-      await wb.openFile(notesFile); // the pad opens beside it, as a person writes
-      const pad = await Pad.open(wb);
-      await pad.write('LT4', 0.45);
-      expectEqual(await pad.recognisedText(3), 'LT4', 'the pad read');
+      const pad = await padWithLT4(wb);
       await pad.canvas().focus();
       await wb.page.keyboard.press('Tab');
       const first = await pad.focused();
@@ -160,6 +151,15 @@ export const padWritingTests: UiTest[] = [
     },
   },
 ];
+
+/** The pad beside notes.txt (as a person writes), with LT4 written on it and read. */
+async function padWithLT4(wb: Parameters<UiTest['run']>[0]): Promise<Pad> {
+  await wb.openFile(notesFile);
+  const pad = await Pad.open(wb);
+  await pad.write('LT4', 0.45);
+  expectEqual(await pad.recognisedText(3), 'LT4', 'the pad read');
+  return pad;
+}
 
 async function setColorTheme(wb: Parameters<UiTest['run']>[0], name: string): Promise<void> {
   await wb.page.keyboard.press('F1');

@@ -151,6 +151,10 @@ describe('runtime: image files (hostile input)', () => {
     const message = errorOf(() => decodeImage(png16(4000, 4000))).message;
     assert.match(message, /would take \d+ MB to decode \(at most \d+ MB\): save it with 8 bits per channel/);
     assert.equal(readImageHeader(png16(64, 64)).decodeBytes > 0, true);
+    // The 482 KB 60-megapixel 16-bit PNG of the hardening issue: refused by the pixel budget from its header.
+    const deep60 = Buffer.from(pngWithHeader(7745, 7745));
+    deep60[24] = 16;
+    assert.match(errorOf(() => decodeImage(deep60)).message, /PNG image is too large \(7745x7745/);
   });
 
   it('downscales a big but plausible image to a bounded size', function () {

@@ -6,6 +6,15 @@ const line = (x: number): PadPoint[] => [
   { x, y: 10, t: 1, pressure: 0.5 },
 ];
 
+/** Two strokes, and a candidate picked for the character of the first one. */
+function twoStrokesAndAChoice(choice: string): PadDocument {
+  const doc = new PadDocument();
+  doc.addStroke(line(1));
+  doc.addStroke(line(2));
+  doc.choose('1', choice);
+  return doc;
+}
+
 describe('pad document: strokes, undo, redo, clear, saved state', () => {
   it('undo and redo walk strokes back and forth; a new stroke drops the redo branch', () => {
     const doc = new PadDocument();
@@ -23,10 +32,7 @@ describe('pad document: strokes, undo, redo, clear, saved state', () => {
   });
 
   it('clear is one undoable step that forgets candidate choices, and undo brings strokes and choices back', () => {
-    const doc = new PadDocument();
-    doc.addStroke(line(1));
-    doc.addStroke(line(2));
-    doc.choose('1', 'l');
+    const doc = twoStrokesAndAChoice('l');
     doc.clear();
     assert.ok(doc.isEmpty);
     assert.deepEqual(doc.snapshot.choices, {});
@@ -86,10 +92,7 @@ describe('pad document: strokes, undo, redo, clear, saved state', () => {
   });
 
   it('round-trips through saved state (getState/setState) unchanged', () => {
-    const doc = new PadDocument();
-    doc.addStroke(line(1));
-    doc.addStroke(line(2));
-    doc.choose('1', 'I');
+    const doc = twoStrokesAndAChoice('I');
     doc.undo();
     doc.undo();
     const restored = new PadDocument(JSON.parse(JSON.stringify(doc.snapshot)));

@@ -56,6 +56,8 @@ export interface InitMessage {
   /** asWebviewUri of dist/webview/, where the tfjs wasm binaries are. */
   readonly wasmDir: string;
   readonly settings: WebviewSettings;
+  /** The pad's writing as it was when the pad was last closed (opaque to the host; the pad validates it). */
+  readonly padState?: unknown;
 }
 
 export interface SettingsMessage {
@@ -165,11 +167,24 @@ export type RecognizeImageReply =
       readonly message: string;
     };
 
+/**
+ * The pad's writing (strokes, choices, history), sent as it changes: the host keeps the latest in the
+ * workspace's storage so closing and reopening the pad keeps the ink.
+ */
+export interface PadStateMessage {
+  readonly type: 'padState';
+  readonly state: unknown;
+}
+
+/** Largest pad state kept (characters of its JSON): thousands of strokes fit. */
+export const MAX_PAD_STATE_CHARS = 2_000_000;
+
 export type WebviewToHost =
   | ReadyMessage
   | LogMessage
   | ModelStatusMessage
   | ResultMessage
+  | PadStateMessage
   | InsertRequest
   | RecognizeImageReply;
 

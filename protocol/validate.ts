@@ -13,6 +13,7 @@ import {
   MAX_IMAGE_BYTES,
   MAX_INSERT_CHARS,
   MAX_INSERT_KEY_CHARS,
+  MAX_PAD_STATE_CHARS,
   SETTING_RANGES,
   VIEW_KINDS,
   WebviewSettings,
@@ -48,6 +49,22 @@ function nonEmpty(inner: Validator<string>): Validator<string> {
   return (v, p) => {
     const s = inner(v, p);
     return s.length > 0 ? s : fail(p, 'a non-empty string', v);
+  };
+}
+
+/** Plain JSON data (objects, arrays, strings, finite numbers, booleans, null) of bounded size, shape unchecked. */
+function jsonData(maxChars: number): Validator<unknown> {
+  return (v, p) => {
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(v);
+    } catch {
+      fail(p, 'JSON data', v);
+    }
+    if (text === undefined) fail(p, 'JSON data', v);
+    if (text.length > maxChars) fail(p, `JSON data of at most ${maxChars} characters`, v);
+    // The parsed copy: no prototypes, getters or shared references survive.
+    return JSON.parse(text) as unknown;
   };
 }
 
@@ -154,6 +171,7 @@ const webviewToHost: Validator<WebviewToHost> = tagged<WebviewToHost>({
     message: optional(str(4000)),
   }),
   result: object({ type: literal('result'), text: str(MAX_INSERT_CHARS) }),
+  padState: object({ type: literal('padState'), state: jsonData(MAX_PAD_STATE_CHARS) }),
   insert: object({ type: literal('insert'), id: requestId, key: nonEmpty(str(MAX_INSERT_KEY_CHARS)), text: str(MAX_INSERT_CHARS) }),
   recognizeImageReply: (v, p) => {
     const ok = (v as { ok?: unknown }).ok;
@@ -186,6 +204,7 @@ const hostToWebview: Validator<HostToWebview> = tagged<HostToWebview>({
     ngramUrl: optional(str(4000)),
     wasmDir: str(4000),
     settings: validateSettings,
+    padState: optional(jsonData(MAX_PAD_STATE_CHARS)),
   }),
   settings: object({ type: literal('settings'), settings: validateSettings }),
   editorContext: object({ type: literal('editorContext'), before: arrayOf(str(CONTEXT_CHARS * 4), 1000) }),

@@ -21,7 +21,7 @@ import { OnceByKey } from '../protocol/onceByKey';
 export function activate(context: vscode.ExtensionContext): { activationMs: number } {
   const started = performance.now();
   const tracker = new EditorTracker();
-  const services: Services = { extensionUri: context.extensionUri, tracker, lastResult: new LastResult(), appliedInserts: new OnceByKey() };
+  const services: Services = { extensionUri: context.extensionUri, tracker, lastResult: new LastResult(), appliedInserts: new OnceByKey(), storage: context.workspaceState };
   let activationMs = 0;
 
   context.subscriptions.push(

@@ -10,4 +10,9 @@ export interface Services {
   readonly lastResult: LastResult;
   /** Webview inserts by their key: each writing goes in once, however often it is asked for. */
   readonly appliedInserts: OnceByKey;
+  /** The workspace's storage: the pad's writing outlives the pad being closed. */
+  readonly storage: vscode.Memento;
 }
+
+/** Where the pad's writing is kept between a close and the next open. */
+export const PAD_STATE_KEY = 'inkwell.padState';

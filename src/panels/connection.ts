@@ -11,7 +11,7 @@ import { onSettingsChanged, readSettings, webviewSettings } from '../config';
 import { reportError } from '../failable';
 import { insertText } from '../insertion';
 import { log } from '../log';
-import { Services } from '../services';
+import { PAD_STATE_KEY, Services } from '../services';
 import { UserFacingError } from '../userError';
 import { webviewHtml } from './html';
 
@@ -138,6 +138,9 @@ export class WebviewConnection implements vscode.Disposable {
         log().info(`[${this.view}] model ${message.state}${message.backend ? ` on ${message.backend}` : ''}${message.loadMs !== undefined ? ` in ${Math.round(message.loadMs)} ms` : ''}${message.message ? `: ${message.message}` : ''}`);
         break;
       }
+      case 'padState':
+        if (this.view === 'pad') void this.services.storage.update(PAD_STATE_KEY, message.state);
+        break;
       case 'result':
         // What the pad shows is not yet text the writer chose: Insert Last Result repeats only what was
         // inserted (onInsert) or read from an image file, never a reading that was left on the pad.
@@ -161,7 +164,8 @@ export class WebviewConnection implements vscode.Disposable {
       .toString();
     const wasmDir = `${this.webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview')).toString()}/`;
     this.ready = true;
-    void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, wasmDir, settings: webviewSettings(settings) } satisfies HostToWebview);
+    const padState = this.view === 'pad' ? this.services.storage.get<unknown>(PAD_STATE_KEY) : undefined;
+    void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, wasmDir, settings: webviewSettings(settings), padState } satisfies HostToWebview);
     this.sendContext();
     const queued = this.queue;
     this.queue = [];

@@ -45,6 +45,13 @@ export class PadDocument {
     this.state = isPadState(saved) ? saved : { version: 1, strokes: [], undo: [], redo: [], choices: {}, nextId: 1 };
   }
 
+  /** Takes over a saved state (the host's copy after the pad was closed); false, and no change, if it is not one. */
+  restore(saved: unknown): boolean {
+    if (!isPadState(saved)) return false;
+    this.state = saved;
+    return true;
+  }
+
   get snapshot(): PadState {
     return this.state;
   }

@@ -94,8 +94,13 @@ function currentCharset(): CharsetName {
   return charsetOverride ?? settings?.charset ?? 'all';
 }
 
+let hostCopyTimer: ReturnType<typeof setTimeout> | undefined;
+
 function save(): void {
   client.setState({ pad: doc.snapshot, charset: charsetOverride });
+  // The webview's own state dies with the pad; the host keeps a copy so the ink survives a close.
+  if (hostCopyTimer !== undefined) clearTimeout(hostCopyTimer);
+  hostCopyTimer = setTimeout(() => client.post({ type: 'padState', state: doc.snapshot }), 250);
 }
 
 function text(): string {
@@ -286,6 +291,11 @@ document.addEventListener('keydown', (e) => {
 });
 
 client.on('init', (m) => {
+  // A pad opened anew (no state of its own) takes back the writing it had when it was closed.
+  if (!saved && doc.isEmpty && doc.restore(m.padState)) {
+    canvas.show(doc.strokes.map((s) => s.points));
+    updateButtons();
+  }
   settings = m.settings;
   canvas.inkWidth = m.settings.inkWidth;
   charsetSelect.value = currentCharset();

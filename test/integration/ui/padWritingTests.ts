@@ -123,6 +123,19 @@ export const padWritingTests: UiTest[] = [
     },
   },
   {
+    name: 'the ink is kept when the pad is closed and opened again',
+    async run(wb) {
+      const pad = await padWithLT4(wb);
+      const strokes = await pad.strokeCount();
+      await wb.page.waitForTimeout(600); // the pad hands its writing to the host a moment after the last stroke
+      await wb.closeAllEditors();
+      const reopened = await Pad.open(wb);
+      expectEqual(await reopened.recognisedText(3), 'LT4', 'the text after reopening');
+      expectEqual(await reopened.strokeCount(), strokes, 'strokes after reopening');
+      await reopened.clear();
+    },
+  },
+  {
     name: 'the ruled line stands out at least 3:1 from the paper in the light theme (measured on a screenshot)',
     async run(wb) {
       await setColorTheme(wb, 'Light Modern');

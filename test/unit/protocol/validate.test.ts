@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_IMAGE_BYTES, MAX_INSERT_CHARS, SETTING_RANGES, WebviewSettings } from '../../../protocol/messages';
+import { MAX_IMAGE_BYTES, MAX_INSERT_CHARS, MAX_PAD_STATE_CHARS, SETTING_RANGES, WebviewSettings } from '../../../protocol/messages';
 import { parseHostToWebview, parseWebviewToHost, ParseResult } from '../../../protocol/validate';
 
 const settings: WebviewSettings = { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all' };
@@ -136,5 +136,26 @@ describe('protocol: validator gaps closed', () => {
       assert.equal(p.maximum, range.max, `${key} maximum`);
       assert.equal(p.type, range.integer ? 'integer' : 'number', `${key} type`);
     }
+  });
+});
+
+describe('protocol: the pad state the host keeps', () => {
+  it('accepts plain JSON data and hands back a copy without prototypes', () => {
+    const state = { version: 1, strokes: [{ id: 1, points: [{ x: 1, y: 2, t: 0, pressure: 0.5 }] }], undo: [], redo: [], choices: {}, nextId: 2 };
+    const r = parseWebviewToHost({ type: 'padState', state });
+    assert.ok(r.ok);
+    if (r.ok && r.message.type === 'padState') {
+      assert.deepEqual(r.message.state, state);
+      assert.notEqual(r.message.state, state, 'a copy, not the object that came in');
+    }
+    assert.ok(parseHostToWebview({ type: 'init', view: 'pad', modelUrl: 'm', wasmDir: 'w', settings, padState: state }).ok);
+  });
+
+  it('refuses a state over the size limit, and data JSON cannot carry', () => {
+    rejects({ type: 'padState', state: 'x'.repeat(MAX_PAD_STATE_CHARS) }, /JSON data of at most/);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    rejects({ type: 'padState', state: cyclic }, /expected JSON data/);
+    rejects({ type: 'padState', state: () => 1 }, /expected JSON data/);
   });
 });

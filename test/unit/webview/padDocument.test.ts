@@ -110,4 +110,14 @@ describe('pad document: strokes, undo, redo, clear, saved state', () => {
       assert.equal(doc.canUndo, false);
     }
   });
+
+  it('takes back the state the host kept when the pad was closed, and refuses anything else', () => {
+    const kept = twoStrokesAndAChoice('l').snapshot;
+    const doc = new PadDocument();
+    assert.equal(doc.restore(JSON.parse(JSON.stringify(kept))), true);
+    assert.deepEqual(doc.snapshot, kept);
+    for (const hostile of [undefined, null, 'x', { version: 2 }, { ...kept, strokes: [{ id: 'a', points: [] }] }]) {
+      assert.equal(new PadDocument().restore(hostile), false);
+    }
+  });
 });

@@ -220,10 +220,23 @@ interface Recognized {
 }
 
 async function benchPad(page: Page, origin: string, runs: number, setting: Backend): Promise<void> {
-  await page.goto(`${origin}/pad.html`);
   // Page-side code as strings: bench/ is type-checked without DOM types.
   const status = "(document.getElementById('status') || {}).textContent || ''";
-  await page.waitForFunction(`document.body.dataset.ready === 'true' || /could not load|failed/i.test(${status})`, undefined, { timeout: 60_000 });
+  const inkAccepted = "!!document.querySelector('canvas#pad[data-stroke-count]')";
+  const ready = `document.body.dataset.ready === 'true' || /could not load|failed/i.test(${status})`;
+  // Opening the pad: until the canvas takes ink (strokes drawn before the model is ready are read once
+  // it is), and until it is ready; cold (first load in this browser) and warm (a reload, files cached).
+  const open = async (load: () => Promise<unknown>): Promise<[number, number]> => {
+    const t0 = Date.now();
+    await load();
+    await page.waitForFunction(inkAccepted, undefined, { timeout: 60_000, polling: 5 });
+    const t1 = Date.now();
+    await page.waitForFunction(ready, undefined, { timeout: 60_000, polling: 5 });
+    return [t1 - t0, Date.now() - t0];
+  };
+  const cold = await open(() => page.goto(`${origin}/pad.html`));
+  const warm = await open(() => page.reload());
+  console.log(`B0. Opening the real pad page: takes ink after ${cold[0]} ms cold / ${warm[0]} ms warm; ready (model loaded and warmed up) after ${cold[1]} ms cold / ${warm[1]} ms warm`);
   const backend = (await page.evaluate("document.body.dataset.backend || ''")) as string;
   if (!backend) {
     console.log(`B. Real pad: did not start: ${await page.evaluate(status)}`);

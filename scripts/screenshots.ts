@@ -6,7 +6,7 @@
  *   -> docs/screenshots/{pad,importer}-<theme>.png
  *
  * Needs the test tools (bash scripts/setup-test-env.sh) and a model in models/char-cnn. The pad's
- * word is drawn from a Hershey stroke font (Debian hershey-fonts-data), as a pen would draw it.
+ * two lines are drawn from a Hershey stroke font (vendored in training/data/hershey), as a pen would.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,7 @@ const outDir = join(root, 'docs', 'screenshots');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const extensionPath = arg('extension') ?? root;
 const WORD = arg('word') ?? 'hello';
+const SECOND_LINE = arg('second') ?? 'idx2';
 const IMAGE = join(root, 'samples', 'text', 'line-patrick-hand-clean.png');
 let workspace = '';
 
@@ -44,8 +45,11 @@ async function drawOnPad(wb: Workbench): Promise<void> {
   const box = await frame.locator('canvas#pad').boundingBox();
   if (!box) throw new Error('pad canvas not visible');
   const mouse = wb.page.mouse;
-  const capHeight = Math.min(box.height * 0.3, (box.width - 80) / (WORD.length * 0.8));
-  for (const stroke of wordStrokes(WORD, 40, box.height * 0.68, capHeight)) {
+  // Two lines, as a person writes more than a word: the first on the ruled line, the second under it.
+  const capHeight = Math.min(box.height * 0.22, (box.width - 80) / (WORD.length * 0.8));
+  const baseline = box.height * 0.68;
+  const lines = [...wordStrokes(WORD, 40, baseline - capHeight * 0.9, capHeight), ...wordStrokes(SECOND_LINE, 40, baseline + capHeight * 0.9, capHeight)];
+  for (const stroke of lines) {
     await mouse.move(box.x + stroke[0][0], box.y + stroke[0][1]);
     await mouse.down();
     for (const [x, y] of stroke.slice(1)) await mouse.move(box.x + x, box.y + y, { steps: 2 });

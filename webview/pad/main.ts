@@ -157,7 +157,8 @@ function recognize(since = performance.now()): void {
 function render(): void {
   results.show(shown);
   const t = text();
-  preview.textContent = t;
+  // One line always (the output area never grows): a line break shows as ⏎; data-text keeps the text.
+  preview.textContent = t.replace(/\n/g, ' ⏎ ');
   preview.dataset.text = t;
   updateButtons();
 }

@@ -61,6 +61,8 @@ export interface StrokeReadOptions extends RecognizeOptions {
   readonly inkWidth?: number;
   /** The pad's ruled line, for a lone character whose letters show no frame of their own. */
   readonly guide?: PadLineFrame;
+  /** The pad's ruled lines when it has several: each line of writing uses the nearest. */
+  readonly guides?: readonly PadLineFrame[];
 }
 
 /** Pad strokes read as text: the reading, and the characters it read (boxes, strokes) in reading order. */
@@ -231,7 +233,7 @@ export class Recognizer {
    * letters where the classifier reads the pieces more surely, then read as a sequence.
    */
   recognizeStrokes(strokes: readonly Stroke[], opts: StrokeReadOptions = {}): StrokeRecognition {
-    const grouped = splitTouchingLetters(strokesToCharacters(strokes, { inkWidth: opts.inkWidth, guide: opts.guide }), (inputs) =>
+    const grouped = splitTouchingLetters(strokesToCharacters(strokes, { inkWidth: opts.inkWidth, guide: opts.guide, guides: opts.guides }), (inputs) =>
       this.sureness(inputs),
     );
     const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), grouped };

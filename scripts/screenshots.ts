@@ -45,10 +45,12 @@ async function drawOnPad(wb: Workbench): Promise<void> {
   const box = await frame.locator('canvas#pad').boundingBox();
   if (!box) throw new Error('pad canvas not visible');
   const mouse = wb.page.mouse;
-  // Two lines, as a person writes more than a word: the first on the ruled line, the second under it.
-  const capHeight = Math.min(box.height * 0.22, (box.width - 80) / (WORD.length * 0.8));
-  const baseline = box.height * 0.68;
-  const lines = [...wordStrokes(WORD, 40, baseline - capHeight * 0.9, capHeight), ...wordStrokes(SECOND_LINE, 40, baseline + capHeight * 0.9, capHeight)];
+  // Two lines, as a person writes more than a word, each on one of the pad's ruled lines.
+  const baselines = ((await frame.locator('canvas#pad').getAttribute('data-guide-baselines')) ?? '').split(' ').map(Number);
+  const xHeight = Number(await frame.locator('canvas#pad').getAttribute('data-guide-x-height'));
+  const capHeight = Math.min(xHeight * 1.45, (box.width - 80) / (WORD.length * 0.8));
+  const second = baselines[1] ?? baselines[0] + 2.2 * capHeight;
+  const lines = [...wordStrokes(WORD, 40, baselines[0], capHeight), ...wordStrokes(SECOND_LINE, 40, second, capHeight)];
   for (const stroke of lines) {
     await mouse.move(box.x + stroke[0][0], box.y + stroke[0][1]);
     await mouse.down();

@@ -32,6 +32,8 @@ export interface GroupOptions {
    * it: then a lone 'c' written at the guide's x-height reads small and a 'C' reads tall.
    */
   readonly guide?: PadLineFrame;
+  /** Several ruled lines (a pad with room for more than one line): each line of writing uses the nearest. */
+  readonly guides?: readonly PadLineFrame[];
 }
 
 export interface CharacterGroup {
@@ -155,7 +157,7 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
     chars.sort((a, b) => a.bodyBox.left + a.bodyBox.right - (b.bodyBox.left + b.bodyBox.right));
     // Pen centre lines, as training measures its frames (Hershey centre lines, font metrics).
     const bodies = chars.filter((c) => !c.mark).map((c) => c.centre);
-    const frame = estimateLineFrame(bodies) ?? guideFor(bodies, options.guide);
+    const frame = estimateLineFrame(bodies) ?? guideFor(bodies, options.guides ?? (options.guide ? [options.guide] : []));
     const start = characters.length;
     characters.push(...chars.map(({ centre: _centre, uprightBox: _upright, ...c }) => c));
     uprightBoxes.push(...chars.map((c) => c.uprightBox));
@@ -184,10 +186,13 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
   return { characters, spaceBefore, lineBreakBefore, lines };
 }
 
-/** The guide as this line's frame when the line's letters stand on it (bottoms within half an x-height). */
-function guideFor(bodies: readonly Box[], guide: PadLineFrame | undefined): PadLineFrame | undefined {
-  if (!guide || !(guide.xHeight > 0) || !Number.isFinite(guide.baseline) || bodies.length === 0) return undefined;
+/** The nearest ruled line as this line's frame when the line's letters stand on it (bottoms within half an x-height). */
+function guideFor(bodies: readonly Box[], guides: readonly PadLineFrame[]): PadLineFrame | undefined {
+  if (bodies.length === 0) return undefined;
   const bottom = median(bodies.map((b) => b.bottom));
+  const usable = guides.filter((g) => g.xHeight > 0 && Number.isFinite(g.baseline));
+  const guide = usable.sort((a, b) => Math.abs(a.baseline - bottom) - Math.abs(b.baseline - bottom))[0];
+  if (!guide) return undefined;
   return Math.abs(bottom - guide.baseline) <= 0.5 * guide.xHeight ? { baseline: guide.baseline, xHeight: guide.xHeight } : undefined;
 }
 

@@ -12,7 +12,8 @@
  *                           kept within 4.5%..15% of the line's letter size (classifierPenWidth),
  *                spaceFactor?: word gap in x-heights when a line's gaps do not split into letter and
  *                              word gaps (default 0.9),
- *                guide?: { baseline, xHeight } the pad's ruled line in pad px, for lines (a lone
+ *                guide?: { baseline, xHeight } the pad's ruled line in pad px (guides?: several; each line of
+ *                        writing uses the nearest), for lines (a lone
  *                        character) whose letters show no frame of their own,
  *                renderSize?: longer ink side of each rendered character in px (64) }
  *     returns, in reading order (lines top to bottom, each left to right):

@@ -15,6 +15,8 @@ const PALM_REJECTION_MS = 1000;
 
 /** Points closer than this (CSS px) to the previous one add nothing but work. */
 const MIN_STEP = 0.75;
+/** A canvas at least this tall (CSS px) has two ruled lines. */
+const TWO_LINES_FROM_PX = 360;
 /** A press that never leaves this radius (CSS px) is a tap, not a stroke. */
 const TAP_RADIUS = 1.5;
 
@@ -166,16 +168,28 @@ export class InkCanvas {
    * small and a 'C' reaching above it reads tall (a word brings its own line; see group.ts).
    */
   guideFrame(): { baseline: number; xHeight: number } {
+    return this.guideFrames()[0];
+  }
+
+  /**
+   * All ruled lines, top first: one on a short pad, two where there is room (a second line of writing
+   * gets its own line, and a lone character written on it reads its case from it).
+   */
+  guideFrames(): { baseline: number; xHeight: number }[] {
     const { height } = this.canvas.getBoundingClientRect();
-    return { baseline: Math.round(height * 0.68) + 0.5, xHeight: Math.max(8, Math.round(height * 0.2)) };
+    if (height < TWO_LINES_FROM_PX) return [{ baseline: Math.round(height * 0.68) + 0.5, xHeight: Math.max(8, Math.round(height * 0.2)) }];
+    // The same x-height as a single line (smaller letters read less surely), the lines ~2.3 x-heights apart.
+    const xHeight = Math.max(8, Math.round(height * 0.2));
+    return [0.4, 0.86].map((at) => ({ baseline: Math.round(height * at) + 0.5, xHeight }));
   }
 
   private drawGuide(width: number): void {
     const { ctx } = this;
-    const { baseline, xHeight } = this.guideFrame();
-    // Published for tests and tools that write on the line as a person would.
-    this.canvas.dataset.guideBaseline = String(baseline);
-    this.canvas.dataset.guideXHeight = String(xHeight);
+    const frames = this.guideFrames();
+    // Published for tests and tools that write on the line as a person would (the first line; all baselines).
+    this.canvas.dataset.guideBaseline = String(frames[0].baseline);
+    this.canvas.dataset.guideXHeight = String(frames[0].xHeight);
+    this.canvas.dataset.guideBaselines = frames.map((f) => f.baseline).join(' ');
     ctx.save();
     ctx.strokeStyle = this.guide;
     // The canvas's CSS height is often fractional (it takes what the layout leaves), so a thin line
@@ -187,7 +201,8 @@ export class InkCanvas {
     const snap = (y: number) => (Math.floor(y * rows) + thickness / 2) / rows;
     // Both lines in the full guide colour (>= 3:1 against the paper); the x-height line is told apart
     // by its sparser dashes, not by fading it below what a reader can see.
-    for (const [y, dash] of [[baseline, [6, 4]], [baseline - xHeight, [2, 6]]] as const) {
+    const lines = frames.flatMap(({ baseline, xHeight }) => [[baseline, [6, 4]], [baseline - xHeight, [2, 6]]] as const);
+    for (const [y, dash] of lines) {
       ctx.setLineDash(dash);
       ctx.beginPath();
       ctx.moveTo(12, snap(y));

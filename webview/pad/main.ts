@@ -69,7 +69,11 @@ const results = new ResultsView($('results'), (key, text) => {
   recognize();
 });
 const canvas = new InkCanvas($<HTMLCanvasElement>('pad'), {
-  onStrokeStart: () => cancelAutoInsert(),
+  onStrokeStart: () => {
+    cancelAutoInsert();
+    // New writing: what the status said about the last insert or error no longer holds.
+    if (engine && !canvas.eraser && status.textContent !== WRITE_HINT) setStatus(WRITE_HINT);
+  },
   onStrokeEnd: (points, erase) => {
     const penUp = performance.now();
     const reach = (settings?.inkWidth ?? 4) * 1.5 + 4;
@@ -125,7 +129,7 @@ function recognize(since = performance.now()): void {
     // The one pad path: characters, spaces and lines from the strokes, touching letters cut, then read.
     reading = engine.readStrokes(strokes.map((s) => s.points), {
       inkWidth: settings.inkWidth,
-      guide: canvas.guideFrame(),
+      guides: canvas.guideFrames(),
       context,
       charset: currentCharset(),
       topK: settings.candidateCount,
@@ -171,6 +175,8 @@ function updateButtons(): void {
   $<HTMLButtonElement>('insert').disabled = empty;
   $<HTMLButtonElement>('insertClear').disabled = empty;
 }
+
+const WRITE_HINT = 'Ready. Write on the lines; Enter inserts the text, a zigzag crosses out.';
 
 function setStatus(message: string, isError = false): void {
   status.textContent = message;
@@ -235,7 +241,9 @@ async function startEngine(s: WebviewSettings, urls: EngineUrls): Promise<void> 
   try {
     engine = await RecognitionEngine.start(urls, s.backend);
     client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs, message: [engine.loadPhases, engine.backendNote].filter(Boolean).join('; ') });
-    setStatus(`Ready (${engine.backend}${engine.backendNote ? `; ${engine.backendNote}` : ''}). Write a word; Enter inserts it.`);
+    // Plain words for the writer; which backend runs (and why) is in the tooltip and the Output log.
+    setStatus(WRITE_HINT);
+    status.title = `Recognition runs on ${engine.backend}${engine.backendNote ? ` (${engine.backendNote})` : ''}.`;
     document.body.dataset.backend = engine.backend;
     document.body.dataset.ready = 'true';
     recognize();

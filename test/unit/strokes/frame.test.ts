@@ -103,4 +103,17 @@ describe('strokes: the pad guide line', () => {
     const own = strokesToCharacters(write('Hcx', { unit: 12, baseline: 100 }).strokes, { guide });
     assert.ok(Math.abs(own.lines[0].frame!.xHeight - 12) < 1);
   });
+
+  it('with several ruled lines, a character written on the second reads its case from the second', () => {
+    const guides = [guide, { baseline: 200, xHeight: 24 }];
+    const geo = (ch: string) => {
+      const c = strokesToCharacters(write(ch, { unit: 24, baseline: 200 }).strokes, { guides }).characters[0];
+      assert.ok(c.frame, `${ch} on the second line got a frame`);
+      return normalizeCharacter(c.image, { frame: c.frame }).geometry;
+    };
+    assert.ok(Math.abs(geo('c')[1] - 1) < 0.15);
+    assert.ok(geo('C')[1] > 1.4);
+    assert.equal(strokesToCharacters(write('c', { baseline: 150 }).strokes, { guides }).characters[0].frame, undefined, 'between the lines: none');
+  });
 });
+

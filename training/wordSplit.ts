@@ -15,7 +15,7 @@ export function readWordList(file = WORDS_FILE): string[] {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`Word list ${file} is missing: install Debian's wamerican package.`);
+    throw new Error(`Word list ${file} is missing: run bash scripts/setup-bench-env.sh (Debian's wamerican package).`);
   }
   return text.split('\n').filter((w) => /^[A-Za-z]+$/.test(w));
 }

@@ -249,19 +249,7 @@ export class Recognizer {
 
   /** Log of the classifier's top probability per character (-Infinity for a blank image). */
   private sureness(inputs: readonly CharacterInput[]): number[] {
-    const normalized: NormalizedCharacter[] = [];
-    const slots: number[] = [];
-    inputs.forEach(({ image, frame }, i) => {
-      try {
-        normalized.push(normalizeCharacter(image, { frame }));
-        slots.push(i);
-      } catch (err) {
-        if (!(err instanceof BlankImageError)) throw err;
-      }
-    });
-    const out = inputs.map(() => -Infinity);
-    this.probabilities(normalized).forEach((p, j) => (out[slots[j]] = Math.log(Math.max(1e-12, Math.max(...p)))));
-    return out;
+    return this.probabilitiesOrBlank(inputs).map((p) => (p ? Math.log(Math.max(1e-12, Math.max(...p))) : -Infinity));
   }
 
   /**
@@ -299,17 +287,22 @@ export class Recognizer {
   /** The segmenter's classifier callback; a crop too faint to normalise gets a flat distribution. */
   private scoreCrops(crops: readonly CharCrop[]): Float32Array[] {
     const n = this.labels.length;
+    return this.probabilitiesOrBlank(crops).map((p) => p ?? new Float32Array(n).fill(1 / n));
+  }
+
+  /** Class probabilities of each image with its frame, batched; undefined where the image holds no ink. */
+  private probabilitiesOrBlank(inputs: readonly CharacterInput[]): (Float32Array | undefined)[] {
     const normalized: NormalizedCharacter[] = [];
     const slots: number[] = [];
-    crops.forEach((c, i) => {
+    inputs.forEach(({ image, frame }, i) => {
       try {
-        normalized.push(normalizeCharacter(c.image, { frame: c.frame }));
+        normalized.push(normalizeCharacter(image, { frame }));
         slots.push(i);
       } catch (err) {
         if (!(err instanceof BlankImageError)) throw err;
       }
     });
-    const out: Float32Array[] = crops.map(() => new Float32Array(n).fill(1 / n));
+    const out: (Float32Array | undefined)[] = inputs.map(() => undefined);
     this.probabilities(normalized).forEach((p, j) => (out[slots[j]] = p));
     return out;
   }

@@ -19,7 +19,7 @@ import { ALL_CHARACTERS } from '../core/labels';
 import { familiesOf, FontFamily, HERSHEY_FONTS, registerFontFamily, Split } from './fonts';
 import { loadHersheyFont, HersheyFont, Point } from './hershey';
 import { Rng, hashString } from './prng';
-import { blur3, composeGrey, elastic, InkMap, inkExtent, penFromSkeleton, thin } from './inkOps';
+import { blur3, composeGrey, elastic, InkMap, inkExtent, inkFromCanvas, penFromSkeleton, thin } from './inkOps';
 
 export type SampleStyle = 'font' | 'pen' | 'hershey';
 
@@ -225,10 +225,7 @@ export function registerFamily(family: FontFamily): FontMetrics {
 }
 
 function readInk(ctx: SKRSContext2D): InkMap {
-  const rgba = ctx.getImageData(0, 0, CANVAS, CANVAS).data;
-  const data = new Float32Array(CANVAS * CANVAS);
-  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 3] / 255;
-  return { width: CANVAS, height: CANVAS, data };
+  return inkFromCanvas(ctx, CANVAS, CANVAS);
 }
 
 function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng, augment: boolean, asPen: boolean, wide: boolean) {

@@ -12,6 +12,14 @@ export interface InkMap {
   readonly data: Float32Array;
 }
 
+/** The ink of a canvas drawn in black on transparent: its alpha channel, 0..1. */
+export function inkFromCanvas(ctx: { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } }, width: number, height: number): InkMap {
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const data = new Float32Array(width * height);
+  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 3] / 255;
+  return { width, height, data };
+}
+
 export function createInk(width: number, height: number): InkMap {
   return { width, height, data: new Float32Array(width * height) };
 }

@@ -11,7 +11,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { FONT_FAMILIES, FontFamily } from './fonts';
 import { registerFamily } from './dataset';
-import { thin } from './inkOps';
+import { inkFromCanvas, thin } from './inkOps';
 
 export interface StyleDescriptor {
   id: string;
@@ -30,10 +30,7 @@ function inkOf(fontName: string, px: number, ch: string): { data: Float32Array }
   ctx.font = `${px}px "${fontName}"`;
   ctx.fillStyle = '#000';
   ctx.fillText(ch, 20, BASE);
-  const rgba = ctx.getImageData(0, 0, SIZE, SIZE).data;
-  const data = new Float32Array(SIZE * SIZE);
-  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 3] / 255;
-  return { data };
+  return inkFromCanvas(ctx, SIZE, SIZE);
 }
 
 export function describeFamily(family: FontFamily): StyleDescriptor {

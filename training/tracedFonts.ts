@@ -10,7 +10,7 @@ import { ALL_CHARACTERS } from '../core/labels';
 import { registerFamily } from './dataset';
 import { FontFamily } from './fonts';
 import { HersheyFont, HersheyGlyph, Point } from './hershey';
-import { thin } from './inkOps';
+import { inkFromCanvas, thin } from './inkOps';
 
 const SIZE = 220;
 const BASELINE = 160;
@@ -34,10 +34,7 @@ export function traceFamily(family: FontFamily, chars: string = ALL_CHARACTERS):
     ctx.clearRect(0, 0, SIZE, SIZE);
     ctx.fillStyle = '#000';
     ctx.fillText(ch, ORIGIN_X, BASELINE);
-    const rgba = ctx.getImageData(0, 0, SIZE, SIZE).data;
-    const data = new Float32Array(SIZE * SIZE);
-    for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 3] / 255;
-    const strokes = traceSkeleton(thin({ width: SIZE, height: SIZE, data }), SIZE, SIZE);
+    const strokes = traceSkeleton(thin(inkFromCanvas(ctx, SIZE, SIZE)), SIZE, SIZE);
     if (strokes.length === 0) continue;
     // Bounds from the font's advance, as Hershey's are: the family's own letter spacing.
     glyphs.set(ch, { left: ORIGIN_X, right: ORIGIN_X + ctx.measureText(ch).width, strokes });

@@ -85,8 +85,9 @@ function candidateCuts(c: StrokeCharacter, line: RenderLine, inkWidth: number, s
   const order = c.parts.map((p, i) => ({ i, b: boundsOf(p) })).sort((a, b) => a.b.left + a.b.right - (b.b.left + b.b.right));
   const cuts: { left: StrokeCharacter; right: StrokeCharacter }[] = [];
   for (let k = 1; k < order.length; k++) {
-    const leftIdx = order.slice(0, k).map((o) => o.i), rightIdx = order.slice(k).map((o) => o.i);
-    const lb = unionBounds(leftIdx.map((i) => boundsOf(c.parts[i]))), rb = unionBounds(rightIdx.map((i) => boundsOf(c.parts[i])));
+    const left = order.slice(0, k), right = order.slice(k);
+    const leftIdx = left.map((o) => o.i), rightIdx = right.map((o) => o.i);
+    const lb = unionBounds(left.map((o) => o.b)), rb = unionBounds(right.map((o) => o.b));
     const lw = lb.right - lb.left, rw = rb.right - rb.left;
     if (lw < MIN_PIECE_WIDTH * letter || rw < MIN_PIECE_WIDTH * letter) continue;
     if (lb.right - rb.left > MAX_PIECE_OVERLAP * Math.min(lw, rw)) continue;

@@ -19,6 +19,14 @@ const MIN_STEP = 0.75;
 const TWO_LINES_FROM_PX = 360;
 /** A press that never leaves this radius (CSS px) is a tap, not a stroke. */
 const TAP_RADIUS = 1.5;
+/**
+ * A long line continues: once the writing passes this share of the width and the pen rests for
+ * FOLLOW_DELAY_MS, the view moves on so the end of the writing sits at FOLLOW_TO of the width. The ink
+ * keeps its place in the writing (strokes are in writing coordinates); only the view scrolls.
+ */
+const FOLLOW_FROM = 0.8;
+const FOLLOW_TO = 0.4;
+const FOLLOW_DELAY_MS = 600;
 
 export class InkCanvas {
   private readonly ctx: CanvasRenderingContext2D;
@@ -35,6 +43,9 @@ export class InkCanvas {
   private ink = '#000';
   private guide = '#8884';
   inkWidth = 4;
+  /** How far (CSS px) the view has moved along the line: writing x = view x + scrollX. */
+  private scrollX = 0;
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly canvas: HTMLCanvasElement,
@@ -53,9 +64,23 @@ export class InkCanvas {
     canvas.addEventListener('pointermove', (e) => this.move(e));
     canvas.addEventListener('pointerup', (e) => this.up(e));
     canvas.addEventListener('pointercancel', (e) => this.up(e));
+    // Back along a long line: a horizontal wheel or trackpad swipe (Shift+wheel), or the arrow keys.
+    canvas.addEventListener('wheel', (e) => {
+      const delta = Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.shiftKey ? e.deltaY : 0;
+      if (delta === 0) return;
+      e.preventDefault();
+      this.scrollTo(this.scrollX + delta);
+    }, { passive: false });
+    canvas.addEventListener('keydown', (e) => {
+      if ((e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') || e.ctrlKey || e.metaKey || e.altKey) return;
+      e.preventDefault();
+      const step = this.canvas.getBoundingClientRect().width / 3;
+      this.scrollTo(this.scrollX + (e.key === 'ArrowLeft' ? -step : step));
+    });
     new ResizeObserver(() => this.resize()).observe(canvas);
     // VS Code swaps body classes and --vscode-* values on a theme change.
     new MutationObserver(() => this.readColours()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    canvas.dataset.scrollX = '0'; // for tests: how far the view has moved along a long line
     this.readColours();
     this.resize();
   }
@@ -68,7 +93,43 @@ export class InkCanvas {
   show(strokes: readonly (readonly PadPoint[])[]): void {
     this.strokes = strokes;
     this.canvas.dataset.strokeCount = String(strokes.length); // for tests: how much ink the pad holds
+    // Never left looking at empty paper past the end of the writing (after undo, clear, restore).
+    this.scrollTo(this.scrollX, false);
     this.redraw();
+  }
+
+  /** Moves the view along the line, within [0, the end of the writing at FOLLOW_TO of the width]. */
+  scrollTo(x: number, redraw = true): void {
+    const next = Math.round(Math.max(0, Math.min(x, this.maxScroll())));
+    if (next === this.scrollX) return;
+    this.scrollX = next;
+    this.canvas.dataset.scrollX = String(next);
+    if (redraw) this.redraw();
+  }
+
+  private inkRight(): number {
+    let right = -Infinity;
+    for (const s of this.strokes) for (const p of s) right = Math.max(right, p.x);
+    return right;
+  }
+
+  private maxScroll(): number {
+    return Math.max(0, this.inkRight() - this.canvas.getBoundingClientRect().width * FOLLOW_TO);
+  }
+
+  /** After a pause, move on if the writing has reached the right side of the view. */
+  private scheduleFollow(): void {
+    this.cancelFollow();
+    this.followTimer = setTimeout(() => {
+      this.followTimer = undefined;
+      const { width } = this.canvas.getBoundingClientRect();
+      if (this.inkRight() - this.scrollX > width * FOLLOW_FROM) this.scrollTo(this.maxScroll());
+    }, FOLLOW_DELAY_MS);
+  }
+
+  private cancelFollow(): void {
+    if (this.followTimer !== undefined) clearTimeout(this.followTimer);
+    this.followTimer = undefined;
   }
 
   private readColours(): void {
@@ -96,7 +157,7 @@ export class InkCanvas {
     const r = this.canvas.getBoundingClientRect();
     // Mouse and touch report 0.5 while down (0 for some touch screens); only pens vary it.
     const pressure = e.pointerType === 'pen' && e.pressure > 0 ? e.pressure : 0.5;
-    return { x: e.clientX - r.left, y: e.clientY - r.top, t: e.timeStamp, pressure };
+    return { x: e.clientX - r.left + this.scrollX, y: e.clientY - r.top, t: e.timeStamp, pressure };
   }
 
   private down(e: PointerEvent): void {
@@ -113,6 +174,7 @@ export class InkCanvas {
     this.canvas.focus({ preventScroll: true });
     this.canvas.setPointerCapture(e.pointerId);
     this.activePointer = e.pointerId;
+    this.cancelFollow(); // the view never moves under a pen that is writing
     this.current = [this.point(e)];
     this.events.onStrokeStart();
     this.drawDot(this.current[0]);
@@ -147,6 +209,7 @@ export class InkCanvas {
     this.erasingStroke = false;
     if (erasing) this.redraw(); // the eraser's path is no ink
     this.events.onStrokeEnd(stroke, erasing);
+    if (!erasing) this.scheduleFollow();
   }
 
   private width(p: PadPoint): number {
@@ -160,6 +223,26 @@ export class InkCanvas {
     this.drawGuide(width);
     for (const s of this.strokes) this.drawStroke(s);
     if (this.current) this.drawStroke(this.current);
+    this.drawScrollHint(width, height);
+  }
+
+  /**
+   * Where the view is along a long line: a thin bar at the bottom edge, shown only when some writing
+   * lies outside the view (the arrow keys or a sideways scroll go back to it).
+   */
+  private drawScrollHint(width: number, height: number): void {
+    let left = 0, right = width;
+    for (const s of this.strokes) for (const p of s) {
+      left = Math.min(left, p.x);
+      right = Math.max(right, p.x);
+    }
+    const total = Math.max(right, this.scrollX + width) - left;
+    if (total <= width + 1) return;
+    const { ctx } = this;
+    ctx.save();
+    ctx.fillStyle = this.guide;
+    ctx.fillRect(((this.scrollX - left) / total) * width, height - 4, (width / total) * width, 3);
+    ctx.restore();
   }
 
   /**
@@ -227,15 +310,16 @@ export class InkCanvas {
     const a = points[i - 1];
     const b = points[i];
     const prev = i >= 2 ? points[i - 2] : a;
-    const start = { x: (prev.x + a.x) / 2, y: (prev.y + a.y) / 2 };
-    const end = i === points.length - 1 ? b : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    const o = this.scrollX;
+    const start = { x: (prev.x + a.x) / 2 - o, y: (prev.y + a.y) / 2 };
+    const end = i === points.length - 1 ? { x: b.x - o, y: b.y } : { x: (a.x + b.x) / 2 - o, y: (a.y + b.y) / 2 };
     ctx.strokeStyle = this.erasingStroke ? this.guide : this.ink;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.lineWidth = this.width(a);
     ctx.beginPath();
     ctx.moveTo(start.x, start.y);
-    ctx.quadraticCurveTo(a.x, a.y, end.x, end.y);
+    ctx.quadraticCurveTo(a.x - o, a.y, end.x, end.y);
     ctx.stroke();
   }
 
@@ -243,7 +327,7 @@ export class InkCanvas {
     const { ctx } = this;
     ctx.fillStyle = this.erasingStroke ? this.guide : this.ink;
     ctx.beginPath();
-    ctx.arc(p.x, p.y, this.width(p) / 2, 0, Math.PI * 2);
+    ctx.arc(p.x - this.scrollX, p.y, this.width(p) / 2, 0, Math.PI * 2);
     ctx.fill();
   }
 }

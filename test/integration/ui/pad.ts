@@ -69,6 +69,11 @@ export class Pad {
     };
   }
 
+  /** How far the view has moved along a long line (CSS px; the canvas publishes it). */
+  async scrollX(): Promise<number> {
+    return Number(await this.canvas().getAttribute('data-scroll-x'));
+  }
+
   /** Strokes the pad holds (the canvas publishes the count). */
   async strokeCount(): Promise<number> {
     return Number(await this.canvas().getAttribute('data-stroke-count'));

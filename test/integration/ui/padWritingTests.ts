@@ -31,6 +31,37 @@ export const padWritingTests: UiTest[] = [
     },
   },
   {
+    name: 'a line longer than the pad continues: the view moves on, no ink is cut, every word reads',
+    async run(wb) {
+      const pad = await Pad.open(wb);
+      const before = await pad.layout();
+      // Capitals a cap height tall on the ruled line, a word's width apart: two words reach the edge.
+      const size = before.xHeight * 1.4;
+      const wordWidth = 2.8 * size; // three glyphs 0.7 wide with 0.35 between (layoutWord)
+      const gap = Math.max(size * 1.2, (before.width - 24 - 2 * wordWidth) / 2);
+      await pad.writeAt('LT4', 12, before.baseline - size, size);
+      await pad.writeAt('HE7', 12 + wordWidth + gap, before.baseline - size, size);
+      expectEqual(await pad.recognisedText(6), 'LT4 HE7', 'the first two words');
+      // The writing has reached the right edge: after a pause the view moves on and leaves room.
+      await waitUntil(async () => (await pad.scrollX()) > 0, async () => `the view did not move (scroll ${await pad.scrollX()})`);
+      const inkEnd = before.width * 0.4; // the end of the writing now sits at 40% of the width
+      await pad.writeAt('FA1', inkEnd + gap, before.baseline - size, size);
+      await waitUntil(async () => (await pad.recognisedText(9)) === 'LT4 HE7 FA1', async () => `text ${JSON.stringify(await pad.recognisedText(9, 200))}`);
+      expectEqual(await pad.strokeCount(), 16, 'strokes kept (none cut at the edge)');
+      const after = await pad.layout();
+      for (const key of ['x', 'y', 'width', 'height', 'baseline', 'xHeight'] as const) {
+        if (Math.abs(after[key] - before[key]) > STAY_PUT_PX) throw new Error(`canvas ${key} moved from ${before[key]} to ${after[key]} on a long line`);
+      }
+      // Back along the line with the keyboard, and Clear brings the view home.
+      const moved = await pad.scrollX();
+      await pad.canvas().focus();
+      await wb.page.keyboard.press('ArrowLeft');
+      await waitUntil(async () => (await pad.scrollX()) < moved, async () => `ArrowLeft left the view at ${await pad.scrollX()}`);
+      await pad.clear();
+      expectEqual(await pad.scrollX(), 0, 'the view after Clear');
+    },
+  },
+  {
     name: 'after a click in the editor, writing on the pad takes the keyboard: Enter inserts, no newline',
     async run(wb) {
       await wb.openFile(notesFile);

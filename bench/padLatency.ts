@@ -13,6 +13,9 @@
  *    animation frame after it (the row on screen). The pad picks its backend from the setting
  *    (--pad-backend, default webgl as shipped) and its own checks (it leaves a software WebGL).
  *
+ * C. Opening the pad in a real VS Code, from the command to ink accepted and to ready, cold and warm
+ *    (bench/padOpen.ts; --no-vscode skips it).
+ *
  * Everything is served from 127.0.0.1 by node:http; the browser has no other network.
  */
 import * as esbuild from 'esbuild';
@@ -24,6 +27,7 @@ import { chromium, type Page } from 'playwright-core';
 import type { StrokePoint } from '../core/strokes';
 import type { LoadOptions, PathResult } from './padLatencyPage';
 import { write } from '../test/unit/strokes/fixtures';
+import { benchPadOpen } from './padOpen';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHROMIUM_FLAGS = [
@@ -53,16 +57,19 @@ interface Args {
   model: string;
   chromium: string;
   pad: boolean;
+  /** C: opening the pad in a real VS Code (bench/padOpen.ts). */
+  vscode: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 30, padRuns: 0, padBackend: 'webgl', backends: ['webgl', 'wasm', 'cpu'], flags: {}, model: 'models/char-cnn', chromium: '/usr/bin/chromium', pad: true };
+  const args: Args = { runs: 30, padRuns: 0, padBackend: 'webgl', backends: ['webgl', 'wasm', 'cpu'], flags: {}, model: 'models/char-cnn', chromium: '/usr/bin/chromium', pad: true, vscode: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') args.runs = Math.max(1, Number(argv[++i]));
     else if (a === '--model') args.model = argv[++i];
     else if (a === '--chromium') args.chromium = argv[++i];
     else if (a === '--no-pad') args.pad = false;
+    else if (a === '--no-vscode') args.vscode = false;
     else if (a === '--pad-backend') args.padBackend = argv[++i] as Backend;
     else if (a === '--pad-runs') args.padRuns = Math.max(1, Number(argv[++i]));
     else if (a === '--backends') args.backends = argv[++i].split(',').map((b) => b.trim() as Backend);
@@ -70,7 +77,7 @@ function parseArgs(argv: string[]): Args {
       const [k, v] = argv[++i].split('=');
       args.flags[k] = v === 'true' ? true : v === 'false' ? false : Number(v);
     }
-    else throw new Error(`Unknown argument '${a}'. Usage: bench:pad [--runs N] [--model DIR] [--chromium PATH] [--backends webgl,wasm,cpu] [--flag TFJS_FLAG=VALUE] [--no-pad] [--pad-backend webgl|wasm|cpu] [--pad-runs N]`);
+    else throw new Error(`Unknown argument '${a}'. Usage: bench:pad [--runs N] [--model DIR] [--chromium PATH] [--backends webgl,wasm,cpu] [--flag TFJS_FLAG=VALUE] [--no-pad] [--no-vscode] [--pad-backend webgl|wasm|cpu] [--pad-runs N]`);
   }
   if (!Number.isFinite(args.runs)) throw new Error('--runs takes a number');
   if (!args.padRuns) args.padRuns = args.runs;
@@ -91,7 +98,8 @@ async function bundle(outDir: string): Promise<void> {
     define: { 'process.env.NODE_ENV': '"production"' },
   };
   await esbuild.build({ ...common, entryPoints: { path: 'bench/padLatencyPage.ts' }, outdir: outDir });
-  await esbuild.build({ ...common, entryPoints: { pad: 'webview/pad/main.ts' }, outdir: outDir });
+  // As scripts/build.mjs bundles them: the pad's own script, then the engine.
+  await esbuild.build({ ...common, entryPoints: { pad: 'webview/pad/main.ts', engine: 'webview/recognition/bundle.ts' }, outdir: outDir });
 }
 
 const PATH_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>path</title></head><body><script src="/b/path.js"></script></body></html>`;
@@ -120,7 +128,7 @@ function padHtml(settings: object, hasNgram: boolean): string {
     setState() {},
   });
 </script>
-<script src="/b/pad.js"></script></body></html>`;
+<script src="/b/pad.js" defer></script><script src="/b/engine.js" data-engine defer></script></body></html>`;
 }
 
 function serve(bundleDir: string, modelDir: string, settings: object, hasNgram: boolean): Promise<{ server: http.Server; origin: string }> {
@@ -309,6 +317,7 @@ async function main(): Promise<void> {
     server.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  if (args.pad && args.vscode) await benchPadOpen();
 }
 
 main().catch((err: unknown) => {

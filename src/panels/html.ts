@@ -1,5 +1,6 @@
 /**
- * The HTML shell of every Inkwell webview: one stylesheet and one script from dist/webview,
+ * The HTML shell of every Inkwell webview: one stylesheet and two scripts from dist/webview (the
+ * view's own, small, then the recognition engine: see webview/recognition/engineModule.ts),
  * under a strict Content-Security-Policy (nothing remote, scripts only with this page's nonce).
  */
 import { randomBytes } from 'node:crypto';
@@ -41,7 +42,8 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, v
 </head>
 <body data-view="${view}">
 <main id="app" aria-busy="true"></main>
-<script nonce="${nonce}" src="${asset(`${view}.js`)}"></script>
+<script nonce="${nonce}" src="${asset(`${view}.js`)}" defer></script>
+<script nonce="${nonce}" src="${asset('engine.js')}" data-engine defer></script>
 </body>
 </html>`;
 }

@@ -6,7 +6,8 @@
 import './style.css';
 import { RecognizedBox, WebviewSettings } from '../../protocol/messages';
 import { HostClient, InsertKeys } from '../hostClient';
-import { EngineUrls, RecognitionEngine } from '../recognition/engine';
+import type { EngineUrls, RecognitionEngine } from '../recognition/engine';
+import { engineModule } from '../recognition/engineModule';
 import { decodeImage } from '../shared/decodeImage';
 import { ImagePreview } from './preview';
 
@@ -63,7 +64,7 @@ function engine(): Promise<RecognitionEngine> {
   if (!enginePromise) {
     enginePromise = initialised.then(async () => {
       client.post({ type: 'modelStatus', state: 'loading' });
-      const e = await RecognitionEngine.start(urls!, settings?.backend ?? 'webgl');
+      const e = await (await engineModule()).start(urls!, settings?.backend ?? 'webgl');
       client.post({ type: 'modelStatus', state: 'ready', backend: e.backend, loadMs: e.loadMs, message: [e.loadPhases, e.backendNote].filter(Boolean).join('; ') });
       document.body.dataset.backend = e.backend;
       document.body.dataset.ready = 'true';

@@ -6,7 +6,8 @@ import './style.css';
 import { CharsetName, CHARSETS, WebviewSettings } from '../../protocol/messages';
 import { HostClient, InsertKeys } from '../hostClient';
 import type { StrokeRecognition } from '../../core/recognizer';
-import { EngineUrls, RecognitionEngine } from '../recognition/engine';
+import type { EngineUrls, RecognitionEngine } from '../recognition/engine';
+import { engineModule } from '../recognition/engineModule';
 import { PadDocument, PadState } from './document';
 import { InkCanvas } from './inkCanvas';
 import { coveredBy, isScratchOut, touchedBy } from './erasing';
@@ -239,13 +240,14 @@ function cancelAutoInsert(): void {
 async function startEngine(s: WebviewSettings, urls: EngineUrls): Promise<void> {
   client.post({ type: 'modelStatus', state: 'loading' });
   try {
-    engine = await RecognitionEngine.start(urls, s.backend);
+    engine = await (await engineModule()).start(urls, s.backend);
     client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs, message: [engine.loadPhases, engine.backendNote].filter(Boolean).join('; ') });
     // Plain words for the writer; which backend runs (and why) is in the tooltip and the Output log.
     setStatus(WRITE_HINT);
     status.title = `Recognition runs on ${engine.backend}${engine.backendNote ? ` (${engine.backendNote})` : ''}.`;
     document.body.dataset.backend = engine.backend;
     document.body.dataset.ready = 'true';
+    performance.mark('inkwell:ready'); // for bench:pad (bench/padOpen.ts)
     recognize();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -335,4 +337,5 @@ canvas.show(doc.strokes.map((s) => s.points));
 charsetSelect.value = currentCharset();
 updateButtons();
 app.removeAttribute('aria-busy');
+performance.mark('inkwell:takes-ink'); // for bench:pad (bench/padOpen.ts)
 client.ready();

@@ -11,7 +11,7 @@ import { CharacterInput, Classifier, Recognizer, StrokeReadOptions, StrokeRecogn
 import { Stroke } from '../../core/strokes';
 import { BackendPreference, CharsetName } from '../../protocol/messages';
 import { selectBackend } from './backend';
-import { fetchOk, loadClassifier } from './loadModel';
+import { classifierFrom, fetchModelFiles, fetchOk } from './loadModel';
 
 export type { TextCandidate };
 
@@ -102,9 +102,13 @@ export class RecognitionEngine {
       phases.push(`${name} ${Math.round(now - last)} ms`);
       last = now;
     };
+    // The files download while the backend starts (WebGL checks, or the wasm binary).
+    const files = Promise.all([fetchModelFiles(urls.modelUrl), loadNgram(urls.ngramUrl)]);
+    files.catch(() => undefined); // awaited below; a backend failure first must not leave it unhandled
     const backend = await selectBackend(preference, urls.wasmDir);
     phase(`backend ${backend.name}`);
-    const [classifier, ngram] = await Promise.all([loadClassifier(urls.modelUrl), loadNgram(urls.ngramUrl)]);
+    const [modelFiles, ngram] = await files;
+    const classifier = classifierFrom(modelFiles);
     phase('model + n-gram');
     // Pay for shader compilation (WebGL) and kernel set-up now, not on the first stroke.
     let model: Classifier = classifier;

@@ -7,12 +7,23 @@ import { modelArtifacts, modelWeightPaths } from '../../core/modelFormat';
 
 const MODEL_NAME = 'models/char-cnn/model.json';
 
-export async function loadClassifier(url: string): Promise<CharClassifier> {
+export interface ModelFiles {
+  readonly json: unknown;
+  readonly weights: Uint8Array[];
+}
+
+/** The model's files, fetched (no tfjs involved: this runs while the backend starts). */
+export async function fetchModelFiles(url: string): Promise<ModelFiles> {
   const modelUrl = new URL(url, location.href).toString();
   const json = await fetchOk(modelUrl).then((r) => r.json() as Promise<unknown>);
   const paths = modelWeightPaths(json, MODEL_NAME);
   const weights = await Promise.all(paths.map((p) => fetchOk(new URL(p, modelUrl).toString()).then(async (r) => new Uint8Array(await r.arrayBuffer()))));
-  const { json: model, weightData } = modelArtifacts(json, weights, MODEL_NAME);
+  return { json, weights };
+}
+
+/** The classifier from its files, on the backend now running. */
+export function classifierFrom(files: ModelFiles): CharClassifier {
+  const { json: model, weightData } = modelArtifacts(files.json, files.weights, MODEL_NAME);
   // The caller warms it up at the batch size it will use (WebGL compiles per shape).
   return CharClassifier.fromArtifacts(model, weightData);
 }

@@ -11,8 +11,11 @@ import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles
 import { readImageFile, SUPPORTED_FORMATS } from './imageFile';
 import { Recognizer, Recognition } from '../core/recognizer';
 import { parseCharset } from '../core/decode/charset';
+import { ProfileClassifier } from '../core/profile/adapt';
+import { profileMain, readProfileFile } from './profile';
 
 export const HELP = `Usage: inkwell recognize [options] <image...>
+       inkwell profile add|show ...   (the writer's handwriting profile; inkwell profile help)
 
 Reads handwriting from image files (${SUPPORTED_FORMATS.join(', ')}; a GIF's first frame), offline.
 
@@ -24,6 +27,8 @@ Options:
   --charset SET      all (default) | digits | letters | upper | lower | alnum | "<characters>"
   --context TEXT     text written just before, to settle ambiguous characters (e.g. "0x")
   --model DIR        folder with model.json (default: the shipped models/char-cnn)
+  --profile FILE     read with the writer's handwriting profile (inkwell profile add, or the
+                     extension's "Export Handwriting Profile")
   -h, --help         show this help
 
 Plain output prints "file: text" per file. An unreadable file gets one line on stderr, the other
@@ -37,6 +42,7 @@ interface CliOptions {
   charset?: string;
   context?: string;
   modelDir: string;
+  profile?: string;
   files: string[];
 }
 
@@ -54,6 +60,7 @@ export function parseCli(argv: readonly string[]): CliOptions | 'help' {
       charset: { type: 'string' },
       context: { type: 'string' },
       model: { type: 'string' },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,6 +88,7 @@ export function parseCli(argv: readonly string[]): CliOptions | 'help' {
     charset: values.charset,
     context: values.context,
     modelDir: values.model ? path.resolve(values.model) : DEFAULT_MODEL_DIR,
+    profile: values.profile,
     files,
   };
 }
@@ -104,6 +112,10 @@ function round(x: number, digits: number): number {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'profile') {
+    // Reading images needs no backend; only `recognize` loads the model.
+    return profileMain(argv.slice(1), process.stdout, process.stderr);
+  }
   let opts: CliOptions | 'help';
   try {
     opts = parseCli(argv);
@@ -120,7 +132,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     await initNodeBackend();
     const { classifier } = loadClassifier(opts.modelDir);
     classifier.warmUp(); // so the first file's "ms" is not the one-off kernel set-up
-    recognizer = new Recognizer(classifier, { ngram: loadNgram() });
+    const adapted = opts.profile ? new ProfileClassifier(classifier, readProfileFile(opts.profile)) : classifier;
+    recognizer = new Recognizer(adapted, { ngram: loadNgram() });
   } catch (err) {
     process.stderr.write(`inkwell: ${(err as Error).message}\n`);
     return 1;

@@ -180,6 +180,33 @@ export class CharClassifier {
     return chars.map((_, i) => data.slice(i * k, (i + 1) * k));
   }
 
+  /**
+   * Class probabilities and, for each character, the features the last layer reads (what a writer's
+   * profile matches characters by: core/profile). One forward pass for both.
+   */
+  probabilitiesAndFeatures(chars: readonly NormalizedCharacter[]): { probabilities: Float32Array[]; features: Float32Array[] } {
+    if (chars.length === 0) return { probabilities: [], features: [] };
+    const last = this.json.layers.length - 1;
+    const head = this.json.layers[last];
+    if (head.type !== 'dense') throw new Error('The model does not end in a dense layer; it cannot match a writer profile.');
+    const [featT, probT] = tf.tidy(() => {
+      const { images, geometry } = toInputTensors(chars, this.json.inputSize);
+      const feats = forward(this.json.layers.slice(0, last), this.params, images, geometry);
+      const logits = tf.fused.matMul({ a: feats, b: this.params[`${last}/kernel`] as tf.Tensor2D, bias: this.params[`${last}/bias`] });
+      return [feats, tf.softmax(logits)];
+    });
+    const feats = featT.dataSync() as Float32Array;
+    const probs = probT.dataSync() as Float32Array;
+    featT.dispose();
+    probT.dispose();
+    const k = this.json.labels.length;
+    const d = feats.length / chars.length;
+    return {
+      probabilities: chars.map((_, i) => probs.slice(i * k, (i + 1) * k)),
+      features: chars.map((_, i) => feats.slice(i * d, (i + 1) * d)),
+    };
+  }
+
   /** Run once on a blank input so the first real request does not pay for shader compilation. */
   warmUp(): void {
     const blank = { pixels: new Float32Array(this.json.inputSize ** 2), geometry: new Float32Array(this.json.geometrySize), inkBox: { left: 0, top: 0, right: 1, bottom: 1 } };

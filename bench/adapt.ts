@@ -1,0 +1,183 @@
+/**
+ * Learning the writer's hand (core/profile): held-out families play writers. For each, K samples per
+ * character teach a profile, and other samples of the same hand are read, with the line frame as in a
+ * written word, without and with the profile. Prints figures; asserts nothing.
+ *
+ *   npm run bench:adapt -- [--read N] [--seed S] [--model DIR] [--tune]
+ *
+ * Also printed: a profile used on a different hand (the next writer in the list) against no profile,
+ * and the time the profile adds per character. --tune searches the two blending knobs on *training*
+ * families (so the held-out writers it reports never chose them) and prints the grid.
+ */
+import { parseArgs } from 'node:util';
+import { initNodeBackend } from '../node/nodeBackend';
+import { DEFAULT_MODEL_DIR, loadClassifier } from '../node/modelFiles';
+import { CharClassifier } from '../core/model';
+import { normalizeCharacter, NormalizedCharacter } from '../core/preprocess';
+import { mergedLabel } from '../core/labels';
+import { decodeWord } from '../core/decode';
+import { Recognizer } from '../core/recognizer';
+import { AdaptParams, DEFAULT_ADAPT, FeatureClassifier, ProfileClassifier } from '../core/profile/adapt';
+import { addSamples, emptyProfile, sampleFrom, WriterProfile } from '../core/profile/profile';
+import { generateCharacterSamples } from '../training/dataset';
+import { familiesInGroup, familiesOf, STYLE_GROUPS } from '../training/fonts';
+
+const TEACH_MAX = 5;
+
+interface Writer {
+  readonly id: string;
+  readonly group: string;
+  /** TEACH_MAX teaching samples per character, in order. */
+  readonly teach: { label: string; char: NormalizedCharacter }[];
+  readonly read: { label: string; char: NormalizedCharacter }[];
+}
+
+function makeWriter(id: string, group: string, readPerClass: number, seed: number, split: 'train' | 'heldout'): Writer {
+  const samples = generateCharacterSamples({ split, perClass: TEACH_MAX + readPerClass, seed, noFrameRate: 0, families: [id], augmentation: 'v2' });
+  const teach: Writer['teach'] = [];
+  const read: Writer['read'] = [];
+  const seen = new Map<string, number>();
+  for (const s of samples) {
+    const k = seen.get(s.label) ?? 0;
+    seen.set(s.label, k + 1);
+    const char = normalizeCharacter(s.image, { frame: s.frame });
+    (k < TEACH_MAX ? teach : read).push({ label: s.label, char });
+  }
+  return { id, group, teach, read };
+}
+
+function profileOf(writer: Writer, k: number): WriterProfile {
+  const perLabel = new Map<string, number>();
+  const chosen = writer.teach.filter((t) => {
+    const n = perLabel.get(t.label) ?? 0;
+    perLabel.set(t.label, n + 1);
+    return n < k;
+  });
+  return addSamples(emptyProfile(), chosen.map((t) => sampleFrom(t.char, t.label, 'cli', new Date(0))));
+}
+
+interface Score {
+  exact: number;
+  merged: number;
+}
+
+/** Exact and merged-47 over the writer's read samples, decoded as lone characters with their frame. */
+function score(recognizer: Recognizer, writer: Writer): Score {
+  const probs = recognizer.probabilities(writer.read.map((r) => r.char));
+  let exact = 0, merged = 0;
+  probs.forEach((p, i) => {
+    const g = writer.read[i].char.geometry;
+    // The same decoding a lone character with its line gets (charset all, case from geometry).
+    const label = decodeOne(recognizer, p, g);
+    if (label === writer.read[i].label) exact++;
+    if (mergedLabel(label) === mergedLabel(writer.read[i].label)) merged++;
+  });
+  return { exact: (100 * exact) / probs.length, merged: (100 * merged) / probs.length };
+}
+
+function decodeOne(recognizer: Recognizer, p: Float32Array, g: Float32Array): string {
+  return decodeWord([p], recognizer.labels, { geometry: [g[0] ? { top: g[1], bottom: g[2] } : null], topK: 1 }).chars[0].label;
+}
+
+/** The network's outputs per character, computed once: tuning re-blends them many times. */
+class CachedClassifier implements FeatureClassifier {
+  private readonly cache = new WeakMap<NormalizedCharacter, { p: Float32Array; f: Float32Array }>();
+  constructor(private readonly inner: CharClassifier) {}
+  get labels(): readonly string[] {
+    return this.inner.labels;
+  }
+  probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
+    return this.probabilitiesAndFeatures(chars).probabilities;
+  }
+  probabilitiesAndFeatures(chars: readonly NormalizedCharacter[]): { probabilities: Float32Array[]; features: Float32Array[] } {
+    const missing = chars.filter((c) => !this.cache.has(c));
+    if (missing.length) {
+      const r = this.inner.probabilitiesAndFeatures(missing);
+      missing.forEach((c, i) => this.cache.set(c, { p: r.probabilities[i], f: r.features[i] }));
+    }
+    return { probabilities: chars.map((c) => this.cache.get(c)!.p), features: chars.map((c) => this.cache.get(c)!.f) };
+  }
+}
+
+function withProfile(classifier: FeatureClassifier, profile: WriterProfile, params: AdaptParams): Recognizer {
+  return new Recognizer(new ProfileClassifier(classifier, profile, params));
+}
+
+function mean(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+}
+
+function evaluate(classifier: FeatureClassifier, writers: Writer[], params: AdaptParams, print: boolean): { k5: Score; base: Score; cross: number; worstK5: Score } {
+  const plain = new Recognizer(classifier);
+  const rows: { writer: Writer; base: Score; ks: Score[]; cross: Score }[] = [];
+  writers.forEach((w, i) => {
+    const base = score(plain, w);
+    const ks = [1, 3, 5].map((k) => score(withProfile(classifier, profileOf(w, k), params), w));
+    // Someone else's profile (the next writer's, K=5) on this hand.
+    const other = writers[(i + 1) % writers.length];
+    const cross = score(withProfile(classifier, profileOf(other, TEACH_MAX), params), w);
+    rows.push({ writer: w, base, ks, cross });
+    if (print) {
+      const f = (s: Score) => `${s.exact.toFixed(1).padStart(5)} ${s.merged.toFixed(1).padStart(5)}`;
+      console.log(`${w.group.padEnd(15)}${w.id.padEnd(24)}${f(base)}  | ${ks.map(f).join(' | ')} | ${cross.exact.toFixed(1).padStart(5)} (${other.id})`);
+    }
+  });
+  const k5 = { exact: mean(rows.map((r) => r.ks[2].exact)), merged: mean(rows.map((r) => r.ks[2].merged)) };
+  const worst = rows.reduce((a, b) => (b.ks[2].exact < a.ks[2].exact ? b : a));
+  return {
+    k5,
+    base: { exact: mean(rows.map((r) => r.base.exact)), merged: mean(rows.map((r) => r.base.merged)) },
+    cross: mean(rows.map((r) => r.cross.exact - r.base.exact)),
+    worstK5: { exact: worst.ks[2].exact, merged: Math.min(...rows.map((r) => r.ks[2].merged)) },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { read: { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' }, tune: { type: 'boolean' } },
+  });
+  const readPerClass = Number(values.read ?? 5);
+  const seed = Number(values.seed ?? 7);
+  const backend = await initNodeBackend();
+  const { classifier } = loadClassifier(values.model ?? DEFAULT_MODEL_DIR);
+
+  if (values.tune) {
+    // Writers the model was trained on, so tuning never sees the held-out hands reported below.
+    const tuning = familiesOf('train').filter((f) => f.kind === 'hand').slice(0, 8);
+    const writers = tuning.map((f) => makeWriter(f.id, 'train', readPerClass, seed + 1, 'train'));
+    console.log(`tuning on ${writers.length} training families: threshold strength -> K=5 exact, merged, cross-writer change`);
+    const cached = new CachedClassifier(classifier);
+    for (const mode of ['boost', 'mix'] as const) for (const threshold of mode === 'mix' ? [0.7, 0.8, 0.85, 0.9] : [0.8]) {
+      for (const strength of mode === 'mix' ? [20, 50, 100] : [20]) {
+        const r = evaluate(cached, writers, { mode, threshold, strength }, false);
+        console.log(`  ${mode.padEnd(8)} ${threshold.toFixed(2)} ${String(strength).padStart(3)}  ${r.k5.exact.toFixed(2)} ${r.k5.merged.toFixed(2)}  ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)}  (no profile ${r.base.exact.toFixed(2)})`);
+      }
+    }
+    return;
+  }
+
+  const writers = STYLE_GROUPS.flatMap((g) => familiesInGroup(g).map((id) => makeWriter(id, g, readPerClass, seed, 'heldout')));
+  console.log(`bench:adapt, backend ${backend}: ${writers.length} held-out writers (families of the style groups), ${TEACH_MAX} teaching + ${readPerClass} read samples per character each (seed ${seed}); blending ${JSON.stringify(DEFAULT_ADAPT)}`);
+  console.log(`exact / merged-47 %, read with the line frame; cross = exact with the next writer's K=5 profile`);
+  console.log(`${'group'.padEnd(15)}${'writer'.padEnd(24)}no profile  |   K=1       |   K=3       |   K=5       | cross`);
+  const r = evaluate(new CachedClassifier(classifier), writers, DEFAULT_ADAPT, true);
+  console.log(`mean: no profile ${r.base.exact.toFixed(1)} / ${r.base.merged.toFixed(1)}; K=5 ${r.k5.exact.toFixed(1)} / ${r.k5.merged.toFixed(1)}; worst writer at K=5: exact ${r.worstK5.exact.toFixed(1)}, merged ${r.worstK5.merged.toFixed(1)}; someone else's profile: ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)} points exact`);
+
+  // Time the profile adds per character: a full profile (62 characters x 5) against none, same inputs.
+  const full = withProfile(classifier, profileOf(writers[0], TEACH_MAX), DEFAULT_ADAPT);
+  const plain = new Recognizer(classifier);
+  const chars = writers[0].read.slice(0, 64).map((x) => x.char);
+  const time = (rec: Recognizer) => {
+    for (let i = 0; i < 3; i++) rec.probabilities(chars);
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) rec.probabilities(chars);
+    return (performance.now() - t0) / (20 * chars.length);
+  };
+  const [a, b] = [time(plain), time(full)];
+  console.log(`time per character (batches of ${chars.length}): ${a.toFixed(3)} ms without, ${b.toFixed(3)} ms with a ${profileOf(writers[0], TEACH_MAX).samples.length}-sample profile: +${(b - a).toFixed(3)} ms`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

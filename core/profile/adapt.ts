@@ -1,0 +1,133 @@
+/**
+ * Recognition with a writer's profile: the network's probabilities, nudged toward the characters whose
+ * samples in the profile look like what was written. "Look like" is cosine similarity of the features
+ * the network's last layer reads; a character gains only where a sample of it is close (above
+ * `threshold`), so a few samples of one character do not pull unrelated shapes toward it, and a hand
+ * unlike the profile's reads as it would without one.
+ */
+import type { Classifier } from '../recognizer';
+import type { NormalizedCharacter } from '../preprocess';
+import { sampleInput, WriterProfile } from './profile';
+
+/** A classifier that also reports the features its last layer reads (CharClassifier does). */
+export interface FeatureClassifier extends Classifier {
+  probabilitiesAndFeatures(chars: readonly NormalizedCharacter[]): { probabilities: Float32Array[]; features: Float32Array[] };
+}
+
+export interface AdaptParams {
+  /**
+   * 'boost': a taught character whose closest sample is above `threshold` gains, others are untouched;
+   * 'relative': every character's log-probability moves by strength x (its closest sample's similarity -
+   * the best character's), an untaught character counting as `threshold` (a nearest-neighbour vote over
+   * the writer's own alphabet, weighed against the network);
+   * 'mix': the network's distribution mixed with a vote of the writer's samples (softmax of strength x
+   * each taught character's closest similarity), the vote's share rising from 0 at `threshold` to all
+   * at a perfect match: a shape the writer taught wins however the network reads it, a shape unlike
+   * every sample reads as without a profile.
+   */
+  readonly mode: 'boost' | 'relative' | 'mix';
+  /** Similarity above which a sample counts as evidence (cosine, 0..1 for ReLU features). */
+  readonly threshold: number;
+  /** How strongly similarity moves a character's log-probability (per unit of cosine). */
+  readonly strength: number;
+}
+
+/** Chosen by `npm run bench:adapt -- --tune` on training families (never the held-out writers it reports). */
+export const DEFAULT_ADAPT: AdaptParams = { mode: 'mix', threshold: 0.8, strength: 50 };
+
+export class ProfileClassifier implements Classifier {
+  /** Unit-length features of each profile sample, and the class index it teaches. */
+  private readonly sampleFeatures: Float32Array[] = [];
+  private readonly sampleClass: number[] = [];
+
+  constructor(
+    private readonly inner: FeatureClassifier,
+    profile: WriterProfile,
+    readonly params: AdaptParams = DEFAULT_ADAPT,
+  ) {
+    const index = new Map(inner.labels.map((l, i) => [l, i]));
+    // Samples of characters this model cannot output are kept in the profile but not used here.
+    const usable = profile.samples.filter((s) => index.has(s.label));
+    const inputs = usable.map((s) => ({ ...sampleInput(s), inkBox: { left: 0, top: 0, right: 1, bottom: 1 } }));
+    for (let i = 0; i < inputs.length; i += 64) {
+      const { features } = inner.probabilitiesAndFeatures(inputs.slice(i, i + 64));
+      features.forEach((f, j) => {
+        this.sampleFeatures.push(unit(f));
+        this.sampleClass.push(index.get(usable[i + j].label)!);
+      });
+    }
+  }
+
+  get labels(): readonly string[] {
+    return this.inner.labels;
+  }
+
+  /** Samples in use (those of characters the model reads). */
+  get sampleCount(): number {
+    return this.sampleFeatures.length;
+  }
+
+  probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
+    if (this.sampleFeatures.length === 0) return this.inner.probabilities(chars);
+    const { probabilities, features } = this.inner.probabilitiesAndFeatures(chars);
+    return probabilities.map((p, i) => this.adapt(p, unit(features[i])));
+  }
+
+  private adapt(p: Float32Array, f: Float32Array): Float32Array {
+    const { threshold, strength } = this.params;
+    // The closest sample of each taught character.
+    const best = new Map<number, number>();
+    for (let s = 0; s < this.sampleFeatures.length; s++) {
+      const sim = dot(f, this.sampleFeatures[s]);
+      const c = this.sampleClass[s];
+      if (sim > (best.get(c) ?? -1)) best.set(c, sim);
+    }
+    const out = Float32Array.from(p);
+    if (this.params.mode === 'mix') {
+      let top = -1;
+      for (const sim of best.values()) top = Math.max(top, sim);
+      if (top <= threshold) return p;
+      const share = (top - threshold) / (1 - threshold);
+      let z = 0;
+      const vote = new Map<number, number>();
+      for (const [c, sim] of best) {
+        const v = Math.exp(strength * (sim - top));
+        vote.set(c, v);
+        z += v;
+      }
+      for (let c = 0; c < out.length; c++) out[c] = (1 - share) * p[c] + (share * (vote.get(c) ?? 0)) / z;
+      return out;
+    }
+    if (this.params.mode === 'relative') {
+      let top = threshold;
+      for (const sim of best.values()) top = Math.max(top, sim);
+      for (let c = 0; c < out.length; c++) out[c] = Math.max(out[c], 1e-6) * Math.exp(strength * ((best.get(c) ?? threshold) - top));
+      return normalise(out);
+    }
+    let changed = false;
+    for (const [c, sim] of best) {
+      if (sim <= threshold) continue;
+      out[c] = Math.max(out[c], 1e-4) * Math.exp(strength * (sim - threshold));
+      changed = true;
+    }
+    return changed ? normalise(out) : p;
+  }
+}
+
+function normalise(p: Float32Array): Float32Array {
+  let sum = 0;
+  for (const v of p) sum += v;
+  for (let k = 0; k < p.length; k++) p[k] /= sum;
+  return p;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+function unit(f: Float32Array): Float32Array {
+  const n = Math.sqrt(dot(f, f)) || 1;
+  return Float32Array.from(f, (v) => v / n);
+}

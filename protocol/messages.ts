@@ -6,13 +6,16 @@
  * `id` and are answered by a message with the same `id` (see ./pending).
  */
 import { IMAGE_BUDGET } from '../core/imageFormat';
+import type { ProfileSample, WriterProfile } from '../core/profile/profile';
 
-export type ViewKind = 'pad' | 'importer';
+export type { ProfileSample, WriterProfile };
+/** The pad, the image importer, and the page that teaches Inkwell the writer's hand. */
+export type ViewKind = 'pad' | 'importer' | 'teach';
 export type InsertMode = 'cursor' | 'replaceSelection';
 export type BackendPreference = 'webgl' | 'wasm' | 'cpu';
 export type CharsetName = 'all' | 'digits' | 'letters' | 'upper' | 'lower' | 'alnum';
 
-export const VIEW_KINDS: readonly ViewKind[] = ['pad', 'importer'];
+export const VIEW_KINDS: readonly ViewKind[] = ['pad', 'importer', 'teach'];
 export const BACKENDS: readonly BackendPreference[] = ['webgl', 'wasm', 'cpu'];
 export const CHARSETS: readonly CharsetName[] = ['all', 'digits', 'letters', 'upper', 'lower', 'alnum'];
 
@@ -58,6 +61,14 @@ export interface InitMessage {
   readonly settings: WebviewSettings;
   /** The pad's writing as it was when the pad was last closed (opaque to the host; the pad validates it). */
   readonly padState?: unknown;
+  /** The writer's handwriting profile (core/profile): every view reads with it. */
+  readonly profile: WriterProfile;
+}
+
+/** The profile changed (taught, learned from a correction, imported, reset). */
+export interface ProfileMessage {
+  readonly type: 'profile';
+  readonly profile: WriterProfile;
 }
 
 export interface SettingsMessage {
@@ -95,6 +106,7 @@ export interface ActionMessage {
 
 export type HostToWebview =
   | InitMessage
+  | ProfileMessage
   | SettingsMessage
   | EditorContextMessage
   | InsertReplyMessage
@@ -140,6 +152,21 @@ export interface InsertRequest {
   readonly id: number;
   readonly key: string;
   readonly text: string;
+  /**
+   * Characters the writer corrected (picked another candidate) in this text, as profile samples: the
+   * host adds them to the profile only once the text is inserted, and only when learning from
+   * corrections is on.
+   */
+  readonly learn?: readonly ProfileSample[];
+}
+
+/** Most corrections one insert may teach. */
+export const MAX_LEARN_SAMPLES = 200;
+
+/** The teaching page's samples: the writer wrote the character it asked for. */
+export interface TeachMessage {
+  readonly type: 'teach';
+  readonly samples: readonly ProfileSample[];
 }
 
 export const MAX_INSERT_KEY_CHARS = 64;
@@ -186,6 +213,7 @@ export type WebviewToHost =
   | ResultMessage
   | PadStateMessage
   | InsertRequest
+  | TeachMessage
   | RecognizeImageReply;
 
 export type MessageOfType<U extends { type: string }, T extends U['type']> = Extract<U, { type: T }>;

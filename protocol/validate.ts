@@ -13,12 +13,14 @@ import {
   MAX_IMAGE_BYTES,
   MAX_INSERT_CHARS,
   MAX_INSERT_KEY_CHARS,
+  MAX_LEARN_SAMPLES,
   MAX_PAD_STATE_CHARS,
   SETTING_RANGES,
   VIEW_KINDS,
   WebviewSettings,
   WebviewToHost,
 } from './messages';
+import { emptyProfile, parseProfile, ProfileError, ProfileSample, WriterProfile } from '../core/profile/profile';
 
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly error: string };
 
@@ -151,6 +153,26 @@ const literal =
 
 const requestId = int(0, Number.MAX_SAFE_INTEGER);
 
+/** A whole profile, checked by the profile format's own parser (core/profile). */
+const profile: Validator<WriterProfile> = (v, p) => {
+  try {
+    return parseProfile(jsonData(4 * 1024 * 1024)(v, p));
+  } catch (err) {
+    if (err instanceof ProfileError) throw new InvalidMessage(`${p}: ${err.message}`);
+    throw err;
+  }
+};
+
+/** Samples, checked as the samples of a profile would be (at most `max`, none dropped by the caps). */
+function samples(max: number): Validator<ProfileSample[]> {
+  return (v, p) => {
+    if (!Array.isArray(v) || v.length > max) fail(p, `array of at most ${max} samples`, v);
+    const checked = profile({ ...emptyProfile(), samples: v }, p).samples;
+    if (checked.length !== v.length) throw new InvalidMessage(`${p}: more samples of one character than a profile keeps`);
+    return [...checked];
+  };
+}
+
 export const validateSettings: Validator<WebviewSettings> = object<WebviewSettings>({
   autoInsert: bool,
   autoInsertDelayMs: int(SETTING_RANGES.autoInsertDelayMs.min, SETTING_RANGES.autoInsertDelayMs.max),
@@ -172,7 +194,8 @@ const webviewToHost: Validator<WebviewToHost> = tagged<WebviewToHost>({
   }),
   result: object({ type: literal('result'), text: str(MAX_INSERT_CHARS) }),
   padState: object({ type: literal('padState'), state: jsonData(MAX_PAD_STATE_CHARS) }),
-  insert: object({ type: literal('insert'), id: requestId, key: nonEmpty(str(MAX_INSERT_KEY_CHARS)), text: str(MAX_INSERT_CHARS) }),
+  insert: object({ type: literal('insert'), id: requestId, key: nonEmpty(str(MAX_INSERT_KEY_CHARS)), text: str(MAX_INSERT_CHARS), learn: optional(samples(MAX_LEARN_SAMPLES)) }),
+  teach: object({ type: literal('teach'), samples: samples(MAX_LEARN_SAMPLES) }),
   recognizeImageReply: (v, p) => {
     const ok = (v as { ok?: unknown }).ok;
     if (ok === true) {
@@ -205,7 +228,9 @@ const hostToWebview: Validator<HostToWebview> = tagged<HostToWebview>({
     wasmDir: str(4000),
     settings: validateSettings,
     padState: optional(jsonData(MAX_PAD_STATE_CHARS)),
+    profile,
   }),
+  profile: object({ type: literal('profile'), profile }),
   settings: object({ type: literal('settings'), settings: validateSettings }),
   editorContext: object({ type: literal('editorContext'), before: arrayOf(str(CONTEXT_CHARS * 4), 1000) }),
   insertReply: object({ type: literal('insertReply'), id: requestId, ok: bool, message: optional(str(4000)) }),

@@ -40,7 +40,7 @@ const targets = [
     external: ['vscode'],
   }),
   build({
-    entryPoints: { pad: 'webview/pad/main.ts', importer: 'webview/importer/main.ts', engine: 'webview/recognition/bundle.ts' },
+    entryPoints: { pad: 'webview/pad/main.ts', importer: 'webview/importer/main.ts', teach: 'webview/teach/main.ts', engine: 'webview/recognition/bundle.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -9,10 +9,13 @@ export const CONFIG_SECTION = 'inkwell';
 
 export interface InkwellSettings extends WebviewSettings {
   readonly insertMode: InsertMode;
+  /** A character the writer corrected on the pad (or in the importer) and then inserted teaches the profile. */
+  readonly learnFromCorrections: boolean;
 }
 
 export const DEFAULT_SETTINGS: InkwellSettings = {
   insertMode: 'cursor',
+  learnFromCorrections: true,
   autoInsert: false,
   autoInsertDelayMs: 1500,
   candidateCount: 5,
@@ -36,6 +39,7 @@ export function readSettings(): InkwellSettings {
   const d = DEFAULT_SETTINGS;
   return {
     insertMode: pick<InsertMode>(c.get('insertMode'), ['cursor', 'replaceSelection'], d.insertMode),
+    learnFromCorrections: typeof c.get('learnFromCorrections') === 'boolean' ? (c.get('learnFromCorrections') as boolean) : d.learnFromCorrections,
     autoInsert: typeof c.get('autoInsert') === 'boolean' ? (c.get('autoInsert') as boolean) : d.autoInsert,
     autoInsertDelayMs: clampNumber(c.get('autoInsertDelayMs'), SETTING_RANGES.autoInsertDelayMs, d.autoInsertDelayMs),
     candidateCount: clampNumber(c.get('candidateCount'), SETTING_RANGES.candidateCount, d.candidateCount),
@@ -46,7 +50,7 @@ export function readSettings(): InkwellSettings {
 }
 
 export function webviewSettings(s: InkwellSettings): WebviewSettings {
-  const { insertMode: _host, ...rest } = s;
+  const { insertMode: _host, learnFromCorrections: _learn, ...rest } = s;
   return rest;
 }
 

@@ -16,16 +16,21 @@ import { disposeLog } from './log';
 import { PadPanel } from './pad/PadPanel';
 import { PadViewProvider } from './pad/PadViewProvider';
 import { Services } from './services';
+import { ProfileStore } from './profile/profileStore';
+import { exportProfile, importProfile, resetProfile, teachHandwriting } from './commands/profileCommands';
+import { TeachPanel } from './teach/TeachPanel';
 import { OnceByKey } from '../protocol/onceByKey';
 
 export function activate(context: vscode.ExtensionContext): { activationMs: number } {
   const started = performance.now();
   const tracker = new EditorTracker();
-  const services: Services = { extensionUri: context.extensionUri, tracker, lastResult: new LastResult(), appliedInserts: new OnceByKey(), storage: context.workspaceState };
+  const profiles = new ProfileStore(context.globalStorageUri);
+  const services: Services = { extensionUri: context.extensionUri, tracker, lastResult: new LastResult(), appliedInserts: new OnceByKey(), storage: context.workspaceState, profiles };
   let activationMs = 0;
 
   context.subscriptions.push(
     tracker,
+    profiles,
     PadPanel.registerSerializer(services),
     PadViewProvider.register(services),
     { dispose: () => PadPanel.instance?.dispose() },
@@ -34,6 +39,11 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
     registerFailableCommand('inkwell.recognizeImageFile', (uri?: unknown, options?: unknown) => recognizeImageFile(services, uri, options)),
     registerFailableCommand('inkwell.pasteImage', () => pasteImage(services)),
     registerFailableCommand('inkwell.insertLastResult', () => insertLastResult(services)),
+    registerFailableCommand('inkwell.teachHandwriting', () => teachHandwriting(services)),
+    registerFailableCommand('inkwell.exportProfile', (uri?: unknown) => exportProfile(services, uri)),
+    registerFailableCommand('inkwell.importProfile', (uri?: unknown) => importProfile(services, uri)),
+    registerFailableCommand('inkwell.resetProfile', (confirmed?: unknown) => resetProfile(services, confirmed)),
+    { dispose: () => TeachPanel.instance?.dispose() },
     { dispose: disposeLog },
   );
   // Test hooks exist only when VS Code runs the extension's own tests: in a user's editor no other

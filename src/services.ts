@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { EditorTracker } from './editorTracker';
 import { LastResult } from './lastResult';
 import { OnceByKey } from '../protocol/onceByKey';
+import { ProfileStore } from './profile/profileStore';
 
 export interface Services {
   readonly extensionUri: vscode.Uri;
@@ -12,6 +13,8 @@ export interface Services {
   readonly appliedInserts: OnceByKey;
   /** The workspace's storage: the pad's writing outlives the pad being closed. */
   readonly storage: vscode.Memento;
+  /** The writer's handwriting profile (global storage). */
+  readonly profiles: ProfileStore;
 }
 
 /** Where the pad's writing is kept between a close and the next open. */

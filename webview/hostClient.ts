@@ -3,7 +3,7 @@
  * HostToWebview message before a handler sees it, matches `insert` replies by id, and keeps
  * the view's state through getState/setState (state survives the webview being hidden).
  */
-import { HostToWebview, InsertReplyMessage, MessageOfType, ViewKind, WebviewToHost } from '../protocol/messages';
+import { HostToWebview, InsertReplyMessage, MessageOfType, ProfileSample, ViewKind, WebviewToHost } from '../protocol/messages';
 import { PendingRequests } from '../protocol/pending';
 import { parseHostToWebview } from '../protocol/validate';
 
@@ -47,9 +47,10 @@ export class HostClient<State> {
    * Ask the host to insert text at the cursor(s); resolves to the host's verdict. `key` names the
    * writing (see newInsertKey): asking again with the same key after a timeout inserts it at most once.
    */
-  async insert(text: string, key: string): Promise<InsertReplyMessage> {
+  /** `learn`: the characters the writer corrected in `text`, taught to the profile once it is inserted. */
+  async insert(text: string, key: string, learn: readonly ProfileSample[] = []): Promise<InsertReplyMessage> {
     const { id, reply } = this.inserts.create('Inserting text', INSERT_TIMEOUT_MS);
-    this.post({ type: 'insert', id, key, text });
+    this.post(learn.length > 0 ? { type: 'insert', id, key, text, learn } : { type: 'insert', id, key, text });
     return reply;
   }
 

@@ -133,10 +133,14 @@ export function parseProfile(input: unknown): WriterProfile {
   return addSamples({ ...profile, samples: [] }, samples);
 }
 
+const SAMPLE_FIELDS = ['label', 'pixels', 'geometry', 'source', 'added'];
+
 function parseSample(s: unknown, i: number): ProfileSample {
   const where = `sample ${i + 1}`;
   if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new ProfileError(`The profile's ${where} is not an object.`);
   const o = s as Record<string, unknown>;
+  const unexpected = Object.keys(o).find((k) => !SAMPLE_FIELDS.includes(k));
+  if (unexpected !== undefined) throw new ProfileError(`The profile's ${where} has an unexpected field '${unexpected.slice(0, 40)}'.`);
   if (!isProfileLabel(o.label)) throw new ProfileError(`The profile's ${where} has the label ${JSON.stringify(o.label)}; a label is one printable character.`);
   if (typeof o.pixels !== 'string' || !BASE64.test(o.pixels) || base64Length(o.pixels) !== INPUT_SIZE * INPUT_SIZE) {
     throw new ProfileError(`The profile's ${where} ('${o.label}') has no ${INPUT_SIZE}x${INPUT_SIZE} bitmap.`);

@@ -156,3 +156,14 @@ export function renderGroup(parts: readonly Stroke[], line: RenderLine, inkWidth
     frame: lineFrame && { baseline: (lineFrame.baseline - tf.originY) * tf.scale, xHeight: lineFrame.xHeight * tf.scale },
   };
 }
+
+/**
+ * All the strokes as one character on the given ruled line (the teaching page: the writer was asked
+ * for one character, so nothing is grouped or split). Undefined when there is no ink.
+ */
+export function strokesAsOneCharacter(strokes: readonly Stroke[], guide: PadLineFrame, inkWidth: number = DEFAULT_INK_WIDTH): { image: GreyImage; frame?: LineFrame } | undefined {
+  const clean = sanitizeStrokes(strokes);
+  if (clean.strokes.length === 0) return undefined;
+  const b = unionBounds(clean.strokes.map(boundsOf));
+  return renderGroup(clean.strokes, { frame: guide, letterSize: Math.max(1, b.bottom - b.top) }, inkWidth);
+}

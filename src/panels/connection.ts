@@ -4,7 +4,7 @@
  * settings and the text before the cursor.
  */
 import * as vscode from 'vscode';
-import { HostToWebview, RecognizeImageReply, ViewKind, WebviewToHost } from '../../protocol/messages';
+import { HostToWebview, ProfileSample, RecognizeImageReply, ViewKind, WebviewToHost } from '../../protocol/messages';
 import { PendingRequests } from '../../protocol/pending';
 import { parseWebviewToHost } from '../../protocol/validate';
 import { onSettingsChanged, readSettings, webviewSettings } from '../config';
@@ -47,6 +47,7 @@ export class WebviewConnection implements vscode.Disposable {
       webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       onSettingsChanged((s) => this.send({ type: 'settings', settings: webviewSettings(s) })),
       services.tracker.onDidChangeTarget(() => this.sendContext()),
+      services.profiles.onDidChange((profile) => this.send({ type: 'profile', profile })),
     );
     webview.html = webviewHtml(webview, services.extensionUri, view);
   }
@@ -146,7 +147,12 @@ export class WebviewConnection implements vscode.Disposable {
         // inserted (onInsert) or read from an image file, never a reading that was left on the pad.
         break;
       case 'insert':
-        void this.onInsert(message.id, message.key, message.text);
+        void this.onInsert(message.id, message.key, message.text, message.learn ?? []);
+        break;
+      case 'teach':
+        // Only the teaching page teaches by asking; the pad and the importer teach through inserts.
+        if (this.view === 'teach') void this.services.profiles.add(message.samples.filter((s) => s.source === 'teach'));
+        else log().warn(`[${this.view}] a teach message from a view that does not teach was dropped`);
         break;
       case 'recognizeImageReply':
         if (!this.imageRequests.resolve(message.id, message)) log().warn(`[${this.view}] reply to unknown request ${message.id} dropped`);
@@ -165,7 +171,7 @@ export class WebviewConnection implements vscode.Disposable {
     const wasmDir = `${this.webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview')).toString()}/`;
     this.ready = true;
     const padState = this.view === 'pad' ? this.services.storage.get<unknown>(PAD_STATE_KEY) : undefined;
-    void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, wasmDir, settings: webviewSettings(settings), padState } satisfies HostToWebview);
+    void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, wasmDir, settings: webviewSettings(settings), padState, profile: this.services.profiles.profile } satisfies HostToWebview);
     this.sendContext();
     const queued = this.queue;
     this.queue = [];
@@ -178,11 +184,17 @@ export class WebviewConnection implements vscode.Disposable {
     this.send({ type: 'editorContext', before: this.services.tracker.contextBeforeCursors(settings.insertMode === 'replaceSelection') });
   }
 
-  private async onInsert(id: number, key: string, text: string): Promise<void> {
+  private async onInsert(id: number, key: string, text: string, learn: readonly ProfileSample[]): Promise<void> {
     try {
       await this.services.appliedInserts.once(key, async () => {
-        await insertText(this.services.tracker.target(), text, readSettings().insertMode);
+        const settings = readSettings();
+        await insertText(this.services.tracker.target(), text, settings.insertMode);
         this.services.lastResult.set(text);
+        // Learned only from text that went in, once, and only what the writer corrected in it.
+        if (settings.learnFromCorrections && learn.length > 0) {
+          await this.services.profiles.add(learn.filter((s) => s.source === 'pad' || s.source === 'image'));
+          log().info(`[${this.view}] learned ${learn.length} corrected character${learn.length === 1 ? '' : 's'} (${learn.map((s) => s.label).join('')})`);
+        }
       });
       this.send({ type: 'insertReply', id, ok: true });
     } catch (err) {

@@ -16,7 +16,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri) };
 }
 
-const TITLES: Record<ViewKind, string> = { pad: 'Inkwell Drawing Pad', importer: 'Inkwell Image Importer' };
+const TITLES: Record<ViewKind, string> = { pad: 'Inkwell Drawing Pad', importer: 'Inkwell Image Importer', teach: 'Teach Inkwell My Handwriting' };
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind): string {
   const nonce = randomBytes(16).toString('base64');

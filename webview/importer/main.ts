@@ -8,6 +8,7 @@ import { RecognizedBox, WebviewSettings } from '../../protocol/messages';
 import { HostClient, InsertKeys } from '../hostClient';
 import type { EngineUrls, RecognitionEngine } from '../recognition/engine';
 import { engineModule } from '../recognition/engineModule';
+import { emptyProfile, WriterProfile } from '../../core/profile/profile';
 import { decodeImage } from '../shared/decodeImage';
 import { ImagePreview } from './preview';
 
@@ -21,6 +22,7 @@ const client = new HostClient<SavedState>('importer');
 let settings: WebviewSettings | undefined;
 let context = '';
 let enginePromise: Promise<RecognitionEngine> | undefined;
+let profile: WriterProfile = emptyProfile();
 let resolveInit: (() => void) | undefined;
 const initialised = new Promise<void>((resolve) => (resolveInit = resolve));
 
@@ -65,6 +67,7 @@ function engine(): Promise<RecognitionEngine> {
     enginePromise = initialised.then(async () => {
       client.post({ type: 'modelStatus', state: 'loading' });
       const e = await (await engineModule()).start(urls!, settings?.backend ?? 'webgl');
+      e.setProfile(profile); // the writer's hand, as the pad reads it
       client.post({ type: 'modelStatus', state: 'ready', backend: e.backend, loadMs: e.loadMs, message: [e.loadPhases, e.backendNote].filter(Boolean).join('; ') });
       document.body.dataset.backend = e.backend;
       document.body.dataset.ready = 'true';
@@ -173,11 +176,16 @@ textArea.addEventListener('keydown', (e) => {
 client.on('init', (m) => {
   settings = m.settings;
   urls = m;
+  profile = m.profile;
   resolveInit?.();
   void engine().then((e) => setStatus(`Ready (${e.backend}). Open, paste or drop an image of handwriting.`));
 });
 client.on('settings', (m) => {
   settings = m.settings;
+});
+client.on('profile', (m) => {
+  profile = m.profile;
+  void enginePromise?.then((e) => e.setProfile(profile));
 });
 client.on('editorContext', (m) => {
   context = m.before[0] ?? '';

@@ -5,7 +5,8 @@
 import './style.css';
 import { CharsetName, CHARSETS, WebviewSettings } from '../../protocol/messages';
 import { HostClient, InsertKeys } from '../hostClient';
-import type { StrokeRecognition } from '../../core/recognizer';
+import type { CharacterInput, StrokeRecognition } from '../../core/recognizer';
+import { emptyProfile, isProfileLabel, sampleFrom, WriterProfile } from '../../core/profile/profile';
 import type { EngineUrls, RecognitionEngine } from '../recognition/engine';
 import { engineModule } from '../recognition/engineModule';
 import { PadDocument, PadState } from './document';
@@ -34,7 +35,9 @@ let charsetOverride: CharsetName | undefined = saved?.charset;
 let settings: WebviewSettings | undefined;
 let engine: RecognitionEngine | undefined;
 let context = '';
-let shown: ShownCharacter[] = [];
+/** What the pad shows, with what each character was read from (for learning from corrections). */
+let shown: (ShownCharacter & { readonly input: CharacterInput; readonly decoded: string })[] = [];
+let profile: WriterProfile = emptyProfile();
 let starting = false;
 let autoInsertTimer: ReturnType<typeof setTimeout> | undefined;
 const insertKeys = new InsertKeys();
@@ -147,7 +150,7 @@ function recognize(since = performance.now()): void {
     const decoded = reading.chars[i]?.text ?? '';
     const choice = doc.snapshot.choices[key];
     const chosen = choice !== undefined && candidates.some((x) => x.text === choice) ? choice : decoded || (candidates[0]?.text ?? '');
-    return { key, spaceBefore: grouped.spaceBefore[i] ?? false, lineBreakBefore: grouped.lineBreakBefore[i] ?? false, candidates, chosen };
+    return { key, spaceBefore: grouped.spaceBefore[i] ?? false, lineBreakBefore: grouped.lineBreakBefore[i] ?? false, candidates, chosen, input: c, decoded };
   });
   const readAt = performance.now();
   render();
@@ -190,7 +193,7 @@ async function insert(clearAfter: boolean): Promise<void> {
   const t = text();
   if (!t) return;
   try {
-    const reply = await client.insert(t, insertKeys.keyFor(t));
+    const reply = await client.insert(t, insertKeys.keyFor(t), corrections());
     if (!reply.ok) {
       setStatus(reply.message ?? 'Nothing was inserted.', true);
       return;
@@ -203,6 +206,18 @@ async function insert(clearAfter: boolean): Promise<void> {
   } catch (err) {
     setStatus(err instanceof Error ? err.message : String(err), true);
   }
+}
+
+/**
+ * The characters the writer corrected (picked another candidate than the one read), as samples of
+ * their handwriting: the host keeps them only if this text is inserted (and learning is on).
+ */
+function corrections() {
+  if (!engine) return [];
+  const e = engine;
+  return shown
+    .filter((c) => c.chosen !== c.decoded && isProfileLabel(c.chosen) && doc.snapshot.choices[c.key] === c.chosen)
+    .map((c) => sampleFrom(e.normalize(c.input), c.chosen, 'pad'));
 }
 
 function clear(): void {
@@ -241,6 +256,7 @@ async function startEngine(s: WebviewSettings, urls: EngineUrls): Promise<void> 
   client.post({ type: 'modelStatus', state: 'loading' });
   try {
     engine = await (await engineModule()).start(urls, s.backend);
+    engine.setProfile(profile);
     client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs, message: [engine.loadPhases, engine.backendNote].filter(Boolean).join('; ') });
     // Plain words for the writer; which backend runs (and why) is in the tooltip and the Output log.
     setStatus(WRITE_HINT);
@@ -308,6 +324,8 @@ client.on('init', (m) => {
     updateButtons();
   }
   settings = m.settings;
+  profile = m.profile;
+  engine?.setProfile(profile);
   canvas.inkWidth = m.settings.inkWidth;
   charsetSelect.value = currentCharset();
   if (!engine && !starting) {
@@ -315,6 +333,13 @@ client.on('init', (m) => {
     void startEngine(m.settings, m);
   }
   else recognize();
+});
+client.on('profile', (m) => {
+  profile = m.profile;
+  if (engine) {
+    engine.setProfile(profile);
+    recognize();
+  }
 });
 client.on('settings', (m) => {
   const backendChanged = settings?.backend !== m.settings.backend;

@@ -5,9 +5,11 @@
  */
 import { Box, createGreyImage, GreyImage } from '../../core/image';
 import { CharClassifier } from '../../core/model';
-import { BlankImageError, NormalizedCharacter } from '../../core/preprocess';
+import { BlankImageError, NormalizedCharacter, normalizeCharacter } from '../../core/preprocess';
+import { FeatureClassifier, ProfileClassifier } from '../../core/profile/adapt';
+import type { WriterProfile } from '../../core/profile/profile';
 import { NgramModel } from '../../core/decode';
-import { CharacterInput, Classifier, Recognizer, StrokeReadOptions, StrokeRecognition, TextCandidate } from '../../core/recognizer';
+import { CharacterInput, Recognizer, StrokeReadOptions, StrokeRecognition, TextCandidate } from '../../core/recognizer';
 import { Stroke } from '../../core/strokes';
 import { BackendPreference, CharsetName } from '../../protocol/messages';
 import { selectBackend } from './backend';
@@ -53,7 +55,7 @@ export interface SequenceOptions extends ReadOptions {
  */
 const WEBGL_BATCH = 8;
 
-class FixedBatchClassifier implements Classifier {
+class FixedBatchClassifier implements FeatureClassifier {
   constructor(private readonly inner: CharClassifier) {}
 
   get labels(): readonly string[] {
@@ -61,13 +63,20 @@ class FixedBatchClassifier implements Classifier {
   }
 
   probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
-    const out: Float32Array[] = [];
+    return this.probabilitiesAndFeatures(chars).probabilities;
+  }
+
+  probabilitiesAndFeatures(chars: readonly NormalizedCharacter[]): { probabilities: Float32Array[]; features: Float32Array[] } {
+    const probabilities: Float32Array[] = [];
+    const features: Float32Array[] = [];
     for (let i = 0; i < chars.length; i += WEBGL_BATCH) {
       const chunk = chars.slice(i, i + WEBGL_BATCH);
       const padded = [...chunk, ...Array.from({ length: WEBGL_BATCH - chunk.length }, () => this.blank())];
-      out.push(...this.inner.probabilities(padded).slice(0, chunk.length));
+      const r = this.inner.probabilitiesAndFeatures(padded);
+      probabilities.push(...r.probabilities.slice(0, chunk.length));
+      features.push(...r.features.slice(0, chunk.length));
     }
-    return out;
+    return { probabilities, features };
   }
 
   warmUp(): void {
@@ -86,12 +95,38 @@ export class RecognitionEngine {
   /** Where the load time went, for the log. */
   loadPhases = '';
 
+  private recognizer: Recognizer;
+
   private constructor(
-    private readonly recognizer: Recognizer,
+    /** The network alone; a writer's profile wraps it (setProfile). */
+    private readonly network: FeatureClassifier,
+    private readonly ngram: NgramModel | undefined,
     readonly backend: string,
     readonly backendNote: string | undefined,
-    readonly hasNgram: boolean,
-  ) {}
+  ) {
+    this.recognizer = new Recognizer(network, { ngram });
+  }
+
+  get hasNgram(): boolean {
+    return this.ngram !== undefined;
+  }
+
+  /** Reads with the writer's profile from now on (an empty profile: the network alone). */
+  setProfile(profile: WriterProfile): void {
+    const classifier = profile.samples.length > 0 ? new ProfileClassifier(this.network, profile) : this.network;
+    this.recognizer = new Recognizer(classifier, { ngram: this.ngram });
+  }
+
+  /** The model's input for a character (what a profile sample keeps). */
+  normalize(char: CharacterInput): NormalizedCharacter {
+    return normalizeCharacter(char.image, { frame: char.frame });
+  }
+
+  /** One character and its alternatives, as the recognizer reads it now (with the profile). */
+  readCharacter(char: CharacterInput, opts: ReadOptions): readonly TextCandidate[] {
+    const r = this.recognizer.recognizeCharacters([char], opts)[0];
+    return r.blank ? [] : r.candidates;
+  }
 
   static async start(urls: EngineUrls, preference: BackendPreference): Promise<RecognitionEngine> {
     const started = performance.now();
@@ -111,14 +146,14 @@ export class RecognitionEngine {
     const classifier = classifierFrom(modelFiles);
     phase('model + n-gram');
     // Pay for shader compilation (WebGL) and kernel set-up now, not on the first stroke.
-    let model: Classifier = classifier;
+    let model: FeatureClassifier = classifier;
     if (backend.name === 'webgl') {
       const fixed = new FixedBatchClassifier(classifier);
       fixed.warmUp();
       model = fixed;
     } else classifier.warmUp();
     phase('warm-up');
-    const engine = new RecognitionEngine(new Recognizer(model, { ngram }), backend.name, backend.note, ngram !== undefined);
+    const engine = new RecognitionEngine(model, ngram, backend.name, backend.note);
     engine.warmUpPath();
     phase('path warm-up');
     engine.loadMs = performance.now() - started;

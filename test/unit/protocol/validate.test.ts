@@ -3,6 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_IMAGE_BYTES, MAX_INSERT_CHARS, MAX_PAD_STATE_CHARS, SETTING_RANGES, WebviewSettings } from '../../../protocol/messages';
 import { parseHostToWebview, parseWebviewToHost, ParseResult } from '../../../protocol/validate';
+import { addSamples, emptyProfile, MAX_SAMPLES_PER_LABEL, sampleFrom } from '../../../core/profile/profile';
+import { INPUT_SIZE } from '../../../core/preprocess';
+
+const aSample = (label = 'k', source: 'pad' | 'teach' = 'pad') =>
+  sampleFrom({ pixels: new Float32Array(INPUT_SIZE * INPUT_SIZE).fill(0.5), geometry: new Float32Array([1, 1, 0]) }, label, source, new Date(0));
+const profile = addSamples(emptyProfile(), [aSample('a'), aSample('b')]);
 
 const settings: WebviewSettings = { autoInsert: false, autoInsertDelayMs: 1500, candidateCount: 5, backend: 'webgl', inkWidth: 4, charset: 'all' };
 
@@ -21,6 +27,8 @@ describe('protocol: webview -> host validation', () => {
       { type: 'modelStatus', state: 'loading' },
       { type: 'result', text: 'abc' },
       { type: 'insert', id: 3, key: 'k3', text: 'x1' },
+      { type: 'insert', id: 4, key: 'k4', text: 'xk', learn: [aSample('k')] },
+      { type: 'teach', samples: [aSample('g', 'teach'), aSample('g', 'teach')] },
       { type: 'recognizeImageReply', id: 1, ok: true, text: 'hi', boxes: [{ left: 0, top: 0, right: 3, bottom: 4, text: 'h' }] },
       { type: 'recognizeImageReply', id: 1, ok: false, message: 'blank' },
     ];
@@ -54,6 +62,17 @@ describe('protocol: webview -> host validation', () => {
     rejects({ type: 'recognizeImageReply', id: 1, ok: 'yes', message: 'a' }, /ok/);
   });
 
+  it('checks taught and corrected samples as the profile format does, and bounds them', () => {
+    rejects({ type: 'teach', samples: 'k' }, /samples: expected array/);
+    rejects({ type: 'teach', samples: [{ ...aSample(), label: 'ab' }] }, /samples: .*label "ab"/);
+    rejects({ type: 'teach', samples: [{ ...aSample(), pixels: 'AAAA' }] }, /bitmap/);
+    rejects({ type: 'teach', samples: [{ ...aSample(), source: 'elsewhere' }] }, /unknown source/);
+    rejects({ type: 'teach', samples: [{ ...aSample(), extra: 1 }] }, /unexpected field 'extra'/);
+    rejects({ type: 'teach', samples: Array.from({ length: MAX_SAMPLES_PER_LABEL + 1 }, () => aSample()) }, /more samples of one character/);
+    rejects({ type: 'teach', samples: Array.from({ length: 201 }, () => aSample()) }, /at most 200 samples/);
+    rejects({ type: 'insert', id: 1, key: 'k', text: 'x', learn: [null] }, /learn/);
+  });
+
   it('bounds sizes: over-long text is refused, not truncated', () => {
     rejects({ type: 'insert', id: 1, key: 'k', text: 'x'.repeat(MAX_INSERT_CHARS + 1) }, /at most/);
     assert.ok(parseWebviewToHost({ type: 'insert', id: 1, key: 'k', text: 'x'.repeat(MAX_INSERT_CHARS) }).ok);
@@ -75,7 +94,9 @@ describe('protocol: host -> webview validation', () => {
   it('accepts init, settings, context, replies, image requests and actions', () => {
     const bytes = new Uint8Array([137, 80, 78, 71]);
     const messages = [
-      { type: 'init', view: 'importer', modelUrl: 'https://x/model.json', wasmDir: 'https://x/dist/webview/', settings },
+      { type: 'init', view: 'importer', modelUrl: 'https://x/model.json', wasmDir: 'https://x/dist/webview/', settings, profile },
+      { type: 'init', view: 'teach', modelUrl: 'https://x/model.json', wasmDir: 'https://x/dist/webview/', settings, profile: emptyProfile() },
+      { type: 'profile', profile },
       { type: 'settings', settings: { ...settings, charset: 'digits' } },
       { type: 'editorContext', before: ['const x = ', ''] },
       { type: 'insertReply', id: 2, ok: false, message: 'read-only' },
@@ -97,6 +118,8 @@ describe('protocol: host -> webview validation', () => {
     rejects({ type: 'recognizeImage', id: 1, name: 'a', bytes: [1, 2, 3] }, /Uint8Array/, parseHostToWebview);
     rejects({ type: 'recognizeImage', id: 1, name: 'a', bytes: new Uint8Array(MAX_IMAGE_BYTES + 1) }, /at most/, parseHostToWebview);
     rejects({ type: 'action', action: 'format-disk' }, /action/, parseHostToWebview);
+    rejects({ type: 'profile', profile: { format: 'x' } }, /not a handwriting profile/, parseHostToWebview);
+    rejects({ type: 'init', view: 'pad', modelUrl: 'm', wasmDir: 'w', settings }, /profile/, parseHostToWebview);
   });
 });
 
@@ -148,7 +171,7 @@ describe('protocol: the pad state the host keeps', () => {
       assert.deepEqual(r.message.state, state);
       assert.notEqual(r.message.state, state, 'a copy, not the object that came in');
     }
-    assert.ok(parseHostToWebview({ type: 'init', view: 'pad', modelUrl: 'm', wasmDir: 'w', settings, padState: state }).ok);
+    assert.ok(parseHostToWebview({ type: 'init', view: 'pad', modelUrl: 'm', wasmDir: 'w', settings, padState: state, profile }).ok);
   });
 
   it('refuses a state over the size limit, and data JSON cannot carry', () => {

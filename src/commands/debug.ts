@@ -3,21 +3,24 @@
  * package.json, so no other extension can call them in a user's editor):
  * - `inkwell.debug.receiveWebviewMessage(raw, view?)` feeds `raw` through the same inbound path
  *   as a real webview message and returns `{ accepted, error? }`;
- * - `inkwell.debug.state()` returns what tests wait on (views open, model state, last result).
+ * - `inkwell.debug.state()` returns what tests wait on (views open, model state, last result, the
+ *   profile's samples).
  */
 import { ViewKind } from '../../protocol/messages';
 import { ImporterPanel } from '../importer/ImporterPanel';
 import { PadPanel } from '../pad/PadPanel';
+import { TeachPanel } from '../teach/TeachPanel';
 import { Services } from '../services';
 import { ReceiveOutcome, WebviewConnection } from '../panels/connection';
 
 function connectionFor(services: Services, view: ViewKind): WebviewConnection {
   if (view === 'importer') return (ImporterPanel.instance ?? ImporterPanel.createOrShow(services, true)).connection;
+  if (view === 'teach') return (TeachPanel.instance ?? TeachPanel.createOrShow(services)).connection;
   return (PadPanel.instance ?? PadPanel.createOrShow(services)).connection;
 }
 
 export function receiveWebviewMessage(services: Services, raw: unknown, view: unknown): ReceiveOutcome & { rejectedTotal: number } {
-  const connection = connectionFor(services, view === 'importer' ? 'importer' : 'pad');
+  const connection = connectionFor(services, view === 'importer' || view === 'teach' ? view : 'pad');
   const outcome = connection.receive(raw);
   return { ...outcome, rejectedTotal: connection.rejected };
 }
@@ -35,6 +38,9 @@ export interface DebugState {
   readonly lastResult: string;
   readonly pad?: ViewState;
   readonly importer?: ViewState;
+  readonly teach?: ViewState;
+  /** The writer's profile: how many samples, and their labels in the order kept. */
+  readonly profile: { readonly samples: number; readonly labels: string };
 }
 
 export function debugState(services: Services, activationMs: number): DebugState {
@@ -45,5 +51,7 @@ export function debugState(services: Services, activationMs: number): DebugState
     lastResult: services.lastResult.text,
     pad: describe(PadPanel.instance?.connection),
     importer: describe(ImporterPanel.instance?.connection),
+    teach: describe(TeachPanel.instance?.connection),
+    profile: { samples: services.profiles.profile.samples.length, labels: services.profiles.profile.samples.map((s) => s.label).join('') },
   };
 }

@@ -12,6 +12,7 @@ const suites: ReadonlyArray<() => Promise<unknown>> = [
   () => import('./suite/refusals.test'),
   () => import('./suite/protocol.test'),
   () => import('./suite/imageFile.test'),
+  () => import('./suite/profile.test'),
 ];
 
 export async function run(): Promise<void> {

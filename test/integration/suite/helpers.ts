@@ -39,7 +39,7 @@ export async function closeAllEditors(): Promise<void> {
 }
 
 /** Feeds a message through the extension's inbound webview path (the same one a real webview uses). */
-export async function sendFromWebview(raw: unknown, view: 'pad' | 'importer' = 'pad'): Promise<{ accepted: boolean; error?: string; rejectedTotal: number }> {
+export async function sendFromWebview(raw: unknown, view: 'pad' | 'importer' | 'teach' = 'pad'): Promise<{ accepted: boolean; error?: string; rejectedTotal: number }> {
   // The hook is registered by activate() in test mode and declared nowhere, so nothing else activates it.
   await extension().activate();
   const outcome = await vscode.commands.executeCommand<{ accepted: boolean; error?: string; rejectedTotal: number }>(

@@ -15,6 +15,9 @@ export const glyphs: Readonly<Record<string, GlyphStrokes>> = {
   '4': [[[0.7, 1], [0.7, 0], [0.05, 0.68], [0.95, 0.68]]],
   '7': [[[0.08, 0], [0.92, 0], [0.35, 1]]],
   '1': [[[0.25, 0.2], [0.55, 0]], [[0.55, 0], [0.55, 1]]],
+  // A writer's own 'k' in a shape no training hand gives it (a closed triangle with a tail): the
+  // profile tests teach it.
+  '△': [[[0, 1], [0.42, 0], [0.84, 1], [0, 1]], [[0.84, 1], [1, 0.75]]],
   // c and C are one shape; only their size against the writing line tells them apart.
   c: [openArc()],
   C: [openArc()],

@@ -72,8 +72,16 @@ function setStatus(message: string, isError = false): void {
   status.classList.toggle('error', isError);
 }
 
-/** The writing as one character on the ruled line; undefined while there is none. */
+/**
+ * The writing as one character on the ruled line; undefined while there is none. Drawn as the pad
+ * draws it (the pad's own path: its line frame, slant and pen width), so a sample taught here looks to
+ * the profile like the same shape written on the pad; all strokes as one where the pad would see more
+ * than one character in them.
+ */
 function written(): CharacterInput | undefined {
+  if (strokes.length === 0) return undefined;
+  const grouped = engine?.readStrokes(strokes, { inkWidth, guides: canvas.guideFrames(), charset: 'all', topK: 1 }).grouped;
+  if (grouped?.characters.length === 1) return grouped.characters[0];
   return strokesAsOneCharacter(strokes, canvas.guideFrame(), inkWidth);
 }
 

@@ -3,5 +3,6 @@ import type { UiTest } from '../harness/uiTests';
 import { importerTests } from './importerTests';
 import { padTests } from './padTests';
 import { padWritingTests } from './padWritingTests';
+import { profileTests } from './profileTests';
 
-export const uiTests: readonly UiTest[] = [...padTests, ...padWritingTests, ...importerTests];
+export const uiTests: readonly UiTest[] = [...padTests, ...padWritingTests, ...profileTests, ...importerTests];

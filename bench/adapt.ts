@@ -3,24 +3,31 @@
  * character teach a profile, and other samples of the same hand are read, with the line frame as in a
  * written word, without and with the profile. Prints figures; asserts nothing.
  *
- *   npm run bench:adapt -- [--read N] [--seed S] [--model DIR] [--tune]
+ *   npm run bench:adapt -- [--read N] [--seed S] [--model DIR] [--pad-lines N] [--tune]
  *
  * Also printed: a profile used on a different hand (the next writer in the list) against no profile,
- * and the time the profile adds per character. --tune searches the two blending knobs on *training*
+ * and the time the profile adds per character; then the pad path (lines of words written as pen
+ * strokes by each traced family), words right and CER without and with a profile taught from the
+ * writer's own earlier lines (--pad-lines 0 skips it). --tune searches the two blending knobs on *training*
  * families (so the held-out writers it reports never chose them) and prints the grid.
  */
 import { parseArgs } from 'node:util';
 import { initNodeBackend } from '../node/nodeBackend';
-import { DEFAULT_MODEL_DIR, loadClassifier } from '../node/modelFiles';
+import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles';
 import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter } from '../core/preprocess';
 import { mergedLabel } from '../core/labels';
 import { decodeWord } from '../core/decode';
 import { Recognizer } from '../core/recognizer';
 import { AdaptParams, DEFAULT_ADAPT, FeatureClassifier, ProfileClassifier } from '../core/profile/adapt';
-import { addSamples, emptyProfile, sampleFrom, WriterProfile } from '../core/profile/profile';
+import { addSamples, emptyProfile, ProfileSample, sampleFrom, WriterProfile } from '../core/profile/profile';
+import { HersheyFont } from '../training/hershey';
+import { writeHersheyLine } from '../training/hersheyLines';
+import { lcg } from '../training/prng';
+import { traceFamily } from '../training/tracedFonts';
+import { readLines, SetFigures, TRACED_RANGES, VOCAB } from './padLines';
 import { generateCharacterSamples } from '../training/dataset';
-import { familiesInGroup, familiesOf, STYLE_GROUPS } from '../training/fonts';
+import { familiesInGroup, familiesOf, FONT_FAMILIES, STYLE_GROUPS } from '../training/fonts';
 
 const TEACH_MAX = 5;
 
@@ -134,8 +141,9 @@ function evaluate(classifier: FeatureClassifier, writers: Writer[], params: Adap
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { read: { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' }, tune: { type: 'boolean' } },
+    options: { read: { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' }, tune: { type: 'boolean' }, 'pad-lines': { type: 'string' } },
   });
+  const padLines = Number(values['pad-lines'] ?? 20);
   const readPerClass = Number(values.read ?? 5);
   const seed = Number(values.seed ?? 7);
   const backend = await initNodeBackend();
@@ -147,8 +155,8 @@ async function main(): Promise<void> {
     const writers = tuning.map((f) => makeWriter(f.id, 'train', readPerClass, seed + 1, 'train'));
     console.log(`tuning on ${writers.length} training families: threshold strength -> K=5 exact, merged, cross-writer change`);
     const cached = new CachedClassifier(classifier);
-    for (const mode of ['boost', 'mix'] as const) for (const threshold of mode === 'mix' ? [0.7, 0.8, 0.85, 0.9] : [0.8]) {
-      for (const strength of mode === 'mix' ? [20, 50, 100] : [20]) {
+    for (const mode of ['mix', 'geometric'] as const) for (const threshold of mode === 'mix' ? [0.8] : [0.7, 0.8, 0.9]) {
+      for (const strength of mode === 'mix' ? [50] : [20, 50, 100]) {
         const r = evaluate(cached, writers, { mode, threshold, strength }, false);
         console.log(`  ${mode.padEnd(8)} ${threshold.toFixed(2)} ${String(strength).padStart(3)}  ${r.k5.exact.toFixed(2)} ${r.k5.merged.toFixed(2)}  ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)}  (no profile ${r.base.exact.toFixed(2)})`);
       }
@@ -175,6 +183,56 @@ async function main(): Promise<void> {
   };
   const [a, b] = [time(plain), time(full)];
   console.log(`time per character (batches of ${chars.length}): ${a.toFixed(3)} ms without, ${b.toFixed(3)} ms with a ${profileOf(writers[0], TEACH_MAX).samples.length}-sample profile: +${(b - a).toFixed(3)} ms`);
+
+  if (padLines > 0) benchPadPath(classifier, padLines);
+}
+
+/**
+ * The pad path: each held-out family, traced into pen strokes, writes lines of words. Its first lines
+ * teach a profile (each character as the pad grouped and drew it, up to TEACH_MAX per character, as the
+ * teaching page or corrections would); other lines are then read with and without it.
+ */
+function benchPadPath(classifier: CharClassifier, lines: number): void {
+  const ngram = loadNgram();
+  const plain = new Recognizer(classifier, { ngram });
+  console.log(`\npad path: ${lines} three-word lines per writer read without and with a profile taught from the writer's own earlier lines (up to ${TEACH_MAX} per character)`);
+  console.log(`${'group'.padEnd(15)}${'writer'.padEnd(24)}${'words without'.padStart(14)}${'with'.padStart(8)}${'CER without'.padStart(13)}${'with'.padStart(8)}  samples`);
+  const rows: { group: string; without: SetFigures; with: SetFigures }[] = [];
+  for (const group of STYLE_GROUPS) {
+    for (const id of familiesInGroup(group)) {
+      const font = traceFamily(FONT_FAMILIES.find((f) => f.id === id)!);
+      const profile = addSamples(emptyProfile(), teachFromLines(plain, font, 60, 4242));
+      const adapted = new Recognizer(new ProfileClassifier(classifier, profile), { ngram });
+      const without = readLines(plain, [font], lines, TRACED_RANGES, 20261202);
+      const withProfile = readLines(adapted, [font], lines, TRACED_RANGES, 20261202);
+      rows.push({ group, without, with: withProfile });
+      const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+      console.log(`${group.padEnd(15)}${id.padEnd(24)}${pct(without.words).padStart(14)}${pct(withProfile.words).padStart(8)}${pct(without.cer).padStart(13)}${pct(withProfile.cer).padStart(8)}  ${profile.samples.length}`);
+    }
+  }
+  const m = (f: (r: (typeof rows)[number]) => number) => (100 * rows.reduce((s, r) => s + f(r), 0)) / rows.length;
+  const worst = rows.reduce((w, r) => (r.with.words < w.with.words ? r : w));
+  console.log(`mean: words ${m((r) => r.without.words).toFixed(1)}% -> ${m((r) => r.with.words).toFixed(1)}%, CER ${m((r) => r.without.cer).toFixed(1)}% -> ${m((r) => r.with.cer).toFixed(1)}%; worst writer with its profile: words ${(100 * worst.with.words).toFixed(1)}% (${worst.group})`);
+}
+
+/** Samples of each character as the pad groups and draws it, from lines the writer wrote (only lines grouped right). */
+function teachFromLines(recognizer: Recognizer, font: HersheyFont, lines: number, seed: number): ProfileSample[] {
+  const rnd = lcg(seed);
+  const per = new Map<string, number>();
+  const samples: ProfileSample[] = [];
+  for (let i = 0; i < lines; i++) {
+    const w = writeHersheyLine(font, VOCAB, TRACED_RANGES, rnd);
+    const letters = w.text.replace(/ /g, '');
+    const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth });
+    if (read.grouped.characters.length !== letters.length) continue;
+    read.grouped.characters.forEach((c, j) => {
+      const n = per.get(letters[j]) ?? 0;
+      if (n >= TEACH_MAX) return;
+      per.set(letters[j], n + 1);
+      samples.push(sampleFrom(normalizeCharacter(c.image, { frame: c.frame }), letters[j], 'pad', new Date(0)));
+    });
+  }
+  return samples;
 }
 
 main().catch((err: unknown) => {

@@ -11,6 +11,7 @@ import * as jpeg from 'jpeg-js';
 import { GifReader } from 'omggif';
 import { GreyImage, downscaleToFit, greyFromRgba, MAX_CORE_PIXELS } from '../core/image';
 import { IMAGE_BUDGET, ImageFormat, ImageHeader, inspectImage } from '../core/imageFormat';
+import { applyOrientation, jpegOrientation } from '../core/orientation';
 
 /** What the command line decodes (the importer's browser also reads BMP and WebP). */
 export const SUPPORTED_FORMATS: readonly ImageFormat[] = ['PNG', 'JPEG', 'GIF'];
@@ -45,7 +46,9 @@ function specialKind(stat: fs.Stats): string {
 export function decodeImage(bytes: Uint8Array): GreyImage {
   const header = readImageHeader(bytes);
   const rgba = decodeRgba(bytes, header);
-  return toBoundedGrey(rgba.data, rgba.width, rgba.height);
+  const grey = toBoundedGrey(rgba.data, rgba.width, rgba.height);
+  // Upright as Chromium shows it (and so the importer reads it): a photo's EXIF orientation.
+  return header.format === 'JPEG' ? applyOrientation(grey, jpegOrientation(bytes)) : grey;
 }
 
 /** Format, size and decode cost from the header; throws for empty, unknown, corrupt or over-budget files. */

@@ -23,9 +23,12 @@ export interface AdaptParams {
    * 'mix': the network's distribution mixed with a vote of the writer's samples (softmax of strength x
    * each taught character's closest similarity), the vote's share rising from 0 at `threshold` to all
    * at a perfect match: a shape the writer taught wins however the network reads it, a shape unlike
-   * every sample reads as without a profile.
+   * every sample reads as without a profile;
+   * 'geometric': as 'mix', but the two distributions are mixed geometrically (p^(1-share) q^share), so
+   * where the writer's samples of two characters look alike (o and O) the network's own preference
+   * (from the line geometry) still counts.
    */
-  readonly mode: 'boost' | 'relative' | 'mix';
+  readonly mode: 'boost' | 'relative' | 'mix' | 'geometric';
   /** Similarity above which a sample counts as evidence (cosine, 0..1 for ReLU features). */
   readonly threshold: number;
   /** How strongly similarity moves a character's log-probability (per unit of cosine). */
@@ -83,7 +86,7 @@ export class ProfileClassifier implements Classifier {
       if (sim > (best.get(c) ?? -1)) best.set(c, sim);
     }
     const out = Float32Array.from(p);
-    if (this.params.mode === 'mix') {
+    if (this.params.mode === 'mix' || this.params.mode === 'geometric') {
       let top = -1;
       for (const sim of best.values()) top = Math.max(top, sim);
       if (top <= threshold) return p;
@@ -95,8 +98,14 @@ export class ProfileClassifier implements Classifier {
         vote.set(c, v);
         z += v;
       }
-      for (let c = 0; c < out.length; c++) out[c] = (1 - share) * p[c] + (share * (vote.get(c) ?? 0)) / z;
-      return out;
+      if (this.params.mode === 'mix') {
+        for (let c = 0; c < out.length; c++) out[c] = (1 - share) * p[c] + (share * (vote.get(c) ?? 0)) / z;
+        return out;
+      }
+      // An untaught character votes as if it had a sample right at the threshold.
+      const untaught = Math.exp(strength * (threshold - top));
+      for (let c = 0; c < out.length; c++) out[c] = Math.max(p[c], 1e-9) ** (1 - share) * (vote.get(c) ?? untaught) ** share;
+      return normalise(out);
     }
     if (this.params.mode === 'relative') {
       let top = threshold;

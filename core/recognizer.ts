@@ -39,7 +39,7 @@ export type CharacterResult = (Recognition & { readonly blank?: false }) | { rea
 export interface TextRecognition extends Recognition {
   readonly lines: readonly TextLine[];
   /** Quarter turn applied to read the page (clockwise degrees). */
-  readonly orientation: 0 | 90 | 270;
+  readonly orientation: 0 | 90 | 180 | 270;
   readonly skewDegrees: number;
 }
 

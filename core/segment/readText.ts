@@ -15,7 +15,7 @@ import { CharCrop, CropSource, cropCharacter, ownLabelTest } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
 import { findLines } from './lines';
 import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf } from './split';
-import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateQuarter, scaleAffine } from './transform';
+import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine } from './transform';
 import { wordBreaks } from './words';
 
 /** Classifier callback: class probabilities (in `labels` order) for each crop. */
@@ -86,7 +86,7 @@ export interface TextResult {
   readonly confidence: number;
   readonly lines: TextLine[];
   /** Quarter turn applied to read the page (clockwise degrees). */
-  readonly orientation: 0 | 90 | 270;
+  readonly orientation: 0 | 90 | 180 | 270;
   /** Skew corrected, in degrees (positive: lines fell to the right). */
   readonly skewDegrees: number;
   /** Size the image was analysed at (bounded by maxWorkingPixels). */
@@ -146,8 +146,19 @@ export function readText(image: GreyImage, score: ScoreCrops, labels: readonly s
     });
     return tries[0].confidence >= tries[1].confidence ? tries[0] : tries[1];
   }
-  return readUpright(ctx, working, toOriginal, 0, page);
+  const upright = readUpright(ctx, working, toOriginal, 0, page);
+  // A page upside down has the layout of an upright one; only reading tells them apart. Read unsure
+  // pages both ways and keep the turned reading only when it is clearly the surer one.
+  if (upright.confidence >= SURE_UPRIGHT || upright.text.length === 0) return upright;
+  const half = rotateHalf(working);
+  const turned = readUpright(ctx, half.image, compose(toOriginal, half.toSource), 180);
+  return turned.confidence > upright.confidence * UPSIDE_DOWN_MARGIN ? turned : upright;
 }
+
+/** A reading this sure (geometric mean of its characters' probabilities) is not tried upside down. */
+const SURE_UPRIGHT = 0.8;
+/** How much surer the upside-down reading must be to win. */
+const UPSIDE_DOWN_MARGIN = 1.2;
 
 interface Ctx {
   readonly original: GreyImage;
@@ -216,7 +227,7 @@ function emptyResult(working: GreyImage, message: string): TextResult {
 }
 
 /** Deskew, then read lines, words and characters of an upright page. */
-function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation: 0 | 90 | 270, analysed?: Analysis): TextResult {
+function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation: 0 | 90 | 180 | 270, analysed?: Analysis): TextResult {
   let page = analysed ?? analyse(image);
   if (page.kind === 'empty') return { ...emptyResult(image, page.message), orientation };
   let working = image;

@@ -103,3 +103,12 @@ export function rotateQuarter(image: GreyImage, turns: 1 | 3): { image: GreyImag
     : { a: 0, b: -1, c: w, d: 1, e: 0, f: 0 };
   return { image: { width: W, height: H, data: out }, toSource };
 }
+
+/** Half turn (a page upside down read upright). */
+export function rotateHalf(image: GreyImage): { image: GreyImage; toSource: Affine } {
+  const { width: w, height: h, data } = image;
+  const out = new Uint8ClampedArray(w * h);
+  for (let i = 0, n = w * h; i < n; i++) out[i] = data[n - 1 - i];
+  // As box maps on pixel edges: x = w - u, y = h - v.
+  return { image: { width: w, height: h, data: out }, toSource: { a: -1, b: 0, c: w, d: 0, e: -1, f: h } };
+}

@@ -8,6 +8,9 @@ import { applyOrientation, ExifOrientation, jpegOrientation } from '../../../cor
 import type { GreyImage } from '../../../core/image';
 import { layoutWord, rasterize } from '../../integration/glyphs';
 import { encodeJpeg, makeTempDir, removeTempDirs } from './fixtures';
+import { initNodeBackend } from '../../../node/nodeBackend';
+import { loadClassifier, loadNgram } from '../../../node/modelFiles';
+import { Recognizer } from '../../../core/recognizer';
 
 /** A JPEG with an EXIF APP1 block holding `orientation`, right after the start of image. */
 function withOrientation(jpeg: Uint8Array, orientation: number, bigEndian = false): Buffer {
@@ -104,5 +107,22 @@ describe('core/orientation: EXIF orientation', () => {
     const [seven1, seven6] = run('char', ['seven-upright.jpg', 'seven-6.jpg']);
     assert.equal(seven1, '7');
     assert.equal(seven6, seven1, 'orientation 6');
+  });
+
+  it('reads a page lying upside down (no EXIF to say so) upright, and leaves upright pages alone', async function () {
+    this.timeout(60_000);
+    await initNodeBackend();
+    const recognizer = new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
+    for (const lines of [['LT4'], ['HE7', 'FA1'], ['TEA', 'LATE', 'FEEL']]) {
+      const width = 320, height = lines.length * 90 + 20;
+      const strokes = lines.flatMap((w, i) => layoutWord(w, [20, 20 + i * 90], 50));
+      const data = Uint8ClampedArray.from(rasterize(strokes, width, height, 6));
+      const upright = recognizer.recognizeText({ width, height, data });
+      const turned = recognizer.recognizeText({ width, height, data: data.slice().reverse() });
+      assert.equal(upright.orientation, 0, `${lines.join(' ')} upright`);
+      assert.equal(turned.orientation, 180, `${lines.join(' ')} upside down`);
+      assert.equal(turned.text, upright.text);
+      assert.equal(upright.text.replace(/ /g, ''), lines.join('\n'));
+    }
   });
 });

@@ -1,9 +1,9 @@
 /**
- * README screenshots of the pad and the importer, light and dark, taken in the real VS Code
+ * README screenshots of the pad, the importer and the teaching page, light and dark, taken in the real VS Code
  * (code-server's workbench in headless Chromium, through the integration-test harness).
  *
  *   npm run build && npx tsx scripts/screenshots.ts [--extension=<dir>] [--themes=light,dark,hc]
- *   -> docs/screenshots/{pad,importer}-<theme>.png
+ *   -> docs/screenshots/{pad,importer,teach}-<theme>.png
  *
  * Needs the test tools (bash scripts/setup-test-env.sh) and a model in models/char-cnn. The pad's
  * two lines are drawn from a Hershey stroke font (vendored in training/data/hershey), as a pen would.
@@ -61,6 +61,26 @@ async function drawOnPad(wb: Workbench): Promise<void> {
   await wb.page.waitForTimeout(800);
 }
 
+/** The teaching page asking for a character, with it written once on the line (not yet saved). */
+async function drawOnTeach(wb: Workbench): Promise<void> {
+  const frame = wb.webview();
+  await frame.locator('body[data-ready="true"]').waitFor({ state: 'attached', timeout: 90_000 });
+  const target = (await frame.locator('body').getAttribute('data-target')) ?? 'a';
+  const canvas = frame.locator('canvas#pad');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('teaching canvas not visible');
+  const baseline = Number(await canvas.getAttribute('data-guide-baseline'));
+  const xHeight = Number(await canvas.getAttribute('data-guide-x-height'));
+  for (const stroke of wordStrokes(target, box.width * 0.45, baseline, xHeight * 1.45)) {
+    await wb.page.mouse.move(box.x + stroke[0][0], box.y + stroke[0][1]);
+    await wb.page.mouse.down();
+    for (const [x, y] of stroke.slice(1)) await wb.page.mouse.move(box.x + x, box.y + y, { steps: 2 });
+    await wb.page.mouse.up();
+  }
+  await frame.locator('#reads[data-read]').waitFor({ timeout: 10_000 });
+  await wb.page.waitForTimeout(500);
+}
+
 async function openImporter(wb: Workbench): Promise<void> {
   const row = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'handwriting.png' });
   await row.click({ button: 'right' });
@@ -107,6 +127,15 @@ function session(theme: Theme): { name: string; run(wb: Workbench): Promise<void
         await wb.openFile('notes.md');
         await openImporter(wb);
         await shoot(wb, `importer-${theme}`);
+        await wb.runCommand('View: Close All Editors');
+      },
+    },
+    {
+      name: `teaching page (${theme})`,
+      async run(wb) {
+        await wb.runCommand('Inkwell: Teach My Handwriting');
+        await drawOnTeach(wb);
+        await shoot(wb, `teach-${theme}`);
         await wb.runCommand('View: Close All Editors');
       },
     },

@@ -50,6 +50,8 @@ export class InkCanvas {
   constructor(
     readonly canvas: HTMLCanvasElement,
     private readonly events: InkCanvasEvents,
+    /** The teaching page asks for one character: one ruled line, however tall the canvas. */
+    private readonly options: { readonly maxLines?: 1 | 2 } = {},
   ) {
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('This webview cannot draw on a canvas.');
@@ -260,7 +262,7 @@ export class InkCanvas {
    */
   guideFrames(): { baseline: number; xHeight: number }[] {
     const { height } = this.canvas.getBoundingClientRect();
-    if (height < TWO_LINES_FROM_PX) return [{ baseline: Math.round(height * 0.68) + 0.5, xHeight: Math.max(8, Math.round(height * 0.2)) }];
+    if (height < TWO_LINES_FROM_PX || this.options.maxLines === 1) return [{ baseline: Math.round(height * 0.68) + 0.5, xHeight: Math.max(8, Math.round(height * 0.2)) }];
     // The same x-height as a single line (smaller letters read less surely), the lines ~2.3 x-heights apart.
     const xHeight = Math.max(8, Math.round(height * 0.2));
     return [0.4, 0.86].map((at) => ({ baseline: Math.round(height * at) + 0.5, xHeight }));

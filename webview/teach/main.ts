@@ -64,8 +64,9 @@ const canvas = new InkCanvas($<HTMLCanvasElement>('pad'), {
     strokes.push(points);
     canvas.show(strokes);
     showReading();
+    render(); // Save and Clear now have something to act on
   },
-});
+}, { maxLines: 1 });
 
 function setStatus(message: string, isError = false): void {
   status.textContent = message;
@@ -98,9 +99,16 @@ function showReading(): void {
   reads.append('Inkwell reads it as ');
   const read = document.createElement('span');
   read.className = 'read';
-  read.textContent = candidates[0].text;
-  reads.append(read, candidates[0].text === target ? ' ✓' : ` (not ${target} yet: saving teaches it)`);
+  read.textContent = named(candidates[0].text);
+  reads.append(read, candidates[0].text === target ? ' ✓' : ` (not ${named(target)} yet: saving teaches it)`);
   reads.dataset.read = candidates[0].text; // for tests
+}
+
+/** Look-alikes named, so "reads it as O, not 0" says which is which. */
+const LOOK_ALIKES: Record<string, string> = { '0': '0 (zero)', O: 'O (capital o)', o: 'o (small o)', '1': '1 (one)', l: 'l (small L)', I: 'I (capital i)' };
+
+function named(c: string): string {
+  return LOOK_ALIKES[c] ?? c;
 }
 
 function counts(): Map<string, number> {

@@ -130,6 +130,10 @@ function evaluate(classifier: FeatureClassifier, writers: Writer[], params: Adap
     }
   });
   const k5 = { exact: mean(rows.map((r) => r.ks[2].exact)), merged: mean(rows.map((r) => r.ks[2].merged)) };
+  if (print) {
+    const at = (k: number) => `${mean(rows.map((r) => r.ks[k].exact)).toFixed(1)} / ${mean(rows.map((r) => r.ks[k].merged)).toFixed(1)}`;
+    console.log(`mean exact / merged: K=1 ${at(0)}, K=3 ${at(1)}, K=5 ${at(2)}`);
+  }
   const worst = rows.reduce((a, b) => (b.ks[2].exact < a.ks[2].exact ? b : a));
   return {
     k5,

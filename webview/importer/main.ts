@@ -11,11 +11,14 @@ import { engineModule } from '../recognition/engineModule';
 import { emptyProfile, WriterProfile } from '../../core/profile/profile';
 import { decodeImage } from '../shared/decodeImage';
 import { ImagePreview } from './preview';
+import { ChoicesState, ImageChoices } from './choices';
 
 interface SavedState {
   readonly text: string;
   /** The preview with its boxes (ImagePreview.snapshot), so it comes back after the panel is hidden. */
   readonly preview?: string;
+  /** The characters read and the alternatives picked. */
+  readonly choices?: ChoicesState;
 }
 
 const client = new HostClient<SavedState>('importer');
@@ -37,7 +40,9 @@ app.innerHTML = `
     <canvas id="preview" hidden></canvas>
     <p id="placeholder" class="placeholder">No image yet.</p>
   </div>
-  <label for="text" class="label">Recognised text (edit before inserting)</label>
+  <div id="results" class="results" hidden></div>
+  <p id="resultsNote" class="hint" hidden>The text was edited by hand, so the characters' alternatives are hidden until the next image.</p>
+  <label for="text" class="label">Recognised text (pick alternatives above, or edit before inserting)</label>
   <textarea id="text" rows="3" spellcheck="false" aria-label="Recognised text, editable"></textarea>
   <div class="actions">
     <button type="button" id="insert" class="primary" title="Insert at the cursor (Ctrl+Enter)" aria-label="Insert the text at the cursor">Insert</button>
@@ -49,6 +54,13 @@ const textArea = $<HTMLTextAreaElement>('text');
 const fileInput = $<HTMLInputElement>('file');
 const drop = $('drop');
 const preview = new ImagePreview($<HTMLCanvasElement>('preview'));
+const choices = new ImageChoices($('results'), $('resultsNote'), (text) => {
+  textArea.value = text;
+  preview.relabel(choices.state.chosen);
+  previewSnapshot = preview.snapshot();
+  save();
+  client.post({ type: 'result', text });
+});
 
 function setStatus(message: string, isError = false): void {
   const s = $('status');
@@ -59,7 +71,7 @@ function setStatus(message: string, isError = false): void {
 let previewSnapshot: string | undefined;
 
 function save(): void {
-  client.setState({ text: textArea.value, preview: previewSnapshot });
+  client.setState({ text: textArea.value, preview: previewSnapshot, choices: choices.state });
 }
 
 function engine(): Promise<RecognitionEngine> {
@@ -94,6 +106,7 @@ async function recognizeBlob(blob: Blob, name: string): Promise<{ text: string; 
   $('placeholder').hidden = true;
   decoded.bitmap.close();
   textArea.value = reading.text;
+  choices.set(reading.chars, reading.text);
   save();
   client.post({ type: 'result', text: reading.text });
   // Boxes go back in the original image's pixels.
@@ -162,7 +175,13 @@ drop.addEventListener('drop', (e) => {
   else setStatus('Drop an image file (PNG, JPEG, WebP, BMP or GIF).', true);
 });
 $('insert').addEventListener('click', () => void insert());
+// A click on a character's box in the preview brings the keyboard to its alternatives.
+$<HTMLCanvasElement>('preview').addEventListener('click', (e) => {
+  const index = preview.boxAt(e.clientX, e.clientY);
+  if (index !== undefined) choices.focus(index);
+});
 textArea.addEventListener('input', () => {
+  choices.render(textArea.value === choices.text());
   save();
   client.post({ type: 'result', text: textArea.value });
 });
@@ -220,6 +239,7 @@ client.onRejected = (raw, error) => {
 
 const saved = client.getState();
 textArea.value = typeof saved?.text === 'string' ? saved.text : '';
+choices.restore(saved?.choices, textArea.value);
 if (typeof saved?.preview === 'string') {
   previewSnapshot = saved.preview;
   preview.restore(saved.preview, 'The last image read, with its recognised characters marked').then(

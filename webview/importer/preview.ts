@@ -5,6 +5,9 @@ const SNAPSHOT_PREFIX = 'data:image/jpeg;base64,';
 
 export class ImagePreview {
   private readonly ctx: CanvasRenderingContext2D;
+  /** The image without marks, and the boxes drawn on it, for relabelling after a pick. */
+  private base: HTMLCanvasElement | undefined;
+  private boxes: readonly RecognizedBox[] = [];
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d');
@@ -13,7 +16,38 @@ export class ImagePreview {
   }
 
   show(bitmap: ImageBitmap, boxes: readonly RecognizedBox[]): void {
+    this.base = document.createElement('canvas');
+    this.base.width = bitmap.width;
+    this.base.height = bitmap.height;
+    this.base.getContext('2d')?.drawImage(bitmap, 0, 0);
+    this.draw(boxes);
+  }
+
+  /** The same boxes with new texts (the writer picked alternatives). */
+  relabel(texts: readonly string[]): void {
+    if (!this.base || texts.length !== this.boxes.length) return;
+    this.draw(this.boxes.map((b, i) => ({ ...b, text: texts[i] })));
+  }
+
+  /** The index of the box under a point of the page (the canvas is shown scaled to fit), if any. */
+  boxAt(clientX: number, clientY: number): number | undefined {
+    const { canvas } = this;
+    const r = canvas.getBoundingClientRect();
+    if (canvas.hidden || !canvas.width || !r.width) return undefined;
+    const scale = Math.min(r.width / canvas.width, r.height / canvas.height);
+    const x = (clientX - r.left - (r.width - canvas.width * scale) / 2) / scale;
+    const y = (clientY - r.top - (r.height - canvas.height * scale) / 2) / scale;
+    const slack = 4 / scale;
+    const i = this.boxes.findIndex((b) => x >= b.left - slack && x <= b.right + slack && y >= b.top - slack && y <= b.bottom + slack);
+    return i >= 0 ? i : undefined;
+  }
+
+  private draw(boxes: readonly RecognizedBox[]): void {
     const { canvas, ctx } = this;
+    const bitmap = this.base!;
+    this.boxes = boxes;
+    // For tests: where each character's box is, in the canvas's pixels.
+    canvas.dataset.boxes = JSON.stringify(boxes.map((b) => [b.left, b.top, b.right, b.bottom].map(Math.round)));
     canvas.width = bitmap.width;
     canvas.height = bitmap.height;
     ctx.drawImage(bitmap, 0, 0);
@@ -65,5 +99,8 @@ export class ImagePreview {
     bitmap.close();
     canvas.hidden = false;
     canvas.setAttribute('aria-label', label);
+    // A snapshot has its marks baked in: nothing to relabel or click.
+    this.base = undefined;
+    this.boxes = [];
   }
 }

@@ -12,7 +12,7 @@ import { engineModule } from '../recognition/engineModule';
 import { PadDocument, PadState } from './document';
 import { InkCanvas } from './inkCanvas';
 import { coveredBy, isScratchOut, touchedBy } from './erasing';
-import { ResultsView, ShownCharacter } from './resultsView';
+import { ResultsView, ShownCharacter } from '../shared/resultsView';
 
 interface SavedState {
   readonly pad: PadState;

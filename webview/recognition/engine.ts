@@ -27,6 +27,18 @@ export interface ImageReading {
   readonly text: string;
   /** Each character's box in the image's pixels, with its text. */
   readonly boxes: readonly (Box & { readonly text: string })[];
+  /**
+   * The characters in reading order with their alternatives (the decoder's choice first), one per box;
+   * joined with their spaces and line breaks they give `text`.
+   */
+  readonly chars: readonly ImageCharacter[];
+}
+
+export interface ImageCharacter {
+  readonly text: string;
+  readonly candidates: readonly TextCandidate[];
+  readonly spaceBefore: boolean;
+  readonly lineBreakBefore: boolean;
 }
 
 /** Where the engine's files are, as the host's `init` gives them. */
@@ -184,7 +196,17 @@ export class RecognitionEngine {
     const boxes = r.lines.flatMap((line) =>
       line.words.flatMap((word) => word.chars.map((c, i) => ({ ...c.box, text: word.text[i] ?? c.candidates[0]?.label ?? '' }))),
     );
-    return { text: r.text, boxes };
+    const chars = r.lines.flatMap((line, li) =>
+      line.words.flatMap((word, wi) =>
+        word.chars.map((c, ci): ImageCharacter => {
+          const text = word.text[ci] ?? c.candidates[0]?.label ?? '';
+          const others = c.candidates.filter((x) => x.label !== text).map((x) => ({ text: x.label, p: x.p }));
+          const own = c.candidates.find((x) => x.label === text);
+          return { text, candidates: [{ text, p: own?.p ?? 0 }, ...others], spaceBefore: wi > 0 && ci === 0, lineBreakBefore: li > 0 && wi === 0 && ci === 0 };
+        }),
+      ),
+    );
+    return { text: r.text, boxes, chars };
   }
 
   /** Once through the whole path with ink, so preprocessing and decoding are compiled by the JIT too. */

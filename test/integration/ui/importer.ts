@@ -25,6 +25,38 @@ export class Importer {
     await this.frame.locator('input#file').setInputFiles(file);
   }
 
+  /** Clicks the middle of character `index`'s box on the preview, as a person points at it in the image. */
+  async clickBox(index: number): Promise<void> {
+    const canvas = this.frame.locator('canvas#preview');
+    const boxes = JSON.parse((await canvas.getAttribute('data-boxes')) ?? '[]') as number[][];
+    const at = await canvas.evaluate((element) => {
+      const c = element as unknown as PageCanvas & { getBoundingClientRect(): { width: number; height: number } };
+      const r = c.getBoundingClientRect();
+      return { scale: Math.min(r.width / c.width, r.height / c.height), width: c.width, height: c.height, boxWidth: r.width, boxHeight: r.height };
+    });
+    const [l, t, r, b] = boxes[index];
+    const x = (at.boxWidth - at.width * at.scale) / 2 + ((l + r) / 2) * at.scale;
+    const y = (at.boxHeight - at.height * at.scale) / 2 + ((t + b) / 2) * at.scale;
+    await canvas.click({ position: { x, y } });
+  }
+
+  /** The candidate buttons of character `index`, the one in use first. */
+  candidateButtons(index: number) {
+    return this.frame.locator(`#results button.candidate[data-index="${index}"]`);
+  }
+
+  /** What has the keyboard inside the importer: the focused candidate's index and text, if one has it. */
+  async focusedCandidate(): Promise<string> {
+    return this.frame.locator('body').evaluate((body) => {
+      const a = body.ownerDocument.activeElement as unknown as { className?: string; dataset?: { index?: string }; textContent?: string } | null;
+      return a && String(a.className).includes('candidate') ? `${a.dataset?.index}:${a.textContent}` : 'none';
+    });
+  }
+
+  async insert(): Promise<void> {
+    await this.frame.locator('button#insert').click();
+  }
+
   async text(): Promise<string> {
     return this.frame.locator('textarea#text').inputValue();
   }

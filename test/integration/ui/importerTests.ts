@@ -9,6 +9,30 @@ const sample = join(__dirname, '..', '..', '..', 'samples', 'text', 'line-patric
 
 export const importerTests: UiTest[] = [
   {
+    name: 'the importer shows each character\'s alternatives: a click on a box reaches them, a pick changes the text, Insert puts it in',
+    async run(wb) {
+      await wb.openFile(notesFile);
+      await wb.runCommand('File: Set Active Editor Writeable in Session');
+      await wb.typeInEditor('');
+      await wb.page.keyboard.press(process.platform === 'darwin' ? 'Meta+A' : 'Control+A');
+      await wb.page.keyboard.type('r = ');
+      const importer = await Importer.open(wb);
+      await importer.openImage(sample);
+      await waitUntil(async () => (await importer.text()).length > 0, async () => 'no text read', 60_000);
+      const read = await importer.text();
+      await importer.clickBox(0);
+      await waitUntil(async () => (await importer.focusedCandidate()).startsWith('0:'), async () => `focus after clicking the first box: ${await importer.focusedCandidate()}`);
+      const alternative = importer.candidateButtons(0).nth(1);
+      const picked = (await alternative.textContent()) ?? '';
+      await alternative.click();
+      const expected = picked + read.slice(1);
+      await waitUntil(async () => (await importer.text()) === expected, async () => `text after picking ${picked}: ${JSON.stringify(await importer.text())}`);
+      await importer.insert();
+      await waitUntil(async () => (await wb.textEditorText()) === `r = ${expected}`, async () => `editor text ${JSON.stringify(await wb.textEditorText())}`);
+      await wb.closeAllEditors();
+    },
+  },
+  {
     name: 'an opened image is read and previewed, and both come back after the panel was hidden',
     async run(wb) {
       await wb.closeAllEditors();

@@ -1,6 +1,6 @@
 /**
- * The row under the pad: each recognised character with its candidates as buttons; clicking one
- * swaps it in. Spaces between words show as gaps. For the keyboard the row is one Tab stop (a roving
+ * The row of recognised characters (under the pad, and under the importer's preview): each with its
+ * candidates as buttons; clicking one swaps it in. Spaces between words show as gaps. For the keyboard the row is one Tab stop (a roving
  * tabindex): Left/Right move between characters, Up/Down between a character's candidates, Enter or
  * Space choose, and the focus stays on the choice when the row is redrawn.
  */
@@ -53,6 +53,12 @@ export class ResultsView {
       to = all.find((b) => Number(b.dataset.index) === next);
     }
     if (to) this.focus(to);
+  }
+
+  /** Brings the keyboard to a character's choice (the importer: a click on its box in the image). */
+  focusCharacter(index: number): void {
+    const b = this.buttons().find((x) => Number(x.dataset.index) === index);
+    if (b) this.focus(b);
   }
 
   private focus(b: HTMLButtonElement): void {

@@ -67,6 +67,8 @@ export interface TextChar {
   readonly box: Box;
   /** Best classes first. */
   readonly candidates: Candidate[];
+  /** What the classifier read: the crop with its line frame (a correction teaches the writer's profile with it). */
+  readonly crop: CharCrop;
 }
 export interface TextWord {
   readonly box: Box;
@@ -308,7 +310,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
       for (const p of cutting.pieces) {
         const hit = pieceIndex.get(keyOf(plan.group, p));
         segmentCost += PIECE_COST + (hit ? widthPenalty(hit.inkBox.right - hit.inkBox.left, body) : 0);
-        if (hit) chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame), ids: plan.group.ids });
+        if (hit) chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame), ids: plan.group.ids, crop: crops[hit.index] });
       }
       return { chars, segmentCost };
     };
@@ -355,6 +357,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
       const outChars = members.map((c) => ({
         box: mapBox(toOriginal, c.inkBox, ctx.original.width, ctx.original.height),
         candidates: topCandidates(c.probs, ctx.labels, k),
+        crop: c.crop,
       }));
       words.push({ box: unionAll(outChars.map((c) => c.box)), text: decoded.text, confidence: decoded.confidence, chars: outChars });
       context.addWord(decoded.text);
@@ -375,6 +378,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
 
 interface LineChar {
   readonly probs: Float32Array;
+  readonly crop: CharCrop;
   readonly inkBox: Box;
   readonly geometry: Float32Array;
   readonly ids: number[];

@@ -4,6 +4,7 @@
  * hand the characters no longer match it, so the row steps aside until the next image.
  */
 import type { ImageCharacter } from '../recognition/engine';
+import type { CharacterInput } from '../../core/recognizer';
 import { ResultsView } from '../shared/resultsView';
 
 /** What the importer keeps of a reading in its saved state (so the choices survive the panel hiding). */
@@ -15,6 +16,8 @@ export interface ChoicesState {
 export class ImageChoices {
   private chars: readonly ImageCharacter[] = [];
   private chosen: string[] = [];
+  /** What each character was read from; only for a reading made now (saved state keeps no images). */
+  private inputs: readonly CharacterInput[] = [];
   private readonly view: ResultsView;
 
   constructor(
@@ -31,9 +34,10 @@ export class ImageChoices {
   }
 
   /** A new reading; returns false (and shows no row) when its characters do not spell its text. */
-  set(chars: readonly ImageCharacter[], text: string): boolean {
+  set(chars: readonly ImageCharacter[], text: string, inputs: readonly CharacterInput[]): boolean {
     this.chars = chars;
     this.chosen = chars.map((c) => c.text);
+    this.inputs = inputs.length === chars.length ? inputs : [];
     if (this.text() !== text) this.chars = this.chosen = [];
     this.render(true);
     return this.chars.length > 0;
@@ -51,6 +55,16 @@ export class ImageChoices {
     this.note.hidden = shown || this.chars.length === 0;
     if (!shown) return;
     this.view.show(this.chars.map((c, i) => ({ key: String(i), spaceBefore: c.spaceBefore, lineBreakBefore: c.lineBreakBefore, candidates: c.candidates, chosen: this.chosen[i] })));
+  }
+
+  /**
+   * The characters the writer corrected by picking another candidate, with what each was read from:
+   * only while the text box holds exactly what the characters spell (the box-to-character match is
+   * then certain).
+   */
+  corrections(textBox: string): { input: CharacterInput; label: string }[] {
+    if (textBox !== this.text() || this.inputs.length !== this.chars.length) return [];
+    return this.chars.flatMap((c, i) => (this.chosen[i] !== c.text ? [{ input: this.inputs[i], label: this.chosen[i] }] : []));
   }
 
   /** A click on a character's box in the preview: the keyboard goes to its alternatives. */
@@ -71,6 +85,7 @@ export class ImageChoices {
       s.chosen.every((c) => typeof c === 'string');
     this.chars = ok ? s.chars! : [];
     this.chosen = ok ? [...s.chosen!] : [];
+    this.inputs = [];
     this.render(this.text() === text);
   }
 }

@@ -8,7 +8,7 @@ import { RecognizedBox, WebviewSettings } from '../../protocol/messages';
 import { HostClient, InsertKeys } from '../hostClient';
 import type { EngineUrls, RecognitionEngine } from '../recognition/engine';
 import { engineModule } from '../recognition/engineModule';
-import { emptyProfile, WriterProfile } from '../../core/profile/profile';
+import { emptyProfile, isProfileLabel, sampleFrom, WriterProfile } from '../../core/profile/profile';
 import { decodeImage } from '../shared/decodeImage';
 import { ImagePreview } from './preview';
 import { ChoicesState, ImageChoices } from './choices';
@@ -106,7 +106,8 @@ async function recognizeBlob(blob: Blob, name: string): Promise<{ text: string; 
   $('placeholder').hidden = true;
   decoded.bitmap.close();
   textArea.value = reading.text;
-  choices.set(reading.chars, reading.text);
+  choices.set(reading.chars, reading.text, reading.inputs);
+  document.body.dataset.readings = String(Number(document.body.dataset.readings ?? 0) + 1); // for tests: images read
   save();
   client.post({ type: 'result', text: reading.text });
   // Boxes go back in the original image's pixels.
@@ -133,12 +134,20 @@ async function insert(): Promise<void> {
     return;
   }
   try {
-    const reply = await client.insert(t, insertKeys.keyFor(t));
+    const reply = await client.insert(t, insertKeys.keyFor(t), await corrections(t));
     if (reply.ok) insertKeys.inserted();
     setStatus(reply.ok ? `Inserted “${t}”.` : reply.message ?? 'Nothing was inserted.', !reply.ok);
   } catch (err) {
     setStatus(err instanceof Error ? err.message : String(err), true);
   }
+}
+
+/** Picked alternatives as samples of the writer's hand; the host keeps them only once the text is inserted. */
+async function corrections(text: string) {
+  const picked = choices.corrections(text).filter((c) => isProfileLabel(c.label));
+  if (picked.length === 0 || !enginePromise) return [];
+  const e = await enginePromise;
+  return picked.map((c) => sampleFrom(e.normalize(c.input), c.label, 'image'));
 }
 
 function firstImage(items: DataTransferItemList | null | undefined, files: FileList | null | undefined): File | undefined {

@@ -32,6 +32,8 @@ export interface ImageReading {
    * joined with their spaces and line breaks they give `text`.
    */
   readonly chars: readonly ImageCharacter[];
+  /** What the classifier read for each of `chars` (crop and line frame): a correction teaches the profile with it. */
+  readonly inputs: readonly CharacterInput[];
 }
 
 export interface ImageCharacter {
@@ -206,7 +208,8 @@ export class RecognitionEngine {
         }),
       ),
     );
-    return { text: r.text, boxes, chars };
+    const inputs = r.lines.flatMap((line) => line.words.flatMap((word) => word.chars.map((c) => c.crop)));
+    return { text: r.text, boxes, chars, inputs };
   }
 
   /** Once through the whole path with ink, so preprocessing and decoding are compiled by the JIT too. */

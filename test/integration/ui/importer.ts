@@ -57,6 +57,11 @@ export class Importer {
     await this.frame.locator('button#insert').click();
   }
 
+  /** How many images this importer has read (it counts them). */
+  async readings(): Promise<number> {
+    return Number((await this.frame.locator('body').getAttribute('data-readings')) ?? 0);
+  }
+
   async text(): Promise<string> {
     return this.frame.locator('textarea#text').inputValue();
   }

@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import type { UiTest } from '../harness/uiTests';
 import { notesFile } from '../fixtures';
 import { Importer } from './importer';
+import { resetProfile } from './profileTests';
 import { expectEqual, waitUntil } from './expect';
 
 const sample = join(__dirname, '..', '..', '..', 'samples', 'text', 'line-patrick-hand-clean.png');
 
 export const importerTests: UiTest[] = [
   {
-    name: 'the importer shows each character\'s alternatives: a click on a box reaches them, a pick changes the text, Insert puts it in',
+    name: 'the importer shows each character\'s alternatives: a click on a box reaches them, a pick changes the text, Insert puts it in and teaches it',
     async run(wb) {
+      await resetProfile(wb);
       await wb.openFile(notesFile);
       await wb.runCommand('File: Set Active Editor Writeable in Session');
       await wb.typeInEditor('');
@@ -29,7 +31,13 @@ export const importerTests: UiTest[] = [
       await waitUntil(async () => (await importer.text()) === expected, async () => `text after picking ${picked}: ${JSON.stringify(await importer.text())}`);
       await importer.insert();
       await waitUntil(async () => (await wb.textEditorText()) === `r = ${expected}`, async () => `editor text ${JSON.stringify(await wb.textEditorText())}`);
+      // The inserted correction was learned: the same image now reads with the picked character.
+      const readings = await importer.readings();
+      await importer.openImage(sample);
+      await waitUntil(async () => (await importer.readings()) > readings, async () => 'the image was not read again', 60_000);
+      await waitUntil(async () => (await importer.text()) === expected, async () => `the same image read again: ${JSON.stringify(await importer.text())} (expected ${JSON.stringify(expected)})`, 60_000);
       await wb.closeAllEditors();
+      await resetProfile(wb);
     },
   },
   {

@@ -10,7 +10,7 @@ import { expectEqual, waitUntil } from './expect';
 const WRITERS_K = '△';
 const K_HEIGHT = 1.45; // x-heights: an ascender letter
 
-async function resetProfile(wb: Workbench): Promise<void> {
+export async function resetProfile(wb: Workbench): Promise<void> {
   await wb.runCommand('Inkwell: Reset Handwriting Profile');
   // A modal question first: the writer confirms.
   const reset = wb.page.locator('.monaco-dialog-box .dialog-buttons a, .monaco-dialog-box .dialog-buttons button', { hasText: 'Reset' }).first();

@@ -71,11 +71,13 @@ export class InkCanvas {
       const delta = Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.shiftKey ? e.deltaY : 0;
       if (delta === 0) return;
       e.preventDefault();
+      this.cancelFollow(); // the writer is looking back: a pending move-on must not pull the view away
       this.scrollTo(this.scrollX + delta);
     }, { passive: false });
     canvas.addEventListener('keydown', (e) => {
       if ((e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') || e.ctrlKey || e.metaKey || e.altKey) return;
       e.preventDefault();
+      this.cancelFollow();
       const step = this.canvas.getBoundingClientRect().width / 3;
       this.scrollTo(this.scrollX + (e.key === 'ArrowLeft' ? -step : step));
     });

@@ -52,7 +52,8 @@ export const padWritingTests: UiTest[] = [
       for (const key of ['x', 'y', 'width', 'height', 'baseline', 'xHeight'] as const) {
         if (Math.abs(after[key] - before[key]) > STAY_PUT_PX) throw new Error(`canvas ${key} moved from ${before[key]} to ${after[key]} on a long line`);
       }
-      // Back along the line with the keyboard, and Clear brings the view home.
+      // Back along the line with the keyboard (once the view has settled), and Clear brings the view home.
+      await wb.page.waitForTimeout(1000);
       const moved = await pad.scrollX();
       await pad.canvas().focus();
       await wb.page.keyboard.press('ArrowLeft');

@@ -22,7 +22,7 @@ import { loadClassifier, loadNgram } from '../node/modelFiles';
 import { initNodeBackend } from '../node/nodeBackend';
 import { BlankImageError } from '../core/preprocess';
 import { Recognizer } from '../core/recognizer';
-import { Look, Layout, TextSample, greyToPng, textSamples } from './textImages';
+import { Look, Layout, TextSample, extraTextSamples, greyToPng, textSamples } from './textImages';
 
 interface Args {
   perFamily: number;
@@ -131,7 +131,8 @@ async function tesseractReader(): Promise<{ read: Reader; prepare: (s: TextSampl
     note: 'LSTM eng 4.0.0_best_int, local',
     prepare: (s) => void pngs.set(s.id, greyToPng(s.image)),
     read: async (s) => {
-      const psm = s.layout === 'line' ? PSM.SINGLE_LINE : PSM.AUTO;
+      // Upside-down pages get tesseract's orientation detection, as Inkwell detects them itself.
+      const psm = s.group === 'upside down' ? PSM.AUTO_OSD : s.layout === 'line' ? PSM.SINGLE_LINE : PSM.AUTO;
       if (psm !== currentPsm) {
         await worker.setParameters({ tessedit_pageseg_mode: psm, tessedit_char_whitelist: whitelist, user_defined_dpi: '300' });
         currentPsm = psm;
@@ -148,8 +149,10 @@ async function tesseractReader(): Promise<{ read: Reader; prepare: (s: TextSampl
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const samples = textSamples({ seed: args.seed, perFamily: args.perFamily });
-  console.log(`bench:text — ${samples.length} images, held-out families, seed ${args.seed}`);
+  const main = textSamples({ seed: args.seed, perFamily: args.perFamily });
+  const extra = extraTextSamples({ seed: args.seed, perFamily: args.perFamily });
+  const samples = [...main, ...extra];
+  console.log(`bench:text — ${main.length} images, held-out families, seed ${args.seed}; then ${extra.length} in harder groups`);
   const readers: { name: string; read: Reader; stop?: () => Promise<unknown> }[] = [];
   if (args.only !== 'tesseract') {
     const r = await inkwellReader(args);
@@ -180,7 +183,8 @@ async function main(): Promise<void> {
         console.log(`  ${r.name} failed on ${s.id}: ${(err as Error).message}`);
       }
       const ms = performance.now() - t0;
-      for (const key of [`${r.name}|${s.layout}|${s.look}`, `${r.name}|all|all`]) add(tallyOf(key), s.text, text, ms);
+      const keys = s.group ? [`${r.name}|group|${s.group}`] : [`${r.name}|${s.layout}|${s.look}`, `${r.name}|all|all`];
+      for (const key of keys) add(tallyOf(key), s.text, text, ms);
       if (args.show) console.log(`  ${r.name.padEnd(9)} ${s.id}: ${JSON.stringify(normalizeText(text))}  (truth ${JSON.stringify(s.text)})`);
     }
   }
@@ -196,6 +200,11 @@ async function main(): Promise<void> {
     const first = tallies.get(`${names[0]}|${layout}|${look}`);
     const label = layout === 'all' ? 'all' : `${layout} ${look}`;
     console.log(`${label.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|${layout}|${look}`))).join('  ')}`);
+  }
+  console.log('harder groups (not in "all"):');
+  for (const group of [...new Set(extra.map((s) => s.group!))]) {
+    const first = tallies.get(`${names[0]}|group|${group}`);
+    console.log(`${group.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|group|${group}`))).join('  ')}`);
   }
 }
 

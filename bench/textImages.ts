@@ -9,7 +9,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { GreyImage, greyFromRgba } from '../core/image';
-import { earlierHeldoutFamilies, FontFamily, registerFontFamily } from '../training/fonts';
+import { earlierHeldoutFamilies, familiesInGroup, FONT_FAMILIES, FontFamily, registerFontFamily, STYLE_GROUPS } from '../training/fonts';
 import { mulberry32 } from '../training/prng';
 
 /** Seeded uniform draws (training/prng.ts), re-exported for the text benches and tests. */
@@ -26,6 +26,8 @@ export interface TextSample {
   /** Ground truth: lines joined by '\n', words by single spaces. */
   readonly text: string;
   readonly image: GreyImage;
+  /** The extra groups (extraTextSamples): what makes the image harder than the main set. */
+  readonly group?: string;
 }
 
 export interface RenderOptions {
@@ -215,6 +217,45 @@ export function textSamples(options: SampleSetOptions = {}): TextSample[] {
           const image = renderText(text, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12) });
           out.push({ id: `${family.id}-${layout}-${look}-${k}`, family: family.id, layout, look, text, image });
         }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Groups beyond the main set, each harder in one way: lines written in capitals; pages lying upside
+ * down; lines in the held-out style groups' families (slanted, bold, narrow, wide, tall lowercase),
+ * unlike the 'earlier' families of the main set. Seeded apart from the main set, which stays as it was.
+ */
+export function extraTextSamples(options: { seed?: number; perFamily?: number } = {}): TextSample[] {
+  const seed = (options.seed ?? 20261126) + 104729;
+  const perFamily = options.perFamily ?? 1;
+  const out: TextSample[] = [];
+  let n = 0;
+  const next = () => seed + 7919 * n++;
+  for (const family of earlierHeldoutFamilies()) {
+    for (let k = 0; k < perFamily; k++) {
+      const look: Look = k % 2 === 0 ? 'clean' : 'camera';
+      let s = next(), r = rng(s);
+      const caps = textLine(r, 3 + Math.floor(r() * 3)).toUpperCase();
+      out.push({ id: `${family.id}-caps-${k}`, family: family.id, layout: 'line', look, text: caps, image: renderText(caps, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12) }), group: 'capitals' });
+      s = next();
+      r = rng(s);
+      const page = Array.from({ length: 3 }, () => textLine(r, 3 + Math.floor(r() * 2))).join('\n');
+      const upright = renderText(page, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12) });
+      const turned = { width: upright.width, height: upright.height, data: upright.data.slice().reverse() };
+      out.push({ id: `${family.id}-upside-down-${k}`, family: family.id, layout: 'page', look, text: page, image: turned, group: 'upside down' });
+    }
+  }
+  for (const group of STYLE_GROUPS.filter((g) => g !== 'earlier')) {
+    for (const id of familiesInGroup(group)) {
+      const family = FONT_FAMILIES.find((f) => f.id === id)!;
+      for (let k = 0; k < perFamily; k++) {
+        const look: Look = k % 2 === 0 ? 'clean' : 'camera';
+        const s = next(), r = rng(s);
+        const text = textLine(r, 3 + Math.floor(r() * 3));
+        out.push({ id: `${id}-style-${k}`, family: id, layout: 'line', look, text, image: renderText(text, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12) }), group: 'style groups' });
       }
     }
   }

@@ -8,6 +8,7 @@ import { GreyImage } from './image';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
 import { Charset, decodeCharacters, decodeWord, NgramModel, parseCharset } from './decode';
 import { DecodeContext } from './decode/context';
+import { consistentLine } from './decode/caseConsistency';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacters, strokesToCharacters } from './strokes';
 import { splitTouchingLetters } from './strokes/touching';
@@ -215,12 +216,18 @@ export class Recognizer {
           }),
         },
       );
+      // Case and digits made to agree within each word and the line ("BuTToN", "2oo9").
+      const words: { text: string; candidates: TextCandidate[]; k: number }[][] = [];
       decoded.chars.forEach((d, k) => {
-        chars[line[k].index] = { text: d.label, candidates: d.candidates.map((c) => ({ text: c.label, p: c.p })) };
+        if (k === 0 || line[k].space) words.push([]);
+        words[words.length - 1].push({ text: d.label, candidates: d.candidates.map((c) => ({ text: c.label, p: c.p })), k });
         lnConf += Math.log(Math.max(d.p, 1e-12));
       });
-      context.add(decoded.text + '\n');
-      return decoded.text;
+      const agreed = consistentLine(words, allowedBy(charset));
+      words.forEach((w, wi) => w.forEach((c, ci) => (chars[line[c.k].index] = { text: agreed[wi][ci], candidates: c.candidates })));
+      const text = agreed.join(' ');
+      context.add(text + '\n');
+      return text;
     });
     const text = texts.join('\n');
     const confidence = Math.exp(lnConf / present.length);
@@ -265,11 +272,20 @@ export class Recognizer {
       decodeWord: (charProbs, labels, o) => decodeWord(charProbs, labels, { ...o, charset, ngram: this.ngram, topK }),
     });
     if (result.lines.length === 0 || result.text.length === 0) throw new BlankImageError(result.message);
+    // Case and digits made to agree within each word and line ("BuTToN", "2oo9").
+    const allowed = allowedBy(charset);
+    const lines = result.lines.map((line) => {
+      const readings = line.words.map((w) => w.chars.map((c, i) => ({ text: w.text[i] ?? '', candidates: c.candidates.map((x) => ({ text: x.label, p: x.p })) })));
+      const agreed = consistentLine(readings, allowed);
+      const words = line.words.map((w, i) => (w.text.length === w.chars.length ? { ...w, text: agreed[i] } : w));
+      return { ...line, words, text: words.map((w) => w.text).join(' ') };
+    });
+    const text = lines.map((l) => l.text).join('\n');
     return {
-      text: result.text,
+      text,
       confidence: result.confidence,
-      candidates: [{ text: result.text, p: result.confidence }],
-      lines: result.lines,
+      candidates: [{ text, p: result.confidence }],
+      lines,
       orientation: result.orientation,
       skewDegrees: result.skewDegrees,
     };
@@ -306,6 +322,11 @@ export class Recognizer {
     this.probabilities(normalized).forEach((p, j) => (out[slots[j]] = p));
     return out;
   }
+}
+
+/** Whether a label may be answered under the charset (all when none was given). */
+function allowedBy(charset: Charset | undefined): (label: string) => boolean {
+  return (label) => !charset || charset.chars === null || charset.chars.has(label);
 }
 
 function parseCharsetOption(charset: string | Charset | undefined): Charset | undefined {

@@ -1,0 +1,72 @@
+/**
+ * Case and digits that agree within a word and a line, after each character was decoded with its
+ * neighbours: a word written in capitals reads in capitals ("BuTToN" -> "BUTTON", a y in "READy"), a
+ * line of capitals too, and a number reads as digits ("2oo9" -> "2009"). A change is made only to an
+ * alternative the classifier itself offered for that character, and never breaks camelCase: a word
+ * with a small letter whose shape shows its case (a, b, d, e, ...) is left as it is.
+ */
+
+/** One decoded character and the alternatives the classifier gave it (best first). */
+export interface CharReading {
+  readonly text: string;
+  readonly candidates: readonly { readonly text: string; readonly p: number }[];
+}
+
+/** Letters whose capital and small forms differ in shape: they show which case a word is in. */
+const CASE_EVIDENT = new Set('aAbBdDeEfFgGhHnNqQrRtT');
+/** What a small letter means in a word of capitals (l is the twin of capital I). */
+const CAPITAL_OF: Record<string, string> = { l: 'I' };
+/** Letters a number's digits are mistaken for, and the digit each stands for. */
+const DIGIT_TWIN: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: '1', i: '1', z: '2', Z: '2', s: '5', S: '5', q: '9', g: '9', b: '6', B: '8' };
+/** An alternative offered with at least this probability may be taken. */
+const MIN_OFFERED = 0.01;
+
+const isLetter = (c: string) => /^[A-Za-z]$/.test(c);
+const isDigit = (c: string) => c >= '0' && c <= '9' && c.length === 1;
+const isUpper = (c: string) => isLetter(c) && c === c.toUpperCase();
+
+function offered(char: CharReading, text: string, allowed: (label: string) => boolean): boolean {
+  return allowed(text) && char.candidates.some((c) => c.text === text && c.p >= MIN_OFFERED);
+}
+
+/** True when a line's letters are capitals: at least three that show their case, none of them small. */
+export function isCapitalsLine(words: readonly (readonly CharReading[])[]): boolean {
+  let upper = 0;
+  for (const w of words) for (const c of w) {
+    if (!CASE_EVIDENT.has(c.text)) continue;
+    if (!isUpper(c.text)) return false;
+    upper++;
+  }
+  return upper >= 3;
+}
+
+/**
+ * The characters of one word with case and digits made to agree (see the module comment);
+ * `capitalsLine`: the rest of its line is written in capitals.
+ */
+export function consistentWord(word: readonly CharReading[], capitalsLine: boolean, allowed: (label: string) => boolean = () => true): string[] {
+  const texts = word.map((c) => c.text);
+  const digits = texts.filter(isDigit).length;
+  const letters = texts.filter(isLetter);
+  // A number with letters in it that are digits' twins: all of them digits, or none changed.
+  if (digits >= 2 && letters.length > 0 && digits >= letters.length) {
+    const asDigits = word.map((c) => (isLetter(c.text) ? DIGIT_TWIN[c.text] : c.text));
+    if (asDigits.every((t, i) => t !== undefined && (t === texts[i] || offered(word[i], t, allowed)))) return asDigits as string[];
+  }
+  const evidentSmall = letters.some((c) => CASE_EVIDENT.has(c) && !isUpper(c));
+  if (evidentSmall) return texts;
+  const upper = letters.filter(isUpper).length;
+  const capitals = (upper >= 2 && upper > letters.length - upper) || (capitalsLine && letters.length > 0);
+  if (!capitals) return texts;
+  return word.map((c) => {
+    if (!isLetter(c.text) || isUpper(c.text)) return c.text;
+    const capital = CAPITAL_OF[c.text] ?? c.text.toUpperCase();
+    return offered(c, capital, allowed) ? capital : c.text;
+  });
+}
+
+/** Every word of a line made consistent; returns the new texts, one string per word. */
+export function consistentLine(words: readonly (readonly CharReading[])[], allowed?: (label: string) => boolean): string[] {
+  const capitalsLine = isCapitalsLine(words);
+  return words.map((w) => consistentWord(w, capitalsLine, allowed).join(''));
+}

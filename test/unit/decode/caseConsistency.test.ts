@@ -1,0 +1,49 @@
+// Case and digits that agree within a word and a line (core/decode/caseConsistency.ts).
+import { strict as assert } from 'node:assert';
+import { CharReading, consistentLine, consistentWord, isCapitalsLine } from '../../../core/decode/caseConsistency';
+
+/** A word as decoded: each character with the alternatives the classifier offered (the twin at 20%). */
+function word(text: string, offer: Record<string, string> = {}): CharReading[] {
+  return [...text].map((c) => {
+    const twin = offer[c] ?? (/[a-z]/.test(c) ? (c === 'l' ? 'I' : c.toUpperCase()) : /[A-Z]/.test(c) ? c.toLowerCase() : undefined);
+    return { text: c, candidates: [{ text: c, p: 0.7 }, ...(twin ? [{ text: twin, p: 0.2 }] : [])] };
+  });
+}
+
+describe('decode: case and digits agree within a word and a line', () => {
+  it('a word in capitals reads in capitals', () => {
+    assert.equal(consistentWord(word('BuTToN'), false).join(''), 'BUTTON');
+    assert.equal(consistentWord(word('READy'), false).join(''), 'READY');
+    assert.equal(consistentWord(word('JuNGLE'), false).join(''), 'JUNGLE');
+    assert.equal(consistentWord(word('PARlS'), false).join(''), 'PARIS', 'a small l in capitals is a capital I');
+  });
+
+  it('camelCase, words and identifiers with a small letter that shows its case stay as written', () => {
+    for (const w of ['getDataMax', 'parseNode', 'Berlin', 'idx2', 'x1', 'camelCase', 'HTTPserver', 'hello']) {
+      assert.equal(consistentWord(word(w), false).join(''), w, w);
+    }
+  });
+
+  it('a number reads as digits, all of its letters or none', () => {
+    assert.equal(consistentWord(word('2oo9', { o: '0' }), false).join(''), '2009');
+    assert.equal(consistentWord(word('7906o', { o: '0' }), false).join(''), '79060');
+    assert.equal(consistentWord(word('0x1F'), false).join(''), '0x1F', 'x and F have no digit twin');
+    assert.equal(consistentWord(word('8Mo7', { o: '0' }), false).join(''), '8Mo7');
+  });
+
+  it('only what the classifier offered is taken, and only what the charset allows', () => {
+    const unoffered = [...'BuTToN'].map((c) => ({ text: c, candidates: [{ text: c, p: 1 }] }));
+    assert.equal(consistentWord(unoffered, false).join(''), 'BuTToN');
+    assert.equal(consistentWord(word('2oo9'), false).join(''), '2oo9', 'the o offered O, not 0');
+    assert.equal(consistentWord(word('BuTToN'), false, (l) => l !== 'U').join(''), 'BuTTON');
+  });
+
+  it('a line of capitals makes its words without case evidence capitals too', () => {
+    const line = [word('THE'), word('sox'), word('FOX')];
+    assert.equal(isCapitalsLine(line), true);
+    assert.deepEqual(consistentLine(line), ['THE', 'SOX', 'FOX']);
+    const mixed = [word('The'), word('sox'), word('FOX')];
+    assert.equal(isCapitalsLine(mixed), false, 'the small letters of The show the line is not capitals');
+    assert.deepEqual(consistentLine(mixed), ['The', 'sox', 'FOX']);
+  });
+});

@@ -159,10 +159,18 @@ async function main(): Promise<void> {
     const writers = tuning.map((f) => makeWriter(f.id, 'train', readPerClass, seed + 1, 'train'));
     console.log(`tuning on ${writers.length} training families: threshold strength -> K=5 exact, merged, cross-writer change`);
     const cached = new CachedClassifier(classifier);
-    for (const mode of ['mix', 'geometric'] as const) for (const threshold of mode === 'mix' ? [0.8] : [0.7, 0.8, 0.9]) {
-      for (const strength of mode === 'mix' ? [50] : [20, 50, 100]) {
-        const r = evaluate(cached, writers, { mode, threshold, strength }, false);
-        console.log(`  ${mode.padEnd(8)} ${threshold.toFixed(2)} ${String(strength).padStart(3)}  ${r.k5.exact.toFixed(2)} ${r.k5.merged.toFixed(2)}  ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)}  (no profile ${r.base.exact.toFixed(2)})`);
+    // The blends weighed so far (the shipped one is DEFAULT_ADAPT), then a fitted last-layer correction.
+    const tried: AdaptParams[] = [
+      { mode: 'boost', threshold: 0.8, strength: 20 },
+      { mode: 'mix', threshold: 0.8, strength: 50 },
+      { mode: 'geometric', threshold: 0.8, strength: 50 },
+      ...[{ lambda: 0.01, steps: 60, rate: 2 }, { lambda: 0.001, steps: 60, rate: 4 }, { lambda: 0.0001, steps: 100, rate: 8 }].map((head) => ({ mode: 'mix' as const, threshold: 0.8, strength: 50, head })),
+    ];
+    for (const params of tried) {
+      const { mode, threshold, strength, head } = params;
+      {
+        const r = evaluate(cached, writers, params, false);
+        console.log(`  ${mode.padEnd(9)} ${threshold.toFixed(2)} ${String(strength).padStart(3)} head ${JSON.stringify(head ?? null)}  ${r.k5.exact.toFixed(2)} ${r.k5.merged.toFixed(2)}  ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)}  (no profile ${r.base.exact.toFixed(2)})`);
       }
     }
     return;

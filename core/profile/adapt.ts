@@ -33,6 +33,11 @@ export interface AdaptParams {
   readonly threshold: number;
   /** How strongly similarity moves a character's log-probability (per unit of cosine). */
   readonly strength: number;
+  /**
+   * Also fit a correction to the network's last layer on the writer's samples (logits + f.dW, dW
+   * kept small by `lambda`), before the vote; experimental, weighed by bench:adapt --tune.
+   */
+  readonly head?: { readonly lambda: number; readonly steps: number; readonly rate: number };
 }
 
 /** Chosen by `npm run bench:adapt -- --tune` on training families (never the held-out writers it reports). */
@@ -42,6 +47,8 @@ export class ProfileClassifier implements Classifier {
   /** Unit-length features of each profile sample, and the class index it teaches. */
   private readonly sampleFeatures: Float32Array[] = [];
   private readonly sampleClass: number[] = [];
+  /** The fitted last-layer correction (features x classes), when params.head asks for one. */
+  private delta: Float32Array | undefined;
 
   constructor(
     private readonly inner: FeatureClassifier,
@@ -52,13 +59,16 @@ export class ProfileClassifier implements Classifier {
     // Samples of characters this model cannot output are kept in the profile but not used here.
     const usable = profile.samples.filter((s) => index.has(s.label));
     const inputs = usable.map((s) => ({ ...sampleInput(s), inkBox: { left: 0, top: 0, right: 1, bottom: 1 } }));
+    const sampleProbs: Float32Array[] = [];
     for (let i = 0; i < inputs.length; i += 64) {
-      const { features } = inner.probabilitiesAndFeatures(inputs.slice(i, i + 64));
+      const { features, probabilities } = inner.probabilitiesAndFeatures(inputs.slice(i, i + 64));
       features.forEach((f, j) => {
         this.sampleFeatures.push(unit(f));
         this.sampleClass.push(index.get(usable[i + j].label)!);
+        sampleProbs.push(probabilities[j]);
       });
     }
+    if (params.head && this.sampleFeatures.length > 0) this.delta = fitHead(this.sampleFeatures, sampleProbs, this.sampleClass, inner.labels.length, params.head);
   }
 
   get labels(): readonly string[] {
@@ -76,8 +86,9 @@ export class ProfileClassifier implements Classifier {
     return probabilities.map((p, i) => this.adapt(p, unit(features[i])));
   }
 
-  private adapt(p: Float32Array, f: Float32Array): Float32Array {
+  private adapt(p0: Float32Array, f: Float32Array): Float32Array {
     const { threshold, strength } = this.params;
+    const p = this.delta ? corrected(p0, f, this.delta) : p0;
     // The closest sample of each taught character.
     const best = new Map<number, number>();
     for (let s = 0; s < this.sampleFeatures.length; s++) {
@@ -139,4 +150,44 @@ function dot(a: Float32Array, b: Float32Array): number {
 function unit(f: Float32Array): Float32Array {
   const n = Math.sqrt(dot(f, f)) || 1;
   return Float32Array.from(f, (v) => v / n);
+}
+
+/** Softmax(log p + f.dW): the network's reading with the fitted correction. */
+function corrected(p: Float32Array, f: Float32Array, delta: Float32Array): Float32Array {
+  const k = p.length;
+  const z = new Float32Array(k);
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) {
+    let s = Math.log(Math.max(p[c], 1e-9));
+    for (let d = 0; d < f.length; d++) s += f[d] * delta[d * k + c];
+    z[c] = s;
+    max = Math.max(max, s);
+  }
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += (z[c] = Math.exp(z[c] - max));
+  for (let c = 0; c < k; c++) z[c] /= sum;
+  return z;
+}
+
+/** Gradient descent on mean cross-entropy of softmax(log p + f.dW) over the samples, plus lambda |dW|^2. */
+function fitHead(features: readonly Float32Array[], probs: readonly Float32Array[], classes: readonly number[], k: number, o: { lambda: number; steps: number; rate: number }): Float32Array {
+  const d = features[0].length, n = features.length;
+  const delta = new Float32Array(d * k);
+  const grad = new Float32Array(d * k);
+  for (let step = 0; step < o.steps; step++) {
+    grad.fill(0);
+    for (let i = 0; i < n; i++) {
+      const q = corrected(probs[i], features[i], delta);
+      q[classes[i]] -= 1;
+      const f = features[i];
+      for (let a = 0; a < d; a++) {
+        const fa = f[a];
+        if (fa === 0) continue;
+        const row = a * k;
+        for (let c = 0; c < k; c++) grad[row + c] += (fa * q[c]) / n;
+      }
+    }
+    for (let j = 0; j < delta.length; j++) delta[j] -= o.rate * (grad[j] + 2 * o.lambda * delta[j]);
+  }
+  return delta;
 }

@@ -140,6 +140,16 @@ describe('core/profile: reading with a profile', () => {
     assert.deepEqual(Array.from(unlike), [0.98, 0.01, 0.01].map(Math.fround));
   });
 
+  it('the experimental last-layer correction, alone, learns a taught character and leaves an unlike shape nearly as it was', () => {
+    const net = fakeNetwork((c) => (c.pixels[2] > 0.5 ? [0.7, 0.2, 0.1] : [0.1, 0.8, 0.1]));
+    const samples = [taught('c', 0, 0, 1), taught('c', 0, 0.1, 1), taught('b', 1, 0, 0)];
+    // A threshold no similarity reaches: only the fitted correction acts.
+    const adapted = new ProfileClassifier(net, addSamples(emptyProfile(), samples), { mode: 'mix', threshold: 1.01, strength: 50, head: { lambda: 0.0001, steps: 200, rate: 8 } });
+    const [taughtShape, other] = adapted.probabilities([at(0, 0.05, 1), at(0, 1, 0)]);
+    assert.ok(taughtShape[2] > taughtShape[0], `c ${taughtShape[2]} over a ${taughtShape[0]}`);
+    assert.ok(other[1] > 0.5, `an untaught shape keeps its reading (b ${other[1]})`);
+  });
+
   it('works out the samples\' features once, when the profile is loaded', () => {
     const counting = fakeNetwork(() => [0.6, 0.3, 0.1]);
     const adapted = new ProfileClassifier(counting, addSamples(emptyProfile(), [taught('b', 1, 0, 0), taught('c', 0, 0, 1)]));

@@ -76,21 +76,28 @@ class FixedBatchClassifier implements FeatureClassifier {
     return this.inner.labels;
   }
 
+  /** Without a profile only the probabilities are read back from the GPU: this is every pen-up's path. */
   probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
-    return this.probabilitiesAndFeatures(chars).probabilities;
+    return this.inBatches(chars, (batch) => this.inner.probabilities(batch));
   }
 
   probabilitiesAndFeatures(chars: readonly NormalizedCharacter[]): { probabilities: Float32Array[]; features: Float32Array[] } {
-    const probabilities: Float32Array[] = [];
-    const features: Float32Array[] = [];
+    const both = this.inBatches(chars, (batch) => {
+      const r = this.inner.probabilitiesAndFeatures(batch);
+      return r.probabilities.map((p, i) => ({ p, f: r.features[i] }));
+    });
+    return { probabilities: both.map((x) => x.p), features: both.map((x) => x.f) };
+  }
+
+  /** `run` on chunks of WEBGL_BATCH, the last padded with blanks; one result per input character. */
+  private inBatches<T>(chars: readonly NormalizedCharacter[], run: (batch: NormalizedCharacter[]) => T[]): T[] {
+    const out: T[] = [];
     for (let i = 0; i < chars.length; i += WEBGL_BATCH) {
       const chunk = chars.slice(i, i + WEBGL_BATCH);
       const padded = [...chunk, ...Array.from({ length: WEBGL_BATCH - chunk.length }, () => this.blank())];
-      const r = this.inner.probabilitiesAndFeatures(padded);
-      probabilities.push(...r.probabilities.slice(0, chunk.length));
-      features.push(...r.features.slice(0, chunk.length));
+      out.push(...run(padded).slice(0, chunk.length));
     }
-    return { probabilities, features };
+    return out;
   }
 
   warmUp(): void {

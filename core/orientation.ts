@@ -65,23 +65,22 @@ export function applyOrientation(image: GreyImage, orientation: ExifOrientation)
   const { width: w, height: h, data } = image;
   const swap = orientation >= 5;
   const W = swap ? h : w, H = swap ? w : h;
-  // For each displayed pixel (u, v), the stored pixel it shows.
-  const source: Record<Exclude<ExifOrientation, 1>, (u: number, v: number) => [number, number]> = {
-    2: (u, v) => [w - 1 - u, v],
-    3: (u, v) => [w - 1 - u, h - 1 - v],
-    4: (u, v) => [u, h - 1 - v],
-    5: (u, v) => [v, u],
-    6: (u, v) => [v, h - 1 - u],
-    7: (u, v) => [w - 1 - v, h - 1 - u],
-    8: (u, v) => [w - 1 - v, u],
-  };
-  const at = source[orientation];
+  // For each displayed pixel (u, v), the stored pixel it shows: x = xu*u + xv*v + x0, y likewise.
+  const [xu, xv, x0, yu, yv, y0] = {
+    2: [-1, 0, w - 1, 0, 1, 0],
+    3: [-1, 0, w - 1, 0, -1, h - 1],
+    4: [1, 0, 0, 0, -1, h - 1],
+    5: [0, 1, 0, 1, 0, 0],
+    6: [0, 1, 0, -1, 0, h - 1],
+    7: [0, -1, w - 1, -1, 0, h - 1],
+    8: [0, -1, w - 1, 1, 0, 0],
+  }[orientation];
+  // As an index into the stored row-major pixels: one step in u or v moves it by a fixed amount.
+  const du = xu + yu * w, dv = xv + yv * w;
   const out = new Uint8ClampedArray(W * H);
-  for (let v = 0; v < H; v++) {
-    for (let u = 0; u < W; u++) {
-      const [x, y] = at(u, v);
-      out[v * W + u] = data[y * w + x];
-    }
+  for (let v = 0, o = 0; v < H; v++) {
+    let at = x0 + y0 * w + v * dv;
+    for (let u = 0; u < W; u++, at += du) out[o++] = data[at];
   }
   return { width: W, height: H, data: out };
 }

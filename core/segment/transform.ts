@@ -3,6 +3,7 @@
  * quarter turns), kept as one affine map so every box can be reported in ORIGINAL coordinates.
  */
 import { Box, GreyImage } from '../image';
+import { applyOrientation } from '../orientation';
 
 /** x = a*u + b*v + c, y = d*u + e*v + f: maps working (u, v) to source (x, y). */
 export interface Affine {
@@ -86,29 +87,18 @@ export function rotateGrey(image: GreyImage, radians: number, fill: number): { i
 
 /** Exact quarter turn. turns = 1: the content turns 90° clockwise (undoes a page lying 90° counter-clockwise). */
 export function rotateQuarter(image: GreyImage, turns: 1 | 3): { image: GreyImage; toSource: Affine } {
-  const { width: w, height: h, data } = image;
-  const W = h, H = w;
-  const out = new Uint8ClampedArray(W * H);
-  // turns 1 (clockwise): out(u,v) = in(x = v, y = h-1-u).  turns 3: out(u,v) = in(x = w-1-v, y = u).
-  for (let v = 0; v < H; v++) {
-    for (let u = 0; u < W; u++) {
-      const x = turns === 1 ? v : w - 1 - v;
-      const y = turns === 1 ? h - 1 - u : u;
-      out[v * W + u] = data[y * w + x];
-    }
-  }
+  const { width: w, height: h } = image;
+  // The pixels turn as a photo tagged EXIF 6 (clockwise) or 8 (counter-clockwise) is turned upright.
   // As box maps on pixel edges: clockwise x = v, y = h - u; counter-clockwise x = w - v, y = u.
   const toSource: Affine = turns === 1
     ? { a: 0, b: 1, c: 0, d: -1, e: 0, f: h }
     : { a: 0, b: -1, c: w, d: 1, e: 0, f: 0 };
-  return { image: { width: W, height: H, data: out }, toSource };
+  return { image: applyOrientation(image, turns === 1 ? 6 : 8), toSource };
 }
 
 /** Half turn (a page upside down read upright). */
 export function rotateHalf(image: GreyImage): { image: GreyImage; toSource: Affine } {
-  const { width: w, height: h, data } = image;
-  const out = new Uint8ClampedArray(w * h);
-  for (let i = 0, n = w * h; i < n; i++) out[i] = data[n - 1 - i];
-  // As box maps on pixel edges: x = w - u, y = h - v.
-  return { image: { width: w, height: h, data: out }, toSource: { a: -1, b: 0, c: w, d: 0, e: -1, f: h } };
+  const { width: w, height: h } = image;
+  // The pixels turn as a photo tagged EXIF 3; as box maps on pixel edges: x = w - u, y = h - v.
+  return { image: applyOrientation(image, 3), toSource: { a: -1, b: 0, c: w, d: 0, e: -1, f: h } };
 }

@@ -17,9 +17,6 @@ export interface FeatureClassifier extends Classifier {
 export interface AdaptParams {
   /**
    * 'boost': a taught character whose closest sample is above `threshold` gains, others are untouched;
-   * 'relative': every character's log-probability moves by strength x (its closest sample's similarity -
-   * the best character's), an untaught character counting as `threshold` (a nearest-neighbour vote over
-   * the writer's own alphabet, weighed against the network);
    * 'mix': the network's distribution mixed with a vote of the writer's samples (softmax of strength x
    * each taught character's closest similarity), the vote's share rising from 0 at `threshold` to all
    * at a perfect match: a shape the writer taught wins however the network reads it, a shape unlike
@@ -28,7 +25,7 @@ export interface AdaptParams {
    * where the writer's samples of two characters look alike (o and O) the network's own preference
    * (from the line geometry) still counts.
    */
-  readonly mode: 'boost' | 'relative' | 'mix' | 'geometric';
+  readonly mode: 'boost' | 'mix' | 'geometric';
   /** Similarity above which a sample counts as evidence (cosine, 0..1 for ReLU features). */
   readonly threshold: number;
   /** How strongly similarity moves a character's log-probability (per unit of cosine). */
@@ -116,12 +113,6 @@ export class ProfileClassifier implements Classifier {
       // An untaught character votes as if it had a sample right at the threshold.
       const untaught = Math.exp(strength * (threshold - top));
       for (let c = 0; c < out.length; c++) out[c] = Math.max(p[c], 1e-9) ** (1 - share) * (vote.get(c) ?? untaught) ** share;
-      return normalise(out);
-    }
-    if (this.params.mode === 'relative') {
-      let top = threshold;
-      for (const sim of best.values()) top = Math.max(top, sim);
-      for (let c = 0; c < out.length; c++) out[c] = Math.max(out[c], 1e-6) * Math.exp(strength * ((best.get(c) ?? threshold) - top));
       return normalise(out);
     }
     let changed = false;

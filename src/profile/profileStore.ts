@@ -36,9 +36,9 @@ export class ProfileStore implements vscode.Disposable {
     await this.set(addSamples(this.current, samples));
   }
 
-  /** Replaces the whole profile (an import, already validated). */
+  /** Replaces the whole profile (an import, already checked by parseProfile). */
   async replace(profile: WriterProfile): Promise<void> {
-    await this.set(parseProfile(profile));
+    await this.set(profile);
   }
 
   async reset(): Promise<void> {

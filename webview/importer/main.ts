@@ -7,7 +7,7 @@ import './style.css';
 import { RecognizedBox, WebviewSettings } from '../../protocol/messages';
 import { HostClient, InsertKeys } from '../hostClient';
 import type { EngineUrls, RecognitionEngine } from '../recognition/engine';
-import { engineModule } from '../recognition/engineModule';
+import { startEngine } from '../recognition/engineModule';
 import { emptyProfile, isProfileLabel, sampleFrom, WriterProfile } from '../../core/profile/profile';
 import { decodeImage } from '../shared/decodeImage';
 import { ImagePreview } from './preview';
@@ -76,19 +76,10 @@ function save(): void {
 
 function engine(): Promise<RecognitionEngine> {
   if (!enginePromise) {
-    enginePromise = initialised.then(async () => {
-      client.post({ type: 'modelStatus', state: 'loading' });
-      const e = await (await engineModule()).start(urls!, settings?.backend ?? 'webgl');
-      e.setProfile(profile); // the writer's hand, as the pad reads it
-      client.post({ type: 'modelStatus', state: 'ready', backend: e.backend, loadMs: e.loadMs, message: [e.loadPhases, e.backendNote].filter(Boolean).join('; ') });
-      document.body.dataset.backend = e.backend;
-      document.body.dataset.ready = 'true';
-      return e;
-    });
+    // Read with the writer's profile, as the pad reads.
+    enginePromise = initialised.then(() => startEngine(client, urls!, settings?.backend ?? 'webgl', profile));
     enginePromise.catch((err: unknown) => {
-      const message = err instanceof Error ? err.message : String(err);
-      client.post({ type: 'modelStatus', state: 'error', message });
-      setStatus(`The handwriting model could not load: ${message}`, true);
+      setStatus(`The handwriting model could not load: ${err instanceof Error ? err.message : String(err)}`, true);
     });
   }
   return enginePromise;

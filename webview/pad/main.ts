@@ -8,7 +8,7 @@ import { HostClient, InsertKeys } from '../hostClient';
 import type { CharacterInput, StrokeRecognition } from '../../core/recognizer';
 import { emptyProfile, isProfileLabel, sampleFrom, WriterProfile } from '../../core/profile/profile';
 import type { EngineUrls, RecognitionEngine } from '../recognition/engine';
-import { engineModule } from '../recognition/engineModule';
+import { startEngine } from '../recognition/engineModule';
 import { PadDocument, PadState } from './document';
 import { InkCanvas } from './inkCanvas';
 import { coveredBy, isScratchOut, touchedBy } from './erasing';
@@ -252,23 +252,15 @@ function cancelAutoInsert(): void {
   autoInsertTimer = undefined;
 }
 
-async function startEngine(s: WebviewSettings, urls: EngineUrls): Promise<void> {
-  client.post({ type: 'modelStatus', state: 'loading' });
+async function loadEngine(s: WebviewSettings, urls: EngineUrls): Promise<void> {
   try {
-    engine = await (await engineModule()).start(urls, s.backend);
-    engine.setProfile(profile);
-    client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs, message: [engine.loadPhases, engine.backendNote].filter(Boolean).join('; ') });
+    engine = await startEngine(client, urls, s.backend, profile);
     // Plain words for the writer; which backend runs (and why) is in the tooltip and the Output log.
     setStatus(WRITE_HINT);
     status.title = `Recognition runs on ${engine.backend}${engine.backendNote ? ` (${engine.backendNote})` : ''}.`;
-    document.body.dataset.backend = engine.backend;
-    document.body.dataset.ready = 'true';
-    performance.mark('inkwell:ready'); // for bench:pad (bench/padOpen.ts)
     recognize();
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    client.post({ type: 'modelStatus', state: 'error', message });
-    setStatus(`The handwriting model could not load: ${message}`, true);
+    setStatus(`The handwriting model could not load: ${err instanceof Error ? err.message : String(err)}`, true);
   }
 }
 
@@ -330,7 +322,7 @@ client.on('init', (m) => {
   charsetSelect.value = currentCharset();
   if (!engine && !starting) {
     starting = true;
-    void startEngine(m.settings, m);
+    void loadEngine(m.settings, m);
   }
   else recognize();
 });

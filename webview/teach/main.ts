@@ -10,7 +10,7 @@ import { countsByLabel, emptyProfile, sampleFrom, WriterProfile } from '../../co
 import { strokesAsOneCharacter } from '../../core/strokes';
 import type { CharacterInput } from '../../core/recognizer';
 import type { EngineUrls, RecognitionEngine } from '../recognition/engine';
-import { engineModule } from '../recognition/engineModule';
+import { startEngine } from '../recognition/engineModule';
 import { HostClient } from '../hostClient';
 import type { BackendPreference } from '../../protocol/messages';
 import { InkCanvas } from '../pad/inkCanvas';
@@ -224,19 +224,13 @@ client.on('action', (m) => {
 });
 
 async function start(backend: BackendPreference, urls: EngineUrls): Promise<void> {
-  client.post({ type: 'modelStatus', state: 'loading' });
   try {
-    engine = await (await engineModule()).start(urls, backend);
-    engine.setProfile(profile);
-    client.post({ type: 'modelStatus', state: 'ready', backend: engine.backend, loadMs: engine.loadMs });
-    document.body.dataset.ready = 'true';
+    engine = await startEngine(client, urls, backend, profile);
     setStatus('Ready. Write the character shown, press Enter to keep it; Escape to write it again.');
     showReading();
     render();
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    client.post({ type: 'modelStatus', state: 'error', message });
-    setStatus(`The handwriting model could not load: ${message}`, true);
+    setStatus(`The handwriting model could not load: ${err instanceof Error ? err.message : String(err)}`, true);
   }
 }
 

@@ -13,11 +13,7 @@ export const importerTests: UiTest[] = [
     name: 'the importer shows each character\'s alternatives: a click on a box reaches them, a pick changes the text, Insert puts it in and teaches it',
     async run(wb) {
       await resetProfile(wb);
-      await wb.openFile(notesFile);
-      await wb.runCommand('File: Set Active Editor Writeable in Session');
-      await wb.typeInEditor('');
-      await wb.page.keyboard.press(process.platform === 'darwin' ? 'Meta+A' : 'Control+A');
-      await wb.page.keyboard.type('r = ');
+      await wb.openFileToWrite(notesFile, 'r = ');
       const importer = await Importer.open(wb);
       await importer.openImage(sample);
       await waitUntil(async () => (await importer.text()).length > 0, async () => 'no text read', 60_000);

@@ -65,12 +65,7 @@ export const padWritingTests: UiTest[] = [
   {
     name: 'after a click in the editor, writing on the pad takes the keyboard: Enter inserts, no newline',
     async run(wb) {
-      await wb.openFile(notesFile);
-      // An earlier test locks notes.txt for the session; this one writes into it.
-      await wb.runCommand('File: Set Active Editor Writeable in Session');
-      await wb.typeInEditor('');
-      await wb.page.keyboard.press(process.platform === 'darwin' ? 'Meta+A' : 'Control+A');
-      await wb.page.keyboard.type('k = ');
+      await wb.openFileToWrite(notesFile, 'k = ');
       const pad = await Pad.open(wb);
       // The person clicks back into the editor to place the cursor, then writes on the pad.
       await wb.typeInEditor('');

@@ -56,9 +56,7 @@ export const profileTests: UiTest[] = [
     name: 'picking another candidate on the pad and inserting teaches it; writing the same again reads it',
     async run(wb) {
       await resetProfile(wb);
-      await wb.openFile(notesFile);
-      await wb.runCommand('File: Set Active Editor Writeable in Session');
-      await wb.typeInEditor('');
+      await wb.openFileToWrite(notesFile);
       const pad = await Pad.open(wb);
       const first = await padReads(pad);
       const alternative = pad.candidateButtons(0).nth(2);

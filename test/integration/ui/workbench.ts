@@ -58,6 +58,19 @@ export class Workbench {
     await this.activeEditor().locator('.view-lines').waitFor();
   }
 
+  /**
+   * Opens a workspace file to write into (made writeable for the session: an earlier test locks
+   * notes.txt) with the cursor at its end; with `text`, its content is replaced by typing it.
+   */
+  async openFileToWrite(name: string, text?: string): Promise<void> {
+    await this.openFile(name);
+    await this.runCommand('File: Set Active Editor Writeable in Session');
+    await this.typeInEditor('');
+    if (text === undefined) return;
+    await this.page.keyboard.press(`${mod}+A`);
+    await this.page.keyboard.type(text);
+  }
+
   activeEditor(): Locator {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }

@@ -5,41 +5,20 @@
  * and decode cost come from the header (core/imageFormat.ts) before any pixel is decoded, under the
  * one budget the importer obeys too; the decoded image is scaled down to the working size.
  */
-import * as fs from 'node:fs';
 import { PNG } from 'pngjs';
 import * as jpeg from 'jpeg-js';
 import { GifReader } from 'omggif';
 import { GreyImage, downscaleToFit, greyFromRgba, MAX_CORE_PIXELS } from '../core/image';
 import { IMAGE_BUDGET, ImageFormat, ImageHeader, inspectImage } from '../core/imageFormat';
 import { applyOrientation, jpegOrientation } from '../core/orientation';
+import { readRegularFile } from './regularFile';
 
 /** What the command line decodes (the importer's browser also reads BMP and WebP). */
 export const SUPPORTED_FORMATS: readonly ImageFormat[] = ['PNG', 'JPEG', 'GIF'];
 
 /** Read and decode an image file; every failure is an Error with a one-line message. */
 export function readImageFile(file: string): GreyImage {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`File not found: ${file}`);
-    if (code) throw new Error(`Cannot read ${file}: ${code}`);
-    throw err;
-  }
-  if (stat.isDirectory()) throw new Error(`${file} is a directory, not an image file.`);
-  if (!stat.isFile()) throw new Error(`${file} is not a regular file (${specialKind(stat)}): only image files are read.`);
-  if (stat.size > IMAGE_BUDGET.maxFileBytes) {
-    throw new Error(`File is too large (${(stat.size / 1048576).toFixed(0)} MB; at most ${IMAGE_BUDGET.maxFileBytes / 1048576} MB).`);
-  }
-  return decodeImage(fs.readFileSync(file));
-}
-
-function specialKind(stat: fs.Stats): string {
-  if (stat.isFIFO()) return 'a named pipe';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSocket()) return 'a socket';
-  return 'not a plain file';
+  return decodeImage(readRegularFile(file, IMAGE_BUDGET.maxFileBytes, 'image'));
 }
 
 /** Decode image bytes (PNG, JPEG, or a GIF's first frame) to grey, bounded in size. */

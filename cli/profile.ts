@@ -6,8 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { normalizeCharacter } from '../core/preprocess';
-import { addSamples, countsByLabel, emptyProfile, isProfileLabel, parseProfile, ProfileSample, sampleFrom, serializeProfile, WriterProfile } from '../core/profile/profile';
+import { addSamples, countsByLabel, emptyProfile, isProfileLabel, MAX_PROFILE_BYTES, parseProfile, ProfileSample, sampleFrom, serializeProfile, WriterProfile } from '../core/profile/profile';
 import { readImageFile } from './imageFile';
+import { readRegularFile } from './regularFile';
 
 export const PROFILE_HELP = `Usage: inkwell profile add PROFILE LABEL IMAGE...
        inkwell profile show PROFILE
@@ -22,17 +23,13 @@ Read with a profile: inkwell recognize --profile PROFILE IMAGE...
 
 /** Reads a profile file; a missing file is an empty profile only when `missingIsEmpty`. */
 export function readProfileFile(file: string, missingIsEmpty = false): WriterProfile {
+  if (missingIsEmpty && !fs.existsSync(file)) return emptyProfile();
   let text: string;
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new Error(`${file} is not a regular file.`);
-    text = fs.readFileSync(file, 'utf8');
+    // Bounded before reading: parseProfile refuses more than 1.5x the profile cap anyway.
+    text = readRegularFile(file, MAX_PROFILE_BYTES * 1.5, 'profile').toString('utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      if (missingIsEmpty) return emptyProfile();
-      throw new Error(`No profile file at ${file}.`);
-    }
-    throw new Error(`Cannot read the profile ${file}: ${(err as Error).message}`);
+    throw new Error(`Cannot read the profile: ${(err as Error).message}`);
   }
   try {
     return parseProfile(text);

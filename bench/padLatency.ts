@@ -28,6 +28,7 @@ import type { StrokePoint } from '../core/strokes';
 import type { LoadOptions, PathResult } from './padLatencyPage';
 import { write } from '../test/unit/strokes/fixtures';
 import { benchPadOpen } from './padOpen';
+import { emptyProfile } from '../core/profile/profile';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHROMIUM_FLAGS = [
@@ -122,7 +123,8 @@ function padHtml(settings: object, hasNgram: boolean): string {
         modelUrl: location.origin + '/models/char-cnn/model.json',
         ${hasNgram ? "ngramUrl: location.origin + '/models/ngram/char-ngram.json'," : ''}
         wasmDir: location.origin + '/wasm/',
-        settings: ${JSON.stringify(settings)} }, '*'), 0);
+        settings: ${JSON.stringify(settings)},
+        profile: ${JSON.stringify(emptyProfile())} }, '*'), 0);
     },
     getState() { return undefined; },
     setState() {},

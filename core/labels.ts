@@ -1,5 +1,6 @@
 /**
- * Facts about the 62 character classes that decoding and benchmarks need.
+ * Facts about the character classes (62 letters and digits, 94 with the printable symbols) that
+ * decoding and benchmarks need.
  * The model's own label order lives in its model.json; these helpers work on label strings.
  */
 
@@ -7,6 +8,10 @@ export const DIGITS = '0123456789';
 export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 export const ALL_CHARACTERS = DIGITS + UPPER + LOWER;
+/** The printable ASCII symbols code is written with, in ASCII order. */
+export const SYMBOLS = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+/** Every printable ASCII character but the space: the 94 classes of a code-reading model. */
+export const CODE_CHARACTERS = ALL_CHARACTERS + SYMBOLS;
 
 /** EMNIST-Balanced folds these lowercase letters into their capitals (same shape, size aside). */
 export const MERGED_LOWERCASE = 'cijklmopsuvwxyz';

@@ -6,7 +6,9 @@
  * - 'pen':     the same glyph thinned to its centre line and redrawn with a round pen of varying width,
  *              which looks like what the drawing pad produces;
  * - 'hershey': a Hershey stroke font's centre lines drawn the way a person draws with a mouse or pen
- *              (jitter, wobble, overshoot at stroke ends, varying width).
+ *              (jitter, wobble, overshoot at stroke ends, varying width);
+ * - 'drawn':   symbols only: the generator's own hand-drawn symbol strokes (training/symbolStrokes.ts),
+ *              drawn like the Hershey strokes, where fonts give one shape per family.
  * Every glyph sits on a line whose baseline and x-height are known, so a sample can carry a LineFrame
  * (case from size and position); ~40% carry none, like a lone character. Images are NOT normalised:
  * callers run core/preprocess.ts normalizeCharacter, the one preprocessing for training and inference.
@@ -15,13 +17,14 @@
 import { createCanvas, SKRSContext2D } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { LineFrame } from '../core/preprocess';
-import { ALL_CHARACTERS } from '../core/labels';
-import { familiesOf, FontFamily, HERSHEY_FONTS, registerFontFamily, Split } from './fonts';
-import { loadHersheyFont, HersheyFont, Point } from './hershey';
+import { ALL_CHARACTERS, SYMBOLS } from '../core/labels';
+import { familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFontFamily, Split } from './fonts';
+import { loadHersheyFont, HersheyFont, HersheyGlyph, Point } from './hershey';
+import { drawnSymbolStrokes } from './symbolStrokes';
 import { Rng, hashString } from './prng';
 import { blur3, composeGrey, elastic, InkMap, inkExtent, inkFromCanvas, penFromSkeleton, thin } from './inkOps';
 
-export type SampleStyle = 'font' | 'pen' | 'hershey';
+export type SampleStyle = 'font' | 'pen' | 'hershey' | 'drawn';
 
 export interface CharacterSample {
   image: GreyImage;
@@ -37,7 +40,7 @@ export interface GenerateOptions {
   split: Split;
   perClass: number;
   seed: number;
-  /** Characters to generate; default all 62. */
+  /** Characters to generate; default the 62 letters and digits (CODE_CHARACTERS adds the symbols). */
   labels?: string;
   styles?: SampleStyle[];
   /** Random affine, elastic, width, blur, noise, contrast, polarity, position. Default true. */
@@ -54,8 +57,8 @@ export interface GenerateOptions {
   augmentation?: 'v2' | 'v3';
 }
 
-/** Relative frequency of each style when all are allowed. */
-export const STYLE_WEIGHTS: Record<SampleStyle, number> = { font: 0.4, pen: 0.4, hershey: 0.2 };
+/** Relative frequency of each style when all are allowed ('drawn' is offered for symbols only). */
+export const STYLE_WEIGHTS: Record<SampleStyle, number> = { font: 0.4, pen: 0.4, hershey: 0.2, drawn: 0.3 };
 /** Plain printed families are used in small measure. */
 const PRINT_RATE = 0.08;
 const CANVAS = 80;
@@ -66,15 +69,18 @@ export function generateCharacterSamples(opts: GenerateOptions): CharacterSample
   const labels = opts.labels ?? ALL_CHARACTERS;
   if (!(opts.perClass >= 0) || !Number.isInteger(opts.perClass)) throw new Error(`perClass must be a non-negative integer (got ${opts.perClass}).`);
   const sources = sourcesFor(opts.split, opts.families);
-  const styles = (opts.styles ?? (['font', 'pen', 'hershey'] as SampleStyle[])).filter((s) =>
-    s === 'hershey' ? sources.hershey.length > 0 : sources.hand.length + sources.print.length > 0,
-  );
-  if (styles.length === 0) throw new Error('No sources for the requested styles and split.');
   const out: CharacterSample[] = [];
   for (const label of labels) {
+    const symbol = SYMBOLS.includes(label);
+    // Families that lack a symbol or draw it as something else are not drawn for it.
+    const own: Sources = symbol ? { hand: sources.hand.filter((f) => familyDraws(f.id, label)), print: sources.print, hershey: sources.hershey } : sources;
+    const styles = (opts.styles ?? (['font', 'pen', 'hershey', 'drawn'] as SampleStyle[])).filter((s) =>
+      s === 'drawn' ? symbol : s === 'hershey' ? own.hershey.length > 0 : own.hand.length + own.print.length > 0,
+    );
+    if (styles.length === 0) throw new Error(`No sources for '${label}' in the requested styles and split.`);
     for (let k = 0; k < opts.perClass; k++) {
       const rng = new Rng(hashString(`${opts.seed}|${opts.split}|${label}|${k}`));
-      out.push(generateOne(label, rng, styles, sources, opts));
+      out.push(generateOne(label, rng, styles, own, opts));
     }
   }
   return out;
@@ -154,6 +160,8 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
     if (style === 'hershey') {
       const font = rng.pick(sources.hershey);
       drawn = drawHershey(font, label, place, rng, augment, wide);
+    } else if (style === 'drawn') {
+      drawn = { ...drawHershey(drawnSymbolFont(label, rng), label, place, rng, augment, wide), source: 'drawn:symbols' };
     } else {
       const usePrint = sources.print.length > 0 && (sources.hand.length === 0 || rng.chance(PRINT_RATE));
       const family = rng.pick(usePrint ? sources.print : sources.hand);
@@ -305,6 +313,23 @@ function drawHershey(font: HersheyFont, label: string, place: Placement, rng: Rn
   }
   const frame = frameAfter(place.matrix, CANVAS / 2, (font.baseline - font.xHeightTop) * unit);
   return { ink: readInk(ctx), frame, source: `hershey:${font.id}` };
+}
+
+/** Hershey units per x-height in the drawn symbols' stand-in font (Hershey's own faces measure ~14-15). */
+const DRAWN_UNITS = 15;
+
+/**
+ * One hand-drawn symbol as a one-glyph stand-in Hershey font, so it is drawn exactly as the Hershey
+ * strokes are (per-stroke placement, wobble, overshoot, pen width). Line units (y up, x-height 1) become
+ * font units (y down, baseline 0); 'H' only carries the cap height (1.4 x-heights) the drawing scales by.
+ */
+function drawnSymbolFont(label: string, rng: Rng): HersheyFont {
+  const strokes = drawnSymbolStrokes(label, rng);
+  if (!strokes) throw new Error(`No drawn strokes for '${label}'.`);
+  const toFont = (p: Point): Point => ({ x: p.x * DRAWN_UNITS, y: -p.y * DRAWN_UNITS });
+  const glyph: HersheyGlyph = { left: -DRAWN_UNITS, right: DRAWN_UNITS, strokes: strokes.map((s) => s.map(toFont)) };
+  const capMark: HersheyGlyph = { left: 0, right: 0, strokes: [[{ x: 0, y: -1.4 * DRAWN_UNITS }, { x: 0, y: 0 }]] };
+  return { id: 'drawn', glyphs: new Map([[label, glyph], ['H', capMark]]), baseline: 0, xHeightTop: -DRAWN_UNITS };
 }
 
 /** Resample a stroke finely, add low-frequency wobble and small tremor, and overshoot its ends. */

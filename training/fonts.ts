@@ -81,6 +81,32 @@ export const DROPPED_FAMILIES: Readonly<Record<string, string>> = {
   gwendolyn: 'connected script (not installed)',
 };
 
+/**
+ * Symbols a family lacks (drawn by a fallback face) or draws as something else, vetted on the symbol
+ * contact sheet (`npx tsx training/contactSheets.ts --symbols`): the family is not drawn for these.
+ */
+export const SYMBOL_EXCLUSIONS: Readonly<Record<string, string>> = {
+  'covered-by-your-grace': '%<&', // % missing; < drawn as an angle sign; & illegible
+  'cute-font': '`', // missing
+  gaegu: '`', // missing
+  stylish: '`', // missing
+  'zen-kurenaido': '\\`', // backslash drawn as a yen sign; backquote as a dot
+  'just-me-again-down-here': '\\~', // backslash drawn as a slash; tilde as an arc
+  mansalva: '<', // an angle sign
+  'waiting-for-the-sunrise': '<', // an angle sign
+  'reenie-beanie': '<&', // an angle sign; & illegible
+  zeyada: '<&', // an angle sign; & illegible
+  // held-out families (benches only)
+  'just-another-hand': '~', // a loop, not a tilde
+  'bad-script': '|', // leans like a slash
+  caveat: '|', // leans like a slash
+};
+
+/** Whether a family draws `label` (letters and digits: always). */
+export function familyDraws(familyId: string, label: string): boolean {
+  return !(SYMBOL_EXCLUSIONS[familyId] ?? '').includes(label);
+}
+
 /** Families in package.json's devDependencies, minus the dropped ones. */
 const ALL_IDS = [
   'andika', 'annie-use-your-telescope', 'architects-daughter', 'bad-script', 'balsamiq-sans', 'caveat',

@@ -6,11 +6,11 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
-import { ALL_CHARACTERS } from '../core/labels';
+import { ALL_CHARACTERS, CODE_CHARACTERS } from '../core/labels';
 import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES } from './fonts';
 import { generateCharacterSamples, GenerateOptions } from './dataset';
 import { packSamples, PackedSet } from './packed';
-import { EpochReport, RELEASE_LAYERS, train } from './trainer';
+import { EpochReport, releaseLayers, train } from './trainer';
 import { useWasmForTraining } from './wasmKernels';
 import { encodeWeights, modelJson, WeightValues, writeModel } from './modelIo';
 import { evaluateModelDir } from './evaluate';
@@ -26,17 +26,20 @@ export interface TrainArgs {
   valPerClass: number;
   /** Stop after this many epochs of the --epochs schedule (0 = run them all); gives the run's checkpoint at that epoch. */
   stopAfter: number;
+  /** 'code': the 94 printable ASCII characters; 'alnum': the 62 letters and digits of the earlier models. */
+  classes: 'code' | 'alnum';
 }
 
 export const RELEASE_ARGS: TrainArgs = {
   seed: 20261126,
-  samples: 200_000,
+  samples: 260_000,
   epochs: 8,
   out: 'models/char-cnn',
   batch: 128,
   lr: 0.0015,
   valPerClass: 40,
   stopAfter: 0,
+  classes: 'code',
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -50,6 +53,7 @@ function rebuildCommand(args: TrainArgs): string {
   add('--lr', args.lr, RELEASE_ARGS.lr);
   add('--val-per-class', args.valPerClass, RELEASE_ARGS.valPerClass);
   add('--stop-after', args.stopAfter, RELEASE_ARGS.stopAfter);
+  if (args.classes !== RELEASE_ARGS.classes) flags.push(`--classes ${args.classes}`);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -74,7 +78,12 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--val-per-class': args.valPerClass = num(); break;
       case '--stop-after': args.stopAfter = num(); break;
       case '--out': args.out = value; i++; break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --out`);
+      case '--classes':
+        if (value !== 'code' && value !== 'alnum') throw new Error(`--classes takes code or alnum (got '${value}').`);
+        args.classes = value;
+        i++;
+        break;
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --out`);
     }
   }
   return args;
@@ -82,11 +91,12 @@ function parseArgs(argv: string[]): TrainArgs {
 
 export async function runTraining(args: TrainArgs, log: (s: string) => void = console.log): Promise<void> {
   await useWasmForTraining();
-  const labels = [...ALL_CHARACTERS];
+  const labels = [...(args.classes === 'code' ? CODE_CHARACTERS : ALL_CHARACTERS)];
+  const layers = releaseLayers(labels.length);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const perClass = Math.ceil(args.samples / labels.length);
   const t0 = Date.now();
-  const validation = packSamples(generateCharacterSamples({ split: 'heldout', perClass: args.valPerClass, seed: args.seed + 1 }), labelIndex);
+  const validation = packSamples(generateCharacterSamples({ split: 'heldout', perClass: args.valPerClass, seed: args.seed + 1, labels: labels.join('') }), labelIndex);
   log(`validation: ${validation.count} held-out samples`);
   // Each epoch gets fresh samples, drawn in a worker thread while the previous epoch trains.
   const pending = new Map<number, Promise<PackedSet>>();
@@ -95,7 +105,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join('') }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),
@@ -110,8 +120,8 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
   };
   /** Quantize and write model.json + weights.bin with provenance; returns the weight bytes. */
   const save = (best: WeightValues, bestEpoch: number, history: EpochReport[], trainSamples: number, bestValidation: number) => {
-    const { specs, data } = encodeWeights(RELEASE_LAYERS, best, 'uint8');
-    const json = modelJson(RELEASE_LAYERS, labels, specs, {
+    const { specs, data } = encodeWeights(layers, best, 'uint8');
+    const json = modelJson(layers, labels, specs, {
       seed: args.seed,
       command: rebuildCommand(args),
       trainSamples: trainSamples,
@@ -134,7 +144,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     return data.length;
   };
   const result = await train({
-    layers: RELEASE_LAYERS,
+    layers,
     numClasses: labels.length,
     seed: args.seed,
     epochs: args.epochs,

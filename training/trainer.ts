@@ -29,6 +29,14 @@ export const RELEASE_LAYERS: LayerSpec[] = [
   { type: 'dense', units: 62, activation: 'linear' },
 ];
 
+/** The release network, its output sized to the classes (94 for code, 62 letters and digits). */
+export function releaseLayers(classes: number): LayerSpec[] {
+  return [
+    ...RELEASE_LAYERS.slice(0, -1),
+    { type: 'dense', units: classes, activation: 'linear' },
+  ];
+}
+
 /** He-normal kernels from the seeded generator, zero biases. */
 export function initWeights(layers: LayerSpec[], seed: number): WeightValues {
   const rng = new Rng(seed);

@@ -6,6 +6,7 @@
  * `id` and are answered by a message with the same `id` (see ./pending).
  */
 import { IMAGE_BUDGET } from '../core/imageFormat';
+import { MAX_LEXICON_WORD_LENGTH, MAX_LEXICON_WORDS } from '../core/decode/lexicon';
 import type { ProfileSample, WriterProfile } from '../core/profile/profile';
 
 export type { ProfileSample, WriterProfile };
@@ -13,11 +14,11 @@ export type { ProfileSample, WriterProfile };
 export type ViewKind = 'pad' | 'importer' | 'teach';
 export type InsertMode = 'cursor' | 'replaceSelection';
 export type BackendPreference = 'webgl' | 'wasm' | 'cpu';
-export type CharsetName = 'all' | 'digits' | 'letters' | 'upper' | 'lower' | 'alnum';
+export type CharsetName = 'code' | 'all' | 'digits' | 'letters' | 'upper' | 'lower' | 'alnum';
 
 export const VIEW_KINDS: readonly ViewKind[] = ['pad', 'importer', 'teach'];
 export const BACKENDS: readonly BackendPreference[] = ['webgl', 'wasm', 'cpu'];
-export const CHARSETS: readonly CharsetName[] = ['all', 'digits', 'letters', 'upper', 'lower', 'alnum'];
+export const CHARSETS: readonly CharsetName[] = ['code', 'all', 'digits', 'letters', 'upper', 'lower', 'alnum'];
 
 /** Largest image file the host sends to the importer (bytes). */
 export const MAX_IMAGE_BYTES = IMAGE_BUDGET.maxFileBytes;
@@ -76,10 +77,18 @@ export interface SettingsMessage {
   readonly settings: WebviewSettings;
 }
 
+/** Bounds of EditorContextMessage.lexicon (the decoder keeps no more either). */
+export { MAX_LEXICON_WORD_LENGTH, MAX_LEXICON_WORDS };
+
 /** Text before each cursor of the editor that will receive the insertion (primary cursor first). */
 export interface EditorContextMessage {
   readonly type: 'editorContext';
   readonly before: readonly string[];
+  /**
+   * Identifiers of that editor's document (most frequent first) and its language's keywords: the
+   * decoder prefers them over near-misses. Each identifier-like (core/decode/lexicon isLexiconWord).
+   */
+  readonly lexicon?: readonly string[];
 }
 
 /** Answer to an `insert` request. */

@@ -21,7 +21,7 @@ export const DEFAULT_SETTINGS: InkwellSettings = {
   candidateCount: 5,
   backend: 'webgl',
   inkWidth: 4,
-  charset: 'all',
+  charset: 'code',
 };
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {

@@ -39,8 +39,13 @@ export interface WrittenLine {
 
 /** Writes `wordCount` words drawn from `vocab` with `font`; `rnd` supplies every random choice. */
 export function writeHersheyLine(font: HersheyFont, vocab: readonly string[], ranges: LineRanges, rnd: () => number, wordCount = 3): WrittenLine {
-  const between = ([a, b]: Range) => a + (b - a) * rnd();
   const words = Array.from({ length: wordCount }, () => vocab[Math.floor(rnd() * vocab.length)]);
+  return writeHersheyWords(font, words, ranges, rnd);
+}
+
+/** Writes the given words (e.g. a line of code split at its spaces) with `font`. */
+export function writeHersheyWords(font: HersheyFont, words: readonly string[], ranges: LineRanges, rnd: () => number): WrittenLine {
+  const between = ([a, b]: Range) => a + (b - a) * rnd();
   const xh = between(ranges.xHeight);
   const unit = xh / (font.baseline - font.xHeightTop);
   const slant = between(ranges.slant);

@@ -6,9 +6,9 @@
  * bench/padAccuracy.ts to write with held-out families, whose hands the model has never seen.
  */
 import { createCanvas } from '@napi-rs/canvas';
-import { ALL_CHARACTERS } from '../core/labels';
+import { CODE_CHARACTERS } from '../core/labels';
 import { registerFamily } from './dataset';
-import { FontFamily } from './fonts';
+import { familyDraws, FontFamily } from './fonts';
 import { HersheyFont, HersheyGlyph, Point } from './hershey';
 import { inkFromCanvas, thin } from './inkOps';
 
@@ -20,8 +20,9 @@ const CAP = 64;
 
 const cache = new Map<string, HersheyFont>();
 
-export function traceFamily(family: FontFamily, chars: string = ALL_CHARACTERS): HersheyFont {
-  const hit = cache.get(family.id);
+export function traceFamily(family: FontFamily, chars: string = CODE_CHARACTERS): HersheyFont {
+  const key = `${family.id}|${chars}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const metrics = registerFamily(family);
   const px = CAP / metrics.capPerPx;
@@ -30,6 +31,8 @@ export function traceFamily(family: FontFamily, chars: string = ALL_CHARACTERS):
   ctx.font = `${px.toFixed(2)}px "${metrics.fontName}"`;
   const glyphs = new Map<string, HersheyGlyph>();
   for (const ch of chars) {
+    // A symbol the family lacks or draws as something else (vetted on the symbol contact sheet) is left out.
+    if (!familyDraws(family.id, ch)) continue;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, SIZE, SIZE);
     ctx.fillStyle = '#000';
@@ -40,7 +43,7 @@ export function traceFamily(family: FontFamily, chars: string = ALL_CHARACTERS):
     glyphs.set(ch, { left: ORIGIN_X, right: ORIGIN_X + ctx.measureText(ch).width, strokes });
   }
   const font: HersheyFont = { id: `traced:${family.id}`, glyphs, baseline: BASELINE, xHeightTop: BASELINE - px * metrics.xPerPx };
-  cache.set(family.id, font);
+  cache.set(key, font);
   return font;
 }
 

@@ -4,9 +4,9 @@
  * The classifier always scores all of its classes; restricting afterwards and renormalising keeps
  * one model for every setting and lets "digits" settle 0/O and 1/l, which no glyph alone can.
  */
-import { DIGITS, LOWER, UPPER } from '../labels';
+import { CODE_CHARACTERS, DIGITS, LOWER, UPPER } from '../labels';
 
-export const CHARSET_NAMES = ['all', 'digits', 'letters', 'upper', 'lower', 'alnum'] as const;
+export const CHARSET_NAMES = ['code', 'all', 'digits', 'letters', 'upper', 'lower', 'alnum'] as const;
 export type CharsetName = (typeof CHARSET_NAMES)[number];
 
 export interface Charset {
@@ -20,6 +20,8 @@ export interface Charset {
 const MAX_EXPLICIT = 256;
 
 const NAMED: Record<CharsetName, string | null> = {
+  // Every printable ASCII character but the space: what code is written with.
+  code: CODE_CHARACTERS,
   all: null,
   digits: DIGITS,
   letters: UPPER + LOWER,
@@ -31,13 +33,13 @@ const NAMED: Record<CharsetName, string | null> = {
 export const ALL_CHARSET: Charset = { spec: 'all', chars: null };
 
 /**
- * Parse `all|digits|letters|upper|lower|alnum` or explicit characters. Quotes force the explicit
+ * Parse `code|all|digits|letters|upper|lower|alnum` or explicit characters. Quotes force the explicit
  * reading (`"upper"` = the letters u,p,e,r); an unquoted string that is not a name is explicit too.
  */
 export function parseCharset(spec: string): Charset {
   if (typeof spec !== 'string') throw new Error('Charset must be a string.');
   const trimmed = spec.trim();
-  if (trimmed.length === 0) throw new Error('Charset is empty: use all, digits, letters, upper, lower, alnum or a list of characters.');
+  if (trimmed.length === 0) throw new Error('Charset is empty: use code, all, digits, letters, upper, lower, alnum or a list of characters.');
   const quoted = /^(["']).+\1$/s.test(trimmed);
   if (!quoted && (CHARSET_NAMES as readonly string[]).includes(trimmed.toLowerCase())) {
     const chars = NAMED[trimmed.toLowerCase() as CharsetName];

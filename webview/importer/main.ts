@@ -91,7 +91,7 @@ async function recognizeBlob(blob: Blob, name: string): Promise<{ text: string; 
   setStatus(`Reading ${name}…`);
   const decoded = await decodeImage(blob);
   const e = await engine();
-  const reading = e.readImage(decoded.grey, { context, charset: settings?.charset ?? 'all', topK: settings?.candidateCount ?? 5 });
+  const reading = e.readImage(decoded.grey, { context, charset: settings?.charset ?? 'code', topK: settings?.candidateCount ?? 5 });
   preview.show(decoded.bitmap, reading.boxes);
   previewSnapshot = preview.snapshot();
   $('placeholder').hidden = true;

@@ -20,6 +20,7 @@ interface SavedState {
 }
 
 const CHARSET_LABELS: Record<CharsetName, string> = {
+  code: 'Code',
   all: 'All',
   digits: '123',
   letters: 'Aa',
@@ -99,7 +100,7 @@ const canvas = new InkCanvas($<HTMLCanvasElement>('pad'), {
 });
 
 function currentCharset(): CharsetName {
-  return charsetOverride ?? settings?.charset ?? 'all';
+  return charsetOverride ?? settings?.charset ?? 'code';
 }
 
 let hostCopyTimer: ReturnType<typeof setTimeout> | undefined;

@@ -3,7 +3,9 @@ import { parseCharset, restrictToCharset, CHARSET_NAMES } from '../../../core/de
 import { DIGITS, LOWER, UPPER } from '../../../core/labels';
 import { argmaxLabel, LABELS, probs, randomProbs, seededRandom } from './helpers';
 
+// LABELS are a 62-class model's: 'code' and 'all' keep all of them.
 const EXPECTED: Record<string, string> = {
+  code: DIGITS + UPPER + LOWER,
   all: DIGITS + UPPER + LOWER,
   digits: DIGITS,
   letters: UPPER + LOWER,
@@ -29,6 +31,13 @@ describe('decode/charset', () => {
       }
     });
   }
+
+  it("'code' is every printable ASCII character but the space; 'alnum' leaves the symbols out", () => {
+    const code = parseCharset('code').chars!, alnum = parseCharset('alnum').chars!;
+    assert.equal(code.size, 94);
+    for (const c of '(){}[];=_.,\'"~`') assert.ok(code.has(c) && !alnum.has(c), c);
+    assert.ok(!code.has(' '));
+  });
 
   it('digits turns an O-like glyph into 0 and an l-like glyph into 1', () => {
     assert.equal(argmaxLabel(restrictToCharset(probs({ O: 0.5, o: 0.3, '0': 0.1 }), LABELS, 'digits')), '0');

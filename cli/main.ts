@@ -13,6 +13,8 @@ import { Recognizer, Recognition } from '../core/recognizer';
 import { parseCharset } from '../core/decode/charset';
 import { ProfileClassifier } from '../core/profile/adapt';
 import { profileMain, readProfileFile } from './profile';
+import { readLexiconFile } from './lexiconFile';
+import type { Lexicon } from '../core/decode/lexicon';
 
 export const HELP = `Usage: inkwell recognize [options] <image...>
        inkwell profile add|show ...   (the writer's handwriting profile; inkwell profile help)
@@ -24,8 +26,10 @@ Options:
                      text: each file is handwritten text (lines and words; a photo, scan or screenshot)
   --top K            number of candidates to report (default 3)
   --json             one JSON line per file: {"file","text","confidence","candidates":[{"text","p"}],"ms"}
-  --charset SET      all (default) | digits | letters | upper | lower | alnum | "<characters>"
+  --charset SET      code (default: all printable ASCII) | alnum | letters | upper | lower | digits | all | "<characters>"
   --context TEXT     text written just before, to settle ambiguous characters (e.g. "0x")
+  --lexicon FILE     words to prefer over near-misses in --mode text, one per line (e.g. the
+                     identifiers of the file being written; a new word still reads as written)
   --model DIR        folder with model.json (default: the shipped models/char-cnn)
   --profile FILE     read with the writer's handwriting profile (inkwell profile add, or the
                      extension's "Export Handwriting Profile")
@@ -41,6 +45,8 @@ interface CliOptions {
   json: boolean;
   charset?: string;
   context?: string;
+  /** --lexicon FILE, read in main (parseCli touches no files). */
+  lexiconFile?: string;
   modelDir: string;
   profile?: string;
   files: string[];
@@ -59,6 +65,7 @@ export function parseCli(argv: readonly string[]): CliOptions | 'help' {
       json: { type: 'boolean' },
       charset: { type: 'string' },
       context: { type: 'string' },
+      lexicon: { type: 'string' },
       model: { type: 'string' },
       profile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -87,15 +94,16 @@ export function parseCli(argv: readonly string[]): CliOptions | 'help' {
     json: values.json ?? false,
     charset: values.charset,
     context: values.context,
+    lexiconFile: values.lexicon,
     modelDir: values.model ? path.resolve(values.model) : DEFAULT_MODEL_DIR,
     profile: values.profile,
     files,
   };
 }
 
-function recognizeFile(recognizer: Recognizer, file: string, opts: CliOptions): Recognition {
+function recognizeFile(recognizer: Recognizer, file: string, opts: CliOptions, lexicon: Lexicon | undefined): Recognition {
   const image = readImageFile(file);
-  const recognizeOpts = { topK: opts.topK, charset: opts.charset, context: opts.context };
+  const recognizeOpts = { topK: opts.topK, charset: opts.charset, context: opts.context, lexicon };
   return opts.mode === 'char' ? recognizer.recognizeCharacter(image, recognizeOpts) : recognizer.recognizeText(image, recognizeOpts);
 }
 
@@ -128,7 +136,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   let recognizer: Recognizer;
+  let lexicon: Lexicon | undefined;
   try {
+    // Before the model loads: a bad word list is the user's to fix, and fails fast.
+    lexicon = opts.lexiconFile === undefined ? undefined : readLexiconFile(opts.lexiconFile);
     await initNodeBackend();
     const { classifier } = loadClassifier(opts.modelDir);
     classifier.warmUp(); // so the first file's "ms" is not the one-off kernel set-up
@@ -142,7 +153,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const file of opts.files) {
     const t0 = performance.now();
     try {
-      const r = recognizeFile(recognizer, file, opts);
+      const r = recognizeFile(recognizer, file, opts, lexicon);
       const ms = performance.now() - t0;
       if (opts.json) {
         const candidates = r.candidates.map((c) => ({ text: c.text, p: round(c.p, 4) }));

@@ -6,7 +6,7 @@
  */
 import { GreyImage } from './image';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
-import { Charset, decodeCharacters, decodeWord, NgramModel, parseCharset } from './decode';
+import { Charset, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
 import { CharCrop, readText, TextLine } from './segment';
@@ -86,6 +86,11 @@ export interface RecognizeOptions {
   readonly frame?: LineFrame;
   /** Text before the cursor (~20 characters): primes the n-gram, e.g. "0x" before an O-like glyph. */
   readonly context?: string;
+  /**
+   * Identifiers of the file being edited and its language's keywords: preferred over near-misses in
+   * words. A word list is built into a Lexicon once per array (the pad passes the same one on every pause).
+   */
+  readonly lexicon?: Lexicon | readonly string[];
   readonly polarity?: PreprocessOptions['polarity'];
 }
 
@@ -173,6 +178,7 @@ export class Recognizer {
     }
     const topK = clampTopK(opts.topK);
     const charset = parseCharsetOption(opts.charset);
+    const lexicon = lexiconOption(opts.lexicon);
     const normalized: (NormalizedCharacter | undefined)[] = inputs.map(({ image, frame }) => {
       try {
         return normalizeCharacter(image, { frame: frame ?? opts.frame, polarity: opts.polarity });
@@ -208,6 +214,7 @@ export class Recognizer {
           charset,
           context: context.recent,
           ngram: this.ngram,
+          lexicon,
           topK,
           spaceBefore: line.map((c) => c.space),
           geometry: line.map((c) => {
@@ -266,10 +273,11 @@ export class Recognizer {
   recognizeText(image: GreyImage, opts: RecognizeOptions = {}): TextRecognition {
     const topK = clampTopK(opts.topK);
     const charset = parseCharsetOption(opts.charset);
+    const lexicon = lexiconOption(opts.lexicon);
     const result = readText(image, (crops) => this.scoreCrops(crops), this.labels, {
       topK,
       context: opts.context,
-      decodeWord: (charProbs, labels, o) => decodeWord(charProbs, labels, { ...o, charset, ngram: this.ngram, topK }),
+      decodeWord: (charProbs, labels, o) => decodeWord(charProbs, labels, { ...o, charset, ngram: this.ngram, lexicon, topK }),
     });
     if (result.lines.length === 0 || result.text.length === 0) throw new BlankImageError(result.message);
     // Case and digits made to agree within each word and line ("BuTToN", "2oo9").
@@ -331,6 +339,16 @@ function allowedBy(charset: Charset | undefined): (label: string) => boolean {
 
 function parseCharsetOption(charset: string | Charset | undefined): Charset | undefined {
   return charset === undefined ? undefined : typeof charset === 'string' ? parseCharset(charset) : charset;
+}
+
+const builtLexicons = new WeakMap<readonly string[], Lexicon>();
+
+function lexiconOption(lexicon: Lexicon | readonly string[] | undefined): Lexicon | undefined {
+  if (lexicon === undefined || lexicon instanceof Lexicon) return lexicon;
+  if (!Array.isArray(lexicon)) throw new Error('lexicon must be a list of words.');
+  let built = builtLexicons.get(lexicon);
+  if (!built) builtLexicons.set(lexicon, (built = Lexicon.from(lexicon)));
+  return built;
 }
 
 function clampTopK(k: number | undefined): number {

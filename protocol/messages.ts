@@ -87,6 +87,7 @@ export interface EditorContextMessage {
   /**
    * Identifiers of that editor's document (most frequent first) and its language's keywords: the
    * decoder prefers them over near-misses. Each identifier-like (core/decode/lexicon isLexiconWord).
+   * Sent when it changed (and after every init); absent, the one sent before still holds.
    */
   readonly lexicon?: readonly string[];
 }

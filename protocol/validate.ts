@@ -14,6 +14,8 @@ import {
   MAX_INSERT_CHARS,
   MAX_INSERT_KEY_CHARS,
   MAX_LEARN_SAMPLES,
+  MAX_LEXICON_WORD_LENGTH,
+  MAX_LEXICON_WORDS,
   MAX_PAD_STATE_CHARS,
   SETTING_RANGES,
   VIEW_KINDS,
@@ -21,6 +23,7 @@ import {
   WebviewToHost,
 } from './messages';
 import { emptyProfile, parseProfile, ProfileError, ProfileSample, WriterProfile } from '../core/profile/profile';
+import { isLexiconWord } from '../core/decode/lexicon';
 
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly error: string };
 
@@ -219,6 +222,9 @@ const webviewToHost: Validator<WebviewToHost> = tagged<WebviewToHost>({
   },
 });
 
+/** A lexicon word: identifier-like, 2..MAX_LEXICON_WORD_LENGTH characters (what the host extracts). */
+const lexiconWord: Validator<string> = (v, p) => (isLexiconWord(v) ? v : fail(p, `an identifier of 2 to ${MAX_LEXICON_WORD_LENGTH} characters`, v));
+
 const hostToWebview: Validator<HostToWebview> = tagged<HostToWebview>({
   init: object({
     type: literal('init'),
@@ -232,7 +238,11 @@ const hostToWebview: Validator<HostToWebview> = tagged<HostToWebview>({
   }),
   profile: object({ type: literal('profile'), profile }),
   settings: object({ type: literal('settings'), settings: validateSettings }),
-  editorContext: object({ type: literal('editorContext'), before: arrayOf(str(CONTEXT_CHARS * 4), 1000) }),
+  editorContext: object({
+    type: literal('editorContext'),
+    before: arrayOf(str(CONTEXT_CHARS * 4), 1000),
+    lexicon: optional(arrayOf(lexiconWord, MAX_LEXICON_WORDS)),
+  }),
   insertReply: object({ type: literal('insertReply'), id: requestId, ok: bool, message: optional(str(4000)) }),
   recognizeImage: object({ type: literal('recognizeImage'), id: requestId, name: str(1000), bytes: bytes(MAX_IMAGE_BYTES) }),
   action: object({ type: literal('action'), action: oneOf(['clear', 'insert', 'awaitPaste', 'focus'] as const) }),

@@ -12,6 +12,7 @@ import { EditorTracker } from './editorTracker';
 import { registerFailableCommand } from './failable';
 import { ImporterPanel } from './importer/ImporterPanel';
 import { LastResult } from './lastResult';
+import { LexiconTracker } from './lexicon/lexiconTracker';
 import { disposeLog } from './log';
 import { PadPanel } from './pad/PadPanel';
 import { PadViewProvider } from './pad/PadViewProvider';
@@ -24,12 +25,14 @@ import { OnceByKey } from '../protocol/onceByKey';
 export function activate(context: vscode.ExtensionContext): { activationMs: number } {
   const started = performance.now();
   const tracker = new EditorTracker();
+  const lexicon = new LexiconTracker(tracker);
   const profiles = new ProfileStore(context.globalStorageUri);
-  const services: Services = { extensionUri: context.extensionUri, tracker, lastResult: new LastResult(), appliedInserts: new OnceByKey(), storage: context.workspaceState, profiles };
+  const services: Services = { extensionUri: context.extensionUri, tracker, lexicon, lastResult: new LastResult(), appliedInserts: new OnceByKey(), storage: context.workspaceState, profiles };
   let activationMs = 0;
 
   context.subscriptions.push(
     tracker,
+    lexicon,
     profiles,
     PadPanel.registerSerializer(services),
     PadViewProvider.register(services),

@@ -2,12 +2,15 @@
 import * as vscode from 'vscode';
 import { EditorTracker } from './editorTracker';
 import { LastResult } from './lastResult';
+import { LexiconTracker } from './lexicon/lexiconTracker';
 import { OnceByKey } from '../protocol/onceByKey';
 import { ProfileStore } from './profile/profileStore';
 
 export interface Services {
   readonly extensionUri: vscode.Uri;
   readonly tracker: EditorTracker;
+  /** The target document's identifiers and keywords, sent with the editor context. */
+  readonly lexicon: LexiconTracker;
   readonly lastResult: LastResult;
   /** Webview inserts by their key: each writing goes in once, however often it is asked for. */
   readonly appliedInserts: OnceByKey;

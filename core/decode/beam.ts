@@ -7,11 +7,13 @@
  *   + digitWeight * [c and its left neighbour are both digits]
  * The LM weight is kept modest (bench/context.ts measures it): code identifiers are not words, so
  * the LM only settles what the glyphs leave open (1/l/I, 0/o/O, 5/S) and never spells words for
- * the writer. There is no dictionary.
+ * the writer. There is no dictionary; an optional lexicon (the identifiers of the file being edited,
+ * lexicon.ts) adds a modest bonus to readings whose identifier runs are its words.
  */
 import type { Candidate } from '../model';
 import { applyCaseGeometry, CharGeometry, GeometryMode, LOOKALIKE_GROUPS, wordMetrics } from './caseGeometry';
 import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset } from './charset';
+import { identifierRuns, Lexicon, MIN_LEXICON_WORD_LENGTH, Span } from './lexicon';
 import { NgramModel } from './ngram';
 
 /*
@@ -44,6 +46,16 @@ export const DEFAULT_BEAM_WIDTH = 8;
  * (0.5 and 1 tied, both beat 0); the report seed was not used.
  */
 export const TYPICAL_LM_NATS_PER_CHAR = 2;
+/**
+ * Bonus (nats) for each identifier run of a reading that is a lexicon word (a name in the file
+ * being edited, or a keyword of its language). Modest on purpose, like the LM: it settles a
+ * near-miss (1dx for idx, where the glyph leans 0.5:0.3 to 1) but a glyph the classifier prefers
+ * more than e^1.5 = 4.5:1 outweighs it, so a clearly written new name (idx1 beside idx2) reads as
+ * written. Not tuned on a bench: no bench measures code written against a lexicon yet.
+ */
+export const DEFAULT_LEXICON_BONUS = 1.5;
+/** Lexicon words scored in full (with the LM) per span: the best by the classifier alone. */
+const LEXICON_CANDIDATES_PER_SPAN = 4;
 /** Longest word decoded in one go; longer input is a caller bug, not a word. */
 export const MAX_WORD_LENGTH = 256;
 /** Classifier candidates expanded per position (the rest cannot win with a modest LM weight). */
@@ -67,6 +79,10 @@ export interface DecodeOptions {
   readonly geometryMode?: GeometryMode;
   /** Candidates listed per character (default 5). */
   readonly topK?: number;
+  /** Words to prefer over near-misses (lexicon.ts): the file's identifiers and its language's keywords. */
+  readonly lexicon?: Lexicon;
+  /** Nats added per identifier run that is a lexicon word; see DEFAULT_LEXICON_BONUS. */
+  readonly lexiconBonus?: number;
 }
 
 export interface DecodedChar {
@@ -81,7 +97,7 @@ export interface DecodedWord {
   /** Geometric mean of the characters' p: comparable across word lengths. */
   readonly confidence: number;
   /**
-   * The best path's log score (classifier + weighted LM + digit bonus), plus a per-character credit
+   * The best path's log score (classifier + weighted LM + digit and lexicon bonuses), plus a per-character credit
    * for the LM's typical cost, so that readings of the same ink cut into different numbers of
    * characters compare fairly (core/segment weighs tt against H with it).
    */
@@ -147,7 +163,21 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
     next.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
     beam = next.slice(0, beamWidth);
   }
-  const best = beam[0];
+  const lexicon = opts.lexicon;
+  const lexiconBonus = Math.max(0, finiteOr(opts.lexiconBonus, DEFAULT_LEXICON_BONUS, 'lexiconBonus'));
+  const best: { text: string; score: number } =
+    lexicon && lexicon.size > 0 && lexiconBonus !== 0
+      ? preferLexicon(beam, prepared, labels, lexicon, lexiconBonus, (text) => {
+          let s = 0;
+          let h = start;
+          text.forEach((label, i) => {
+            const k = labelIndex(labels, label);
+            s += k < 0 ? -Infinity : stepScore(h, i > 0 ? text[i - 1] : undefined, label, prepared[i].ln[k]);
+            h = keep > 0 ? (h + label).slice(-keep) : '';
+          });
+          return s;
+        })
+      : beam[0];
 
   // Per-character posteriors along the best path: what the pad shows under each character.
   const topK = Math.max(1, Math.floor(finiteOr(opts.topK, 5, 'topK')));
@@ -169,6 +199,70 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
   });
   const lengthCredit = ngram && lmWeight !== 0 ? lmWeight * TYPICAL_LM_NATS_PER_CHAR * prepared.length : 0;
   return { text: best.text, confidence: Math.exp(lnConf / prepared.length), score: best.score + lengthCredit, chars };
+}
+
+/**
+ * The best reading once lexicon words compete: the beam's readings, and each with an identifier
+ * run (or the whole word) replaced by the lexicon words of that length the classifier likes best,
+ * all scored in full (`score`: classifier + LM + digits) plus `bonus` per run that is a lexicon word.
+ */
+function preferLexicon(
+  beam: readonly Hyp[],
+  prepared: readonly PreparedPosition[],
+  labels: readonly string[],
+  lexicon: Lexicon,
+  bonus: number,
+  score: (text: readonly string[]) => number,
+): { text: string; score: number } {
+  const n = prepared.length;
+  const bestWords = new Map<string, string[]>();
+  // The lexicon words of the span's length, best first by the classifier alone (pruning before the LM).
+  const wordsFor = (span: Span): string[] => {
+    const key = `${span.start}:${span.end}`;
+    let words = bestWords.get(key);
+    if (words) return words;
+    const scored: { word: string; s: number }[] = [];
+    for (const word of lexicon.ofLength(span.end - span.start)) {
+      let s = 0;
+      for (let i = 0; i < word.length && s > -Infinity; i++) {
+        const k = labelIndex(labels, word[i]);
+        s += k < 0 ? -Infinity : prepared[span.start + i].ln[k];
+      }
+      if (s > -Infinity) scored.push({ word, s });
+    }
+    scored.sort((a, b) => b.s - a.s || (a.word < b.word ? -1 : 1));
+    bestWords.set(key, (words = scored.slice(0, LEXICON_CANDIDATES_PER_SPAN).map((x) => x.word)));
+    return words;
+  };
+  const readings = new Map<string, string[]>(); // text -> its characters, beam readings first
+  for (const h of beam) readings.set(h.text, Array.from(h.text));
+  for (const h of beam) {
+    const chars = Array.from(h.text);
+    const spans = [{ start: 0, end: n }, ...identifierRuns(chars).filter((r) => r.end - r.start >= MIN_LEXICON_WORD_LENGTH && r.end - r.start < n)];
+    for (const span of spans) {
+      for (const word of wordsFor(span)) {
+        const text = [...chars.slice(0, span.start), ...word, ...chars.slice(span.end)];
+        const joined = text.join('');
+        if (!readings.has(joined)) readings.set(joined, text);
+      }
+    }
+  }
+  let best = { text: beam[0].text, score: -Infinity };
+  for (const [text, chars] of readings) {
+    const known = identifierRuns(chars).filter((r) => lexicon.has(chars.slice(r.start, r.end).join(''))).length;
+    const s = score(chars) + bonus * known;
+    if (s > best.score) best = { text, score: s }; // ties keep the earlier (beam) reading
+  }
+  return best;
+}
+
+const labelIndexes = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Index of a label in the model's labels, -1 when it has none. */
+function labelIndex(labels: readonly string[], label: string): number {
+  let index = labelIndexes.get(labels);
+  if (!index) labelIndexes.set(labels, (index = new Map(labels.map((l, k) => [l, k]))));
+  return index.get(label) ?? -1;
 }
 
 /** Bound on memoized LM distributions per (model, charset, floor): ~62 numbers each. */

@@ -3,8 +3,8 @@
  * package.json, so no other extension can call them in a user's editor):
  * - `inkwell.debug.receiveWebviewMessage(raw, view?)` feeds `raw` through the same inbound path
  *   as a real webview message and returns `{ accepted, error? }`;
- * - `inkwell.debug.state()` returns what tests wait on (views open, model state, last result, the
- *   profile's samples).
+ * - `inkwell.debug.state()` returns what tests wait on (views open, model state, the lexicon sent,
+ *   last result, the profile's samples).
  */
 import { ViewKind } from '../../protocol/messages';
 import { ImporterPanel } from '../importer/ImporterPanel';
@@ -31,6 +31,8 @@ export interface ViewState {
   /** The webview has said ready (and is not hidden). */
   readonly ready: boolean;
   readonly imagesInFlight: number;
+  /** The lexicon last sent with the editor context (undefined before the first). */
+  readonly lexicon?: readonly string[];
 }
 
 export interface DebugState {
@@ -45,7 +47,7 @@ export interface DebugState {
 
 export function debugState(services: Services, activationMs: number): DebugState {
   const describe = (c: WebviewConnection | undefined): ViewState | undefined =>
-    c ? { model: c.model, rejected: c.rejected, ready: c.isReady, imagesInFlight: c.imagesInFlight } : undefined;
+    c ? { model: c.model, rejected: c.rejected, ready: c.isReady, imagesInFlight: c.imagesInFlight, lexicon: c.lexicon } : undefined;
   return {
     activationMs,
     lastResult: services.lastResult.text,

@@ -35,6 +35,8 @@ export class WebviewConnection implements vscode.Disposable {
   private readonly readyWaiters: Array<() => void> = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   private modelState: ModelState = { state: 'loading' };
+  /** The lexicon this webview's document last got: resent only when it changes (up to 5,000 words). */
+  private sentLexicon: readonly string[] | undefined;
   /** Count of rejected inbound messages (read by the debug hook and tests). */
   rejected = 0;
 
@@ -47,6 +49,7 @@ export class WebviewConnection implements vscode.Disposable {
       webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       onSettingsChanged((s) => this.send({ type: 'settings', settings: webviewSettings(s) })),
       services.tracker.onDidChangeTarget(() => this.sendContext()),
+      services.lexicon.onDidChange(() => this.sendContext()),
       services.profiles.onDidChange((profile) => this.send({ type: 'profile', profile })),
     );
     webview.html = webviewHtml(webview, services.extensionUri, view);
@@ -54,6 +57,11 @@ export class WebviewConnection implements vscode.Disposable {
 
   get model(): ModelState {
     return this.modelState;
+  }
+
+  /** The lexicon last sent to the webview (the debug hook shows it to tests). */
+  get lexicon(): readonly string[] | undefined {
+    return this.sentLexicon;
   }
 
   get isReady(): boolean {
@@ -170,6 +178,7 @@ export class WebviewConnection implements vscode.Disposable {
       .toString();
     const wasmDir = `${this.webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview')).toString()}/`;
     this.ready = true;
+    this.sentLexicon = undefined; // a (re)loaded document has none yet
     const padState = this.view === 'pad' ? this.services.storage.get<unknown>(PAD_STATE_KEY) : undefined;
     void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, wasmDir, settings: webviewSettings(settings), padState, profile: this.services.profiles.profile } satisfies HostToWebview);
     this.sendContext();
@@ -179,9 +188,18 @@ export class WebviewConnection implements vscode.Disposable {
     this.readyWaiters.splice(0).forEach((resolve) => resolve());
   }
 
+  /** The text before the cursors, and the lexicon when it is not the one the webview already has. */
   private sendContext(): void {
     const settings = readSettings();
-    this.send({ type: 'editorContext', before: this.services.tracker.contextBeforeCursors(settings.insertMode === 'replaceSelection') });
+    const before = this.services.tracker.contextBeforeCursors(settings.insertMode === 'replaceSelection');
+    if (!this.ready) return; // sent in full with the next init
+    const lexicon = this.services.lexicon.words();
+    if (lexicon === this.sentLexicon) {
+      this.send({ type: 'editorContext', before });
+      return;
+    }
+    this.sentLexicon = lexicon;
+    this.send({ type: 'editorContext', before, lexicon });
   }
 
   private async onInsert(id: number, key: string, text: string, learn: readonly ProfileSample[]): Promise<void> {

@@ -13,6 +13,7 @@ const suites: ReadonlyArray<() => Promise<unknown>> = [
   () => import('./suite/protocol.test'),
   () => import('./suite/imageFile.test'),
   () => import('./suite/profile.test'),
+  () => import('./suite/lexicon.test'),
 ];
 
 export async function run(): Promise<void> {

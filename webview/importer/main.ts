@@ -24,6 +24,8 @@ interface SavedState {
 const client = new HostClient<SavedState>('importer');
 let settings: WebviewSettings | undefined;
 let context = '';
+/** The target document's identifiers and keywords (the host resends them only when they change). */
+let lexicon: readonly string[] = [];
 let enginePromise: Promise<RecognitionEngine> | undefined;
 let profile: WriterProfile = emptyProfile();
 let resolveInit: (() => void) | undefined;
@@ -91,7 +93,7 @@ async function recognizeBlob(blob: Blob, name: string): Promise<{ text: string; 
   setStatus(`Reading ${name}…`);
   const decoded = await decodeImage(blob);
   const e = await engine();
-  const reading = e.readImage(decoded.grey, { context, charset: settings?.charset ?? 'code', topK: settings?.candidateCount ?? 5 });
+  const reading = e.readImage(decoded.grey, { context, lexicon, charset: settings?.charset ?? 'code', topK: settings?.candidateCount ?? 5 });
   preview.show(decoded.bitmap, reading.boxes);
   previewSnapshot = preview.snapshot();
   $('placeholder').hidden = true;
@@ -208,6 +210,7 @@ client.on('profile', (m) => {
 });
 client.on('editorContext', (m) => {
   context = m.before[0] ?? '';
+  if (m.lexicon) lexicon = m.lexicon;
 });
 client.on('action', (m) => {
   if (m.action === 'awaitPaste' || m.action === 'focus') {

@@ -36,6 +36,8 @@ let charsetOverride: CharsetName | undefined = saved?.charset;
 let settings: WebviewSettings | undefined;
 let engine: RecognitionEngine | undefined;
 let context = '';
+/** The target document's identifiers and keywords (the host resends them only when they change). */
+let lexicon: readonly string[] = [];
 /** What the pad shows, with what each character was read from (for learning from corrections). */
 let shown: (ShownCharacter & { readonly input: CharacterInput; readonly decoded: string })[] = [];
 let profile: WriterProfile = emptyProfile();
@@ -136,6 +138,7 @@ function recognize(since = performance.now()): void {
       inkWidth: settings.inkWidth,
       guides: canvas.guideFrames(),
       context,
+      lexicon,
       charset: currentCharset(),
       topK: settings.candidateCount,
     });
@@ -344,6 +347,7 @@ client.on('settings', (m) => {
 });
 client.on('editorContext', (m) => {
   context = m.before[0] ?? '';
+  if (m.lexicon) lexicon = m.lexicon;
 });
 client.on('action', (m) => {
   if (m.action === 'clear') clear();

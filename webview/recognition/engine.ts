@@ -53,6 +53,8 @@ export interface EngineUrls {
 export interface ReadOptions {
   /** Text before the cursor (decoding context). */
   readonly context?: string;
+  /** The target document's identifiers and keywords, preferred over near-misses (built once per array). */
+  readonly lexicon?: readonly string[];
   readonly charset: CharsetName;
   readonly topK: number;
 }

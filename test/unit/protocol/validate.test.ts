@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_IMAGE_BYTES, MAX_INSERT_CHARS, MAX_PAD_STATE_CHARS, SETTING_RANGES, WebviewSettings } from '../../../protocol/messages';
+import { MAX_IMAGE_BYTES, MAX_INSERT_CHARS, MAX_LEXICON_WORD_LENGTH, MAX_LEXICON_WORDS, MAX_PAD_STATE_CHARS, SETTING_RANGES, WebviewSettings } from '../../../protocol/messages';
 import { parseHostToWebview, parseWebviewToHost, ParseResult } from '../../../protocol/validate';
 import { addSamples, emptyProfile, MAX_SAMPLES_PER_LABEL, sampleFrom } from '../../../core/profile/profile';
 import { INPUT_SIZE } from '../../../core/preprocess';
@@ -99,6 +99,8 @@ describe('protocol: host -> webview validation', () => {
       { type: 'profile', profile },
       { type: 'settings', settings: { ...settings, charset: 'digits' } },
       { type: 'editorContext', before: ['const x = ', ''] },
+      { type: 'editorContext', before: ['idx = '], lexicon: ['idx', 'count', 'const', '_private', 'snake_case2'] },
+      { type: 'editorContext', before: [], lexicon: [] },
       { type: 'insertReply', id: 2, ok: false, message: 'read-only' },
       { type: 'recognizeImage', id: 4, name: 'a.png', bytes },
       { type: 'action', action: 'awaitPaste' },
@@ -120,6 +122,29 @@ describe('protocol: host -> webview validation', () => {
     rejects({ type: 'action', action: 'format-disk' }, /action/, parseHostToWebview);
     rejects({ type: 'profile', profile: { format: 'x' } }, /not a handwriting profile/, parseHostToWebview);
     rejects({ type: 'init', view: 'pad', modelUrl: 'm', wasmDir: 'w', settings }, /profile/, parseHostToWebview);
+  });
+});
+
+describe('protocol: editorContext lexicon', () => {
+  it('hands back the lexicon the host sent', () => {
+    const r = parseHostToWebview({ type: 'editorContext', before: ['x'], lexicon: ['idx', 'count'] });
+    assert.ok(r.ok && r.message.type === 'editorContext');
+    assert.deepEqual(r.ok && r.message.type === 'editorContext' ? r.message.lexicon : undefined, ['idx', 'count']);
+  });
+
+  it('rejects a malformed lexicon: not an array, non-strings, non-identifiers, too long, too many, sparse', () => {
+    const context = (lexicon: unknown) => ({ type: 'editorContext', before: ['x'], lexicon });
+    rejects(context('idx'), /lexicon: expected array/, parseHostToWebview);
+    rejects(context({ 0: 'idx' }), /lexicon: expected array/, parseHostToWebview);
+    rejects(context(['idx', 42]), /lexicon\[1\]: expected an identifier/, parseHostToWebview);
+    rejects(context(['f(a)']), /lexicon\[0\]/, parseHostToWebview);
+    rejects(context(['two words']), /lexicon\[0\]/, parseHostToWebview);
+    rejects(context(['x']), /lexicon\[0\]/, parseHostToWebview);
+    rejects(context(['a'.repeat(MAX_LEXICON_WORD_LENGTH + 1)]), /lexicon\[0\]/, parseHostToWebview);
+    rejects(context(Array.from({ length: MAX_LEXICON_WORDS + 1 }, (_, i) => `w${i}`)), /lexicon: expected array of at most/, parseHostToWebview);
+    rejects(context(new Array(2)), /lexicon\[0\]: missing/, parseHostToWebview);
+    rejects(context(null), /lexicon/, parseHostToWebview);
+    assert.ok(parseHostToWebview(context(Array.from({ length: MAX_LEXICON_WORDS }, (_, i) => `w${i}`))).ok);
   });
 });
 

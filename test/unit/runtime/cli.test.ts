@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCli } from '../../../cli/main';
+import { HELP, parseCli } from '../../../cli/main';
+import { MAX_LEXICON_FILE_BYTES } from '../../../cli/lexiconFile';
 import { execFileSync } from 'node:child_process';
 import { barImage, barsImage, encodeGif, encodeJpeg, encodePng, makeTempDir, pngWithHeader, writeRandomModel, removeTempDirs } from './fixtures';
 import { gifBomb, jpegManyScans } from './hostileImages';
@@ -125,6 +126,33 @@ describe('runtime: inkwell command line (end to end)', function () {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" recognize --model "${model}" ${files} | head -1`], { cwd: dir, encoding: 'utf8', timeout: 60000 });
     assert.match(r.stdout, /^a\.png: \S\n$/);
     assert.equal(r.stderr, '');
+  });
+
+  it('reads with --lexicon FILE, and refuses a missing, huge, binary or empty word list with exit 1', () => {
+    fs.writeFileSync(path.join(dir, 'words.txt'), 'idx\ncount\n# a comment\n\nf(a)\n');
+    const ok = inkwell(['recognize', '--model', model, '--mode', 'text', '--json', '--lexicon', 'words.txt', 'line.png'], dir);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match((JSON.parse(ok.stdout) as { text: string }).text, /^\S\S \S$/);
+    assert.match(HELP, /--lexicon FILE/);
+
+    fs.writeFileSync(path.join(dir, 'huge.txt'), Buffer.alloc(MAX_LEXICON_FILE_BYTES + 1, 0x61));
+    fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x69, 0x64, 0x78, 0x0a, 0x00, 0x01, 0x02]));
+    fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0x69, 0x64, 0xe9, 0x0a]));
+    fs.writeFileSync(path.join(dir, 'nowords.txt'), 'x\n1+2\n\n');
+    for (const [file, message] of [
+      ['missing.txt', /^inkwell: Cannot read the lexicon: File not found: missing\.txt/],
+      ['huge.txt', /^inkwell: Cannot read the lexicon: File is too large/],
+      [dir, /^inkwell: Cannot read the lexicon: .* is a directory, not a word list file/],
+      ['binary.txt', /^inkwell: binary\.txt is not a word list \(it holds binary data\)/],
+      ['latin1.txt', /^inkwell: latin1\.txt is not a word list \(not UTF-8 text\)/],
+      ['nowords.txt', /^inkwell: nowords\.txt has no words: give one identifier per line/],
+    ] as const) {
+      const r = inkwell(['recognize', '--model', model, '--mode', 'text', '--lexicon', file, 'line.png'], dir);
+      assert.equal(r.code, 1, `${file}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    }
   });
 
   it('exits 1 with a clear message when the model folder is missing', () => {

@@ -108,9 +108,11 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   const { json, weightData: weights } = readModelArtifacts(dir);
   const model = CharClassifier.fromArtifacts(json, weights);
   const perClass = opts.perClass ?? EVAL_PER_CLASS;
+  // Every class the model has (the 62 letters and digits come first, so their samples are those of earlier cards).
+  const labels = json.labels.join('');
   const sets = {
-    augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true, augmentation: 'v2' })),
-    clean: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: Math.max(4, Math.round(perClass / 5)), seed: EVAL_SEED, noFrameRate: 0, augment: false })),
+    augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true, augmentation: 'v2', labels })),
+    clean: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: Math.max(4, Math.round(perClass / 5)), seed: EVAL_SEED, noFrameRate: 0, augment: false, labels })),
   };
   const results = {
     augGeo: score(model, sets.augmented, true),
@@ -124,7 +126,7 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   let quantLine = 'Quantization check: no training provenance recorded.';
   if (typeof tr.seed === 'number' && typeof tr.validationSamples === 'number' && typeof tr.validationAccuracyFloat32 === 'number') {
     const valPerClass = Math.round(tr.validationSamples / json.labels.length);
-    const val = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: valPerClass, seed: tr.seed + 1 }));
+    const val = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: valPerClass, seed: tr.seed + 1, labels }));
     // The generator's own mix: ~40% of samples without a frame, so score with geometry as generated.
     const q = score(model, val, true).exact;
     quantLine = `Quantization check (validation set of the run, ${val.length} samples): float32 ${pct(tr.validationAccuracyFloat32)} → shipped uint8 ${pct(q)} exact.`;

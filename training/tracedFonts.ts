@@ -79,12 +79,16 @@ export function traceSkeleton(skel: Uint8Array, width: number, height: number): 
     let [x, y] = [sx, sy];
     let touchedJunction = degree(sx, sy) >= 3;
     for (;;) {
-      let next: [number, number] | undefined;
-      for (const [dx, dy] of NEIGHBOURS) {
-        if (on(x + dx, y + dy) && !visited[(y + dy) * width + x + dx]) {
-          next = [x + dx, y + dy];
-          break;
-        }
+      const open = NEIGHBOURS.filter(([dx, dy]) => on(x + dx, y + dy) && !visited[(y + dy) * width + x + dx]);
+      let next: [number, number] | undefined = open.length ? [x + open[0][0], y + open[0][1]] : undefined;
+      // Where the line branches (a crossing: t, +, x, f), go on in the direction the pen was going, as a
+      // hand draws a crossing stroke straight through; the other branch is walked later and ends on it.
+      const branches = open.some(([ax, ay]) => open.some(([bx, by]) => Math.max(Math.abs(ax - bx), Math.abs(ay - by)) > 1));
+      if (branches && path.length >= 4) {
+        const [hx, hy] = [x - path[path.length - 4][0], y - path[path.length - 4][1]];
+        const along = ([dx, dy]: [number, number]) => (dx * hx + dy * hy) / Math.hypot(dx, dy);
+        const [bx, by] = open.reduce((best, d) => (along(d) > along(best) ? d : best));
+        next = [x + bx, y + by];
       }
       if (!next) {
         // Join the line this one runs into (a stroke ending on another stroke), so no gap opens.

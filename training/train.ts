@@ -14,6 +14,7 @@ import { EpochReport, releaseLayers, train } from './trainer';
 import { useWasmForTraining } from './wasmKernels';
 import { encodeWeights, modelJson, WeightValues, writeModel } from './modelIo';
 import { evaluateModelDir } from './evaluate';
+import { weightsFromModel } from './initFrom';
 
 export interface TrainArgs {
   seed: number;
@@ -28,6 +29,8 @@ export interface TrainArgs {
   stopAfter: number;
   /** 'code': the 94 printable ASCII characters; 'alnum': the 62 letters and digits of the earlier models. */
   classes: 'code' | 'alnum';
+  /** Start from this trained model's weights (its output layer widened to `classes`); '' = seeded random init. */
+  init: string;
 }
 
 export const RELEASE_ARGS: TrainArgs = {
@@ -40,6 +43,7 @@ export const RELEASE_ARGS: TrainArgs = {
   valPerClass: 40,
   stopAfter: 0,
   classes: 'code',
+  init: '',
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -54,6 +58,7 @@ function rebuildCommand(args: TrainArgs): string {
   add('--val-per-class', args.valPerClass, RELEASE_ARGS.valPerClass);
   add('--stop-after', args.stopAfter, RELEASE_ARGS.stopAfter);
   if (args.classes !== RELEASE_ARGS.classes) flags.push(`--classes ${args.classes}`);
+  if (args.init) flags.push(`--init ${args.init}`);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -78,12 +83,13 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--val-per-class': args.valPerClass = num(); break;
       case '--stop-after': args.stopAfter = num(); break;
       case '--out': args.out = value; i++; break;
+      case '--init': args.init = value; i++; break;
       case '--classes':
         if (value !== 'code' && value !== 'alnum') throw new Error(`--classes takes code or alnum (got '${value}').`);
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --out`);
     }
   }
   return args;
@@ -130,6 +136,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
       bestEpoch: bestEpoch,
       validationSamples: validation.count,
       validationAccuracyFloat32: bestValidation,
+      initFrom: args.init || undefined,
       trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train').map((f) => f.id),
       heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
       trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),
@@ -145,6 +152,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
   };
   const result = await train({
     layers,
+    init: args.init ? weightsFromModel(args.init, layers, labels, args.seed) : undefined,
     numClasses: labels.length,
     seed: args.seed,
     epochs: args.epochs,

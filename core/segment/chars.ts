@@ -10,20 +10,37 @@ export interface CharGroup {
   readonly box: Box;
   /** Component ids whose pixels make the character. */
   readonly ids: number[];
+  /** A small mark standing alone (. , : ; - ' " = ~ ...): read as a symbol, left out of the line's metrics. */
+  readonly mark?: boolean;
 }
+
+export interface GroupOptions {
+  /**
+   * Keep small marks that no character claims as characters of their own: the model reads symbols
+   * (. , ; : - ' " = ~). Without it they are dropped, as a letters-only model cannot read them.
+   */
+  readonly keepMarks?: boolean;
+}
+
+/** A mark smaller than this share of the body height is a speck of noise, never a character. */
+const SPECK = 0.1;
+/** x-overlap (share of the narrower) that stacks two marks into one character: : ; = and the two dots of ". */
+const MARK_STACK = 0.3;
+/** Two top marks closer than this share of the body height side by side are one double quote. */
+const QUOTE_GAP = 0.35;
 
 /**
  * Group a line's components (sorted by left) into character candidates.
- * Small marks with no character under or over them (full stops, specks) are dropped:
- * the classifier has no class for them.
+ * Small marks join the character they sit on, over or under (i and j dots, accents, broken strokes);
+ * the rest are dropped, or with `keepMarks` become characters of their own (full stops, commas, colons).
  */
-export function groupCharacters(components: readonly Component[]): CharGroup[] {
+export function groupCharacters(components: readonly Component[], options: GroupOptions = {}): CharGroup[] {
   if (components.length === 0) return [];
   const heights = components.map((c) => boxHeight(c.box));
   const tallest = Math.max(...heights);
   const bodyHeight = median(heights.filter((h) => h >= 0.3 * tallest));
   const isSmall = (c: Component) => boxHeight(c.box) < 0.42 * bodyHeight && boxWidth(c.box) < 0.7 * bodyHeight;
-  let groups: { box: Box; ids: number[] }[] = components
+  let groups: CharGroup[] = components
     .filter((c) => !isSmall(c))
     .map((c) => ({ box: c.box, ids: [c.id] }));
   // Pieces stacked on top of each other (broken strokes) are one character.
@@ -45,6 +62,8 @@ export function groupCharacters(components: readonly Component[]): CharGroup[] {
     groups.sort((a, b) => a.box.left - b.box.left);
   }
   // Dots, accents and stroke fragments join the character they overlap most or touch nearly.
+  const middle = (g: CharGroup) => (g.box.top + g.box.bottom) / 2;
+  const loose: Component[] = [];
   for (const c of components.filter(isSmall)) {
     let best = -1, bestScore = -Infinity;
     groups.forEach((g, i) => {
@@ -58,10 +77,26 @@ export function groupCharacters(components: readonly Component[]): CharGroup[] {
         best = i;
       }
     });
-    if (best >= 0 && bestScore >= -0.12) {
+    // With symbols, a mark beside a character's lower half is a character of its own (a full stop or
+    // comma after a letter, a hyphen between two): only marks over or under a character, or a dot
+    // drifting right above one, join it.
+    const claims = best >= 0 && (options.keepMarks ? bestScore >= 0.3 || (bestScore >= -0.12 && c.box.bottom <= groups[best].box.top + 0.15 * bodyHeight) : bestScore >= -0.12);
+    if (claims) {
       const g = groups[best];
       groups[best] = { box: unionBox(g.box, c.box), ids: [...g.ids, c.id] };
+    } else if (options.keepMarks && Math.max(boxHeight(c.box), boxWidth(c.box)) >= SPECK * bodyHeight) loose.push(c);
+  }
+  if (options.keepMarks && loose.length > 0) {
+    const marks: CharGroup[] = [];
+    const lineMiddle = median(groups.map(middle)) || median(loose.map((c) => (c.box.top + c.box.bottom) / 2));
+    for (const c of [...loose].sort((a, b) => a.box.left - b.box.left)) {
+      const last = marks[marks.length - 1];
+      const stacked = last && xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box));
+      const quote = last && last.box.bottom < lineMiddle && c.box.bottom < lineMiddle && -xOverlap(last.box, c.box) <= QUOTE_GAP * bodyHeight && last.ids.length === 1;
+      if (stacked || quote) marks[marks.length - 1] = { box: unionBox(last.box, c.box), ids: [...last.ids, c.id], mark: true };
+      else marks.push({ box: c.box, ids: [c.id], mark: true });
     }
+    groups = [...groups, ...marks];
   }
   return groups.sort((a, b) => a.box.left - b.box.left);
 }
@@ -85,7 +120,10 @@ function densest(values: readonly number[], tolerance: number): { value: number;
   return best;
 }
 
-export function lineMetrics(groups: readonly CharGroup[]): LineMetrics {
+export function lineMetrics(all: readonly CharGroup[]): LineMetrics {
+  // Marks (. , - ' ...) sit anywhere on the line: they say nothing about its baseline or heights.
+  const letters = all.filter((g) => !g.mark);
+  const groups = letters.length > 0 ? letters : all;
   const heights = groups.map((g) => boxHeight(g.box));
   const tallest = Math.max(1, ...heights);
   const body = median(heights.filter((h) => h >= 0.3 * tallest)) || tallest;

@@ -249,8 +249,10 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
   const src = { labels: components.labels, width: working.width, height: working.height, grey };
   const kept = components.list.filter((c) => keep[c.id]);
   const lineGroups = findLines(kept, components.labels, working.width, working.height, keep);
+  // A model with symbol classes reads the small marks a letters-only model must drop (. , : ; - ').
+  const keepMarks = ctx.labels.includes('.');
   const lines = lineGroups.map((l) => {
-    const groups = groupCharacters(l.components);
+    const groups = groupCharacters(l.components, { keepMarks });
     return { groups, metrics: lineMetrics(groups) };
   });
   resolveXHeights(lines);

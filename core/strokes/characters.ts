@@ -12,6 +12,7 @@ import { decimate } from './simplify';
 import { PROBE_POINTS, endNear, touchOf } from './touch';
 import { Box } from '../image';
 import { StrokePoint, unionBounds } from './types';
+import { median } from '../stats';
 
 /** x-overlap (share of the narrower stroke) that makes strokes one character by itself: t, E, x, =. */
 const CONTAINED = 0.8;
@@ -23,6 +24,17 @@ const STEM_WIDTH = 0.2;
 const JUNCTION_REACH = 0.08;
 /** A mark joins a letter within this share of the typical size horizontally (the dot drifts right). */
 const MARK_REACH = 0.25;
+
+/** A mark at most this share of the typical size under a stroke's end is its point ('!', '?')... */
+const UNDER_REACH = 0.6;
+/** ... when that stroke is no wider than this share (a stem or a question mark's hook, not a word). */
+const UNDER_WIDTH = 0.8;
+/** A group no taller than this share of its width is flat: - _ = take no dots. */
+const FLAT = 0.3;
+/** A stroke shorter than this share of the typical size, wholly in the line's upper half, is a high mark. */
+const HIGH_MARK = 0.65;
+/** Two high marks at most this share of the letters' height apart (and level) are one double quote. */
+const QUOTE_GAP = 0.6;
 
 /** A flat stroke at least this share of the typical size wide may be a crossbar shared by two letters. */
 const BAR_MIN_WIDTH = 0.3;
@@ -50,8 +62,19 @@ export function groupLine(
   ref: number,
   r: number,
 ): { groups: number[][]; shared: SharedBar[] } {
-  const letters = members.filter((i) => !small[i]).sort((a, b) => bounds[a].left - bounds[b].left);
-  const marks = members.filter((i) => small[i]);
+  // Short strokes high on the line are marks too (the ticks of ' and ", a backquote), though longer
+  // than a dot: they join a letter only as its dot or accent would.
+  const extentOf = (i: number) => Math.max(bounds[i].right - bounds[i].left, bounds[i].bottom - bounds[i].top);
+  const centreY = (i: number) => (bounds[i].top + bounds[i].bottom) / 2;
+  // The line's middle from its full-size strokes (quotes and dots would pull it up).
+  const full = members.filter((i) => extentOf(i) >= HIGH_MARK * ref);
+  const middle = median((full.length ? full : members.filter((i) => !small[i])).map(centreY));
+  const high = (i: number) => {
+    return extentOf(i) < HIGH_MARK * ref && bounds[i].bottom < middle - 0.1 * ref;
+  };
+  const isMark = (i: number) => small[i] || high(i);
+  const letters = members.filter((i) => !isMark(i)).sort((a, b) => bounds[a].left - bounds[b].left);
+  const marks = members.filter(isMark);
   // Union-find over stroke indices, with path halving and union by size (hostile input: 2000 strokes).
   const parent = new Int32Array(strokes.length);
   const size = new Int32Array(strokes.length).fill(1);
@@ -159,21 +182,41 @@ export function groupLine(
     for (const root of letterRoots) {
       const g = groupBounds.get(root)!;
       if (mb.bottom >= (g.top + g.bottom) / 2) continue;
+      // A flat letter (- _) takes no dot or accent: only another bar over it makes one character (=).
+      if (g.bottom - g.top < FLAT * (g.right - g.left) && !(mb.bottom - mb.top < FLAT * (mb.right - mb.left))) continue;
       const d = cx < g.left ? g.left - cx : cx > g.right ? cx - g.right : 0;
+      // Beside a letter rather than over it, only a dot drifting right joins it: a tick there is an apostrophe.
+      if (d > 0 && Math.max(mb.right - mb.left, mb.bottom - mb.top) > 2 * Math.min(mb.right - mb.left, mb.bottom - mb.top) + 2 * r) continue;
       const toPeak = Math.abs(cx - groupPeakX.get(root)!);
       if (d <= reach && toPeak < bestD) {
         bestD = toPeak;
         best = root;
       }
     }
-    if (best >= 0) join(m, best);
+    if (best >= 0) {
+      join(m, best);
+      continue;
+    }
+    // A dot under a stroke that stops short of it: the point of '!' and '?'. Its top is below the
+    // stroke's end (a full stop after a letter stands beside it, level with its foot).
+    const under = letterRoots.find((root) => {
+      const g = groupBounds.get(root)!;
+      return mb.top >= g.bottom - r && mb.top - g.bottom <= UNDER_REACH * ref && cx >= g.left - 2 * r && cx <= g.right + 2 * r && g.right - g.left <= UNDER_WIDTH * ref;
+    });
+    if (under !== undefined) join(m, under);
     else loose.push(m);
   }
-  // Loose marks stacked over each other are one character (':', ';' without its comma, '"').
+  // Loose marks stacked over each other are one character (':', ';', '='); two ticks side by side
+  // high on the line are one double quote.
+  const letterMiddle = median([...groupBounds.values()].map((g) => (g.top + g.bottom) / 2));
+  // Measured against the letters as written (a font's strokes may be pieces, which makes ref small).
+  const letterHeight = median([...groupBounds.values()].map((g) => g.bottom - g.top)) || ref;
   for (let a = 0; a < loose.length; a++) {
     for (let b = a + 1; b < loose.length; b++) {
       const A = bounds[loose[a]], B = bounds[loose[b]];
-      if (Math.min(A.right, B.right) - Math.max(A.left, B.left) + 2 * r >= 0) join(loose[a], loose[b]);
+      const gap = Math.max(A.left, B.left) - Math.min(A.right, B.right);
+      const quote = A.bottom < letterMiddle && B.bottom < letterMiddle && gap <= QUOTE_GAP * letterHeight && Math.abs(A.top - B.top) <= QUOTE_GAP * letterHeight;
+      if (gap <= 2 * r || quote) join(loose[a], loose[b]);
     }
   }
 

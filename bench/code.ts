@@ -1,0 +1,174 @@
+/**
+ * Code bench (`npm run bench:code`): held-out lines of code (bench/codeLines.ts) written by held-out
+ * hands and read the two ways Inkwell reads:
+ * - pad: written as pen strokes with the held-out Hershey fonts and the held-out style groups' families
+ *   traced to centre lines (training/tracedFonts.ts), read by Recognizer.recognizeStrokes (the pad's path);
+ * - image: rendered with the held-out families (clean and camera-like), read by Recognizer.recognizeText
+ *   (the importer's and `inkwell recognize --mode text`'s path);
+ * each without and with the document's identifiers as the decoder's lexicon. Prints CER (whitespace
+ * collapsed), lines read exactly and examples per group, then the mean and the worst group. Figures only.
+ *
+ * Options: --lines N (lines per group, default all 48), --seed S, --model DIR, --show.
+ */
+import { loadClassifier, loadNgram } from '../node/modelFiles';
+import { initNodeBackend } from '../node/nodeBackend';
+import { BlankImageError } from '../core/preprocess';
+import { Recognizer, RecognizeOptions } from '../core/recognizer';
+import { FONT_FAMILIES, HELDOUT_GROUPS, HERSHEY_FONTS, STYLE_GROUPS, StyleGroup } from '../training/fonts';
+import { HersheyFont, loadHersheyFont } from '../training/hershey';
+import { writeHersheyWords } from '../training/hersheyLines';
+import { lcg } from '../training/prng';
+import { traceFamily } from '../training/tracedFonts';
+import { CODE_LINES, documentIdentifiers } from './codeLines';
+import { editDistance, RANGES, TRACED_RANGES } from './padLines';
+import { Look, renderText } from './textImages';
+
+interface Args {
+  lines: number;
+  seed: number;
+  model?: string;
+  show: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { lines: CODE_LINES.length, seed: 20261202, show: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--lines') args.lines = Math.max(1, Math.min(CODE_LINES.length, Number(argv[++i]) || CODE_LINES.length));
+    else if (a === '--seed') args.seed = Number(argv[++i]);
+    else if (a === '--model') args.model = argv[++i];
+    else if (a === '--show') args.show = true;
+    else throw new Error(`Unknown option ${a}. Options: --lines N --seed S --model DIR --show`);
+  }
+  return args;
+}
+
+/** One reading per line: what was written and what was read, with and without the lexicon. */
+interface Reading {
+  readonly truth: string;
+  readonly plain: string;
+  readonly withLexicon: string;
+}
+
+interface GroupFigures {
+  readonly name: string;
+  readonly cer: number;
+  readonly cerLexicon: number;
+  readonly exact: number;
+  readonly exactLexicon: number;
+  readonly lines: number;
+  readonly examples: string[];
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function figures(name: string, readings: readonly Reading[]): GroupFigures {
+  let chars = 0, errors = 0, errorsLex = 0, exact = 0, exactLex = 0;
+  const examples: string[] = [];
+  for (const r of readings) {
+    const truth = collapse(r.truth), plain = collapse(r.plain), lex = collapse(r.withLexicon);
+    chars += truth.length;
+    errors += editDistance(plain, truth);
+    errorsLex += editDistance(lex, truth);
+    if (plain === truth) exact++;
+    if (lex === truth) exactLex++;
+    if (lex !== truth && examples.length < 3) examples.push(`'${truth}' -> '${lex}'`);
+  }
+  const n = Math.max(1, readings.length);
+  return { name, cer: errors / Math.max(1, chars), cerLexicon: errorsLex / Math.max(1, chars), exact: exact / n, exactLexicon: exactLex / n, lines: readings.length, examples };
+}
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+function printRow(f: GroupFigures): void {
+  console.log(
+    `  ${f.name.padEnd(18)} CER ${pct(f.cer).padStart(6)} → with lexicon ${pct(f.cerLexicon).padStart(6)}   lines exact ${pct(f.exact).padStart(6)} → ${pct(f.exactLexicon).padStart(6)} of ${f.lines}` +
+      (f.examples.length ? `   e.g. ${f.examples.join(', ')}` : ''),
+  );
+}
+
+function printSummary(all: readonly GroupFigures[]): void {
+  const mean = (k: 'cer' | 'cerLexicon' | 'exact' | 'exactLexicon') => all.reduce((s, f) => s + f[k], 0) / all.length;
+  const worst = all.reduce((w, f) => (f.cerLexicon > w.cerLexicon ? f : w), all[0]);
+  console.log(`  ${'mean'.padEnd(18)} CER ${pct(mean('cer')).padStart(6)} → with lexicon ${pct(mean('cerLexicon')).padStart(6)}   lines exact ${pct(mean('exact')).padStart(6)} → ${pct(mean('exactLexicon')).padStart(6)}`);
+  console.log(`  worst group (with lexicon): ${worst.name}, CER ${pct(worst.cer)} → ${pct(worst.cerLexicon)}`);
+}
+
+/** Lines a font can write (a traced family may lack a symbol it draws as something else). */
+function writable(font: HersheyFont, line: string): boolean {
+  return [...line.replace(/ /g, '')].every((c) => font.glyphs.has(c));
+}
+
+function padGroup(recognizer: Recognizer, name: string, fonts: readonly HersheyFont[], lines: readonly string[], traced: boolean, args: Args, lexicon: readonly string[]): GroupFigures {
+  const rnd = lcg(args.seed);
+  const readings: Reading[] = [];
+  lines.forEach((line, i) => {
+    const font = [...fonts.slice(i % fonts.length), ...fonts].find((f) => writable(f, line));
+    if (!font) return;
+    const w = writeHersheyWords(font, line.split(' '), traced ? TRACED_RANGES : RANGES, rnd);
+    const read = (extra: RecognizeOptions) => recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', ...extra }).text;
+    const r = { truth: line, plain: read({}), withLexicon: read({ lexicon }) };
+    if (args.show) console.log(`    [${font.id}] '${r.truth}' -> '${r.plain}' / '${r.withLexicon}'`);
+    readings.push(r);
+  });
+  return figures(name, readings);
+}
+
+function imageGroup(recognizer: Recognizer, name: string, families: readonly string[], lines: readonly string[], args: Args, lexicon: readonly string[]): GroupFigures {
+  const readings: Reading[] = [];
+  lines.forEach((line, i) => {
+    const family = FONT_FAMILIES.find((f) => f.id === families[i % families.length])!;
+    const look: Look = i % 2 === 0 ? 'clean' : 'camera';
+    const image = renderText(line, family, { look, seed: args.seed + i });
+    const read = (extra: RecognizeOptions) => {
+      try {
+        return recognizer.recognizeText(image, { charset: 'code', ...extra }).text;
+      } catch (e) {
+        if (e instanceof BlankImageError) return '';
+        throw e;
+      }
+    };
+    const r = { truth: line, plain: read({}), withLexicon: read({ lexicon }) };
+    if (args.show) console.log(`    [${family.id} ${look}] '${r.truth}' -> '${r.plain}' / '${r.withLexicon}'`);
+    readings.push(r);
+  });
+  return figures(name, readings);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const backend = await initNodeBackend();
+  const { classifier, modelJsonPath } = loadClassifier(args.model);
+  const ngram = loadNgram();
+  const recognizer = new Recognizer(classifier, { ngram });
+  const lines = CODE_LINES.slice(0, args.lines);
+  const lexicon = documentIdentifiers();
+  console.log(`Code bench: ${lines.length} held-out code lines per group; model ${modelJsonPath} (${classifier.labels.length} classes), n-gram ${ngram ? 'on' : 'off'}, backend ${backend}, seed ${args.seed}`);
+  console.log(`Lexicon: the document's ${lexicon.length} identifiers.`);
+  if (!classifier.labels.includes(';')) console.log('NOTE: this model has no symbol classes; symbols cannot be read.');
+
+  console.log('\nPad (pen strokes through Recognizer.recognizeStrokes):');
+  const pad: GroupFigures[] = [];
+  const hershey = HERSHEY_FONTS.filter((h) => h.split === 'heldout').map((h) => loadHersheyFont(h.id));
+  pad.push(padGroup(recognizer, 'hershey held-out', hershey, lines, false, args, lexicon));
+  printRow(pad[pad.length - 1]);
+  for (const group of STYLE_GROUPS) {
+    const fonts = HELDOUT_GROUPS[group as StyleGroup].map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+    pad.push(padGroup(recognizer, group, fonts, lines, true, args, lexicon));
+    printRow(pad[pad.length - 1]);
+  }
+  printSummary(pad);
+
+  console.log('\nImages (rendered lines, clean and camera-like, through Recognizer.recognizeText):');
+  const images: GroupFigures[] = [];
+  for (const group of STYLE_GROUPS) {
+    images.push(imageGroup(recognizer, group, HELDOUT_GROUPS[group as StyleGroup], lines, args, lexicon));
+    printRow(images[images.length - 1]);
+  }
+  printSummary(images);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

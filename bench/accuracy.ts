@@ -8,7 +8,9 @@
  * and position, as in a written word) and without (a lone character). The first part reads the
  * 'earlier' held-out families and Hershey fonts (the figures before the style groups, comparable with
  * them); the second reads each held-out style group (training/fonts.ts HELDOUT_GROUPS) and prints the
- * mean and the worst group.
+ * mean and the worst group. A model that reads symbols (94 classes) gets a third part: every symbol
+ * from the same held-out sources (fonts, their centre lines redrawn with a pen, Hershey; never the
+ * generator's own drawn symbols, which training uses), per symbol with and without the frame.
  */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
@@ -16,7 +18,7 @@ import { initNodeBackend } from '../node/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier } from '../node/modelFiles';
 import { Recognizer } from '../core/recognizer';
 import { normalizeCharacter } from '../core/preprocess';
-import { DIGITS, mergedLabel } from '../core/labels';
+import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
 import { CharacterSample, generateCharacterSamples } from '../training/dataset';
 import { EARLIER_HELDOUT_SOURCES, familiesInGroup, STYLE_GROUPS } from '../training/fonts';
 
@@ -146,6 +148,54 @@ function printStyleGroups(recognizer: Recognizer, perClass: number, seed: number
   console.log(`worst group: exact ${worst[0]}, merged ${worst[1]}, top-3 ${worst[2]}; lone exact ${worst[3]}, lone merged ${worst[4]}; digits --charset digits ${worst[5]}`);
 }
 
+/** Symbols shape alone tells apart (the issue's list), and those only their place on the line does. */
+const DISTINCT_SYMBOLS = '()[]{}<>=+*/\\#$%&@?!~^|;:';
+const PLACED_SYMBOLS = '.,\'-_"';
+
+/** Per-symbol accuracy with the line frame and alone, over the earlier held-out set and each style group. */
+function printSymbols(recognizer: Recognizer, perClass: number, seed: number): void {
+  const sets: { name: string; families: string[] }[] = [
+    { name: 'earlier', families: [...EARLIER_HELDOUT_SOURCES] },
+    ...STYLE_GROUPS.filter((g) => g !== 'earlier').map((g) => ({ name: g, families: familiesInGroup(g) })),
+  ];
+  console.log(`\n== symbols (${perClass} per symbol per set, seed ${seed}; fonts, pen-redrawn fonts and Hershey, no generator-drawn symbols) ==`);
+  const perSymbol = new Map<string, { n: number; frame: number; lone: number; wrong: Map<string, number> }>();
+  const setRows: string[] = [];
+  for (const set of sets) {
+    const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0, families: set.families, labels: SYMBOLS, styles: ['font', 'pen', 'hershey'], augmentation: 'v2' });
+    const f = evaluate(recognizer, samples, true);
+    const l = evaluate(recognizer, samples, false);
+    const share = (scores: Scores, chars: string) => {
+      const cls = [...scores.perClass.entries()].filter(([k]) => chars.includes(k)).map(([, c]) => c);
+      return cls.reduce((a, c) => a + c.right, 0) / Math.max(1, cls.reduce((a, c) => a + c.n, 0));
+    };
+    setRows.push(`${set.name.padEnd(16)} distinct: frame ${(100 * share(f, DISTINCT_SYMBOLS)).toFixed(1)}%, alone ${(100 * share(l, DISTINCT_SYMBOLS)).toFixed(1)}%   placed (. , ' - _ "): frame ${(100 * share(f, PLACED_SYMBOLS)).toFixed(1)}%`);
+    for (const [label, c] of f.perClass) {
+      const row = perSymbol.get(label) ?? { n: 0, frame: 0, lone: 0, wrong: new Map<string, number>() };
+      row.n += c.n;
+      row.frame += c.right;
+      row.lone += l.perClass.get(label)?.right ?? 0;
+      for (const [w, k] of c.wrong) row.wrong.set(w, (row.wrong.get(w) ?? 0) + k);
+      perSymbol.set(label, row);
+    }
+  }
+  for (const r of setRows) console.log(r);
+  console.log('\n-- per symbol, all sets (with frame / alone, most frequent wrong reading with frame) --');
+  const cells = [...SYMBOLS].map((label) => {
+    const c = perSymbol.get(label)!;
+    const worst = [...c.wrong.entries()].sort((a, b) => b[1] - a[1])[0];
+    return `${label} ${pct(c.frame, c.n)} /${pct(c.lone, c.n)} ${worst ? `→${worst[0]}×${worst[1]}` : ''}`.padEnd(28);
+  });
+  for (let i = 0; i < cells.length; i += 4) console.log(cells.slice(i, i + 4).join('  '));
+  const group = (chars: string, key: 'frame' | 'lone') => {
+    const rows = [...chars].map((ch) => ({ ch, v: perSymbol.get(ch)![key] / perSymbol.get(ch)!.n }));
+    const worst = rows.reduce((w, r) => (r.v < w.v ? r : w));
+    return `mean ${(100 * rows.reduce((a, r) => a + r.v, 0) / rows.length).toFixed(1)}%, worst ${worst.ch} ${(100 * worst.v).toFixed(1)}%`;
+  };
+  console.log(`distinct symbols with frame: ${group(DISTINCT_SYMBOLS, 'frame')}; alone: ${group(DISTINCT_SYMBOLS, 'lone')}`);
+  console.log(`placed symbols (. , ' - _ ") with frame: ${group(PLACED_SYMBOLS, 'frame')}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { 'per-class': { type: 'string' }, 'group-per-class': { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' } },
@@ -174,6 +224,7 @@ async function main(): Promise<void> {
   printDetails('with frame', withFrame, classifier.labels);
   printDetails('without frame', noFrame, classifier.labels);
   printStyleGroups(recognizer, Number(values['group-per-class'] ?? 20), seed);
+  if (classifier.labels.includes(';')) printSymbols(recognizer, Number(values['group-per-class'] ?? 20), seed);
   classifier.dispose();
 }
 

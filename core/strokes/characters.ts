@@ -67,10 +67,14 @@ export function groupLine(
   const extentOf = (i: number) => Math.max(bounds[i].right - bounds[i].left, bounds[i].bottom - bounds[i].top);
   const centreY = (i: number) => (bounds[i].top + bounds[i].bottom) / 2;
   // The line's middle from its full-size strokes (quotes and dots would pull it up).
-  const full = members.filter((i) => extentOf(i) >= HIGH_MARK * ref);
+  // Sizes against the line's longest stroke too: in a short line of quotes the typical stroke is a tick.
+  const scale = Math.max(ref, ...members.map(extentOf));
+  const full = members.filter((i) => extentOf(i) >= HIGH_MARK * scale);
   const middle = median((full.length ? full : members.filter((i) => !small[i])).map(centreY));
   const high = (i: number) => {
-    return extentOf(i) < HIGH_MARK * ref && bounds[i].bottom < middle - 0.1 * ref;
+    const w = bounds[i].right - bounds[i].left;
+    // Narrow and upright: a flat stroke up there is a bar (T, H, E), not a tick.
+    return extentOf(i) < HIGH_MARK * scale && w < 0.35 * scale && w <= bounds[i].bottom - bounds[i].top && bounds[i].bottom < middle - 0.1 * scale;
   };
   const isMark = (i: number) => small[i] || high(i);
   const letters = members.filter((i) => !isMark(i)).sort((a, b) => bounds[a].left - bounds[b].left);
@@ -210,7 +214,7 @@ export function groupLine(
   // high on the line are one double quote.
   const letterMiddle = median([...groupBounds.values()].map((g) => (g.top + g.bottom) / 2));
   // Measured against the letters as written (a font's strokes may be pieces, which makes ref small).
-  const letterHeight = median([...groupBounds.values()].map((g) => g.bottom - g.top)) || ref;
+  const letterHeight = Math.max(median([...groupBounds.values()].map((g) => g.bottom - g.top)) || 0, 0.6 * scale);
   for (let a = 0; a < loose.length; a++) {
     for (let b = a + 1; b < loose.length; b++) {
       const A = bounds[loose[a]], B = bounds[loose[b]];

@@ -32,8 +32,10 @@ export function findLines(bounds: readonly Box[], small: readonly boolean[], ref
   // Lines written close together touch in projection (descenders above meet ascenders below); their
   // strokes' centres still keep apart.
   bands = bands.flatMap((band) => splitByCentres(band, bounds, ref));
-  // Thin bands ('-', '=' on their own) join the nearest real line.
-  const real = bands.filter((b) => b.bottom - b.top >= MIN_LINE_HEIGHT * ref);
+  // Thin bands ('-', '=', the ticks of quotes on their own) join the nearest real line; thin against the
+  // typical stroke and against the tallest band (a line of quotes and letters has few long strokes).
+  const tallest = Math.max(...bands.map((b) => b.bottom - b.top));
+  const real = bands.filter((b) => b.bottom - b.top >= MIN_LINE_HEIGHT * Math.max(ref, tallest));
   if (real.length === 0) {
     bands = [{ top: bands[0].top, bottom: bands[bands.length - 1].bottom, members: bands.flatMap((b) => b.members) }];
   } else {

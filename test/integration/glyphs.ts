@@ -85,3 +85,57 @@ export function rasterize(strokes: readonly (readonly Point[])[], width: number,
   }
   return pixels;
 }
+
+/**
+ * Characters of a line of code as a person writes them, in line units: x right from the character's
+ * left edge, y down from the baseline (the x-height at y = -1, capitals and ascenders reach -1.45,
+ * descenders 0.45). Where a mark sits on the line is part of what it is (',' under the baseline,
+ * '=' about half the x-height up), so these carry their own place instead of filling a box.
+ */
+export interface LineGlyph {
+  readonly width: number;
+  readonly strokes: GlyphStrokes;
+}
+
+export const lineGlyphs: Readonly<Record<string, LineGlyph>> = {
+  x: { width: 0.6, strokes: [[[0, -1], [0.6, 0]], [[0.6, -1], [0, 0]]] },
+  '=': { width: 0.65, strokes: [[[0, -0.72], [0.65, -0.72]], [[0, -0.3], [0.65, -0.3]]] },
+  f: { width: 0.55, strokes: [[[0.6, -1.3], [0.45, -1.45], [0.3, -1.42], [0.22, -1.25], [0.22, 0]], [[0, -0.95], [0.5, -0.95]]] },
+  '(': { width: 0.3, strokes: [arc(0.45, -0.55, 0.45, 0.95, 240, 120)] },
+  ')': { width: 0.3, strokes: [arc(-0.15, -0.55, 0.45, 0.95, -60, 60)] },
+  a: { width: 0.62, strokes: [[...arc(0.3, -0.5, 0.3, 0.5, -30, -330), [0.6, -1], [0.6, 0]]] },
+  b: { width: 0.6, strokes: [[[0, -1.45], [0, 0]], arc(0.3, -0.5, 0.3, 0.5, 180, -180)] },
+  ',': { width: 0.12, strokes: [[[0.1, -0.08], [0.1, 0.05], [0.0, 0.32]]] },
+  ';': { width: 0.12, strokes: [[[0.08, -0.72], [0.1, -0.7]], [[0.1, -0.08], [0.1, 0.05], [0.0, 0.32]]] },
+};
+
+/** Points on an elliptical arc from `fromDeg` to `toDeg` (y down, so positive angles turn clockwise on screen). */
+function arc(cx: number, cy: number, rx: number, ry: number, fromDeg: number, toDeg: number): Point[] {
+  const points: Point[] = [];
+  const steps = Math.max(2, Math.ceil(Math.abs(toDeg - fromDeg) / 15));
+  for (let k = 0; k <= steps; k++) {
+    const a = ((fromDeg + ((toDeg - fromDeg) * k) / steps) * Math.PI) / 180;
+    points.push([cx + rx * Math.cos(a), cy + ry * Math.sin(a)]);
+  }
+  return points;
+}
+
+/**
+ * A line of code on the pad: characters standing on `baseline` (canvas px) with the given x-height,
+ * a quarter x-height between characters and one x-height for a space.
+ */
+export function layoutLine(text: string, x0: number, baseline: number, xHeight: number): Point[][] {
+  const strokes: Point[][] = [];
+  let x = x0;
+  for (const char of text) {
+    if (char === ' ') {
+      x += xHeight;
+      continue;
+    }
+    const glyph = lineGlyphs[char];
+    if (!glyph) throw new Error(`no line strokes for '${char}' in test/integration/glyphs.ts`);
+    for (const stroke of glyph.strokes) strokes.push(densify(stroke.map(([gx, gy]) => [x + gx * xHeight, baseline + gy * xHeight] as Point), xHeight / 12));
+    x += (glyph.width + 0.28) * xHeight;
+  }
+  return strokes;
+}

@@ -1,6 +1,6 @@
 // The drawing pad driven as a user would: palette, strokes with the mouse, the Insert button.
 import type { FrameLocator, Locator } from 'playwright-core';
-import { layoutWord, type Point } from '../glyphs';
+import { layoutLine, layoutWord, type Point } from '../glyphs';
 import type { Workbench } from './workbench';
 
 export const openPadTitle = 'Inkwell: Open Drawing Pad';
@@ -55,6 +55,13 @@ export class Pad {
     const box = await this.canvas().boundingBox();
     if (!box) throw new Error('the pad canvas is not visible');
     await this.drawStrokes(layoutWord(word, [x, y], size), box);
+  }
+
+  /** Writes a line of code on the pad's ruled line, characters `xHeights` ruled x-heights tall (test/integration/glyphs.ts lineGlyphs). */
+  async writeLine(text: string, xHeights = 1, startFraction = 0.06): Promise<void> {
+    const { width, baseline, xHeight, x, y } = await this.layout();
+    if (!(xHeight > 0)) throw new Error('the pad publishes no ruled line');
+    await this.drawStrokes(layoutLine(text, width * startFraction, baseline, xHeight * xHeights), { x, y });
   }
 
   /** The canvas's box in the page and its ruled line: what must stay put while a person writes. */

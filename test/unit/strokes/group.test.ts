@@ -70,6 +70,20 @@ describe('strokes: grouping into characters', () => {
     assert.deepEqual(groupsOf(line), [[0, 1], [2, 3], [4, 5]]);
   });
 
+  it("keeps the point of '!' and '?' with its stroke, and a full stop after a letter apart", () => {
+    for (const text of ['a!', 'a?', 'Hi!', 'x? a.']) {
+      const w = write(text);
+      assert.deepEqual(groupsOf(w.strokes), w.charStrokes, text);
+    }
+  });
+
+  it('reads two ticks side by side high on the line as one double quote, whether or not they are short', () => {
+    for (const text of ['"a"', 'x = "H"', "'a'", '"_"']) {
+      const w = write(text);
+      assert.deepEqual(groupsOf(w.strokes), w.charStrokes, text);
+    }
+  });
+
   it('splits two lines written close, where descenders above meet ascenders below', () => {
     // Baselines 2.3 x-heights apart: the g's tail reaches down past the tops of the l and k below.
     const a = write('gog', { baseline: 60, unit: 24 });

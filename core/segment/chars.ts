@@ -39,7 +39,12 @@ export function groupCharacters(components: readonly Component[], options: Group
   const heights = components.map((c) => boxHeight(c.box));
   const tallest = Math.max(...heights);
   const bodyHeight = median(heights.filter((h) => h >= 0.3 * tallest));
-  const isSmall = (c: Component) => boxHeight(c.box) < 0.42 * bodyHeight && boxWidth(c.box) < 0.7 * bodyHeight;
+  // The middle of the line's full-height characters: a short narrow stroke wholly above it is a tick
+  // (' " `), a mark like a dot even when it is taller than one.
+  const centre = (c: Component) => (c.box.top + c.box.bottom) / 2;
+  const upperHalf = median(components.filter((c) => boxHeight(c.box) >= 0.5 * tallest).map(centre));
+  const isTick = (c: Component) => boxHeight(c.box) < 0.65 * bodyHeight && boxWidth(c.box) < 0.35 * bodyHeight && c.box.bottom < upperHalf;
+  const isSmall = (c: Component) => (boxHeight(c.box) < 0.42 * bodyHeight && boxWidth(c.box) < 0.7 * bodyHeight) || (options.keepMarks === true && isTick(c));
   let groups: CharGroup[] = components
     .filter((c) => !isSmall(c))
     .map((c) => ({ box: c.box, ids: [c.id] }));

@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { groupCharacters } from '../../../core/segment/chars';
+import { Component } from '../../../core/segment/components';
+
+/** A component from its box (left, top, right, bottom); area is not read by the grouping. */
+let nextId = 1;
+function box(left: number, top: number, right: number, bottom: number): Component {
+  return { id: nextId++, box: { left, top, right, bottom }, area: (right - left) * (bottom - top) };
+}
+
+/** The groups as lists of the components' left edges, for reading the assertions. */
+const lefts = (groups: ReturnType<typeof groupCharacters>, comps: readonly Component[]) =>
+  groups.map((g) => g.ids.map((id) => comps.find((c) => c.id === id)!.box.left).sort((a, b) => a - b));
+
+describe('segment: small marks in an image line', () => {
+  // A line on a baseline at y = 100 with an x-height of 20: 'a' 'i' letters, marks around them.
+  const a = () => box(0, 80, 16, 100);
+  const iStem = () => box(30, 80, 34, 100);
+  const iDot = () => box(30, 72, 34, 76);
+
+  it('a letters-only model drops a full stop; a model that reads symbols keeps it as a character', () => {
+    const comps = [a(), iStem(), iDot(), box(40, 96, 44, 100)];
+    assert.deepEqual(lefts(groupCharacters(comps), comps), [[0], [30, 30]]);
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30], [40]]);
+  });
+
+  it("keeps the i's dot with its stem and a comma, hyphen or apostrophe beside a letter apart", () => {
+    const comps = [a(), box(20, 92, 23, 106), iStem(), iDot(), box(40, 88, 50, 91), box(55, 64, 58, 72)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [20], [30, 30], [40], [55]]);
+  });
+
+  it('stacks the dots of a colon and the bars of an equals sign into one character each, and pairs the ticks of a double quote', () => {
+    const comps = [a(), box(22, 82, 26, 86), box(22, 96, 26, 100), box(32, 84, 44, 87), box(32, 92, 44, 95), box(50, 64, 53, 72), box(56, 64, 59, 72), box(64, 80, 80, 100)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [22, 22], [32, 32], [50, 56], [64]]);
+  });
+
+  it('never makes a character of a speck of dust', () => {
+    const comps = [a(), iStem(), iDot(), box(60, 90, 61, 91)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30]]);
+  });
+});

@@ -10,8 +10,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter, BlankImageError } from '../core/preprocess';
-import { DIGITS, mergedLabel } from '../core/labels';
-import { generateCharacterSamples, CharacterSample } from './dataset';
+import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
+import { generateCharacterSamples, CharacterSample, SampleStyle } from './dataset';
 import { readModelArtifacts } from '../node/modelFiles';
 
 export const EVAL_SEED = 424242;
@@ -99,6 +99,9 @@ export function score(model: CharClassifier, items: Item[], useGeometry: boolean
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
+/** Held-out figures come from the held-out families and Hershey fonts only: never the generator's own drawn symbols. */
+const HELDOUT_STYLES: SampleStyle[] = ['font', 'pen', 'hershey'];
+
 export async function evaluateModelDir(dir: string, opts: { seed?: number; log?: (s: string) => void; perClass?: number } = {}): Promise<void> {
   const log = opts.log ?? console.log;
   if (tf.getBackend() !== 'wasm') {
@@ -111,8 +114,8 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   // Every class the model has (the 62 letters and digits come first, so their samples are those of earlier cards).
   const labels = json.labels.join('');
   const sets = {
-    augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true, augmentation: 'v2', labels })),
-    clean: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: Math.max(4, Math.round(perClass / 5)), seed: EVAL_SEED, noFrameRate: 0, augment: false, labels })),
+    augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true, augmentation: 'v2', labels, styles: HELDOUT_STYLES })),
+    clean: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: Math.max(4, Math.round(perClass / 5)), seed: EVAL_SEED, noFrameRate: 0, augment: false, labels, styles: HELDOUT_STYLES })),
   };
   const results = {
     augGeo: score(model, sets.augmented, true),
@@ -156,9 +159,14 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   const weightBytes = fs.statSync(path.join(dir, 'weights.bin')).size;
   const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? '-'));
   const dropped = (t.droppedFamilies ?? {}) as Record<string, string>;
+  const symbols = json.labels.filter((l) => SYMBOLS.includes(l));
+  const classLine = symbols.length
+    ? `${json.labels.length} classes: every printable ASCII character but the space (0-9 A-Z a-z and \`${symbols.join(' ')}\`)`
+    : `${json.labels.length} classes (0-9 A-Z a-z)`;
+  const base = typeof t.initFrom === 'string' ? t.initFrom : '';
   const card = `# Inkwell character model (char-cnn)
 
-62 classes (0-9 A-Z a-z), a small CNN on 28x28 normalised ink (core/preprocess.ts) plus 3 line-geometry
+${classLine}, a small CNN on 28x28 normalised ink (core/preprocess.ts) plus 3 line-geometry
 features (where the character sits against its baseline and x-height; all zero for a lone character).
 Trained only on synthetic handwriting (../../shared/notes/training-data.md): no real handwriting data set.
 
@@ -167,7 +175,11 @@ Trained only on synthetic handwriting (../../shared/notes/training-data.md): no 
 \`\`\`
 ${String(t.command ?? 'npm run train')}
 \`\`\`
-Seeded end to end (data generator, init, shuffling, dropout): the same command gives the same model.
+Seeded end to end (data generator, init, shuffling, dropout): the same command gives the same model.${base ? `
+The run starts from the weights of the model in \`${base}\` (\`--init\`): the 62-class release model of commit
+61dfb72, extracted with \`mkdir -p ${base} && git archive 61dfb72 models/char-cnn | tar -x -C ${base} --strip-components=2\`
+(itself rebuilt by \`git checkout 61dfb72 && npm run train\`). Its output layer is widened to the new classes: the 62
+keep their weights, each symbol starts from small seeded random weights.` : ''}
 This card is rewritten by \`npx tsx training/evaluate.ts ${dir}\` (run by the training command at the end).
 
 ## Model
@@ -184,7 +196,10 @@ This card is rewritten by \`npx tsx training/evaluate.ts ${dir}\` (run by the tr
 
 Styles: \`font\` (handwriting-font glyph fill), \`pen\` (the glyph thinned to its centre line, Zhang-Suen, and redrawn
 with a round pen of varying width: pad-like), \`hershey\` (Hershey stroke fonts drawn with jitter, wobble, overshoot,
-varying width), weights 0.4/0.4/0.2. Augmentation: rotation, shear, scale, aspect, elastic distortion, stroke
+varying width), weights 0.4/0.4/0.2; symbols also \`drawn\` (weight 0.3): the generator's own hand-drawn symbol strokes
+(training/symbolStrokes.ts: brackets, braces, slashes, quotes ... in many proportions and places), drawn like Hershey's. A
+family draws a symbol only where its glyph was vetted on the symbol contact sheet (\`npx tsx training/contactSheets.ts --symbols\`);
+the exclusions and why are in training/fonts.ts SYMBOL_EXCLUSIONS. Held-out figures never use the \`drawn\` style. Augmentation: rotation, shear, scale, aspect, elastic distortion, stroke
 width, blur, noise, paper/ink contrast, polarity, position/margin in the box; ~40% of training samples carry no line
 frame. Plain printed families are used in small measure (8% of font/pen samples).
 

@@ -106,6 +106,8 @@ export const lineGlyphs: Readonly<Record<string, LineGlyph>> = {
   a: { width: 0.62, strokes: [[...arc(0.3, -0.5, 0.3, 0.5, -30, -330), [0.6, -1], [0.6, 0]]] },
   b: { width: 0.6, strokes: [[[0, -1.45], [0, 0]], arc(0.3, -0.5, 0.3, 0.5, 180, -180)] },
   ',': { width: 0.12, strokes: [[[0.1, -0.08], [0.1, 0.05], [0.0, 0.32]]] },
+  // One plain bar as tall as a capital: l, 1, I and | are all this shape; only context tells them apart.
+  '|': { width: 0.15, strokes: [[[0.08, -1.45], [0.08, 0]]] },
   ';': { width: 0.12, strokes: [[[0.08, -0.72], [0.1, -0.7]], [[0.1, -0.08], [0.1, 0.05], [0.0, 0.32]]] },
 };
 

@@ -26,6 +26,8 @@ export interface GroupOptions {
 const SPECK = 0.1;
 /** x-overlap (share of the narrower) that stacks two marks into one character: : ; = and the two dots of ". */
 const MARK_STACK = 0.3;
+/** Marks one over the other whose centres are this close (share of the body height) are one character: ; : */
+const MARK_CENTRES = 0.25;
 /** Two top marks closer than this share of the body height side by side are one double quote. */
 const QUOTE_GAP = 0.35;
 
@@ -96,7 +98,10 @@ export function groupCharacters(components: readonly Component[], options: Group
     const lineMiddle = median(groups.map(middle)) || median(loose.map((c) => (c.box.top + c.box.bottom) / 2));
     for (const c of [...loose].sort((a, b) => a.box.left - b.box.left)) {
       const last = marks[marks.length - 1];
-      const stacked = last && xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box));
+      // Over each other: overlapping in x, or centres close (a comma's tail leans away from its dot).
+      const cx = (b: Box) => (b.left + b.right) / 2;
+      const apartY = last && (c.box.top >= last.box.bottom - 1 || last.box.top >= c.box.bottom - 1);
+      const stacked = last && (xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box)) || (apartY && Math.abs(cx(last.box) - cx(c.box)) <= MARK_CENTRES * bodyHeight));
       const quote = last && last.box.bottom < lineMiddle && c.box.bottom < lineMiddle && -xOverlap(last.box, c.box) <= QUOTE_GAP * bodyHeight && last.ids.length === 1;
       if (stacked || quote) marks[marks.length - 1] = { box: unionBox(last.box, c.box), ids: [...last.ids, c.id], mark: true };
       else marks.push({ box: c.box, ids: [c.id], mark: true });

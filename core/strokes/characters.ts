@@ -29,6 +29,10 @@ const MARK_REACH = 0.25;
 const UNDER_REACH = 0.6;
 /** ... when that stroke is no wider than this share (a stem or a question mark's hook, not a word). */
 const UNDER_WIDTH = 0.8;
+/** A dot joins the letter under it only if it sits no lower than this share of the letter's height below its top. */
+const OVER_TOP = 0.15;
+/** Loose marks one over the other whose centres are this close (share of the letters' height) are one: ; : */
+const STACK_CENTRES = 0.25;
 /** A group no taller than this share of its width is flat: - _ = take no dots. */
 const FLAT = 0.3;
 /** A stroke shorter than this share of the typical size, wholly in the line's upper half, is a high mark. */
@@ -185,7 +189,9 @@ export function groupLine(
     let best = -1, bestD = Infinity;
     for (const root of letterRoots) {
       const g = groupBounds.get(root)!;
-      if (mb.bottom >= (g.top + g.bottom) / 2) continue;
+      // Over the letter's top, as an i's dot or an accent sits; a mark lower than that beside a tall
+      // letter is a character of its own (the dot of ';' after ')').
+      if (mb.bottom >= (g.top + g.bottom) / 2 || mb.bottom > g.top + OVER_TOP * (g.bottom - g.top)) continue;
       // A flat letter (- _) takes no dot or accent: only another bar over it makes one character (=).
       if (g.bottom - g.top < FLAT * (g.right - g.left) && !(mb.bottom - mb.top < FLAT * (mb.right - mb.left))) continue;
       const d = cx < g.left ? g.left - cx : cx > g.right ? cx - g.right : 0;
@@ -220,7 +226,9 @@ export function groupLine(
       const A = bounds[loose[a]], B = bounds[loose[b]];
       const gap = Math.max(A.left, B.left) - Math.min(A.right, B.right);
       const quote = A.bottom < letterMiddle && B.bottom < letterMiddle && gap <= QUOTE_GAP * letterHeight && Math.abs(A.top - B.top) <= QUOTE_GAP * letterHeight;
-      if (gap <= 2 * r || quote) join(loose[a], loose[b]);
+      // One over the other with centres close: a semicolon's comma leans away from its dot.
+      const overEachOther = (B.top >= A.bottom || A.top >= B.bottom) && Math.abs((A.left + A.right) / 2 - (B.left + B.right) / 2) <= STACK_CENTRES * letterHeight;
+      if (gap <= 2 * r || quote || overEachOther) join(loose[a], loose[b]);
     }
   }
 

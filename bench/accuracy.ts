@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { initNodeBackend } from '../node/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier } from '../node/modelFiles';
 import { Recognizer } from '../core/recognizer';
-import { normalizeCharacter } from '../core/preprocess';
+import { BlankImageError, normalizeCharacter } from '../core/preprocess';
 import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
 import { CharacterSample, generateCharacterSamples } from '../training/dataset';
 import { EARLIER_HELDOUT_SOURCES, familiesInGroup, STYLE_GROUPS } from '../training/fonts';
@@ -46,7 +46,18 @@ function evaluate(recognizer: Recognizer, samples: CharacterSample[], withFrame:
     n: samples.length, exact: 0, merged: 0, top3: 0, digitsN: digitIdx.length, digitsExact: 0, digitsCharset: 0,
     perClass: new Map(), confusions: new Map(), byStyle: new Map(), argmaxExact: 0,
   };
-  const raw = recognizer.probabilities(inputs.map((x) => normalizeCharacter(x.image, { frame: x.frame })));
+  // A mark too faint to find (a full stop in thin ink) is blank: it counts as wrong, as in the decoder's reading.
+  const normalized = inputs.map((x) => {
+    try {
+      return normalizeCharacter(x.image, { frame: x.frame });
+    } catch (e) {
+      if (e instanceof BlankImageError) return null;
+      throw e;
+    }
+  });
+  const kept = normalized.flatMap((n, i) => (n ? [i] : []));
+  const rawKept = recognizer.probabilities(kept.map((i) => normalized[i]!));
+  const raw = new Map(kept.map((i, k) => [i, rawKept[k]]));
   raw.forEach((p, i) => {
     let best = 0;
     for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;

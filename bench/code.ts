@@ -2,7 +2,8 @@
  * Code bench (`npm run bench:code`): held-out lines of code (bench/codeLines.ts) written by held-out
  * hands and read the two ways Inkwell reads:
  * - pad: written as pen strokes with the held-out Hershey fonts and the held-out style groups' families
- *   traced to centre lines (training/tracedFonts.ts), read by Recognizer.recognizeStrokes (the pad's path);
+ *   traced to centre lines (training/tracedFonts.ts) on the pad's ruled line (the guide the pad passes:
+ *   baseline and x-height as written), read by Recognizer.recognizeStrokes (the pad's path);
  * - image: rendered with the held-out families (clean and camera-like), read by Recognizer.recognizeText
  *   (the importer's and `inkwell recognize --mode text`'s path);
  * each without and with the document's identifiers as the decoder's lexicon. Prints CER (whitespace
@@ -106,7 +107,9 @@ function padGroup(recognizer: Recognizer, name: string, fonts: readonly HersheyF
     const font = [...fonts.slice(i % fonts.length), ...fonts].find((f) => writable(f, line));
     if (!font) return;
     const w = writeHersheyWords(font, line.split(' '), traced ? TRACED_RANGES : RANGES, rnd);
-    const read = (extra: RecognizeOptions) => recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', ...extra }).text;
+    // Written on the pad's ruled line: a line whose own letters give no frame ('x = a', all x-high) uses it.
+    const guide = { baseline: (traced ? TRACED_RANGES : RANGES).baselineY, xHeight: w.xHeight };
+    const read = (extra: RecognizeOptions) => recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide, ...extra }).text;
     const r = { truth: line, plain: read({}), withLexicon: read({ lexicon }) };
     if (args.show) console.log(`    [${font.id}] '${r.truth}' -> '${r.plain}' / '${r.withLexicon}'`);
     readings.push(r);

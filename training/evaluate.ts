@@ -179,7 +179,9 @@ Seeded end to end (data generator, init, shuffling, dropout): the same command g
 The run starts from the weights of the model in \`${base}\` (\`--init\`): the 62-class release model of commit
 61dfb72, extracted with \`mkdir -p ${base} && git archive 61dfb72 models/char-cnn | tar -x -C ${base} --strip-components=2\`
 (itself rebuilt by \`git checkout 61dfb72 && npm run train\`). Its output layer is widened to the new classes: the 62
-keep their weights, each symbol starts from small seeded random weights.` : ''}
+keep their weights, each symbol starts from small seeded random weights. **The base model was trained on the families
+that are now the five newer held-out style groups** (only the 'earlier' families were held out then), so figures on
+those groups are flattered; the 'earlier' families and the held-out Hershey fonts are unseen by both.` : ''}
 This card is rewritten by \`npx tsx training/evaluate.ts ${dir}\` (run by the training command at the end).
 
 ## Model

@@ -35,6 +35,8 @@ export interface WrittenLine {
   /** Per character: whether a space comes before it. */
   readonly spaceBefore: boolean[];
   readonly inkWidth: number;
+  /** The x-height the line was written at (pad px), on the baseline `ranges.baselineY`. */
+  readonly xHeight: number;
 }
 
 /** Writes `wordCount` words drawn from `vocab` with `font`; `rnd` supplies every random choice. */
@@ -77,5 +79,5 @@ export function writeHersheyWords(font: HersheyFont, words: readonly string[], r
       x += (g.right - g.left) * unit * size + between(ranges.letterGap) * xh;
     });
   });
-  return { text: words.join(' '), strokes, characters, spaceBefore, inkWidth };
+  return { text: words.join(' '), strokes, characters, spaceBefore, inkWidth, xHeight: xh };
 }

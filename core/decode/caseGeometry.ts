@@ -32,6 +32,13 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdhkl') TOP_LEVEL[c] = 1;
 const BOTTOM_LEVEL: Record<string, number> = {};
 for (const c of 'acemnorsuvwxzbdhklikt' + 'ABCDEFGHIKLMNOPRSTUVWXYZ0123456789') BOTTOM_LEVEL[c] = 0;
 for (const c of 'gpqy') BOTTOM_LEVEL[c] = 1;
+// Symbols whose height is settled weigh in like letters, or a glyph that fits no letter would drift to
+// a symbol only because symbols had no expectation: marks low or mid-line never reach above the
+// x-height; quotes, brackets, slashes reach the cap height; most symbols do not descend. Brackets,
+// slashes, $ , ; _ and @ vary too much between hands to say where they end.
+for (const c of '.,-_=~+:;<>') TOP_LEVEL[c] = 0;
+for (const c of '\'"`^!?#$%&*/\\|()[]{}') TOP_LEVEL[c] = 1;
+for (const c of '.:!?\'"`^#%&*+-=<>~') BOTTOM_LEVEL[c] = 0;
 
 /**
  * Characters that measure the word's x-height / cap height: not in any look-alike group. J is left

@@ -11,8 +11,8 @@ export const codeTests: UiTest[] = [
     async run(wb) {
       await wb.openFileToWrite(notesFile, '');
       const pad = await Pad.open(wb);
-      await pad.clear();
-      await pad.writeLine('x = f(a, b);');
+      // Letters about half the ruled x-height, standing on its baseline: the whole line fits the pad's width.
+      await pad.writeLine('x = f(a, b);', 0.42);
       await waitUntil(
         async () => (await pad.recognisedText(9)) === 'x = f(a, b);',
         async () => `the pad read ${JSON.stringify(await pad.recognisedText(9, 200))}`,
@@ -30,8 +30,7 @@ export const codeTests: UiTest[] = [
       for (const [file, expected] of [['xl = 1\n', 'xl'], ['x = 1\n', 'x|']]) {
         await wb.openFileToWrite(notesFile, file);
         const pad = await Pad.open(wb);
-        await pad.clear();
-        await pad.writeLine('x|');
+        await pad.writeLine('x|', 0.42);
         await waitUntil(
           async () => (await pad.recognisedText(2)) === expected,
           async () => `with ${JSON.stringify(file)} in the file the pad read ${JSON.stringify(await pad.recognisedText(2, 200))}`,

@@ -51,7 +51,8 @@ export const TYPICAL_LM_NATS_PER_CHAR = 2;
  * being edited, or a keyword of its language). Modest on purpose, like the LM: it settles a
  * near-miss (1dx for idx, where the glyph leans 0.5:0.3 to 1) but a glyph the classifier prefers
  * more than e^1.5 = 4.5:1 outweighs it, so a clearly written new name (idx1 beside idx2) reads as
- * written. Not tuned on a bench: no bench measures code written against a lexicon yet.
+ * written. Measured, not tuned: with it `npm run bench:code` reads held-out code lines at a lower CER
+ * in every group but one, which is unchanged.
  */
 export const DEFAULT_LEXICON_BONUS = 1.5;
 /** Lexicon words scored in full (with the LM) per span: the best by the classifier alone. */

@@ -335,7 +335,9 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
       gaps.push(core[i].left - right);
       right = Math.max(right, core[i].right);
     }
-    const breaks = wordBreaks(gaps, bodyOf(metrics));
+    // Gaps beside a mark (. , ' or a speck) say nothing about the writer's letter and word spacing.
+    const mark = chars.map((c) => line[c.group].group.mark === true);
+    const breaks = wordBreaks(gaps, bodyOf(metrics), gaps.map((_, i) => !mark[i] && !mark[i + 1]));
     const words: TextWord[] = [];
     let start = 0;
     for (let i = 0; i < chars.length; i++) {

@@ -5,13 +5,17 @@
  * gap is wide.
  */
 
-/** Indices i such that a space goes between character i and i+1. */
-export function wordBreaks(gaps: readonly number[], bodyHeight: number): Set<number> {
+/**
+ * Indices i such that a space goes between character i and i+1. `measure[i]` false leaves gap i out
+ * of the statistics (a gap beside a mark: a comma sits close, a speck anywhere) but still decides it.
+ */
+export function wordBreaks(gaps: readonly number[], bodyHeight: number, measure?: readonly boolean[]): Set<number> {
   const breaks = new Set<number>();
   if (gaps.length === 0) return breaks;
   const wide = 0.55 * bodyHeight;
   const narrow = 0.2 * bodyHeight;
-  const sorted = [...gaps].sort((a, b) => a - b);
+  const measured = gaps.filter((_, i) => measure?.[i] ?? true);
+  const sorted = (measured.length > 0 ? measured : [...gaps]).sort((a, b) => a - b);
   let bestT = Infinity, bestVar = -1, bestLo = 0, bestHi = 0;
   for (let k = 1; k < sorted.length; k++) {
     const lo = sorted.slice(0, k), hi = sorted.slice(k);

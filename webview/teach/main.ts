@@ -5,7 +5,7 @@
  * back later carries on where it was.
  */
 import './style.css';
-import { ALL_CHARACTERS } from '../../core/labels';
+import { CODE_CHARACTERS } from '../../core/labels';
 import { countsByLabel, emptyProfile, sampleFrom, WriterProfile } from '../../core/profile/profile';
 import { strokesAsOneCharacter } from '../../core/strokes';
 import type { CharacterInput } from '../../core/recognizer';
@@ -18,7 +18,8 @@ import type { PadPoint } from '../pad/document';
 
 /** Samples asked for per character; more are welcome (the profile keeps up to 20). */
 const SAMPLES_PER_CHARACTER = 3;
-const LABELS = [...ALL_CHARACTERS];
+// Every character the code model reads: letters, digits and the symbols code is written with.
+const LABELS = [...CODE_CHARACTERS];
 
 interface SavedState {
   /** Characters whose last sample Inkwell read as something else: character -> what it read. */

@@ -68,7 +68,9 @@ export class Workbench {
     await this.typeInEditor('');
     if (text === undefined) return;
     await this.page.keyboard.press(`${mod}+A`);
-    await this.page.keyboard.type(text);
+    // Typing nothing would leave the selection standing: delete it first, so '' empties the file.
+    await this.page.keyboard.press('Backspace');
+    if (text) await this.page.keyboard.type(text);
   }
 
   activeEditor(): Locator {

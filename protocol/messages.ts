@@ -7,6 +7,7 @@
  */
 import { IMAGE_BUDGET } from '../core/imageFormat';
 import { MAX_LEXICON_WORD_LENGTH, MAX_LEXICON_WORDS } from '../core/decode/lexicon';
+import { CHARSET_NAMES, type CharsetName } from '../core/decode/charset';
 import type { ProfileSample, WriterProfile } from '../core/profile/profile';
 
 export type { ProfileSample, WriterProfile };
@@ -14,11 +15,12 @@ export type { ProfileSample, WriterProfile };
 export type ViewKind = 'pad' | 'importer' | 'teach';
 export type InsertMode = 'cursor' | 'replaceSelection';
 export type BackendPreference = 'webgl' | 'wasm' | 'cpu';
-export type CharsetName = 'code' | 'all' | 'digits' | 'letters' | 'upper' | 'lower' | 'alnum';
+export type { CharsetName };
 
 export const VIEW_KINDS: readonly ViewKind[] = ['pad', 'importer', 'teach'];
 export const BACKENDS: readonly BackendPreference[] = ['webgl', 'wasm', 'cpu'];
-export const CHARSETS: readonly CharsetName[] = ['code', 'all', 'digits', 'letters', 'upper', 'lower', 'alnum'];
+/** The named character sets, as core/decode/charset.ts parses them (one list for both). */
+export const CHARSETS: readonly CharsetName[] = CHARSET_NAMES;
 
 /** Largest image file the host sends to the importer (bytes). */
 export const MAX_IMAGE_BYTES = IMAGE_BUDGET.maxFileBytes;

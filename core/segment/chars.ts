@@ -43,8 +43,7 @@ export function groupCharacters(components: readonly Component[], options: Group
   const bodyHeight = median(heights.filter((h) => h >= 0.3 * tallest));
   // The middle of the line's full-height characters: a short narrow stroke wholly above it is a tick
   // (' " `), a mark like a dot even when it is taller than one.
-  const centre = (c: Component) => (c.box.top + c.box.bottom) / 2;
-  const upperHalf = median(components.filter((c) => boxHeight(c.box) >= 0.5 * tallest).map(centre));
+  const upperHalf = median(components.filter((c) => boxHeight(c.box) >= 0.5 * tallest).map((c) => midY(c.box)));
   const isTick = (c: Component) => boxHeight(c.box) < 0.65 * bodyHeight && boxWidth(c.box) < 0.35 * bodyHeight && c.box.bottom < upperHalf;
   const isSmall = (c: Component) => (boxHeight(c.box) < 0.42 * bodyHeight && boxWidth(c.box) < 0.7 * bodyHeight) || (options.keepMarks === true && isTick(c));
   let groups: CharGroup[] = components
@@ -69,7 +68,6 @@ export function groupCharacters(components: readonly Component[], options: Group
     groups.sort((a, b) => a.box.left - b.box.left);
   }
   // Dots, accents and stroke fragments join the character they overlap most or touch nearly.
-  const middle = (g: CharGroup) => (g.box.top + g.box.bottom) / 2;
   const loose: Component[] = [];
   for (const c of components.filter(isSmall)) {
     let best = -1, bestScore = -Infinity;
@@ -95,13 +93,12 @@ export function groupCharacters(components: readonly Component[], options: Group
   }
   if (options.keepMarks && loose.length > 0) {
     const marks: CharGroup[] = [];
-    const lineMiddle = median(groups.map(middle)) || median(loose.map((c) => (c.box.top + c.box.bottom) / 2));
+    const lineMiddle = median(groups.map((g) => midY(g.box))) || median(loose.map((c) => midY(c.box)));
     for (const c of [...loose].sort((a, b) => a.box.left - b.box.left)) {
       const last = marks[marks.length - 1];
       // Over each other: overlapping in x, or centres close (a comma's tail leans away from its dot).
-      const cx = (b: Box) => (b.left + b.right) / 2;
       const apartY = last && (c.box.top >= last.box.bottom - 1 || last.box.top >= c.box.bottom - 1);
-      const stacked = last && (xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box)) || (apartY && Math.abs(cx(last.box) - cx(c.box)) <= MARK_CENTRES * bodyHeight));
+      const stacked = last && (xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box)) || (apartY && Math.abs(midX(last.box) - midX(c.box)) <= MARK_CENTRES * bodyHeight));
       const quote = last && last.box.bottom < lineMiddle && c.box.bottom < lineMiddle && -xOverlap(last.box, c.box) <= QUOTE_GAP * bodyHeight && last.ids.length === 1;
       if (stacked || quote) marks[marks.length - 1] = { box: unionBox(last.box, c.box), ids: [...last.ids, c.id], mark: true };
       else marks.push({ box: c.box, ids: [c.id], mark: true });
@@ -110,6 +107,9 @@ export function groupCharacters(components: readonly Component[], options: Group
   }
   return groups.sort((a, b) => a.box.left - b.box.left);
 }
+
+const midX = (b: Box) => (b.left + b.right) / 2;
+const midY = (b: Box) => (b.top + b.bottom) / 2;
 
 /** Where a line's characters stand: baseline y and the heights of lowercase and capitals. */
 export interface LineMetrics {

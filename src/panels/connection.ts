@@ -190,9 +190,9 @@ export class WebviewConnection implements vscode.Disposable {
 
   /** The text before the cursors, and the lexicon when it is not the one the webview already has. */
   private sendContext(): void {
+    if (!this.ready) return; // sent in full with the next init
     const settings = readSettings();
     const before = this.services.tracker.contextBeforeCursors(settings.insertMode === 'replaceSelection');
-    if (!this.ready) return; // sent in full with the next init
     const lexicon = this.services.lexicon.words();
     if (lexicon === this.sentLexicon) {
       this.send({ type: 'editorContext', before });

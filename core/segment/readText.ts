@@ -13,6 +13,7 @@ import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
 import { Component, Components, boxHeight, connectedComponents } from './components';
 import { CharCrop, CropSource, cropCharacter, ownLabelTest } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
+import { ExtenderInk, extenderInk, uprightEvidence } from './extenders';
 import { findLines } from './lines';
 import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf } from './split';
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine } from './transform';
@@ -144,23 +145,32 @@ export function readText(image: GreyImage, score: ScoreCrops, labels: readonly s
     // Which quarter is only clear from what reads better.
     const tries = ([1, 3] as const).map((turns) => {
       const turned = rotateQuarter(working, turns);
-      return readUpright(ctx, turned.image, compose(toOriginal, turned.toSource), turns === 1 ? 90 : 270);
+      return readUpright(ctx, turned.image, compose(toOriginal, turned.toSource), turns === 1 ? 90 : 270).result;
     });
     return tries[0].confidence >= tries[1].confidence ? tries[0] : tries[1];
   }
-  const upright = readUpright(ctx, working, toOriginal, 0, page);
-  // A page upside down has the layout of an upright one; only reading tells them apart. Read unsure
-  // pages both ways and keep the turned reading only when it is clearly the surer one.
+  const { result: upright, extenders } = readUpright(ctx, working, toOriginal, 0, page);
+  // A page upside down has the layout of an upright one; which reading is surer and where the ink
+  // reaches beyond the lines' x-height bands tell them apart. Read unsure pages both ways; the
+  // turned reading wins when it is clearly the surer one.
   if (upright.confidence >= SURE_UPRIGHT || upright.text.length === 0) return upright;
   const half = rotateHalf(working);
-  const turned = readUpright(ctx, half.image, compose(toOriginal, half.toSource), 180);
-  return turned.confidence > upright.confidence * UPSIDE_DOWN_MARGIN ? turned : upright;
+  const turned = readUpright(ctx, half.image, compose(toOriginal, half.toSource), 180).result;
+  // Only ink that says "turned" lowers the bar: upright-looking ink also comes from upside-down lines
+  // the line finder merged, while upright writing that reaches below more than above is rare.
+  const turnedInk = Math.min(0, Math.max(-MAX_INK_EVIDENCE, uprightEvidence(extenders)));
+  const margin = Math.log(UPSIDE_DOWN_MARGIN) + INK_WEIGHT * turnedInk;
+  return Math.log(Math.max(1e-9, turned.confidence)) - Math.log(Math.max(1e-9, upright.confidence)) > margin ? turned : upright;
 }
 
 /** A reading this sure (geometric mean of its characters' probabilities) is not tried upside down. */
 const SURE_UPRIGHT = 0.8;
-/** How much surer the upside-down reading must be to win. */
+/** How much surer the upside-down reading must be to win when the ink says nothing. */
 const UPSIDE_DOWN_MARGIN = 1.2;
+/** How much the ink's evidence (log of ink above / below the bands) lowers that margin (in log confidence). */
+const INK_WEIGHT = 0.1;
+/** The ink's evidence is capped: the turned reading must still be the surer one. */
+const MAX_INK_EVIDENCE = 1.5;
 
 interface Ctx {
   readonly original: GreyImage;
@@ -229,9 +239,15 @@ function emptyResult(working: GreyImage, message: string): TextResult {
 }
 
 /** Deskew, then read lines, words and characters of an upright page. */
-function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation: 0 | 90 | 180 | 270, analysed?: Analysis): TextResult {
+function readUpright(
+  ctx: Ctx,
+  image: GreyImage,
+  toOriginal: Affine,
+  orientation: 0 | 90 | 180 | 270,
+  analysed?: Analysis,
+): { result: TextResult; extenders: ExtenderInk } {
   let page = analysed ?? analyse(image);
-  if (page.kind === 'empty') return { ...emptyResult(image, page.message), orientation };
+  if (page.kind === 'empty') return { result: { ...emptyResult(image, page.message), orientation }, extenders: { above: 0, below: 0 } };
   let working = image;
   let skew = estimateSkew(keptMask(page), working.width, working.height);
   if (Math.abs(skew) >= (0.3 * Math.PI) / 180) {
@@ -249,6 +265,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
   const src = { labels: components.labels, width: working.width, height: working.height, grey };
   const kept = components.list.filter((c) => keep[c.id]);
   const lineGroups = findLines(kept, components.labels, working.width, working.height, keep);
+  const extenders = extenderInk(lineGroups.map((l) => l.components), components.labels, working.width);
   // A model with symbol classes reads the small marks a letters-only model must drop (. , : ; - ').
   const keepMarks = ctx.labels.includes('.');
   const lines = lineGroups.map((l) => {
@@ -369,7 +386,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
     context.add('\n');
     outLines.push({ box: unionAll(words.map((w) => w.box)), text: words.map((w) => w.text).join(' '), words });
   });
-  return {
+  const result: TextResult = {
     text: outLines.map((l) => l.text).join('\n'),
     confidence: charCount ? Math.exp(logSum / charCount) : 0,
     lines: outLines,
@@ -378,6 +395,7 @@ function readUpright(ctx: Ctx, image: GreyImage, toOriginal: Affine, orientation
     workingSize: { width: working.width, height: working.height },
     message: outLines.length ? undefined : 'No handwriting found.',
   };
+  return { result, extenders };
 }
 
 interface LineChar {

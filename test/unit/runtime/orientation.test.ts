@@ -11,6 +11,7 @@ import { encodeJpeg, makeTempDir, removeTempDirs } from './fixtures';
 import { initNodeBackend } from '../../../node/nodeBackend';
 import { loadClassifier, loadNgram } from '../../../node/modelFiles';
 import { Recognizer } from '../../../core/recognizer';
+import { extraTextSamples } from '../../../bench/textImages';
 
 /** A JPEG with an EXIF APP1 block holding `orientation`, right after the start of image. */
 function withOrientation(jpeg: Uint8Array, orientation: number, bigEndian = false): Buffer {
@@ -124,5 +125,18 @@ describe('core/orientation: EXIF orientation', () => {
       assert.equal(turned.text, upright.text);
       assert.equal(upright.text.replace(/ /g, ''), lines.join('\n'));
     }
+  });
+
+  it('reads an upside-down page upright when the readings alone are close and the ink reaches below its lines', async function () {
+    // Indie Flower's turned page reads only 1.19x surer than the wrong way up: under the margin that
+    // keeps upright pages upright. Its ink, reaching far below the lines' bands, tips the decision.
+    this.timeout(60_000);
+    await initNodeBackend();
+    const recognizer = new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
+    const sample = extraTextSamples({ seed: 20261126 }).find((s) => s.id === 'indie-flower-upside-down-0')!;
+    const read = recognizer.recognizeText(sample.image);
+    assert.equal(read.orientation, 180, read.text);
+    const upright = recognizer.recognizeText({ ...sample.image, data: sample.image.data.slice().reverse() });
+    assert.equal(upright.orientation, 0, upright.text);
   });
 });

@@ -16,6 +16,11 @@ export interface ExtenderInk {
   readonly below: number;
 }
 
+/**
+ * Lines of fewer components are left out: a short line ("x -= 1") has too few letters for the
+ * proportion of ascenders to hold, and its symbols may make up the densest rows.
+ */
+const MIN_COMPONENTS = 10;
 /** Rows denser than this fraction of a line's densest row belong to its x-height band. */
 const BAND_DENSITY = 0.45;
 
@@ -26,7 +31,7 @@ const BAND_DENSITY = 0.45;
 export function extenderInk(lines: readonly (readonly Component[])[], labels: Int32Array, width: number): ExtenderInk {
   let above = 0, below = 0;
   for (const comps of lines) {
-    if (comps.length === 0) continue;
+    if (comps.length < MIN_COMPONENTS) continue;
     const ids = new Set(comps.map((c) => c.id));
     const top = Math.min(...comps.map((c) => c.box.top));
     const bottom = Math.max(...comps.map((c) => c.box.bottom));

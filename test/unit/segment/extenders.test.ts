@@ -14,17 +14,18 @@ function paint(width: number, height: number, rects: [number, number, number, nu
 }
 
 describe('extender ink', () => {
-  // "hat go": x-height letters 20..40, ascenders from 5, a descender to 52.
-  const rects: [number, number, number, number][] = [
+  // "hat go" twice: x-height letters 20..40, ascenders from 5, a descender to 52.
+  const word: [number, number, number, number][] = [
     [0, 5, 4, 40], [4, 20, 14, 40], // h
     [16, 20, 26, 40], // a
     [28, 8, 32, 40], // t
     [40, 20, 50, 40], [46, 40, 50, 52], // g
     [52, 20, 62, 40], // o
   ];
+  const rects = [...word, ...word.map(([l, t, r, b]): [number, number, number, number] => [l + 64, t, r + 64, b])];
 
   it('finds more ink above the band than below in upright writing, and the reverse turned over', () => {
-    const width = 64, height = 60;
+    const width = 128, height = 60;
     const up = paint(width, height, rects);
     const upright = extenderInk([up.comps], up.labels, width);
     assert.ok(upright.above > upright.below, JSON.stringify(upright));
@@ -35,9 +36,15 @@ describe('extender ink', () => {
     assert.ok(uprightEvidence(turned) < -0.5);
   });
 
+  it('leaves out short lines, whose few letters (or symbols) say little', () => {
+    const width = 64, height = 60;
+    const short = paint(width, height, word);
+    assert.deepEqual(extenderInk([short.comps], short.labels, width), { above: 0, below: 0 });
+  });
+
   it('says nothing of capitals or digits, which neither rise nor fall', () => {
-    const width = 40, height = 40;
-    const caps = paint(width, height, [[0, 5, 8, 35], [10, 5, 18, 35], [20, 5, 28, 35]]);
+    const width = 130, height = 40;
+    const caps = paint(width, height, Array.from({ length: 12 }, (_, i): [number, number, number, number] => [i * 10, 5, i * 10 + 8, 35]));
     const ink = extenderInk([caps.comps], caps.labels, width);
     assert.deepEqual(ink, { above: 0, below: 0 });
     assert.equal(uprightEvidence(ink), 0);

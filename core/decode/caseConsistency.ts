@@ -20,6 +20,16 @@ const CAPITAL_OF: Record<string, string> = { l: 'I' };
 const DIGIT_TWIN: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: '1', i: '1', z: '2', Z: '2', s: '5', S: '5', q: '9', g: '9', b: '6', B: '8' };
 /** An alternative offered with at least this probability may be taken. */
 const MIN_OFFERED = 0.01;
+/**
+ * Symbols a letter is mistaken for when it leans or hooks (a slanted l reads /, a capital I reads |,
+ * a J reads ]), and the letters they stand for in a word of letters. Only these: ( [ ! . , ' and the
+ * rest sit beside letters in code every day (f(a, a[i], !done, a.b).
+ */
+const LETTER_TWINS: Record<string, string> = { '|': 'lI', '/': 'lI', '\\': 'lI', ']': 'Jj' };
+/** Twins only at a word's start: a J with a flat top opens a word, while y]; closes an index. */
+const OPENING_TWINS = new Set([']']);
+/** A symbol becomes a letter only when the classifier gave that letter at least this much: a clear a/b stays. */
+const MIN_TWIN_OFFERED = 0.05;
 
 const isLetter = (c: string) => /^[A-Za-z]$/.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9' && c.length === 1;
@@ -45,6 +55,7 @@ export function isCapitalsLine(words: readonly (readonly CharReading[])[]): bool
  * `capitalsLine`: the rest of its line is written in capitals.
  */
 export function consistentWord(word: readonly CharReading[], capitalsLine: boolean, allowed: (label: string) => boolean = () => true): string[] {
+  word = symbolsAsLetters(word, allowed);
   const texts = word.map((c) => c.text);
   const digits = texts.filter(isDigit).length;
   const letters = texts.filter(isLetter);
@@ -62,6 +73,23 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
     if (!isLetter(c.text) || isUpper(c.text)) return c.text;
     const capital = CAPITAL_OF[c.text] ?? c.text.toUpperCase();
     return offered(c, capital, allowed) ? capital : c.text;
+  });
+}
+
+/**
+ * In a word of letters (two or more, and nothing but letters and LETTER_TWINS), each twin symbol
+ * reads as the letter the classifier offered for it ("tota/" -> "total", "]umps" -> "jumps"); case
+ * is settled afterwards with the rest of the word.
+ */
+function symbolsAsLetters(word: readonly CharReading[], allowed: (label: string) => boolean): readonly CharReading[] {
+  const letters = word.filter((c) => isLetter(c.text)).length;
+  if (letters < 2 || letters === word.length || !word.every((c, i) => isLetter(c.text) || (c.text in LETTER_TWINS && (i === 0 || !OPENING_TWINS.has(c.text))))) return word;
+  return word.map((c, i) => {
+    const twins = LETTER_TWINS[c.text];
+    if (!twins || (i > 0 && OPENING_TWINS.has(c.text))) return c;
+    let best: { text: string; p: number } | undefined;
+    for (const x of c.candidates) if (twins.includes(x.text) && allowed(x.text) && x.p >= MIN_TWIN_OFFERED && (!best || x.p > best.p)) best = x;
+    return best ? { ...c, text: best.text } : c;
   });
 }
 

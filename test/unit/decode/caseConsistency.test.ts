@@ -46,4 +46,20 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(isCapitalsLine(mixed), false, 'the small letters of The show the line is not capitals');
     assert.deepEqual(consistentLine(mixed), ['The', 'sox', 'FOX']);
   });
+
+  it('a leaning l, a bar I or a flat-topped J read as a symbol in a word of letters is that letter', () => {
+    assert.equal(consistentWord(word('tota/', { '/': 'l' }), false).join(''), 'total');
+    assert.equal(consistentWord(word('Ber/in', { '/': 'l' }), false).join(''), 'Berlin');
+    assert.equal(consistentWord(word('QU|NN', { '|': 'I' }), false).join(''), 'QUINN');
+    assert.equal(consistentWord(word(']umps', { ']': 'j' }), false).join(''), 'jumps');
+  });
+
+  it('symbols that sit beside letters in code stay, and so does a clear slash', () => {
+    assert.equal(consistentWord(word('y]', { ']': 'j' }), false).join(''), 'y]', 'a closing bracket after an index');
+    assert.equal(consistentWord(word('f(a', { '(': 'l' }), false).join(''), 'f(a', '( is no twin');
+    const clearSlash: CharReading[] = [...'a/b'].map((c) => ({ text: c, candidates: c === '/' ? [{ text: '/', p: 0.96 }, { text: 'l', p: 0.03 }] : [{ text: c, p: 0.9 }] }));
+    assert.equal(consistentWord(clearSlash, false).join(''), 'a/b', 'l offered at 3% is not taken');
+    assert.equal(consistentWord(word('1/2', { '/': 'l' }), false).join(''), '1/2', 'not a word of letters');
+    assert.equal(consistentWord(word('x/', { '/': 'l' }), false).join(''), 'x/', 'one letter is not a word');
+  });
 });

@@ -23,6 +23,7 @@ import { initNodeBackend } from '../node/nodeBackend';
 import { BlankImageError } from '../core/preprocess';
 import { Recognizer } from '../core/recognizer';
 import { Look, Layout, TextSample, extraTextSamples, greyToPng, textSamples } from './textImages';
+import { STYLE_GROUPS, StyleGroup, familiesInGroup } from '../training/fonts';
 
 interface Args {
   perFamily: number;
@@ -184,6 +185,8 @@ async function main(): Promise<void> {
       }
       const ms = performance.now() - t0;
       const keys = s.group ? [`${r.name}|group|${s.group}`] : [`${r.name}|${s.layout}|${s.look}`, `${r.name}|all|all`];
+      const style = styleGroupOf(s);
+      if (style) keys.push(`${r.name}|style|${style}`);
       for (const key of keys) add(tallyOf(key), s.text, text, ms);
       if (args.show) console.log(`  ${r.name.padEnd(9)} ${s.id}: ${JSON.stringify(normalizeText(text))}  (truth ${JSON.stringify(s.text)})`);
     }
@@ -206,6 +209,28 @@ async function main(): Promise<void> {
     const first = tallies.get(`${names[0]}|group|${group}`);
     console.log(`${group.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|group|${group}`))).join('  ')}`);
   }
+  // The held-out style groups one by one, and each reader's worst group of all: a mean hides a hand it cannot read.
+  console.log('style groups, each:');
+  for (const group of STYLE_GROUPS.filter((g) => g !== 'earlier')) {
+    const first = tallies.get(`${names[0]}|style|${group}`);
+    if (first) console.log(`  ${group.padEnd(14)}${String(first.images).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|style|${group}`))).join('  ')}`);
+  }
+  for (const n of names) {
+    let worst: { key: string; cer: number } | undefined;
+    for (const [key, t] of tallies) {
+      const [reader, kind, name] = key.split('|');
+      if (reader !== n || kind === 'all' || key === `${n}|group|style groups`) continue;
+      const cer = t.charErrors / t.chars;
+      if (!worst || cer > worst.cer) worst = { key: kind === 'group' || kind === 'style' ? name : `${kind} ${name}`, cer };
+    }
+    if (worst) console.log(`worst group for ${n}: ${worst.key}, CER ${pct(worst.cer)}`);
+  }
+}
+
+/** The held-out style group of a 'style groups' sample's family; undefined for the other samples. */
+function styleGroupOf(s: TextSample): StyleGroup | undefined {
+  if (s.group !== 'style groups') return undefined;
+  return STYLE_GROUPS.find((g) => g !== 'earlier' && familiesInGroup(g).includes(s.family));
 }
 
 function pct(x: number): string {

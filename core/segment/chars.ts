@@ -89,7 +89,11 @@ export function groupCharacters(components: readonly Component[], options: Group
     if (claims) {
       const g = groups[best];
       groups[best] = { box: unionBox(g.box, c.box), ids: [...g.ids, c.id] };
-    } else if (options.keepMarks && Math.max(boxHeight(c.box), boxWidth(c.box)) >= SPECK * bodyHeight) loose.push(c);
+    } else if (options.keepMarks && (best >= 0 || groups.length === 0) && Math.max(boxHeight(c.box), boxWidth(c.box)) >= SPECK * bodyHeight) {
+      // A mark of its own stands level with some character of the line (best >= 0: within 0.6 body
+      // heights of one, above or below); a speck further off, as in a photo's shaded corner, is noise.
+      loose.push(c);
+    }
   }
   if (options.keepMarks && loose.length > 0) {
     const marks: CharGroup[] = [];

@@ -16,7 +16,8 @@ import { estimateSkew, looksQuarterTurned } from './deskew';
 import { ExtenderInk, extenderInk, uprightEvidence } from './extenders';
 import { findLines } from './lines';
 import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf } from './split';
-import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine } from './transform';
+import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine, shearGrey } from './transform';
+import { estimateInkSlant } from './slant';
 import { wordBreaks } from './words';
 
 /** Classifier callback: class probabilities (in `labels` order) for each crop. */
@@ -259,6 +260,17 @@ function readUpright(
       page = again;
     } else skew = 0;
   } else skew = 0;
+  // Italic writing is read stood upright: leaning letters overlap their neighbours' boxes and gaps.
+  const slant = estimateInkSlant(working.data, keptMask(page), working.width, working.height);
+  if (slant !== 0) {
+    const sheared = shearGrey(working, slant);
+    const again = analyse(sheared.image);
+    if (again.kind === 'ok') {
+      working = sheared.image;
+      toOriginal = compose(toOriginal, sheared.toSource);
+      page = again;
+    }
+  }
   const { components, keep } = page;
   const soft = (ctx.options.crops ?? 'soft') === 'soft';
   const grey = !soft ? undefined : page.lightOnDark ? working.data.map((v) => 255 - v) : working.data;

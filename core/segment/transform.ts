@@ -102,3 +102,47 @@ export function rotateHalf(image: GreyImage): { image: GreyImage; toSource: Affi
   // The pixels turn as a photo tagged EXIF 3; as box maps on pixel edges: x = w - u, y = h - v.
   return { image: applyOrientation(image, 3), toSource: { a: -1, b: 0, c: w, d: 0, e: -1, f: h } };
 }
+
+/**
+ * Shear rows sideways by `slant` about the middle row (x' = x + slant (y - h/2)): italic writing
+ * stands upright. The canvas widens so no ink is cut off. The uncovered ends of each row take the
+ * median of that row's EDGE_SAMPLE pixels nearest the end: a photo's paper is shaded, so one fill for
+ * the whole canvas would draw a slanted edge across it, and repeating the very last pixel would smear
+ * a dark border into a band; both binarise as ink.
+ */
+export function shearGrey(image: GreyImage, slant: number): { image: GreyImage; toSource: Affine } {
+  const { width: w, height: h, data } = image;
+  const y0 = h / 2;
+  const shift = Math.ceil(Math.abs(slant) * y0);
+  const W = w + 2 * shift;
+  // Output (u, v) -> source (x, y) = (u - shift - slant (v - y0), v).
+  const toSource: Affine = { a: 1, b: -slant, c: -shift + slant * y0, d: 0, e: 1, f: 0 };
+  const out = new Uint8ClampedArray(W * h);
+  const n = Math.min(w, EDGE_SAMPLE);
+  for (let v = 0; v < h; v++) {
+    const row = v * w, outRow = v * W;
+    const leftFill = medianOf(data.subarray(row, row + n));
+    const rightFill = medianOf(data.subarray(row + w - n, row + w));
+    // Source pixel index (centres at integers) of output pixel u is u + dx.
+    const dx = -shift - slant * (v + 0.5 - y0);
+    for (let u = 0; u < W; u++) {
+      const x = u + dx;
+      if (x < 0) out[outRow + u] = leftFill;
+      else if (x > w - 1) out[outRow + u] = rightFill;
+      else {
+        const x0 = Math.min(w - 2, Math.floor(x));
+        const t = x - x0;
+        out[outRow + u] = w === 1 ? data[row] : data[row + x0] * (1 - t) + data[row + x0 + 1] * t;
+      }
+    }
+  }
+  return { image: { width: W, height: h, data: out }, toSource };
+}
+
+/** Pixels at each end of a row whose median fills what a shear uncovers. */
+const EDGE_SAMPLE = 9;
+
+function medianOf(values: ArrayLike<number>): number {
+  const s = Array.from(values).sort((a, b) => a - b);
+  return s[s.length >> 1];
+}

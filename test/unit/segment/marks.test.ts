@@ -34,6 +34,13 @@ describe('segment: small marks in an image line', () => {
     assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [22, 22], [32, 32], [50, 56], [64]]);
   });
 
+  it('keeps no mark far above or below every letter of the line (a photo\'s shaded corner), but keeps a line of marks alone', () => {
+    const comps = [a(), iStem(), iDot(), box(60, 40, 63, 43), box(70, 140, 73, 143)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30]]);
+    const dots = [box(0, 96, 4, 100), box(10, 96, 14, 100), box(20, 96, 24, 100)];
+    assert.deepEqual(lefts(groupCharacters(dots, { keepMarks: true }), dots), [[0], [10], [20]]);
+  });
+
   it('never makes a character of a speck of dust', () => {
     const comps = [a(), iStem(), iDot(), box(60, 90, 61, 91)];
     assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30]]);

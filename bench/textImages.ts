@@ -8,7 +8,7 @@
  * Only the 62 classes the model knows appear (letters, digits, spaces).
  */
 import { createCanvas } from '@napi-rs/canvas';
-import { GreyImage, greyFromRgba } from '../core/image';
+import { GreyImage, greyFromRgba, resizeArea } from '../core/image';
 import { earlierHeldoutFamilies, familiesInGroup, FONT_FAMILIES, FontFamily, registerFontFamily, STYLE_GROUPS } from '../training/fonts';
 import { mulberry32 } from '../training/prng';
 
@@ -37,6 +37,10 @@ export interface RenderOptions {
   readonly fontPx?: number;
   /** Extra space between letters in pixels (default 0: the font's own spacing). */
   readonly letterSpacing?: number;
+  /** Baseline-to-baseline distance in font sizes (default 1.6); near 1.1 descenders reach into the next line's ascenders. */
+  readonly lineSpacing?: number;
+  /** Pen: 'thick' outlines each glyph (a marker), 'thin' wears each stroke down to a pixel or two (a fine pen); default as the font draws. */
+  readonly pen?: 'thick' | 'thin';
 }
 
 
@@ -93,6 +97,7 @@ export function textLine(r: () => number, tokens: number): string {
 
 /** Render `text` (lines separated by '\n') in one family, clean or camera-like, to grey. */
 export function renderText(text: string, family: FontFamily, options: RenderOptions): GreyImage {
+  if (options.pen === 'thin') return renderThin(text, family, options);
   const r = rng(options.seed);
   const camera = options.look === 'camera';
   const fontPx = options.fontPx ?? 44;
@@ -102,7 +107,7 @@ export function renderText(text: string, family: FontFamily, options: RenderOpti
   measure.font = `${fontPx}px "${alias}"`;
   if (options.letterSpacing) measure.letterSpacing = `${options.letterSpacing}px`;
   const widths = lines.map((l) => measure.measureText(l).width);
-  const lineHeight = Math.round(fontPx * 1.6);
+  const lineHeight = Math.round(fontPx * (options.lineSpacing ?? 1.6));
   const margin = Math.round(fontPx * (camera ? 1.2 : 0.6));
   const width = Math.ceil(Math.max(...widths) + 2 * margin);
   const height = Math.ceil(lines.length * lineHeight + 2 * margin);
@@ -124,15 +129,79 @@ export function renderText(text: string, family: FontFamily, options: RenderOpti
   ctx.font = `${fontPx}px "${alias}"`;
   if (options.letterSpacing) ctx.letterSpacing = `${options.letterSpacing}px`;
   ctx.textBaseline = 'alphabetic';
+  if (options.pen === 'thick') {
+    ctx.strokeStyle = ink;
+    ctx.lineWidth = Math.max(2, 0.07 * fontPx);
+    ctx.lineJoin = 'round';
+  }
   lines.forEach((line, i) => {
     const x = margin + (camera ? (r() - 0.5) * fontPx * 0.3 : 0);
     const y = margin + i * lineHeight + fontPx * 1.05;
     ctx.fillText(line, x, y);
+    if (options.pen === 'thick') ctx.strokeText(line, x, y);
   });
   const rgba = ctx.getImageData(0, 0, width, height).data;
   const grey = greyFromRgba(rgba, width, height);
   if (camera) applyCamera(grey, r);
   return grey;
+}
+
+/**
+ * A fine pen: the text drawn at THIN_SCALE times the size, each stroke worn down there on every side
+ * to about THIN_PX at the final size, then scaled back: strokes about a pixel or two wide that stay whole, as a fine
+ * pen's do (wearing the ink down at the final size would break it apart instead).
+ */
+function renderThin(text: string, family: FontFamily, options: RenderOptions): GreyImage {
+  const fontPx = options.fontPx ?? 44;
+  const big = renderText(text, family, { ...options, look: 'clean', pen: undefined, fontPx: fontPx * THIN_SCALE });
+  // Wear each family's own stroke down to THIN_PX at the final size (a thin font is worn little).
+  const wear = Math.max(0, Math.floor((medianDarkRun(big) - THIN_PX * THIN_SCALE) / 2));
+  const worn = lightestWithin(big, wear);
+  const small = resizeArea(worn, Math.round(big.width / THIN_SCALE), Math.round(big.height / THIN_SCALE));
+  if (options.look === 'camera') applyCamera(small, rng(options.seed + 1));
+  return small;
+}
+const THIN_SCALE = 4;
+/** The fine pen's stroke width at the final size, px. */
+const THIN_PX = 1.3;
+
+/** Median length of the horizontal runs of dark pixels: the width of the upright strokes. */
+function medianDarkRun(image: GreyImage): number {
+  const runs: number[] = [];
+  for (let y = 0; y < image.height; y++) {
+    let run = 0;
+    for (let x = 0; x <= image.width; x++) {
+      if (x < image.width && image.data[y * image.width + x] < 128) run++;
+      else if (run > 0) {
+        runs.push(run);
+        run = 0;
+      }
+    }
+  }
+  runs.sort((a, b) => a - b);
+  return runs.length ? runs[runs.length >> 1] : 0;
+}
+
+/** Each pixel the lightest within `r` pixels (a square): dark ink worn down by r on every side. Separable. */
+function lightestWithin(image: GreyImage, r: number): GreyImage {
+  const { width: w, height: h, data } = image;
+  const rows = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let v = 0;
+      for (let xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) v = Math.max(v, data[y * w + xx]);
+      rows[y * w + x] = v;
+    }
+  }
+  const out = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let v = 0;
+      for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) v = Math.max(v, rows[yy * w + x]);
+      out[y * w + x] = v;
+    }
+  }
+  return { width: w, height: h, data: out };
 }
 
 /** Uneven light (a shading gradient plus a soft vignette), blur and sensor noise, in place. */
@@ -226,7 +295,7 @@ export function textSamples(options: SampleSetOptions = {}): TextSample[] {
 /**
  * Groups beyond the main set, each harder in one way: lines written in capitals; pages lying upside
  * down; lines in the held-out style groups' families (slanted, bold, narrow, wide, tall lowercase),
- * unlike the 'earlier' families of the main set. Seeded apart from the main set, which stays as it was.
+ * unlike the 'earlier' families of the main set; tight pages; thick and thin pens. Seeded apart from the main set, which stays as it was.
  */
 export function extraTextSamples(options: { seed?: number; perFamily?: number } = {}): TextSample[] {
   const seed = (options.seed ?? 20261126) + 104729;
@@ -256,6 +325,23 @@ export function extraTextSamples(options: { seed?: number; perFamily?: number } 
         const s = next(), r = rng(s);
         const text = textLine(r, 3 + Math.floor(r() * 3));
         out.push({ id: `${id}-style-${k}`, family: id, layout: 'line', look, text, image: renderText(text, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12) }), group: 'style groups' });
+      }
+    }
+  }
+  // Tight pages (baselines 0.85-1.15 font sizes apart, about 2-2.5 x-heights: descenders reach into the next line's
+  // ascenders) and pens thicker and thinner than the fonts draw; after the groups above, so their
+  // samples stay as they were.
+  for (const family of earlierHeldoutFamilies()) {
+    for (let k = 0; k < perFamily; k++) {
+      const look: Look = k % 2 === 0 ? 'clean' : 'camera';
+      let s = next(), r = rng(s);
+      const page = Array.from({ length: 3 }, () => textLine(r, 3 + Math.floor(r() * 2))).join('\n');
+      out.push({ id: `${family.id}-tight-${k}`, family: family.id, layout: 'page', look, text: page, image: renderText(page, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12), lineSpacing: 0.85 + 0.3 * r() }), group: 'tight pages' });
+      for (const pen of ['thick', 'thin'] as const) {
+        s = next();
+        r = rng(s);
+        const text = textLine(r, 3 + Math.floor(r() * 3));
+        out.push({ id: `${family.id}-${pen}-${k}`, family: family.id, layout: 'line', look, text, image: renderText(text, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12), pen }), group: `${pen} pen` });
       }
     }
   }

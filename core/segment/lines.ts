@@ -13,6 +13,19 @@ export interface LineGroup {
   readonly bottom: number;
 }
 
+/**
+ * Most a line's band (ascender top to descender bottom) measures in typical letter heights: capitals
+ * and ascenders stand about 1.3-1.5 letters tall over descenders of 0.3-0.5.
+ */
+const LINE_PER_LETTER = 2;
+
+/** Typical height of a letter: the median height of the components that are not specks or marks. */
+function letterHeight(components: readonly Component[]): number {
+  const heights = components.map((c) => boxHeight(c.box)).sort((a, b) => a - b);
+  const tall = heights[Math.floor(0.9 * (heights.length - 1))];
+  return median(heights.filter((h) => h >= 0.35 * tall)) || tall;
+}
+
 interface Band {
   top: number;
   bottom: number;
@@ -45,9 +58,11 @@ export function findLines(components: readonly Component[], labels: Int32Array, 
   if (bands.length === 0) return [];
   const maxInk = Math.max(...bands.map((b) => b.ink));
   const majorHeights = bands.filter((b) => b.ink >= 0.3 * maxInk).map((b) => b.bottom - b.top);
-  const lineHeight = Math.max(1, median(majorHeights));
+  // A line is no taller than LINE_PER_LETTER letters: on a tight page, where descenders touch the
+  // next line's ascenders, every band may hold several lines and their median says nothing.
+  const lineHeight = Math.max(1, Math.min(median(majorHeights), LINE_PER_LETTER * letterHeight(components)));
   // Bands much taller than a line hold several lines whose ascenders and descenders touch.
-  bands = bands.flatMap((b) => (b.bottom - b.top > 1.7 * lineHeight ? splitBand(b, profile, lineHeight) : [b]));
+  bands = bands.flatMap((b) => (b.bottom - b.top > 1.5 * lineHeight ? splitBand(b, profile, lineHeight) : [b]));
   const inks = bands.map((b) => b.ink);
   const medianInk = median(inks);
   const major = bands.filter((b) => b.bottom - b.top >= 0.45 * lineHeight && b.ink >= 0.15 * medianInk);
@@ -116,13 +131,27 @@ function splitBand(band: Band, profile: Float64Array, lineHeight: number): Band[
     cuts.push(c.i);
   }
   cuts.sort((a, b) => a - b);
-  const out: Band[] = [];
-  let start = 0;
-  for (const cut of [...cuts, smooth.length]) {
-    let ink = 0;
-    for (let y = band.top + start; y < band.top + cut; y++) ink += profile[y];
-    out.push({ top: band.top + start, bottom: band.top + cut, ink });
-    start = cut;
+  const pieces = (): Band[] => {
+    const out: Band[] = [];
+    let start = 0;
+    for (const cut of [...cuts, smooth.length]) {
+      let ink = 0;
+      for (let y = band.top + start; y < band.top + cut; y++) ink += profile[y];
+      out.push({ top: band.top + start, bottom: band.top + cut, ink });
+      start = cut;
+    }
+    return out;
+  };
+  // A piece with little ink is the tails of one line's descenders (or tops of its capitals), not a
+  // line of its own: it stays with its neighbour.
+  for (let out = pieces(); cuts.length > 0; out = pieces()) {
+    const most = Math.max(...out.map((b) => b.ink));
+    const weak = out.findIndex((b) => b.ink < MIN_LINE_INK * most);
+    if (weak < 0) return out;
+    cuts.splice(weak === out.length - 1 ? weak - 1 : weak, 1);
   }
-  return out;
+  return pieces();
 }
+
+/** A band cut from a taller one holds at least this share of the ink of its fullest sibling. */
+const MIN_LINE_INK = 0.25;

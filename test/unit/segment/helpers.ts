@@ -15,8 +15,8 @@ export function heldout(id: string) {
   return f;
 }
 
-export function render(text: string, family = 'patrick-hand', opts: { look?: 'clean' | 'camera'; fontPx?: number; letterSpacing?: number; seed?: number } = {}): GreyImage {
-  return renderText(text, heldout(family), { look: opts.look ?? 'clean', seed: opts.seed ?? 7, fontPx: opts.fontPx ?? 40, letterSpacing: opts.letterSpacing });
+export function render(text: string, family = 'patrick-hand', opts: { look?: 'clean' | 'camera'; fontPx?: number; letterSpacing?: number; lineSpacing?: number; seed?: number } = {}): GreyImage {
+  return renderText(text, heldout(family), { look: opts.look ?? 'clean', seed: opts.seed ?? 7, fontPx: opts.fontPx ?? 40, letterSpacing: opts.letterSpacing, lineSpacing: opts.lineSpacing });
 }
 
 export function wordLengths(text: string): number[][] {

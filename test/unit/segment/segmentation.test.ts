@@ -24,6 +24,21 @@ describe('segment: lines, words and characters on clean renders', () => {
     }
   });
 
+  it('reads a tight page line by line, where descenders reach into the next line\'s ascenders', () => {
+    // Baselines 0.9 font sizes apart: the g, j, p, y of one line end among the next line's tall letters,
+    // and no row of paper separates the lines.
+    const tight = 'signal market jumps\nopen 2139 Berlin\nready paper fjord';
+    for (const family of ['kalam', 'patrick-hand', 'indie-flower']) {
+      const r = readText(render(tight, family, { lineSpacing: 0.9, letterSpacing: 4 }), flatScore, LABELS, { splitTouching: false });
+      assert.deepEqual(r.lines.map((l) => l.words.length), [3, 3, 3], family);
+    }
+  });
+
+  it('keeps a line with long descenders one line (their tails are no line of their own)', () => {
+    const r = readText(render('saveRow river query 1918 jungle', 'swanky-and-moo-moo'), flatScore, LABELS);
+    assert.equal(r.lines.length, 1);
+  });
+
   it('merges the dots of i and j into their letters', () => {
     const r = readText(render('jiminy fiji mini', 'patrick-hand', { letterSpacing: 5 }), flatScore, LABELS, { splitTouching: false });
     assert.deepEqual(counts(r), [[6, 4, 4]]);

@@ -2,6 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { extenderInk, uprightEvidence } from '../../../core/segment/extenders';
 import type { Component } from '../../../core/segment/components';
+import { readText, ScoreCrops } from '../../../core/segment';
+import { render } from './helpers';
 
 /** A label map with one component per rectangle [left, top, right, bottom). */
 function paint(width: number, height: number, rects: [number, number, number, number][]): { labels: Int32Array; comps: Component[] } {
@@ -49,5 +51,20 @@ describe('extender ink', () => {
     assert.deepEqual(ink, { above: 0, below: 0 });
     assert.equal(uprightEvidence(ink), 0);
     assert.deepEqual(extenderInk([], caps.labels, width), { above: 0, below: 0 });
+  });
+
+  it('a page whose ink plainly stands upright is not read a second time upside down', () => {
+    // An unsure classifier (0.5): without the ink, every page would be read both ways.
+    let crops = 0;
+    const unsure: ScoreCrops = (cs) => {
+      crops += cs.length;
+      return cs.map(() => new Float32Array([0.5, 0.5]));
+    };
+    const page = render('the halted kid held his bold flat hat\nthe black hills filled the lake\nthat tall fellow kept the ball', 'kalam', { letterSpacing: 3 });
+    readText(page, unsure, ['a', 'b'], { splitTouching: false });
+    const once = crops;
+    crops = 0;
+    readText({ ...page, data: page.data.slice().reverse() }, unsure, ['a', 'b'], { splitTouching: false });
+    assert.ok(once > 0 && crops >= 2 * once - 2, `upright page ${once} crops, turned page ${crops}`);
   });
 });

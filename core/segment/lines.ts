@@ -1,6 +1,7 @@
 /**
  * Text lines: row projection of the ink splits the page into bands, bands too tall for one
- * line are cut at their projection minima, then every component joins the band it overlaps
+ * line (a line being at most two letter heights, so a tight page whose lines touch is not taken for
+ * one line) are cut at their projection minima, then every component joins the band it overlaps
  * most (a dot or accent in no band joins the nearest one, preferring the line below it).
  */
 import { median } from '../stats';

@@ -152,11 +152,10 @@ export function readText(image: GreyImage, score: ScoreCrops, labels: readonly s
   }
   const { result: upright, extenders } = readUpright(ctx, working, toOriginal, 0, page);
   // A page upside down has the layout of an upright one; which reading is surer and where the ink
-  // reaches beyond the lines' x-height bands tell them apart. Read unsure pages both ways; the
-  // turned reading wins when it is clearly the surer one.
+  // reaches beyond the lines' x-height bands tell them apart. An unsure page is read both ways unless
+  // its ink plainly stands upright (the second reading is most of a page's time); the turned reading
+  // wins when it is clearly the surer one.
   const inkEvidence = uprightEvidence(extenders);
-  // Ink that plainly stands upright is not read a second time upside down: that second reading is most
-  // of a page's time, and the turned readings that won all came from ink saying "turned" or nothing.
   if (upright.confidence >= SURE_UPRIGHT || upright.text.length === 0 || inkEvidence >= INK_SAYS_UPRIGHT) return upright;
   const half = rotateHalf(working);
   const turned = readUpright(ctx, half.image, compose(toOriginal, half.toSource), 180).result;
@@ -248,7 +247,7 @@ function emptyResult(working: GreyImage, message: string): TextResult {
   return { text: '', confidence: 0, lines: [], orientation: 0, skewDegrees: 0, workingSize: { width: working.width, height: working.height }, message };
 }
 
-/** Deskew, then read lines, words and characters of an upright page. */
+/** Deskew, stand italic writing upright, then read lines, words and characters of an upright page. */
 function readUpright(
   ctx: Ctx,
   image: GreyImage,

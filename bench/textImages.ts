@@ -184,24 +184,26 @@ function medianDarkRun(image: GreyImage): number {
 
 /** Each pixel the lightest within `r` pixels (a square): dark ink worn down by r on every side. Separable. */
 function lightestWithin(image: GreyImage, r: number): GreyImage {
-  const { width: w, height: h, data } = image;
-  const rows = new Uint8ClampedArray(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let v = 0;
-      for (let xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) v = Math.max(v, data[y * w + xx]);
-      rows[y * w + x] = v;
-    }
-  }
+  const { width: w, height: h } = image;
+  const rows = lightestAlong(image.data, w, h, r, 'rows');
+  return { width: w, height: h, data: lightestAlong(rows, w, h, r, 'columns') };
+}
+
+/** Each pixel the lightest within `r` pixels along its row or its column. */
+function lightestAlong(data: Uint8ClampedArray, w: number, h: number, r: number, axis: 'rows' | 'columns'): Uint8ClampedArray {
+  const step = axis === 'rows' ? 1 : w;
+  const end = axis === 'rows' ? w : h;
   const out = new Uint8ClampedArray(w * h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
+      const at = axis === 'rows' ? x : y;
+      const i = y * w + x;
       let v = 0;
-      for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) v = Math.max(v, rows[yy * w + x]);
-      out[y * w + x] = v;
+      for (let k = Math.max(0, at - r); k <= Math.min(end - 1, at + r); k++) v = Math.max(v, data[i + (k - at) * step]);
+      out[i] = v;
     }
   }
-  return { width: w, height: h, data: out };
+  return out;
 }
 
 /** Uneven light (a shading gradient plus a soft vignette), blur and sensor noise, in place. */

@@ -82,11 +82,12 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
  * is settled afterwards with the rest of the word.
  */
 function symbolsAsLetters(word: readonly CharReading[], allowed: (label: string) => boolean): readonly CharReading[] {
+  const twinAt = (c: CharReading, i: number) => c.text in LETTER_TWINS && (i === 0 || !OPENING_TWINS.has(c.text));
   const letters = word.filter((c) => isLetter(c.text)).length;
-  if (letters < 2 || letters === word.length || !word.every((c, i) => isLetter(c.text) || (c.text in LETTER_TWINS && (i === 0 || !OPENING_TWINS.has(c.text))))) return word;
+  if (letters < 2 || letters === word.length || !word.every((c, i) => isLetter(c.text) || twinAt(c, i))) return word;
   return word.map((c, i) => {
+    if (!twinAt(c, i)) return c;
     const twins = LETTER_TWINS[c.text];
-    if (!twins || (i > 0 && OPENING_TWINS.has(c.text))) return c;
     let best: { text: string; p: number } | undefined;
     for (const x of c.candidates) if (twins.includes(x.text) && allowed(x.text) && x.p >= MIN_TWIN_OFFERED && (!best || x.p > best.p)) best = x;
     return best ? { ...c, text: best.text } : c;

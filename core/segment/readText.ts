@@ -155,7 +155,7 @@ export function readText(image: GreyImage, score: ScoreCrops, labels: readonly s
   // reaches beyond the lines' x-height bands tell them apart. An unsure page is read both ways unless
   // its ink plainly stands upright (the second reading is most of a page's time); the turned reading
   // wins when it is clearly the surer one.
-  const inkEvidence = uprightEvidence(extenders);
+  const inkEvidence = uprightEvidence(extenders());
   if (upright.confidence >= SURE_UPRIGHT || upright.text.length === 0 || inkEvidence >= INK_SAYS_UPRIGHT) return upright;
   const half = rotateHalf(working);
   const turned = readUpright(ctx, half.image, compose(toOriginal, half.toSource), 180).result;
@@ -254,11 +254,12 @@ function readUpright(
   toOriginal: Affine,
   orientation: 0 | 90 | 180 | 270,
   analysed?: Analysis,
-): { result: TextResult; extenders: ExtenderInk } {
+): { result: TextResult; extenders: () => ExtenderInk } {
   let page = analysed ?? analyse(image);
-  if (page.kind === 'empty') return { result: { ...emptyResult(image, page.message), orientation }, extenders: { above: 0, below: 0 } };
+  if (page.kind === 'empty') return { result: { ...emptyResult(image, page.message), orientation }, extenders: () => ({ above: 0, below: 0 }) };
   let working = image;
-  let skew = estimateSkew(keptMask(page), working.width, working.height);
+  let mask = keptMask(page);
+  let skew = estimateSkew(mask, working.width, working.height);
   if (Math.abs(skew) >= (0.3 * Math.PI) / 180) {
     const rotated = rotateGrey(working, skew, page.paper);
     const again = analyse(rotated.image);
@@ -266,10 +267,11 @@ function readUpright(
       working = rotated.image;
       toOriginal = compose(toOriginal, rotated.toSource);
       page = again;
+      mask = keptMask(page);
     } else skew = 0;
   } else skew = 0;
   // Italic writing is read stood upright: leaning letters overlap their neighbours' boxes and gaps.
-  const slant = estimateInkSlant(working.data, keptMask(page), working.width, working.height);
+  const slant = estimateInkSlant(working.data, mask, working.width, working.height);
   if (slant !== 0) {
     const sheared = shearGrey(working, slant);
     const again = analyse(sheared.image);
@@ -285,7 +287,8 @@ function readUpright(
   const src = { labels: components.labels, width: working.width, height: working.height, grey };
   const kept = components.list.filter((c) => keep[c.id]);
   const lineGroups = findLines(kept, components.labels, working.width, working.height, keep);
-  const extenders = extenderInk(lineGroups.map((l) => l.components), components.labels, working.width);
+  // Measured only when asked for: the upside-down decision needs it of the upright reading alone.
+  const extenders = () => extenderInk(lineGroups.map((l) => l.components), components.labels, working.width);
   // A model with symbol classes reads the small marks a letters-only model must drop (. , : ; - ').
   const keepMarks = ctx.labels.includes('.');
   const lines = lineGroups.map((l) => {

@@ -4,6 +4,7 @@
  */
 import { Box, GreyImage } from '../image';
 import { applyOrientation } from '../orientation';
+import { median } from '../stats';
 
 /** x = a*u + b*v + c, y = d*u + e*v + f: maps working (u, v) to source (x, y). */
 export interface Affine {
@@ -121,8 +122,8 @@ export function shearGrey(image: GreyImage, slant: number): { image: GreyImage; 
   const n = Math.min(w, EDGE_SAMPLE);
   for (let v = 0; v < h; v++) {
     const row = v * w, outRow = v * W;
-    const leftFill = medianOf(data.subarray(row, row + n));
-    const rightFill = medianOf(data.subarray(row + w - n, row + w));
+    const leftFill = median(Array.from(data.subarray(row, row + n)));
+    const rightFill = median(Array.from(data.subarray(row + w - n, row + w)));
     // Source pixel index (centres at integers) of output pixel u is u + dx.
     const dx = -shift - slant * (v + 0.5 - y0);
     for (let u = 0; u < W; u++) {
@@ -141,8 +142,3 @@ export function shearGrey(image: GreyImage, slant: number): { image: GreyImage; 
 
 /** Pixels at each end of a row whose median fills what a shear uncovers. */
 const EDGE_SAMPLE = 9;
-
-function medianOf(values: ArrayLike<number>): number {
-  const s = Array.from(values).sort((a, b) => a - b);
-  return s[s.length >> 1];
-}

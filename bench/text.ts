@@ -12,7 +12,8 @@
  * (silences its resolution guess; CER measured the same as without).
  *
  * Options: --per-family N (images per family × layout × look, default 2), --seed S,
- * --only inkwell|tesseract, --show (print each reading), --model DIR.
+ * --only inkwell|tesseract, --show (print each reading), --model DIR, --group NAME (repeatable: read
+ * only these groups; "main" is the main set, e.g. --group "thin pen" --group main).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -32,10 +33,12 @@ interface Args {
   show: boolean;
   /** Model folder (default models/char-cnn). */
   model?: string;
+  /** Only these groups ("main" = the main set); all when empty. */
+  groups: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { perFamily: 2, seed: 20261126, show: false };
+  const args: Args = { perFamily: 2, seed: 20261126, show: false, groups: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--per-family') args.perFamily = Number(argv[++i]);
@@ -43,6 +46,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--only') args.only = argv[++i] as Args['only'];
     else if (a === '--show') args.show = true;
     else if (a === '--model') args.model = argv[++i];
+    else if (a === '--group') args.groups.push(argv[++i]);
     else throw new Error(`Unknown option ${a}`);
   }
   return args;
@@ -152,7 +156,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const main = textSamples({ seed: args.seed, perFamily: args.perFamily });
   const extra = extraTextSamples({ seed: args.seed, perFamily: args.perFamily });
-  const samples = [...main, ...extra];
+  const chosen = (s: TextSample) => args.groups.length === 0 || args.groups.includes(s.group ?? 'main');
+  const samples = [...main, ...extra].filter(chosen);
   console.log(`bench:text — ${main.length} images, held-out families, seed ${args.seed}; then ${extra.length} in harder groups`);
   const readers: { name: string; read: Reader; stop?: () => Promise<unknown> }[] = [];
   if (args.only !== 'tesseract') {
@@ -202,12 +207,12 @@ async function main(): Promise<void> {
   for (const [layout, look] of sets) {
     const first = tallies.get(`${names[0]}|${layout}|${look}`);
     const label = layout === 'all' ? 'all' : `${layout} ${look}`;
-    console.log(`${label.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|${layout}|${look}`))).join('  ')}`);
+    if (first) console.log(`${label.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|${layout}|${look}`))).join('  ')}`);
   }
   console.log('harder groups (not in "all"):');
   for (const group of [...new Set(extra.map((s) => s.group!))]) {
     const first = tallies.get(`${names[0]}|group|${group}`);
-    console.log(`${group.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|group|${group}`))).join('  ')}`);
+    if (first) console.log(`${group.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|group|${group}`))).join('  ')}`);
   }
   // The held-out style groups one by one, and each reader's worst group of all: a mean hides a hand it cannot read.
   console.log('style groups, each:');

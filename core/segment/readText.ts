@@ -9,6 +9,7 @@ import { geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
 import { median } from '../stats';
 import { binarize } from './binarize';
+import { GROW_PX, growInk, looksBroken } from './brokenStrokes';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
 import { Component, Components, boxHeight, connectedComponents } from './components';
 import { CharCrop, CropSource, cropCharacter, ownLabelTest } from './crops';
@@ -127,9 +128,9 @@ export function readText(image: GreyImage, score: ScoreCrops, labels: readonly s
       : resizeArea(working, Math.max(1, Math.floor(budget / working.height)), working.height);
   }
   let toOriginal: Affine = { a: image.width / working.width, b: 0, c: 0, d: 0, e: image.height / working.height, f: 0 };
-  const ctx: Ctx = { original: image, score, labels, options };
+  const ctx: Ctx = { original: image, score, labels, options, growInk: false };
 
-  let page = analyse(working);
+  let page = analyse(working, false);
   if (page.kind === 'empty') return emptyResult(working, page.message);
   // Tiny writing: enlarge so strokes survive binarisation and crops have detail.
   if (page.body < MIN_BODY_PX && working.width * working.height < budget) {
@@ -138,10 +139,21 @@ export function readText(image: GreyImage, score: ScoreCrops, labels: readonly s
       const w = Math.round(working.width * f), h = Math.round(working.height * f);
       toOriginal = compose(toOriginal, scaleAffine(working.width / w));
       working = resizeArea(working, w, h);
-      page = analyse(working);
+      page = analyse(working, false);
       if (page.kind === 'empty') return emptyResult(working, page.message);
     }
   }
+  if (page.broken) {
+    // A pen too fine for the binarisation: its strokes came apart into specks, each of which would
+    // read as a character (mostly punctuation). Decided once for the page, on the page as given.
+    const joined = analyse(working, true);
+    if (joined.kind === 'ok') return readOriented({ ...ctx, growInk: true }, working, toOriginal, joined);
+  }
+  return readOriented(ctx, working, toOriginal, page);
+}
+
+/** Read a page whose quarter turn, upright or upside down, is still to be found. */
+function readOriented(ctx: Ctx, working: GreyImage, toOriginal: Affine, page: Analysis & { kind: 'ok' }): TextResult {
   if (looksQuarterTurned(page.components.list.filter((c) => page.kind === 'ok' && page.keep[c.id]))) {
     // Which quarter is only clear from what reads better.
     const tries = ([1, 3] as const).map((turns) => {
@@ -186,20 +198,27 @@ interface Ctx {
   readonly score: ScoreCrops;
   readonly labels: readonly string[];
   readonly options: ReadTextOptions;
+  /** Grow the ink of a page whose strokes came apart into specks (brokenStrokes.ts), so that they join again. */
+  readonly growInk: boolean;
 }
 
 type Analysis =
   | { kind: 'empty'; message: string }
-  | { kind: 'ok'; components: Components; keep: Uint8Array; body: number; paper: number; lightOnDark: boolean };
+  | { kind: 'ok'; components: Components; keep: Uint8Array; body: number; paper: number; lightOnDark: boolean; broken: boolean };
 
 /** Binarise and find the components worth reading; `body` is the typical stroke-blob height. */
-function analyse(image: GreyImage): Analysis {
+function analyse(image: GreyImage, joinSpecks: boolean): Analysis {
   const bin = binarize(image);
   if (bin.inkFraction > MAX_INK_FRACTION) {
     return { kind: 'empty', message: 'No handwriting found: the image is mostly ink (noise or a solid fill), not writing on paper.' };
   }
-  const components = connectedComponents(bin.ink, bin.width, bin.height);
-  const sized = components.list.filter((c) => c.area >= 3);
+  let components = connectedComponents(bin.ink, bin.width, bin.height);
+  let sized = components.list.filter((c) => c.area >= 3);
+  const broken = looksBroken(sized);
+  if (broken && joinSpecks) {
+    components = connectedComponents(growInk(bin.ink, bin.width, bin.height, GROW_PX), bin.width, bin.height);
+    sized = components.list.filter((c) => c.area >= 3);
+  }
   if (sized.length === 0) return { kind: 'empty', message: 'No handwriting found: the image is blank or has too little contrast.' };
   // Area-weighted median height: strokes outweigh specks of noise.
   const byHeight = [...sized].sort((a, b) => boxHeight(a.box) - boxHeight(b.box));
@@ -232,7 +251,7 @@ function analyse(image: GreyImage): Analysis {
   }
   const body = median(keptList.filter((c) => boxHeight(c.box) >= 0.5 * typical).map((c) => boxHeight(c.box))) || typical;
   const lightOnDark = bin.polarity === 'light-on-dark';
-  return { kind: 'ok', components, keep, body, paper: paperLevel(image, lightOnDark), lightOnDark };
+  return { kind: 'ok', components, keep, body, paper: paperLevel(image, lightOnDark), lightOnDark, broken };
 }
 
 function paperLevel(image: GreyImage, dark: boolean): number {
@@ -255,14 +274,14 @@ function readUpright(
   orientation: 0 | 90 | 180 | 270,
   analysed?: Analysis,
 ): { result: TextResult; extenders: () => ExtenderInk } {
-  let page = analysed ?? analyse(image);
+  let page = analysed ?? analyse(image, ctx.growInk);
   if (page.kind === 'empty') return { result: { ...emptyResult(image, page.message), orientation }, extenders: () => ({ above: 0, below: 0 }) };
   let working = image;
   let mask = keptMask(page);
   let skew = estimateSkew(mask, working.width, working.height);
   if (Math.abs(skew) >= (0.3 * Math.PI) / 180) {
     const rotated = rotateGrey(working, skew, page.paper);
-    const again = analyse(rotated.image);
+    const again = analyse(rotated.image, ctx.growInk);
     if (again.kind === 'ok') {
       working = rotated.image;
       toOriginal = compose(toOriginal, rotated.toSource);
@@ -274,7 +293,7 @@ function readUpright(
   const slant = estimateInkSlant(working.data, mask, working.width, working.height);
   if (slant !== 0) {
     const sheared = shearGrey(working, slant);
-    const again = analyse(sheared.image);
+    const again = analyse(sheared.image, ctx.growInk);
     if (again.kind === 'ok') {
       working = sheared.image;
       toOriginal = compose(toOriginal, sheared.toSource);

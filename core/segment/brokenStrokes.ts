@@ -2,10 +2,11 @@
  * Writing whose strokes came apart: a fine or faint pen, a photo's noise, leaves strokes a pixel
  * wide that the binarisation breaks into specks, each of which would otherwise be read as a
  * character of its own (usually punctuation). Such a page is recognised by its many specks, and
- * its ink is grown until the pieces of each stroke touch again.
+ * its ink is grown, a pixel at a time, until the pieces of its strokes touch again (and no further:
+ * grown too far, the letters of a word run together).
  */
 import { median } from '../stats';
-import { Component, boxHeight, boxWidth } from './components';
+import { Component, Components, boxHeight, boxWidth, connectedComponents } from './components';
 
 /** A page is broken when at least this many of its components are specks... */
 const MIN_SPECKS = 10;
@@ -14,8 +15,20 @@ const MIN_SPECK_SHARE = 0.25;
 /** A speck: smaller than these shares of the line's letter height (as chars.ts tells a mark). */
 const SPECK_HEIGHT = 0.42;
 const SPECK_WIDTH = 0.7;
-/** Pixels the ink of a broken page is grown by on every side: bridges gaps up to twice this. */
-export const GROW_PX = 2;
+/** Most pixels the ink of a broken page is grown by on every side (bridges gaps up to twice this). */
+const MAX_GROW_PX = 3;
+
+/** The components of the ink grown just enough that its strokes no longer look broken (`asIs`: those of the ink as it is). */
+export function joinBrokenStrokes(ink: Uint8Array, width: number, height: number, asIs: Components): Components {
+  let joined = asIs;
+  for (let r = 1; r <= MAX_GROW_PX && looksBroken(sized(joined)); r++) joined = connectedComponents(growInk(ink, width, height, r), width, height);
+  return joined;
+}
+
+/** Components big enough to count (three pixels or more: smaller is noise). */
+export function sized(components: Components): Component[] {
+  return components.list.filter((c) => c.area >= 3);
+}
 
 /** Whether the components look like strokes broken into specks rather than letters. */
 export function looksBroken(components: readonly Component[]): boolean {

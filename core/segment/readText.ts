@@ -9,7 +9,7 @@ import { geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
 import { median } from '../stats';
 import { binarize } from './binarize';
-import { GROW_PX, growInk, looksBroken } from './brokenStrokes';
+import { joinBrokenStrokes, looksBroken, sized } from './brokenStrokes';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
 import { Component, Components, boxHeight, connectedComponents } from './components';
 import { CharCrop, CropSource, cropCharacter, ownLabelTest } from './crops';
@@ -212,17 +212,15 @@ function analyse(image: GreyImage, joinSpecks: boolean): Analysis {
   if (bin.inkFraction > MAX_INK_FRACTION) {
     return { kind: 'empty', message: 'No handwriting found: the image is mostly ink (noise or a solid fill), not writing on paper.' };
   }
-  let components = connectedComponents(bin.ink, bin.width, bin.height);
-  let sized = components.list.filter((c) => c.area >= 3);
-  const broken = looksBroken(sized);
-  if (broken && joinSpecks) {
-    components = connectedComponents(growInk(bin.ink, bin.width, bin.height, GROW_PX), bin.width, bin.height);
-    sized = components.list.filter((c) => c.area >= 3);
-  }
-  if (sized.length === 0) return { kind: 'empty', message: 'No handwriting found: the image is blank or has too little contrast.' };
+  const asIs = connectedComponents(bin.ink, bin.width, bin.height);
+  const broken = looksBroken(sized(asIs));
+  // A pen too fine for the binarisation: strokes that came apart are joined again (brokenStrokes.ts).
+  const components = broken && joinSpecks ? joinBrokenStrokes(bin.ink, bin.width, bin.height, asIs) : asIs;
+  const counted = sized(components);
+  if (counted.length === 0) return { kind: 'empty', message: 'No handwriting found: the image is blank or has too little contrast.' };
   // Area-weighted median height: strokes outweigh specks of noise.
-  const byHeight = [...sized].sort((a, b) => boxHeight(a.box) - boxHeight(b.box));
-  const totalArea = sized.reduce((s, c) => s + c.area, 0);
+  const byHeight = [...counted].sort((a, b) => boxHeight(a.box) - boxHeight(b.box));
+  const totalArea = counted.reduce((s, c) => s + c.area, 0);
   let acc = 0, typical = 1;
   for (const c of byHeight) {
     acc += c.area;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { growInk, looksBroken } from '../../../core/segment/brokenStrokes';
-import { Component } from '../../../core/segment/components';
+import { growInk, joinBrokenStrokes, looksBroken, sized } from '../../../core/segment/brokenStrokes';
+import { Component, connectedComponents } from '../../../core/segment/components';
 import { initNodeBackend } from '../../../node/nodeBackend';
 import { loadClassifier, loadNgram } from '../../../node/modelFiles';
 import { Recognizer } from '../../../core/recognizer';
@@ -25,6 +25,32 @@ describe('segment: strokes that came apart', () => {
     const specks = Array.from({ length: 15 }, (_, i): Component => ({ id: 30 + i, box: box(i * 40, 20, 6, 8), area: 20 }));
     assert.equal(looksBroken([...letters, ...specks]), true, 'letters among fifteen specks');
     assert.equal(looksBroken(specks.slice(0, 5)), false, 'too few to say');
+  });
+
+  it('grows a broken page\'s ink only as far as it takes to join its strokes', () => {
+    // Twelve whole strokes 40 px tall, and beside each one broken into 4 px pieces by gaps of 2 px
+    // (joined by growing 1 px), 3 px of paper away: grown 2 px, each pair would run together. Then
+    // gaps of 4 px (joined by growing 2 px), 13 px away.
+    const width = 400, height = 60;
+    const strokes = (gap: number, apart: number) => {
+      const ink = new Uint8Array(width * height);
+      for (let k = 0; k < 12; k++) {
+        for (let y = 10; y < 50; y++) {
+          for (let x = 0; x < 2; x++) {
+            ink[y * width + 20 + 30 * k + x] = 1;
+            if ((y - 10) % (4 + gap) < 4) ink[y * width + 22 + apart + 30 * k + x] = 1;
+          }
+        }
+      }
+      return ink;
+    };
+    for (const [gap, apart] of [[2, 3], [4, 13]] as const) {
+      const ink = strokes(gap, apart);
+      const asIs = connectedComponents(ink, width, height);
+      assert.equal(looksBroken(sized(asIs)), true, `gap ${gap}: broken as it is`);
+      const joined = joinBrokenStrokes(ink, width, height, asIs);
+      assert.equal(sized(joined).length, 24, `gap ${gap}: one component per stroke, none merged with its neighbour ${apart} px away`);
+    }
   });
 
   it('reads a fine pen\'s broken strokes as letters, not as a spray of punctuation', async function () {

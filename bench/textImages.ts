@@ -10,7 +10,8 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { GreyImage, greyFromRgba, resizeArea } from '../core/image';
 import { earlierHeldoutFamilies, familiesInGroup, FONT_FAMILIES, FontFamily, registerFontFamily, STYLE_GROUPS } from '../training/fonts';
-import { mulberry32 } from '../training/prng';
+import { mulberry32, Rng } from '../training/prng';
+import { penFromSkeleton, thin } from '../training/inkOps';
 
 /** Seeded uniform draws (training/prng.ts), re-exported for the text benches and tests. */
 export const rng = mulberry32;
@@ -39,8 +40,12 @@ export interface RenderOptions {
   readonly letterSpacing?: number;
   /** Baseline-to-baseline distance in font sizes (default 1.6); near 1.1 descenders reach into the next line's ascenders. */
   readonly lineSpacing?: number;
-  /** Pen: 'thick' outlines each glyph (a marker), 'thin' wears each stroke down to a pixel or two (a fine pen); default as the font draws. */
-  readonly pen?: 'thick' | 'thin';
+  /**
+   * Pen: 'thick' outlines each glyph (a marker); 'thin' redraws each glyph's centre line a pixel or two
+   * wide (a fine pen); 'worn' wears each stroke down to a pixel or two, so that where the font's
+   * stroke is thinner than its median it breaks (a pen running dry); default as the font draws.
+   */
+  readonly pen?: 'thick' | 'thin' | 'worn';
 }
 
 
@@ -97,7 +102,8 @@ export function textLine(r: () => number, tokens: number): string {
 
 /** Render `text` (lines separated by '\n') in one family, clean or camera-like, to grey. */
 export function renderText(text: string, family: FontFamily, options: RenderOptions): GreyImage {
-  if (options.pen === 'thin') return renderThin(text, family, options);
+  if (options.pen === 'thin') return renderFine(text, family, options);
+  if (options.pen === 'worn') return renderWorn(text, family, options);
   const r = rng(options.seed);
   const camera = options.look === 'camera';
   const fontPx = options.fontPx ?? 44;
@@ -147,11 +153,27 @@ export function renderText(text: string, family: FontFamily, options: RenderOpti
 }
 
 /**
- * A fine pen: the text drawn at THIN_SCALE times the size, each stroke worn down there on every side
- * to about THIN_PX at the final size, then scaled back: strokes about a pixel or two wide that stay whole, as a fine
- * pen's do (wearing the ink down at the final size would break it apart instead).
+ * A fine pen: the text drawn at THIN_SCALE times the size, thinned to its centre line there
+ * (Zhang-Suen), redrawn with a round pen THIN_PX wide at the final size, then scaled back: strokes
+ * a pixel or two wide that stay whole, as a fine pen's do.
  */
-function renderThin(text: string, family: FontFamily, options: RenderOptions): GreyImage {
+function renderFine(text: string, family: FontFamily, options: RenderOptions): GreyImage {
+  const fontPx = options.fontPx ?? 44;
+  const big = renderText(text, family, { ...options, look: 'clean', pen: undefined, fontPx: fontPx * THIN_SCALE });
+  const ink = { width: big.width, height: big.height, data: Float32Array.from(big.data, (v) => (255 - v) / 255) };
+  const pen = penFromSkeleton(thin(ink), big.width, big.height, (THIN_PX * THIN_SCALE) / 2, new Rng(options.seed), 0);
+  const drawn = { width: big.width, height: big.height, data: Uint8ClampedArray.from(pen.data, (a) => 255 - a * (255 - 17)) };
+  const small = resizeArea(drawn, Math.round(big.width / THIN_SCALE), Math.round(big.height / THIN_SCALE));
+  if (options.look === 'camera') applyCamera(small, rng(options.seed + 1));
+  return small;
+}
+
+/**
+ * A pen running dry: the text drawn at THIN_SCALE times the size, each stroke worn down there on
+ * every side to about THIN_PX at the final size, then scaled back. Where a family's stroke is
+ * thinner than its median width (the hairlines of a calligraphic hand) the stroke wears through.
+ */
+function renderWorn(text: string, family: FontFamily, options: RenderOptions): GreyImage {
   const fontPx = options.fontPx ?? 44;
   const big = renderText(text, family, { ...options, look: 'clean', pen: undefined, fontPx: fontPx * THIN_SCALE });
   // Wear each family's own stroke down to THIN_PX at the final size (a thin font is worn little).
@@ -162,7 +184,7 @@ function renderThin(text: string, family: FontFamily, options: RenderOptions): G
   return small;
 }
 const THIN_SCALE = 4;
-/** The fine pen's stroke width at the final size, px. */
+/** The fine (and the worn) pen's stroke width at the final size, px. */
 const THIN_PX = 1.3;
 
 /** Median length of the horizontal runs of dark pixels: the width of the upright strokes. */
@@ -297,7 +319,7 @@ export function textSamples(options: SampleSetOptions = {}): TextSample[] {
 /**
  * Groups beyond the main set, each harder in one way: lines written in capitals; pages lying upside
  * down; lines in the held-out style groups' families (slanted, bold, narrow, wide, tall lowercase),
- * unlike the 'earlier' families of the main set; tight pages; thick and thin pens. Seeded apart from the main set, which stays as it was.
+ * unlike the 'earlier' families of the main set; tight pages; thick, worn and thin pens. Seeded apart from the main set, which stays as it was.
  */
 export function extraTextSamples(options: { seed?: number; perFamily?: number } = {}): TextSample[] {
   const seed = (options.seed ?? 20261126) + 104729;
@@ -339,12 +361,22 @@ export function extraTextSamples(options: { seed?: number; perFamily?: number } 
       let s = next(), r = rng(s);
       const page = Array.from({ length: 3 }, () => textLine(r, 3 + Math.floor(r() * 2))).join('\n');
       out.push({ id: `${family.id}-tight-${k}`, family: family.id, layout: 'page', look, text: page, image: renderText(page, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12), lineSpacing: 0.85 + 0.3 * r() }), group: 'tight pages' });
-      for (const pen of ['thick', 'thin'] as const) {
+      // The second pen was first called 'thin'; it is the worn pen (strokes that break), so the fine pen has a loop of its own below.
+      for (const pen of ['thick', 'worn'] as const) {
         s = next();
         r = rng(s);
         const text = textLine(r, 3 + Math.floor(r() * 3));
         out.push({ id: `${family.id}-${pen}-${k}`, family: family.id, layout: 'line', look, text, image: renderText(text, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12), pen }), group: `${pen} pen` });
       }
+    }
+  }
+  // A fine pen whose strokes stay whole (centre lines a pixel or two wide); last, so the samples above stay as they were.
+  for (const family of earlierHeldoutFamilies()) {
+    for (let k = 0; k < perFamily; k++) {
+      const look: Look = k % 2 === 0 ? 'clean' : 'camera';
+      const s = next(), r = rng(s);
+      const text = textLine(r, 3 + Math.floor(r() * 3));
+      out.push({ id: `${family.id}-thin-${k}`, family: family.id, layout: 'line', look, text, image: renderText(text, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12), pen: 'thin' }), group: 'thin pen' });
     }
   }
   return out;

@@ -229,7 +229,8 @@ function analyse(image: GreyImage, joinSpecks: boolean): Analysis {
       break;
     }
   }
-  const minArea = Math.max(3, 0.004 * typical * typical);
+  // Two pixels can be ink: the dot of an i written with a fine pen.
+  const minArea = Math.max(2, 0.004 * typical * typical);
   const imageArea = image.width * image.height;
   const keep = new Uint8Array(components.list.length + 1);
   let kept = 0;

@@ -8,7 +8,7 @@ import { extraTextSamples } from '../../../bench/textImages';
 
 const box = (left: number, top: number, w: number, h: number): Component['box'] => ({ left, top, right: left + w, bottom: top + h });
 
-describe('segment: strokes that came apart', () => {
+describe('segment: fine pens, and strokes that came apart', () => {
   it('grows ink by the radius on every side, and no further', () => {
     const ink = new Uint8Array(9 * 9);
     ink[4 * 9 + 4] = 1;
@@ -63,5 +63,15 @@ describe('segment: strokes that came apart', () => {
     assert.match(read, /^[A-Za-z0-9 ]+$/, `${read} (truth ${sample.text})`);
     assert.ok(Math.abs(read.length - sample.text.length) <= 2, `${read} (truth ${sample.text})`);
     assert.equal(read.split(' ').length, sample.text.split(' ').length, read);
+  });
+
+  it('keeps the two-pixel dot of an i written with a fine pen', async function () {
+    // Without its dot, the i of "kitchen" was a short stroke the reader took for a comma: "k,tchen".
+    this.timeout(60_000);
+    await initNodeBackend();
+    const recognizer = new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
+    const sample = extraTextSamples({ seed: 20261126, perFamily: 2 }).find((s) => s.id === 'indie-flower-thin-0')!;
+    assert.ok(sample.text.includes('kitchen'));
+    assert.ok(recognizer.recognizeText(sample.image).text.split(' ').includes('kitchen'));
   });
 });

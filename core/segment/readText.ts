@@ -515,12 +515,13 @@ function coreExtent(src: CropSource, ids: readonly number[], box: Box, m: LineMe
 
 /**
  * Width prior for a piece, in nats per x-height beyond WIDE_START x-heights: an m or w is
- * about 1.3-1.6 x-heights wide, two letters side by side are more. Chosen on bench:text's
- * images (two seeds, interim model): without it the classifier's confidence on merged pairs
- * wins too often; starting lower splits wide single letters (w to uJ, n to 77).
+ * about 1.3-1.6 x-heights wide, two letters side by side are more. Without it the classifier's
+ * confidence on merged pairs wins too often. 1.7 was chosen on an interim model; with this model
+ * and the harder groups (a marker's touching letters above all), 1.5 is better on every group of
+ * bench:text but camera-like lines, where one word in 16 lines splits wrongly (1.4 splits more).
  */
 const WIDE_PENALTY = 3;
-const WIDE_START = 1.7;
+const WIDE_START = 1.5;
 function widthPenalty(width: number, body: number): number {
   return WIDE_PENALTY * Math.max(0, width / Math.max(1, body) - WIDE_START);
 }

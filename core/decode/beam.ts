@@ -84,6 +84,12 @@ export interface DecodeOptions {
   readonly lexicon?: Lexicon;
   /** Nats added per identifier run that is a lexicon word; see DEFAULT_LEXICON_BONUS. */
   readonly lexiconBonus?: number;
+  /**
+   * Only the text and its score (confidence NaN, no chars): the per-character posteriors are most
+   * of a word's decoding time, and a reader weighing several cuttings of one word needs them for
+   * the winner only.
+   */
+  readonly scoreOnly?: boolean;
 }
 
 export interface DecodedChar {
@@ -180,6 +186,8 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
         })
       : beam[0];
 
+  const lengthCredit = ngram && lmWeight !== 0 ? lmWeight * TYPICAL_LM_NATS_PER_CHAR * prepared.length : 0;
+  if (opts.scoreOnly) return { text: best.text, confidence: NaN, score: best.score + lengthCredit, chars: [] };
   // Per-character posteriors along the best path: what the pad shows under each character.
   const topK = Math.max(1, Math.floor(finiteOr(opts.topK, 5, 'topK')));
   const chars: DecodedChar[] = [];
@@ -195,10 +203,9 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
     const label = bestChars[i];
     const p = post.find((c) => c.label === label)?.p ?? 0;
     lnConf += Math.log(Math.max(p, 1e-12));
-    chars.push({ label, p, candidates: keepLookalikes(post, label, pos.classifierOrder.slice(0, topK).map((k) => labels[k]), topK) });
+    chars.push({ label, p, candidates: keepLookalikes(post, label, pos.classifierTop(topK).map((k) => labels[k]), topK) });
     history = keep > 0 ? (history + label).slice(-keep) : '';
   });
-  const lengthCredit = ngram && lmWeight !== 0 ? lmWeight * TYPICAL_LM_NATS_PER_CHAR * prepared.length : 0;
   return { text: best.text, confidence: Math.exp(lnConf / prepared.length), score: best.score + lengthCredit, chars };
 }
 
@@ -286,8 +293,8 @@ interface PreparedPosition {
   readonly ln: Float64Array;
   /** Label indices worth expanding, best first. */
   readonly expand: number[];
-  /** Label indices by the classifier's own probability (charset applied, before geometry), best first. */
-  readonly classifierOrder: number[];
+  /** The `n` label indices the classifier itself likes best (charset applied, before geometry), best first. */
+  readonly classifierTop: (n: number) => number[];
 }
 
 /** Validate input, restrict to the charset, apply geometry, pick the labels to expand. */
@@ -322,16 +329,26 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
   return probs.map((p, i) => {
     const ln = new Float64Array(p.length);
     for (let k = 0; k < p.length; k++) ln[k] = p[k] > 0 ? Math.log(p[k]) : -Infinity;
-    const order = rankOf(p);
-    // Geometry gives a new vector where it applied; elsewhere the classifier's order is this one.
-    const classifierOrder = p === classifierProbs[i] ? order : rankOf(classifierProbs[i]);
-    return { ln, expand: order.slice(0, EXPAND), classifierOrder };
+    return { ln, expand: topIndices(p, EXPAND), classifierTop: (n) => topIndices(classifierProbs[i], n) };
   });
 }
 
-/** Indices of the labels with probability > 0, most probable first. */
-function rankOf(p: Float32Array): number[] {
-  return Array.from(p.keys()).filter((k) => p[k] > 0).sort((a, b) => p[b] - p[a] || a - b);
+/**
+ * Indices of the `n` labels with the highest probability > 0, most probable first (ties: lower
+ * index first). One pass with a small sorted list: a full sort of every label, for every character
+ * of every reading weighed, was a tenth of a page's reading time.
+ */
+function topIndices(p: Float32Array, n: number): number[] {
+  const top: number[] = [];
+  for (let k = 0; k < p.length; k++) {
+    const v = p[k];
+    if (!(v > 0) || (top.length === n && v <= p[top[n - 1]])) continue;
+    let at = top.length;
+    while (at > 0 && p[top[at - 1]] < v) at--;
+    top.splice(at, 0, k);
+    if (top.length > n) top.pop();
+  }
+  return top;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface DecodeWordOptions {
    * x-height is unknown.
    */
   readonly geometry?: readonly ({ top: number; bottom: number } | null)[];
+  /** Only the text and its score are needed (confidence may be NaN): one of several readings being weighed. */
+  readonly scoreOnly?: boolean;
 }
 /** Word decoder (core/decode's decodeWord fits): probabilities per character to text. */
 export type DecodeWord = (
@@ -477,22 +479,27 @@ function decodeBestReading(ctx: Ctx, groups: readonly GroupReading[][], context:
     combos.push(groups.map(() => 0));
     for (const i of varying) for (let a = 1; a < groups[i].length; a++) combos.push(groups.map((_, j) => (j === i ? a : 0)));
   }
+  // With several readings, each is scored only, and the winner decoded in full once.
+  const scoreOnly = combos.length > 1;
+  const decode = (members: LineChar[], only: boolean): DecodedText =>
+    ctx.options.decodeWord
+      ? ctx.options.decodeWord(members.map((c) => c.probs), ctx.labels, {
+          context,
+          geometry: members.map((c) => (c.geometry[0] ? { top: c.geometry[1], bottom: c.geometry[2] } : null)),
+          scoreOnly: only,
+        })
+      : argmaxWord(members.map((c) => c.probs), ctx.labels);
   let best: { members: LineChar[]; decoded: DecodedText; total: number } | undefined;
   for (const pick of combos) {
     const members = groups.flatMap((g, i) => g[pick[i]].chars);
     if (members.length === 0) continue;
-    const charProbs = members.map((c) => c.probs);
-    const decoded = ctx.options.decodeWord
-      ? ctx.options.decodeWord(charProbs, ctx.labels, {
-          context,
-          geometry: members.map((c) => (c.geometry[0] ? { top: c.geometry[1], bottom: c.geometry[2] } : null)),
-        })
-      : argmaxWord(charProbs, ctx.labels);
+    const decoded = decode(members, scoreOnly);
     const score = decoded.score ?? members.reduce((s, c) => s + Math.log(Math.max(1e-6, maxOf(c.probs))), 0);
     const value = score - groups.reduce((s, g, i) => s + g[pick[i]].segmentCost, 0);
     if (!best || value > best.total) best = { members, decoded, total: value };
   }
-  return best ?? { members: [], decoded: { text: '', confidence: 0 } };
+  if (!best) return { members: [], decoded: { text: '', confidence: 0 } };
+  return scoreOnly ? { members: best.members, decoded: decode(best.members, false) } : best;
 }
 
 /** Left and right of a character's ink down to just below the baseline (its box when none): descender tails reach under neighbours. */

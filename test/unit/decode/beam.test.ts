@@ -16,6 +16,21 @@ describe('decode/beam', () => {
     }
   });
 
+  it('scoreOnly gives the full decode\'s text and score, without the per-character work', () => {
+    const rand = seededRandom(17);
+    const ngram = shippedNgram();
+    for (let n = 1; n <= 8; n++) {
+      const word = Array.from({ length: n }, () => randomProbs(rand));
+      const full = decodeWord(word, LABELS, { ngram, context: 'let ' });
+      const only = decodeWord(word, LABELS, { ngram, context: 'let ', scoreOnly: true });
+      assert.equal(only.text, full.text);
+      assert.equal(only.score, full.score);
+      assert.deepEqual(only.chars, []);
+      assert.ok(Number.isNaN(only.confidence));
+      assert.equal(full.chars.length, n);
+    }
+  });
+
   it('the text before the cursor changes the decision: 0x + an O-like glyph gives 0', () => {
     const ngram = shippedNgram();
     const oLike = [probs({ O: 0.45, '0': 0.38, o: 0.12 })];

@@ -5,6 +5,7 @@
  * (core/segment), and owns none of their logic.
  */
 import { GreyImage } from './image';
+import type { Candidate } from './model';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
 import { Charset, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
 import { DecodeContext } from './decode/context';
@@ -275,7 +276,9 @@ export class Recognizer {
     const charset = parseCharsetOption(opts.charset);
     const lexicon = lexiconOption(opts.lexicon);
     const result = readText(image, (crops) => this.scoreCrops(crops), this.labels, {
-      topK,
+      // Case and digit agreement weighs more alternatives than are shown: whether "l963" reads 1963
+      // must not depend on how many candidates the caller asked to see.
+      topK: Math.max(topK, AGREEMENT_CANDIDATES),
       context: opts.context,
       decodeWord: (charProbs, labels, o) => decodeWord(charProbs, labels, { ...o, charset, ngram: this.ngram, lexicon, topK }),
     });
@@ -285,7 +288,10 @@ export class Recognizer {
     const lines = result.lines.map((line) => {
       const readings = line.words.map((w) => w.chars.map((c, i) => ({ text: w.text[i] ?? '', candidates: c.candidates.map((x) => ({ text: x.label, p: x.p })) })));
       const agreed = consistentLine(readings, allowed);
-      const words = line.words.map((w, i) => (w.text.length === w.chars.length ? { ...w, text: agreed[i] } : w));
+      const words = line.words.map((w, i) => {
+        const text = w.text.length === w.chars.length ? agreed[i] : w.text;
+        return { ...w, text, chars: w.chars.map((c, j) => ({ ...c, candidates: shownCandidates(c.candidates, text[j], topK) })) };
+      });
       return { ...line, words, text: words.map((w) => w.text).join(' ') };
     });
     const text = lines.map((l) => l.text).join('\n');
@@ -349,6 +355,17 @@ function lexiconOption(lexicon: Lexicon | readonly string[] | undefined): Lexico
   let built = builtLexicons.get(lexicon);
   if (!built) builtLexicons.set(lexicon, (built = Lexicon.from(lexicon)));
   return built;
+}
+
+/** Alternatives per character that case and digit agreement may choose from (core/decode/caseConsistency.ts). */
+const AGREEMENT_CANDIDATES = 8;
+
+/** The first `k` candidates, the chosen character among them (in place of the last) when agreement picked one further down. */
+function shownCandidates(candidates: readonly Candidate[], chosen: string | undefined, k: number): Candidate[] {
+  const shown = candidates.slice(0, k);
+  if (chosen === undefined || shown.some((c) => c.label === chosen)) return shown;
+  const picked = candidates.find((c) => c.label === chosen);
+  return picked ? [...shown.slice(0, k - 1), picked] : shown;
 }
 
 function clampTopK(k: number | undefined): number {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as tf from '@tensorflow/tfjs-core';
 import { initNodeBackend } from '../../../node/nodeBackend';
-import { loadClassifier } from '../../../node/modelFiles';
+import { loadClassifier, loadNgram } from '../../../node/modelFiles';
+import { textSamples } from '../../../bench/textImages';
 import { Recognizer } from '../../../core/recognizer';
 import { createGreyImage, GreyImage } from '../../../core/image';
 import { BlankImageError } from '../../../core/preprocess';
@@ -128,5 +129,28 @@ describe('runtime: Recognizer.recognizeSequence (random-weight model)', () => {
     const r = recognizer.recognizeStrokes([]);
     assert.equal(r.text, '');
     assert.deepEqual(r.chars, []);
+  });
+});
+
+describe('runtime: Recognizer.recognizeText agreement (shipped model)', () => {
+  it('reads a number written with a bar for its 1 as digits, whatever topK the caller asks for', async function () {
+    // The bar of "1963" reads |, l, I, / and 1 in that order: with 3 candidates shown, the digits'
+    // agreement once never saw the 1 and gave "l963".
+    this.timeout(60_000);
+    await initNodeBackend();
+    const recognizer = new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
+    const sample = textSamples({ seed: 20261126, perFamily: 2 }).find((s) => s.id === 'edu-sa-beginner-line-camera-1')!;
+    assert.ok(sample.text.includes('1963'));
+    const texts = [undefined, 1, 3, 10].map((topK) => recognizer.recognizeText(sample.image, { topK }));
+    assert.ok(texts[0].text.split(' ').includes('1963'), texts[0].text);
+    for (const [i, r] of texts.entries()) {
+      assert.equal(r.text, texts[0].text, `topK ${[undefined, 1, 3, 10][i]}`);
+      for (const w of r.lines.flatMap((l) => l.words)) {
+        w.chars.forEach((c, j) => {
+          assert.ok(c.candidates.length <= ([3, 1, 3, 10][i]), 'no more candidates than asked for');
+          assert.ok(c.candidates.some((x) => x.label === w.text[j]), `${w.text}: its ${w.text[j]} among the candidates shown`);
+        });
+      }
+    }
   });
 });

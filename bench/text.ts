@@ -207,12 +207,12 @@ async function main(): Promise<void> {
   for (const [layout, look] of sets) {
     const first = tallies.get(`${names[0]}|${layout}|${look}`);
     const label = layout === 'all' ? 'all' : `${layout} ${look}`;
-    if (first) console.log(`${label.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|${layout}|${look}`))).join('  ')}`);
+    if (first) console.log(`${label.padEnd(16)}${String(first.images).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|${layout}|${look}`))).join('  ')}`);
   }
   console.log('harder groups (not in "all"):');
   for (const group of [...new Set(extra.map((s) => s.group!))]) {
     const first = tallies.get(`${names[0]}|group|${group}`);
-    if (first) console.log(`${group.padEnd(16)}${String(first?.images ?? 0).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|group|${group}`))).join('  ')}`);
+    if (first) console.log(`${group.padEnd(16)}${String(first.images).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|group|${group}`))).join('  ')}`);
   }
   // The held-out style groups one by one, and each reader's worst group of all: a mean hides a hand it cannot read.
   console.log('style groups, each:');

@@ -153,33 +153,38 @@ export function renderText(text: string, family: FontFamily, options: RenderOpti
 }
 
 /**
- * A fine pen: the text drawn at THIN_SCALE times the size, thinned to its centre line there
- * (Zhang-Suen), redrawn with a round pen THIN_PX wide at the final size, then scaled back: strokes
- * a pixel or two wide that stay whole, as a fine pen's do.
+ * A fine pen: the glyphs thinned to their centre lines (Zhang-Suen, as the training data's `pen`
+ * style) and redrawn with a round pen THIN_PX wide: strokes a pixel or two wide that stay whole.
  */
 function renderFine(text: string, family: FontFamily, options: RenderOptions): GreyImage {
-  const fontPx = options.fontPx ?? 44;
-  const big = renderText(text, family, { ...options, look: 'clean', pen: undefined, fontPx: fontPx * THIN_SCALE });
-  const ink = { width: big.width, height: big.height, data: Float32Array.from(big.data, (v) => (255 - v) / 255) };
-  const pen = penFromSkeleton(thin(ink), big.width, big.height, (THIN_PX * THIN_SCALE) / 2, new Rng(options.seed), 0);
-  const drawn = { width: big.width, height: big.height, data: Uint8ClampedArray.from(pen.data, (a) => 255 - a * (255 - 17)) };
-  const small = resizeArea(drawn, Math.round(big.width / THIN_SCALE), Math.round(big.height / THIN_SCALE));
-  if (options.look === 'camera') applyCamera(small, rng(options.seed + 1));
-  return small;
+  return renderPenAtScale(text, family, options, (big) => {
+    const ink = { width: big.width, height: big.height, data: Float32Array.from(big.data, (v) => (255 - v) / 255) };
+    const pen = penFromSkeleton(thin(ink), big.width, big.height, (THIN_PX * THIN_SCALE) / 2, new Rng(options.seed), 0);
+    return { width: big.width, height: big.height, data: Uint8ClampedArray.from(pen.data, (a) => 255 - a * (255 - 17)) };
+  });
 }
 
 /**
- * A pen running dry: the text drawn at THIN_SCALE times the size, each stroke worn down there on
- * every side to about THIN_PX at the final size, then scaled back. Where a family's stroke is
+ * A pen running dry: each stroke worn down on every side to about THIN_PX. Where a family's stroke is
  * thinner than its median width (the hairlines of a calligraphic hand) the stroke wears through.
  */
 function renderWorn(text: string, family: FontFamily, options: RenderOptions): GreyImage {
+  return renderPenAtScale(text, family, options, (big) => {
+    // Wear each family's own stroke down to THIN_PX at the final size (a thin font is worn little).
+    const wear = Math.max(0, Math.floor((medianDarkRun(big) - THIN_PX * THIN_SCALE) / 2));
+    return lightestWithin(big, wear);
+  });
+}
+
+/**
+ * The text drawn clean at THIN_SCALE times the size, its strokes redrawn there by `pen`, then scaled
+ * back (and made camera-like if asked): at the large size a pen a pixel or two wide keeps its shape.
+ */
+function renderPenAtScale(text: string, family: FontFamily, options: RenderOptions, pen: (big: GreyImage) => GreyImage): GreyImage {
   const fontPx = options.fontPx ?? 44;
   const big = renderText(text, family, { ...options, look: 'clean', pen: undefined, fontPx: fontPx * THIN_SCALE });
-  // Wear each family's own stroke down to THIN_PX at the final size (a thin font is worn little).
-  const wear = Math.max(0, Math.floor((medianDarkRun(big) - THIN_PX * THIN_SCALE) / 2));
-  const worn = lightestWithin(big, wear);
-  const small = resizeArea(worn, Math.round(big.width / THIN_SCALE), Math.round(big.height / THIN_SCALE));
+  const drawn = pen(big);
+  const small = resizeArea(drawn, Math.round(big.width / THIN_SCALE), Math.round(big.height / THIN_SCALE));
   if (options.look === 'camera') applyCamera(small, rng(options.seed + 1));
   return small;
 }

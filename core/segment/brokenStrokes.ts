@@ -5,16 +5,13 @@
  * its ink is grown, a pixel at a time, until the pieces of its strokes touch again (and no further:
  * grown too far, the letters of a word run together).
  */
-import { median } from '../stats';
-import { Component, Components, boxHeight, boxWidth, connectedComponents } from './components';
+import { isMarkSized, markBodyHeight } from './chars';
+import { Component, Components, connectedComponents } from './components';
 
 /** A page is broken when at least this many of its components are specks... */
 const MIN_SPECKS = 10;
 /** ...and they are at least this share of all its components (ordinary writing: i dots and stops, under 15%). */
 const MIN_SPECK_SHARE = 0.25;
-/** A speck: smaller than these shares of the line's letter height (as chars.ts tells a mark). */
-const SPECK_HEIGHT = 0.42;
-const SPECK_WIDTH = 0.7;
 /** Most pixels the ink of a broken page is grown by on every side (bridges gaps up to twice this). */
 const MAX_GROW_PX = 3;
 
@@ -33,10 +30,9 @@ export function sized(components: Components): Component[] {
 /** Whether the components look like strokes broken into specks rather than letters. */
 export function looksBroken(components: readonly Component[]): boolean {
   if (components.length < MIN_SPECKS) return false;
-  const heights = components.map((c) => boxHeight(c.box));
-  const tallest = Math.max(...heights);
-  const letterHeight = median(heights.filter((h) => h >= 0.3 * tallest));
-  const specks = components.filter((c) => boxHeight(c.box) < SPECK_HEIGHT * letterHeight && boxWidth(c.box) < SPECK_WIDTH * letterHeight).length;
+  // A speck is what chars.ts would take for a mark beside the page's letters.
+  const letterHeight = markBodyHeight(components);
+  const specks = components.filter((c) => isMarkSized(c, letterHeight)).length;
   return specks >= MIN_SPECKS && specks >= MIN_SPECK_SHARE * components.length;
 }
 

@@ -31,6 +31,18 @@ const MARK_CENTRES = 0.25;
 /** Two top marks closer than this share of the body height side by side are one double quote. */
 const QUOTE_GAP = 0.35;
 
+/** The height of a line's letters: the median of its components at least 0.3 times the tallest. */
+export function markBodyHeight(components: readonly Component[]): number {
+  const heights = components.map((c) => boxHeight(c.box));
+  const tallest = Math.max(...heights);
+  return median(heights.filter((h) => h >= 0.3 * tallest));
+}
+
+/** Small enough beside letters `bodyHeight` tall to be a mark (a dot, a stop, a broken stroke's piece), not a letter. */
+export function isMarkSized(c: Component, bodyHeight: number): boolean {
+  return boxHeight(c.box) < 0.42 * bodyHeight && boxWidth(c.box) < 0.7 * bodyHeight;
+}
+
 /**
  * Group a line's components (sorted by left) into character candidates.
  * Small marks join the character they sit on, over or under (i and j dots, accents, broken strokes);
@@ -40,12 +52,12 @@ export function groupCharacters(components: readonly Component[], options: Group
   if (components.length === 0) return [];
   const heights = components.map((c) => boxHeight(c.box));
   const tallest = Math.max(...heights);
-  const bodyHeight = median(heights.filter((h) => h >= 0.3 * tallest));
+  const bodyHeight = markBodyHeight(components);
   // The middle of the line's full-height characters: a short narrow stroke wholly above it is a tick
   // (' " `), a mark like a dot even when it is taller than one.
   const upperHalf = median(components.filter((c) => boxHeight(c.box) >= 0.5 * tallest).map((c) => midY(c.box)));
   const isTick = (c: Component) => boxHeight(c.box) < 0.65 * bodyHeight && boxWidth(c.box) < 0.35 * bodyHeight && c.box.bottom < upperHalf;
-  const isSmall = (c: Component) => (boxHeight(c.box) < 0.42 * bodyHeight && boxWidth(c.box) < 0.7 * bodyHeight) || (options.keepMarks === true && isTick(c));
+  const isSmall = (c: Component) => isMarkSized(c, bodyHeight) || (options.keepMarks === true && isTick(c));
   let groups: CharGroup[] = components
     .filter((c) => !isSmall(c))
     .map((c) => ({ box: c.box, ids: [c.id] }));

@@ -130,7 +130,7 @@ export function readText(image: GreyImage, score: ScoreCrops, labels: readonly s
       : resizeArea(working, Math.max(1, Math.floor(budget / working.height)), working.height);
   }
   let toOriginal: Affine = { a: image.width / working.width, b: 0, c: 0, d: 0, e: image.height / working.height, f: 0 };
-  const ctx: Ctx = { original: image, score, labels, options, growInk: false };
+  const ctx: Ctx = { original: image, score, labels, options, joinBroken: false };
 
   let page = analyse(working, false);
   if (page.kind === 'empty') return emptyResult(working, page.message);
@@ -149,7 +149,7 @@ export function readText(image: GreyImage, score: ScoreCrops, labels: readonly s
     // A pen too fine for the binarisation: its strokes came apart into specks, each of which would
     // read as a character (mostly punctuation). Decided once for the page, on the page as given.
     const joined = analyse(working, true);
-    if (joined.kind === 'ok') return readOriented({ ...ctx, growInk: true }, working, toOriginal, joined);
+    if (joined.kind === 'ok') return readOriented({ ...ctx, joinBroken: true }, working, toOriginal, joined);
   }
   return readOriented(ctx, working, toOriginal, page);
 }
@@ -201,7 +201,7 @@ interface Ctx {
   readonly labels: readonly string[];
   readonly options: ReadTextOptions;
   /** Grow the ink of a page whose strokes came apart into specks (brokenStrokes.ts), so that they join again. */
-  readonly growInk: boolean;
+  readonly joinBroken: boolean;
 }
 
 type Analysis =
@@ -209,7 +209,7 @@ type Analysis =
   | { kind: 'ok'; components: Components; keep: Uint8Array; body: number; paper: number; lightOnDark: boolean; broken: boolean };
 
 /** Binarise and find the components worth reading; `body` is the typical stroke-blob height. */
-function analyse(image: GreyImage, joinSpecks: boolean): Analysis {
+function analyse(image: GreyImage, joinBroken: boolean): Analysis {
   const bin = binarize(image);
   if (bin.inkFraction > MAX_INK_FRACTION) {
     return { kind: 'empty', message: 'No handwriting found: the image is mostly ink (noise or a solid fill), not writing on paper.' };
@@ -217,7 +217,7 @@ function analyse(image: GreyImage, joinSpecks: boolean): Analysis {
   const asIs = connectedComponents(bin.ink, bin.width, bin.height);
   const broken = looksBroken(sized(asIs));
   // A pen too fine for the binarisation: strokes that came apart are joined again (brokenStrokes.ts).
-  const components = broken && joinSpecks ? joinBrokenStrokes(bin.ink, bin.width, bin.height, asIs) : asIs;
+  const components = broken && joinBroken ? joinBrokenStrokes(bin.ink, bin.width, bin.height, asIs) : asIs;
   const counted = sized(components);
   if (counted.length === 0) return { kind: 'empty', message: 'No handwriting found: the image is blank or has too little contrast.' };
   // Area-weighted median height: strokes outweigh specks of noise.
@@ -275,14 +275,14 @@ function readUpright(
   orientation: 0 | 90 | 180 | 270,
   analysed?: Analysis,
 ): { result: TextResult; extenders: () => ExtenderInk } {
-  let page = analysed ?? analyse(image, ctx.growInk);
+  let page = analysed ?? analyse(image, ctx.joinBroken);
   if (page.kind === 'empty') return { result: { ...emptyResult(image, page.message), orientation }, extenders: () => ({ above: 0, below: 0 }) };
   let working = image;
   let mask = keptMask(page);
   let skew = estimateSkew(mask, working.width, working.height);
   if (Math.abs(skew) >= (0.3 * Math.PI) / 180) {
     const rotated = rotateGrey(working, skew, page.paper);
-    const again = analyse(rotated.image, ctx.growInk);
+    const again = analyse(rotated.image, ctx.joinBroken);
     if (again.kind === 'ok') {
       working = rotated.image;
       toOriginal = compose(toOriginal, rotated.toSource);
@@ -294,7 +294,7 @@ function readUpright(
   const slant = estimateInkSlant(working.data, mask, working.width, working.height);
   if (slant !== 0) {
     const sheared = shearGrey(working, slant);
-    const again = analyse(sheared.image, ctx.growInk);
+    const again = analyse(sheared.image, ctx.joinBroken);
     if (again.kind === 'ok') {
       working = sheared.image;
       toOriginal = compose(toOriginal, sheared.toSource);

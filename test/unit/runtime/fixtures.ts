@@ -13,6 +13,9 @@ import { CharModelJson, LayerSpec, paramShapes } from '../../../core/model';
 import { ALL_CHARACTERS } from '../../../core/labels';
 import { GEOMETRY_SIZE, INPUT_SIZE } from '../../../core/preprocess';
 import { lcg } from '../../../training/prng';
+import { initNodeBackend } from '../../../node/nodeBackend';
+import { loadClassifier, loadNgram } from '../../../node/modelFiles';
+import { Recognizer } from '../../../core/recognizer';
 
 export const TEST_LAYERS: LayerSpec[] = [
   { type: 'conv2d', filters: 8, kernelSize: 3, activation: 'relu' },
@@ -145,4 +148,10 @@ export function rawPng(width: number, height: number): Buffer {
   const raw = Buffer.alloc(height * (1 + width * 4), 255);
   for (let y = 0; y < height; y++) raw[y * (1 + width * 4)] = 0;
   return Buffer.concat([pngWithHeader(width, height, Buffer.alloc(0)), pngChunk('IDAT', zlib.deflateSync(raw)), pngChunk('IEND', new Uint8Array(0))]);
+}
+
+/** The shipped model and n-gram on the Node backend: what the command line reads with. */
+export async function shippedRecognizer(): Promise<Recognizer> {
+  await initNodeBackend();
+  return new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
 }

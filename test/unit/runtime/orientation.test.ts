@@ -7,10 +7,7 @@ import * as path from 'node:path';
 import { applyOrientation, ExifOrientation, jpegOrientation } from '../../../core/orientation';
 import type { GreyImage } from '../../../core/image';
 import { layoutWord, rasterize } from '../../integration/glyphs';
-import { encodeJpeg, makeTempDir, removeTempDirs } from './fixtures';
-import { initNodeBackend } from '../../../node/nodeBackend';
-import { loadClassifier, loadNgram } from '../../../node/modelFiles';
-import { Recognizer } from '../../../core/recognizer';
+import { encodeJpeg, makeTempDir, removeTempDirs, shippedRecognizer } from './fixtures';
 import { extraTextSamples } from '../../../bench/textImages';
 
 /** A JPEG with an EXIF APP1 block holding `orientation`, right after the start of image. */
@@ -112,8 +109,7 @@ describe('core/orientation: EXIF orientation', () => {
 
   it('reads a page lying upside down (no EXIF to say so) upright, and leaves upright pages alone', async function () {
     this.timeout(60_000);
-    await initNodeBackend();
-    const recognizer = new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
+    const recognizer = await shippedRecognizer();
     for (const lines of [['LT4'], ['HE7', 'FA1'], ['TEA', 'LATE', 'FEEL']]) {
       const width = 320, height = lines.length * 90 + 20;
       const strokes = lines.flatMap((w, i) => layoutWord(w, [20, 20 + i * 90], 50));
@@ -131,8 +127,7 @@ describe('core/orientation: EXIF orientation', () => {
     // Indie Flower's turned page reads only 1.19x surer than the wrong way up: under the margin that
     // keeps upright pages upright. Its ink, reaching far below the lines' bands, tips the decision.
     this.timeout(60_000);
-    await initNodeBackend();
-    const recognizer = new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
+    const recognizer = await shippedRecognizer();
     const sample = extraTextSamples({ seed: 20261126 }).find((s) => s.id === 'indie-flower-upside-down-0')!;
     const read = recognizer.recognizeText(sample.image);
     assert.equal(read.orientation, 180, read.text);

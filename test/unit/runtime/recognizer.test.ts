@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import * as tf from '@tensorflow/tfjs-core';
 import { initNodeBackend } from '../../../node/nodeBackend';
-import { loadClassifier, loadNgram } from '../../../node/modelFiles';
+import { loadClassifier } from '../../../node/modelFiles';
 import { textSamples } from '../../../bench/textImages';
 import { Recognizer } from '../../../core/recognizer';
 import { createGreyImage, GreyImage } from '../../../core/image';
 import { BlankImageError } from '../../../core/preprocess';
 import { CharClassifier } from '../../../core/model';
-import { barImage, writeRandomModel, removeTempDirs } from './fixtures';
+import { barImage, writeRandomModel, removeTempDirs, shippedRecognizer } from './fixtures';
 import { write } from '../strokes/fixtures';
 
 function bar(): GreyImage {
@@ -137,8 +137,7 @@ describe('runtime: Recognizer.recognizeText agreement (shipped model)', () => {
     // The bar of "1963" reads |, l, I, / and 1 in that order: with 3 candidates shown, the digits'
     // agreement once never saw the 1 and gave "l963".
     this.timeout(60_000);
-    await initNodeBackend();
-    const recognizer = new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
+    const recognizer = await shippedRecognizer();
     const sample = textSamples({ seed: 20261126, perFamily: 2 }).find((s) => s.id === 'edu-sa-beginner-line-camera-1')!;
     assert.ok(sample.text.includes('1963'));
     const texts = [undefined, 1, 3, 10].map((topK) => recognizer.recognizeText(sample.image, { topK }));

@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { growInk, joinBrokenStrokes, looksBroken, sized } from '../../../core/segment/brokenStrokes';
 import { Component, connectedComponents } from '../../../core/segment/components';
-import { initNodeBackend } from '../../../node/nodeBackend';
-import { loadClassifier, loadNgram } from '../../../node/modelFiles';
-import { Recognizer } from '../../../core/recognizer';
+import { shippedRecognizer } from '../runtime/fixtures';
 import { extraTextSamples } from '../../../bench/textImages';
 
 const box = (left: number, top: number, w: number, h: number): Component['box'] => ({ left, top, right: left + w, bottom: top + h });
@@ -56,8 +54,7 @@ describe('segment: fine pens, and strokes that came apart', () => {
   it('reads a fine pen\'s broken strokes as letters, not as a spray of punctuation', async function () {
     // Before, this line of the bench's worn-pen group read "1LLL? cifice joarset11r1 19364".
     this.timeout(60_000);
-    await initNodeBackend();
-    const recognizer = new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
+    const recognizer = await shippedRecognizer();
     const sample = extraTextSamples({ seed: 20261126, perFamily: 2 }).find((s) => s.id === 'patrick-hand-worn-0')!;
     const read = recognizer.recognizeText(sample.image).text;
     assert.match(read, /^[A-Za-z0-9 ]+$/, `${read} (truth ${sample.text})`);
@@ -68,8 +65,7 @@ describe('segment: fine pens, and strokes that came apart', () => {
   it('keeps the two-pixel dot of an i written with a fine pen', async function () {
     // Without its dot, the i of "kitchen" was a short stroke the reader took for a comma: "k,tchen".
     this.timeout(60_000);
-    await initNodeBackend();
-    const recognizer = new Recognizer(loadClassifier().classifier, { ngram: loadNgram() });
+    const recognizer = await shippedRecognizer();
     const sample = extraTextSamples({ seed: 20261126, perFamily: 2 }).find((s) => s.id === 'indie-flower-thin-0')!;
     assert.ok(sample.text.includes('kitchen'));
     assert.ok(recognizer.recognizeText(sample.image).text.split(' ').includes('kitchen'));

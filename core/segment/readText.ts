@@ -324,7 +324,7 @@ function readUpright(
     const frame = metrics.xHeight > 0 ? { baseline: metrics.baseline, xHeight: metrics.xHeight } : undefined;
     return groups.map((g) => {
       const cuts = ctx.options.splitTouching === false ? [] : cutCandidates(src, g, body);
-      return { group: g, cuts, frame, body };
+      return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
     });
   });
   const crops: CharCrop[] = [];
@@ -344,7 +344,7 @@ function readUpright(
     if (plan.cuts.length === 0) continue;
     const whole = pieceIndex.get(keyOf(plan.group, { x0: plan.group.box.left, x1: plan.group.box.right }));
     const width = plan.group.box.right - plan.group.box.left;
-    if (whole && maxOf(probs[whole.index]) >= SURE_WHOLE && width <= WIDE_START * plan.body) {
+    if (whole && maxOf(probs[whole.index]) >= SURE_WHOLE && width <= plan.wide) {
       plan.cuts = [];
       continue;
     }
@@ -364,14 +364,15 @@ function readUpright(
   const context = new DecodeContext(ctx.options.context);
   let logSum = 0, charCount = 0;
   plans.forEach((line, li) => {
-    const body = bodyOf(lines[li].metrics);
+    const metrics = lines[li].metrics;
+    const body = bodyOf(metrics);
     // A cutting's characters, and its own terms: piece costs and width penalties (the classifier's part is the decoder's).
     const readingOf = (plan: (typeof line)[number], cutting: Cutting): GroupReading => {
       const chars: LineChar[] = [];
       let segmentCost = 0;
       for (const p of cutting.pieces) {
         const hit = pieceIndex.get(keyOf(plan.group, p));
-        segmentCost += PIECE_COST + (hit ? widthPenalty(hit.inkBox.right - hit.inkBox.left, body) : 0);
+        segmentCost += PIECE_COST + (hit ? widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics) : 0);
         if (hit) chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame), ids: plan.group.ids, crop: crops[hit.index] });
       }
       return { chars, segmentCost };
@@ -380,13 +381,12 @@ function readUpright(
     const groupReadings = line.map((plan) => {
       const alternatives = cuttingAlternatives(plan.group.box, plan.cuts, (p) => {
         const hit = pieceIndex.get(keyOf(plan.group, p));
-        return hit ? best[hit.index] - widthPenalty(hit.inkBox.right - hit.inkBox.left, body) : undefined;
+        return hit ? best[hit.index] - widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics) : undefined;
       });
       return alternatives.map((c) => readingOf(plan, c));
     });
     const chars = groupReadings.flatMap((g, gi) => g[0].chars.map((c) => ({ ...c, group: gi })));
     if (chars.length === 0) return;
-    const metrics = lines[li].metrics;
     // Gaps measured above the baseline, where tails of g, j and y do not reach under a neighbour.
     const core = chars.map((c) => coreExtent(src, c.ids, c.inkBox, metrics));
     const gaps: number[] = [];
@@ -523,14 +523,24 @@ function coreExtent(src: CropSource, ids: readonly number[], box: Box, m: LineMe
 /**
  * Width prior for a piece, in nats per x-height beyond WIDE_START x-heights: an m or w is
  * about 1.3-1.6 x-heights wide, two letters side by side are more. Without it the classifier's
- * confidence on merged pairs wins too often. 1.7 was chosen on an interim model; with this model
- * and the harder groups (a marker's touching letters above all), 1.5 is better on every group of
- * bench:text but camera-like lines, where one word in 16 lines splits wrongly (1.4 splits more).
+ * confidence on merged pairs wins too often. 1.7 was chosen on an interim model; on lines whose
+ * x-height shows, 1.5 cuts a marker's touching letters more often (bench:text thick pen 29.9% ->
+ * 27.9%, no other group worse).
  */
 const WIDE_PENALTY = 3;
 const WIDE_START = 1.5;
-function widthPenalty(width: number, body: number): number {
-  return WIDE_PENALTY * Math.max(0, width / Math.max(1, body) - WIDE_START);
+/**
+ * Where a line shows no x-height (capitals, digits, a lone character) its body is only a guess, 0.65
+ * cap heights, and its letters are capital-wide: there the prior starts at 1.7 guessed bodies, 1.1 cap
+ * heights (at 1.5 a writer's taught k, a wide triangle, was cut into T and ]).
+ */
+const WIDE_START_NO_X_HEIGHT = 1.7;
+/** Width (px) from which a piece on this line pays for being wide. */
+function wideFrom(m: LineMetrics): number {
+  return (m.xHeight > 0 ? WIDE_START : WIDE_START_NO_X_HEIGHT) * bodyOf(m);
+}
+function widthPenalty(width: number, m: LineMetrics): number {
+  return WIDE_PENALTY * Math.max(0, (width - wideFrom(m)) / Math.max(1, bodyOf(m)));
 }
 
 function keptMask(page: Analysis & { kind: 'ok' }): Uint8Array {

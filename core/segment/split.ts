@@ -11,11 +11,16 @@ import { CropSource, columnSpan } from './crops';
 /** Extra cost per piece, in nats. */
 export const PIECE_COST = 0.35;
 const MAX_CUTS = 8;
+/** A dip this deep (a fifth of the ink beside it) is a near break: the piece beside it may be as narrow as a marker's i. */
+const DEEP_DIP = 0.2;
+/** Narrowest piece beside a near break, in x-heights (an i or l of a thick pen: about a fifth). */
+const NARROW_PIECE = 0.22;
 
 /** Columns (absolute x) where a group might be cut (dips of the ink's vertical extent and thickness); empty when it is not wider than one character. */
 export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number): number[] {
   const w = group.box.right - group.box.left;
   const minPiece = Math.max(2, 0.28 * xHeight);
+  const minNarrowPiece = Math.max(2, NARROW_PIECE * xHeight);
   if (w < 1.15 * xHeight || w < 2 * minPiece) return [];
   const { span, count } = columnSpan(src, group.ids, group.box);
   // Dips of either measure: extent finds rings that touch (oo), thickness finds bold joins.
@@ -24,8 +29,9 @@ export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number
   const cuts: number[] = [];
   for (const c of candidates) {
     if (cuts.length >= MAX_CUTS) break;
-    if (c.x < minPiece || w - c.x < minPiece) continue;
-    if (cuts.some((k) => Math.abs(k - c.x) < minPiece)) continue;
+    const least = c.v <= DEEP_DIP ? minNarrowPiece : minPiece;
+    if (c.x < least || w - c.x < least) continue;
+    if (cuts.some((k) => Math.abs(k - c.x) < least)) continue;
     cuts.push(c.x);
   }
   return cuts.sort((a, b) => a - b).map((x) => x + group.box.left);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readText, ScoreCrops } from '../../../core/segment';
 import { rotateGrey } from '../../../core/segment/transform';
-import { cuttingAlternatives, PIECE_COST } from '../../../core/segment/split';
+import { cutCandidates, cuttingAlternatives, PIECE_COST } from '../../../core/segment/split';
 import { flatScore, LABELS, render, wordLengths } from './helpers';
 
 const counts = (r: ReturnType<typeof readText>) => r.lines.map((l) => l.words.map((w) => w.chars.length));
@@ -75,6 +75,28 @@ describe('segment: lines, words and characters on clean renders', () => {
     assert.equal(whole.lines[0].words[0].chars.length, 1, 'the two o touch: one component');
     const split = readText(touching, byWidth, LABELS);
     assert.equal(split.lines[0].words[0].chars.length, 2);
+  });
+
+  it('cuts beside a narrow bar where the ink nearly breaks, not where it only thins', () => {
+    // A marker's i (a bar 7 px wide at x-height 30: under the usual narrowest piece, 0.28 x-heights)
+    // joined to an n-like letter by a bridge two pixels high: a near break, so the bar may be a piece.
+    const xHeight = 30, width = 40;
+    const draw = (bridgeRows: number) => {
+      const labels = new Int32Array(width * xHeight);
+      const ink = (x: number, y: number) => (labels[y * width + x] = 1);
+      for (let y = 0; y < xHeight; y++) {
+        for (let x = 0; x < 7; x++) ink(x, y); // the bar
+        for (let x = 10; x < 14; x++) ink(x, y); // the n's stems
+        for (let x = 36; x < 40; x++) ink(x, y);
+      }
+      for (let y = 0; y < 4; y++) for (let x = 10; x < 40; x++) ink(x, y); // its arch
+      for (let y = xHeight - bridgeRows; y < xHeight; y++) for (let x = 7; x < 10; x++) ink(x, y);
+      return cutCandidates({ labels, width, height: xHeight }, { box: { left: 0, top: 0, right: width, bottom: xHeight }, ids: [1] }, xHeight);
+    };
+    const nearBreak = draw(2);
+    assert.ok(nearBreak.some((x) => x >= 7 && x <= 9), `a cut between the bar and the n (cuts ${nearBreak})`);
+    // A join half as high as the letters is no near break: no sliver as narrow as the bar is cut off.
+    assert.ok(!draw(15).some((x) => x < 0.28 * xHeight), `no cut closer than 0.28 x-heights to the edge (cuts ${draw(15)})`);
   });
 
   it('lists the best cutting per number of pieces, best first, within a margin', () => {

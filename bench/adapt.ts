@@ -3,13 +3,14 @@
  * character teach a profile, and other samples of the same hand are read, with the line frame as in a
  * written word, without and with the profile. Prints figures; asserts nothing.
  *
- *   npm run bench:adapt -- [--read N] [--seed S] [--model DIR] [--pad-lines N] [--tune]
+ *   npm run bench:adapt -- [--read N] [--seed S] [--model DIR] [--pad-lines N] [--tune] [--time]
  *
  * Also printed: a profile used on a different hand (the next writer in the list) against no profile,
  * and the time the profile adds per character; then the pad path (lines of words written as pen
  * strokes by each traced family), words right and CER without and with a profile taught from the
  * writer's own earlier lines (--pad-lines 0 skips it). --tune searches the two blending knobs on *training*
- * families (so the held-out writers it reports never chose them) and prints the grid.
+ * families (so the held-out writers it reports never chose them) and prints the grid. --time prints only
+ * the time a profile adds (one writer's full profile).
  */
 import { parseArgs } from 'node:util';
 import { initNodeBackend } from '../node/nodeBackend';
@@ -145,7 +146,7 @@ function evaluate(classifier: FeatureClassifier, writers: Writer[], params: Adap
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { read: { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' }, tune: { type: 'boolean' }, 'pad-lines': { type: 'string' } },
+    options: { read: { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' }, tune: { type: 'boolean' }, time: { type: 'boolean' }, 'pad-lines': { type: 'string' } },
   });
   const padLines = Number(values['pad-lines'] ?? 20);
   const readPerClass = Number(values.read ?? 5);
@@ -176,6 +177,11 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (values.time) {
+    // Only the time a profile adds (the first held-out writer's): quick to rerun while optimising.
+    const group = STYLE_GROUPS[0];
+    return timeProfile(classifier, makeWriter(familiesInGroup(group)[0], group, readPerClass, seed, 'heldout'));
+  }
   const writers = STYLE_GROUPS.flatMap((g) => familiesInGroup(g).map((id) => makeWriter(id, g, readPerClass, seed, 'heldout')));
   console.log(`bench:adapt, backend ${backend}: ${writers.length} held-out writers (families of the style groups), ${TEACH_MAX} teaching + ${readPerClass} read samples per character each (seed ${seed}); blending ${JSON.stringify(DEFAULT_ADAPT)}`);
   console.log(`exact / merged-47 %, read with the line frame; cross = exact with the next writer's K=5 profile`);
@@ -183,20 +189,35 @@ async function main(): Promise<void> {
   const r = evaluate(new CachedClassifier(classifier), writers, DEFAULT_ADAPT, true);
   console.log(`mean: no profile ${r.base.exact.toFixed(1)} / ${r.base.merged.toFixed(1)}; K=5 ${r.k5.exact.toFixed(1)} / ${r.k5.merged.toFixed(1)}; worst writer at K=5: exact ${r.worstK5.exact.toFixed(1)}, merged ${r.worstK5.merged.toFixed(1)}; someone else's profile: ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)} points exact`);
 
-  // Time the profile adds per character: a full profile (62 characters x 5) against none, same inputs.
-  const full = withProfile(classifier, profileOf(writers[0], TEACH_MAX), DEFAULT_ADAPT);
-  const plain = new Recognizer(classifier);
-  const chars = writers[0].read.slice(0, 64).map((x) => x.char);
-  const time = (rec: Recognizer) => {
-    for (let i = 0; i < 3; i++) rec.probabilities(chars);
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) rec.probabilities(chars);
-    return (performance.now() - t0) / (20 * chars.length);
-  };
-  const [a, b] = [time(plain), time(full)];
-  console.log(`time per character (batches of ${chars.length}): ${a.toFixed(3)} ms without, ${b.toFixed(3)} ms with a ${profileOf(writers[0], TEACH_MAX).samples.length}-sample profile: +${(b - a).toFixed(3)} ms`);
+  timeProfile(classifier, writers[0]);
 
   if (padLines > 0) benchPadPath(classifier, padLines);
+}
+
+/**
+ * Time the profile adds per character: a full profile (every character x TEACH_MAX) against none, on
+ * the same inputs. The network's outputs are computed once and served from a cache to both, so the
+ * difference is the profile's own work and not the drift of this machine's speed between two runs of
+ * the network (which is timed on its own, for scale).
+ */
+function timeProfile(classifier: CharClassifier, writer: Writer): void {
+  const chars = writer.read.slice(0, 64).map((x) => x.char);
+  const cached = new CachedClassifier(classifier);
+  const network = new Recognizer(classifier);
+  const plain = new Recognizer(cached);
+  const full = withProfile(cached, profileOf(writer, TEACH_MAX), DEFAULT_ADAPT);
+  // The profile also reads the last layer's features off the network: timed beside the plain network.
+  const runs: (() => unknown)[] = [() => network.probabilities(chars), () => classifier.probabilitiesAndFeatures(chars), () => plain.probabilities(chars), () => full.probabilities(chars)];
+  const time = (run: () => unknown) => {
+    const t0 = performance.now();
+    for (let i = 0; i < 10; i++) run();
+    return (performance.now() - t0) / (10 * chars.length);
+  };
+  for (let i = 0; i < 3; i++) runs.forEach((run) => run());
+  const rounds = Array.from({ length: 7 }, () => runs.map(time));
+  const middle = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const [net, withFeatures, a, b] = runs.map((_, k) => middle(rounds.map((r) => r[k])));
+  console.log(`time per character (batches of ${chars.length}, median of ${rounds.length} rounds): the network ${net.toFixed(3)} ms, with its features ${withFeatures.toFixed(3)} ms; a ${profileOf(writer, TEACH_MAX).samples.length}-sample profile's own work adds ${(b - a).toFixed(3)} ms`);
 }
 
 /**

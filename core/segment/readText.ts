@@ -19,6 +19,7 @@ import { findLines } from './lines';
 import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf } from './split';
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine, shearGrey } from './transform';
 import { estimateInkSlant } from './slant';
+import { combineReadings, isMarkerLine, strokeWidth, thinnedCrop } from './thickStrokes';
 import { wordBreaks } from './words';
 
 /** Classifier callback: class probabilities (in `labels` order) for each crop. */
@@ -328,36 +329,49 @@ function readUpright(
       return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
     });
   });
+  // A marker's lines are also read a pixel thinner (thickStrokes.ts); not a broken page's, whose ink was grown.
+  const stroke = ctx.joinBroken ? 0 : strokeWidth((i) => keep[components.labels[i]] === 1, working.width, working.height);
+  const markerLine = lines.map(({ metrics }) => stroke > 0 && isMarkerLine(stroke, bodyOf(metrics)));
   const crops: CharCrop[] = [];
+  /** Per crop: whether it is also read thinned. */
+  const alsoThinned: boolean[] = [];
   const pieceIndex = new Map<string, { index: number; inkBox: Box }>();
   const keyOf = (g: CharGroup, p: Piece) => `${g.ids[0]}:${p.x0}:${p.x1}`;
-  const addCrop = (plan: (typeof plans)[number][number], p: Piece) => {
+  const addCrop = (plan: (typeof plans)[number][number], line: number, p: Piece) => {
     const cropped = cropCharacter(src, plan.group.ids, plan.group.box, plan.frame, p.x0, p.x1);
     if (!cropped) return;
     pieceIndex.set(keyOf(plan.group, p), { index: crops.length, inkBox: cropped.inkBox });
     crops.push(cropped.crop);
+    alsoThinned.push(markerLine[line]);
   };
-  for (const plan of plans.flat()) addCrop(plan, { x0: plan.group.box.left, x1: plan.group.box.right });
-  const probs = crops.length ? ctx.score(crops) : [];
-  if (probs.length !== crops.length) throw new Error(`Classifier returned ${probs.length} results for ${crops.length} crops.`);
+  // The crops from `from` on, scored (a marker's also thinned, the two readings combined).
+  const scoreFrom = (from: number): Float32Array[] => {
+    const batch = crops.slice(from);
+    const probs = ctx.score(batch);
+    if (probs.length !== batch.length) throw new Error(`Classifier returned ${probs.length} results for ${batch.length} crops.`);
+    const thin = batch.flatMap((_, i) => (alsoThinned[from + i] ? [i] : []));
+    if (thin.length === 0) return probs;
+    const thinned = ctx.score(thin.map((i) => thinnedCrop(batch[i])));
+    if (thinned.length !== thin.length) throw new Error(`Classifier returned ${thinned.length} results for ${thin.length} crops.`);
+    thin.forEach((i, k) => (probs[i] = combineReadings(probs[i], thinned[k])));
+    return probs;
+  };
+  plans.forEach((line, li) => line.forEach((plan) => addCrop(plan, li, { x0: plan.group.box.left, x1: plan.group.box.right })));
+  const probs = crops.length ? scoreFrom(0) : [];
   const firstBatch = crops.length;
-  for (const plan of plans.flat()) {
-    if (plan.cuts.length === 0) continue;
+  plans.forEach((line, li) => line.forEach((plan) => {
+    if (plan.cuts.length === 0) return;
     const whole = pieceIndex.get(keyOf(plan.group, { x0: plan.group.box.left, x1: plan.group.box.right }));
     const width = plan.group.box.right - plan.group.box.left;
     if (whole && maxOf(probs[whole.index]) >= SURE_WHOLE && width <= plan.wide) {
       plan.cuts = [];
-      continue;
+      return;
     }
     for (const p of piecesOf(plan.group.box, plan.cuts, 1.9 * plan.body)) {
-      if (!pieceIndex.has(keyOf(plan.group, p))) addCrop(plan, p);
+      if (!pieceIndex.has(keyOf(plan.group, p))) addCrop(plan, li, p);
     }
-  }
-  if (crops.length > firstBatch) {
-    const more = ctx.score(crops.slice(firstBatch));
-    if (more.length !== crops.length - firstBatch) throw new Error(`Classifier returned ${more.length} results for ${crops.length - firstBatch} crops.`);
-    probs.push(...more);
-  }
+  }));
+  if (crops.length > firstBatch) probs.push(...scoreFrom(firstBatch));
   const best = probs.map((p) => Math.log(Math.max(1e-6, maxOf(p))));
 
   const k = ctx.options.topK ?? 5;

@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import { combineReadings, isMarkerLine, strokeWidth, thinnedCrop } from '../../../core/segment/thickStrokes';
+import { shippedRecognizer } from '../runtime/fixtures';
+import { extraTextSamples } from '../../../bench/textImages';
+
+describe('segment: a marker\'s thick strokes', () => {
+  it('measures the width of strokes across them, whichever way they run', () => {
+    // A vertical bar 6 px wide and a horizontal bar 6 px high, each 40 px long.
+    const width = 80, height = 60;
+    const ink = new Uint8Array(width * height);
+    for (let y = 5; y < 45; y++) for (let x = 10; x < 16; x++) ink[y * width + x] = 1;
+    for (let y = 50; y < 56; y++) for (let x = 30; x < 70; x++) ink[y * width + x] = 1;
+    assert.equal(strokeWidth((i) => ink[i] === 1, width, height), 6);
+    assert.equal(strokeWidth(() => false, width, height), 0, 'no ink, no width');
+  });
+
+  it('calls strokes a marker\'s only when they are wide against the letters', () => {
+    assert.equal(isMarkerLine(7, 30), true, '7 px at body 30');
+    assert.equal(isMarkerLine(5, 30), false, '5 px at body 30: a broad pen, not a marker');
+    assert.equal(isMarkerLine(3, 8), false, 'tiny writing: thinning would leave nothing');
+    assert.equal(isMarkerLine(7, 0), false, 'no body measured');
+  });
+
+  it('thins dark ink by one pixel on every side', () => {
+    // A bar 5 px wide and 9 px tall, black on white, in an 11 x 13 crop.
+    const w = 11, h = 13;
+    const data = new Uint8ClampedArray(w * h).fill(255);
+    for (let y = 2; y < 11; y++) for (let x = 3; x < 8; x++) data[y * w + x] = 0;
+    const thin = thinnedCrop({ image: { width: w, height: h, data } }).image;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) assert.equal(thin.data[y * w + x], y >= 3 && y < 10 && x >= 4 && x < 7 ? 0 : 255, `${x},${y}`);
+    }
+    assert.equal(data[2 * w + 3], 0, 'the crop itself is left as it was');
+  });
+
+  it('combines two readings as a normalised geometric mean', () => {
+    const same = combineReadings(new Float32Array([0.7, 0.2, 0.1]), new Float32Array([0.7, 0.2, 0.1]));
+    [0.7, 0.2, 0.1].forEach((p, i) => assert.ok(Math.abs(same[i] - p) < 1e-6, 'two equal readings: that reading'));
+    const mixed = combineReadings(new Float32Array([0.5, 0.5, 0]), new Float32Array([0.9, 0.05, 0.05]));
+    assert.ok(Math.abs(mixed.reduce((a, b) => a + b, 0) - 1) < 1e-6, 'sums to one');
+    assert.ok(mixed[0] > 0.7 && mixed[2] === 0, 'the sure reading settles the unsure one; what one rules out stays out');
+  });
+
+  it('reads a marker\'s line better with its crops also read a pixel thinner', async function () {
+    // Before, these lines of the bench's thick-pen group read "1999 castle getTotalIndex markd" and
+    // "weH listRowPdh fleKeyPathO".
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const samples = extraTextSamples({ seed: 20261126, perFamily: 2 });
+    const read = (id: string) => recognizer.recognizeText(samples.find((s) => s.id === id)!.image).text.split(' ');
+    assert.ok(read('kalam-thick-1').includes('market'), read('kalam-thick-1').join(' '));
+    const edu = read('edu-sa-beginner-thick-1');
+    assert.deepEqual(edu.slice(0, 2), ['west', 'listRowPath'], edu.join(' '));
+  });
+});

@@ -18,6 +18,11 @@ const CASE_EVIDENT = new Set('aAbBdDeEfFgGhHnNqQrRtT');
 const CAPITAL_OF: Record<string, string> = { l: 'I' };
 /** Letters a number's digits are mistaken for, and the digit each stands for. */
 const DIGIT_TWIN: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: '1', i: '1', z: '2', Z: '2', s: '5', S: '5', q: '9', g: '9', b: '6', B: '8' };
+/**
+ * Capitals that end an identifier after a small letter only as a digit's twin: saveKey1 read saveKeyI,
+ * getData5 read getDataS, max0 read maxO. (B, D and Z stay: nodeB, posZ are names.)
+ */
+const TRAILING_DIGIT_TWIN: Record<string, string> = { I: '1', O: '0', S: '5' };
 /** An alternative offered with at least this probability may be taken. */
 const MIN_OFFERED = 0.01;
 /**
@@ -65,7 +70,7 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
     if (asDigits.every((t, i) => t !== undefined && (t === texts[i] || offered(word[i], t, allowed)))) return asDigits as string[];
   }
   const evidentSmall = letters.some((c) => CASE_EVIDENT.has(c) && !isUpper(c));
-  if (evidentSmall) return texts;
+  if (evidentSmall) return withTrailingDigit(word, texts, allowed);
   const upper = letters.filter(isUpper).length;
   const capitals = (upper >= 2 && upper > letters.length - upper) || (capitalsLine && letters.length > 0);
   if (!capitals) return texts;
@@ -74,6 +79,20 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
     const capital = CAPITAL_OF[c.text] ?? c.text.toUpperCase();
     return offered(c, capital, allowed) ? capital : c.text;
   });
+}
+
+/**
+ * A word in small letters (camelCase included) that ends in a capital I, O or S right after a small
+ * letter ends in that capital's digit, if the classifier offered it: no word or name ends so, while
+ * identifiers often end in a digit.
+ */
+function withTrailingDigit(word: readonly CharReading[], texts: string[], allowed: (label: string) => boolean): string[] {
+  const n = texts.length;
+  if (n < 3) return texts;
+  const last = texts[n - 1], before = texts[n - 2];
+  const digit = TRAILING_DIGIT_TWIN[last];
+  if (!digit || !isLetter(before) || isUpper(before) || !offered(word[n - 1], digit, allowed)) return texts;
+  return [...texts.slice(0, n - 1), digit];
 }
 
 /**

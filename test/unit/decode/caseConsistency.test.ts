@@ -31,6 +31,16 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word('8Mo7', { o: '0' }), false).join(''), '8Mo7');
   });
 
+  it('an identifier that ends in a capital I, O or S after a small letter ends in a digit, if offered', () => {
+    assert.equal(consistentWord(word('saveKeyI', { I: '1' }), false).join(''), 'saveKey1');
+    assert.equal(consistentWord(word('getDataS', { S: '5' }), false).join(''), 'getData5');
+    assert.equal(consistentWord(word('maxO', { O: '0' }), false).join(''), 'max0');
+    assert.equal(consistentWord(word('saveKeyI'), false).join(''), 'saveKeyI', 'the I offered only i');
+    for (const w of ['nodeB', 'posZ', 'userID', 'macOS', 'total', 'foo', 'toJSON']) {
+      assert.equal(consistentWord(word(w, { B: '8', Z: '2', D: '0', S: '5', O: '0', I: '1', l: '1', o: '0' }), false).join(''), w, w);
+    }
+  });
+
   it('only what the classifier offered is taken, and only what the charset allows', () => {
     const unoffered = [...'BuTToN'].map((c) => ({ text: c, candidates: [{ text: c, p: 1 }] }));
     assert.equal(consistentWord(unoffered, false).join(''), 'BuTToN');

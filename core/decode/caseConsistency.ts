@@ -33,6 +33,8 @@ const MIN_OFFERED = 0.01;
 const LETTER_TWINS: Record<string, string> = { '|': 'lI', '/': 'lI', '\\': 'lI', ']': 'Jj' };
 /** Twins only at a word's start: a J with a flat top opens a word, while y]; closes an index. */
 const OPENING_TWINS = new Set([']']);
+/** A bar that opens a number is its 1 (|917 -> 1917); only there, as 1|2 is code. */
+const OPENING_DIGIT_TWIN: Record<string, string> = { '|': '1' };
 /** A symbol becomes a letter only when the classifier gave that letter at least this much: a clear a/b stays. */
 const MIN_TWIN_OFFERED = 0.05;
 
@@ -64,6 +66,9 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
   const texts = word.map((c) => c.text);
   const digits = texts.filter(isDigit).length;
   const letters = texts.filter(isLetter);
+  // A bar opening a number (a year, a count) is its 1.
+  const opening = OPENING_DIGIT_TWIN[texts[0]];
+  if (opening && texts.length >= 3 && texts.slice(1).every(isDigit) && offered(word[0], opening, allowed)) return [opening, ...texts.slice(1)];
   // A number with letters in it that are digits' twins: all of them digits, or none changed.
   if (digits >= 2 && letters.length > 0 && digits >= letters.length) {
     const asDigits = word.map((c) => (isLetter(c.text) ? DIGIT_TWIN[c.text] : c.text));

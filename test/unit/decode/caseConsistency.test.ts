@@ -41,6 +41,13 @@ describe('decode: case and digits agree within a word and a line', () => {
     }
   });
 
+  it('a bar that opens a number is its 1; elsewhere a bar stays', () => {
+    assert.equal(consistentWord(word('|917', { '|': '1' }), false).join(''), '1917');
+    assert.equal(consistentWord(word('|917'), false).join(''), '|917', 'the bar offered no 1');
+    assert.equal(consistentWord(word('1|2', { '|': '1' }), false).join(''), '1|2', 'a bar between digits is code');
+    assert.equal(consistentWord(word('|9', { '|': '1' }), false).join(''), '|9', 'one digit is no number to go by');
+  });
+
   it('only what the classifier offered is taken, and only what the charset allows', () => {
     const unoffered = [...'BuTToN'].map((c) => ({ text: c, candidates: [{ text: c, p: 1 }] }));
     assert.equal(consistentWord(unoffered, false).join(''), 'BuTToN');

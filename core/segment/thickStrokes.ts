@@ -19,35 +19,20 @@ const THICK_MARGIN_PX = 2;
  * runs of ink (across a stroke, whichever way it runs), the median over all ink pixels.
  */
 export function strokeWidth(isInk: (i: number) => boolean, width: number, height: number): number {
+  const ink = new Uint8Array(width * height);
+  for (let i = 0; i < ink.length; i++) ink[i] = isInk(i) ? 1 : 0;
+  // Each ink pixel's horizontal run, then its vertical one: the shorter is counted.
   const across = new Uint16Array(width * height);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; ) {
-      if (!isInk(y * width + x)) {
-        x++;
-        continue;
-      }
-      let end = x;
-      while (end < width && isInk(y * width + end)) end++;
-      across.fill(Math.min(end - x, 65535), y * width + x, y * width + end);
-      x = end;
-    }
+    inkRuns(ink, y * width, 1, width, (from, to, length) => across.fill(Math.min(length, 65535), from, to));
   }
   const hist = new Uint32Array(1024);
   let n = 0;
   for (let x = 0; x < width; x++) {
-    for (let y = 0; y < height; ) {
-      if (!isInk(y * width + x)) {
-        y++;
-        continue;
-      }
-      let end = y;
-      while (end < height && isInk(end * width + x)) end++;
-      for (let k = y; k < end; k++) {
-        hist[Math.min(1023, end - y, across[k * width + x])]++;
-        n++;
-      }
-      y = end;
-    }
+    inkRuns(ink, x, width, height, (from, to, length) => {
+      for (let i = from; i < to; i += width) hist[Math.min(1023, length, across[i])]++;
+      n += length;
+    });
   }
   let acc = 0;
   for (let v = 0; v < hist.length; v++) {
@@ -55,6 +40,23 @@ export function strokeWidth(isInk: (i: number) => boolean, width: number, height
     if (acc * 2 >= n && n > 0) return v;
   }
   return 0;
+}
+
+/**
+ * The runs of ink along one line of `count` cells, from `start` by `step` (a row: step 1; a column:
+ * step width): `visit(from, to, length)` with `to` the index one step past the run's last cell.
+ */
+function inkRuns(ink: Uint8Array, start: number, step: number, count: number, visit: (from: number, to: number, length: number) => void): void {
+  for (let k = 0; k < count; ) {
+    if (!ink[start + k * step]) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < count && ink[start + end * step]) end++;
+    visit(start + k * step, start + end * step, end - k);
+    k = end;
+  }
 }
 
 /** Whether a line whose letters have body height `body` (px) is written with strokes of a marker's width. */

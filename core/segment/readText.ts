@@ -5,7 +5,7 @@
 import { IMAGE_BUDGET } from '../imageFormat';
 import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
 import type { Candidate } from '../model';
-import { geometryOf } from '../preprocess';
+import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
 import { median } from '../stats';
 import { binarize } from './binarize';
@@ -16,6 +16,7 @@ import { CharCrop, CropSource, cropCharacter, ownLabelTest } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
 import { ExtenderInk, extenderInk, uprightEvidence } from './extenders';
 import { findLines } from './lines';
+import { chooseMerges, isMerged, mergeRuns, readsOneShape } from './fragments';
 import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf } from './split';
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine, shearGrey } from './transform';
 import { estimateInkSlant } from './slant';
@@ -313,52 +314,78 @@ function readUpright(
   const extenders = () => extenderInk(lineGroups.map((l) => l.components), components.labels, working.width);
   // A model with symbol classes reads the small marks a letters-only model must drop (. , : ; - ').
   const keepMarks = ctx.labels.includes('.');
-  const lines = lineGroups.map((l) => {
+  const lines: { groups: CharGroup[]; metrics: LineMetrics }[] = lineGroups.map((l) => {
     const groups = groupCharacters(l.components, { keepMarks });
     return { groups, metrics: lineMetrics(groups) };
   });
   resolveXHeights(lines);
 
-  // First every character candidate whole; then, in a second batch, the pieces of the wide or
-  // doubtful ones (a confident, ordinary-width whole is not cut: saves most of the crops).
-  const plans = lines.map(({ groups, metrics }) => {
-    const body = bodyOf(metrics);
-    const frame = metrics.xHeight > 0 ? { baseline: metrics.baseline, xHeight: metrics.xHeight } : undefined;
-    return groups.map((g) => {
-      const cuts = ctx.options.splitTouching === false ? [] : cutCandidates(src, g, body);
-      return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
-    });
-  });
   // A marker's lines are also read a pixel thinner (thickStrokes.ts); not a broken page's, whose ink was grown.
   const stroke = ctx.joinBroken ? 0 : strokeWidth((i) => keep[components.labels[i]] === 1, working.width, working.height);
   const markerLine = lines.map(({ metrics }) => stroke > 0 && isMarkerLine(stroke, bodyOf(metrics)));
   const crops: CharCrop[] = [];
+  const probs: Float32Array[] = [];
   /** Per crop: whether it is also read thinned. */
   const alsoThinned: boolean[] = [];
   const pieceIndex = new Map<string, { index: number; inkBox: Box }>();
-  const keyOf = (g: CharGroup, p: Piece) => `${g.ids[0]}:${p.x0}:${p.x1}`;
-  const addCrop = (plan: (typeof plans)[number][number], line: number, p: Piece) => {
-    const cropped = cropCharacter(src, plan.group.ids, plan.group.box, plan.frame, p.x0, p.x1);
+  const keyOf = (g: CharGroup, p: Piece) => `${g.ids.join(',')}:${p.x0}:${p.x1}`;
+  const wholeOf = (g: CharGroup): Piece => ({ x0: g.box.left, x1: g.box.right });
+  const addCrop = (group: CharGroup, frame: LineFrame | undefined, line: number, p: Piece) => {
+    if (pieceIndex.has(keyOf(group, p))) return;
+    const cropped = cropCharacter(src, group.ids, group.box, frame, p.x0, p.x1);
     if (!cropped) return;
-    pieceIndex.set(keyOf(plan.group, p), { index: crops.length, inkBox: cropped.inkBox });
+    pieceIndex.set(keyOf(group, p), { index: crops.length, inkBox: cropped.inkBox });
     crops.push(cropped.crop);
     alsoThinned.push(markerLine[line]);
   };
-  // The crops from `from` on, scored (a marker's also thinned, the two readings combined).
-  const scoreFrom = (from: number): Float32Array[] => {
+  // The crops not yet scored, scored (a marker's also thinned, the two readings combined).
+  const scoreNew = (): void => {
+    const from = probs.length;
+    if (crops.length === from) return;
     const batch = crops.slice(from);
-    const probs = ctx.score(batch);
-    if (probs.length !== batch.length) throw new Error(`Classifier returned ${probs.length} results for ${batch.length} crops.`);
+    const scored = ctx.score(batch);
+    if (scored.length !== batch.length) throw new Error(`Classifier returned ${scored.length} results for ${batch.length} crops.`);
     const thin = batch.flatMap((_, i) => (alsoThinned[from + i] ? [i] : []));
-    if (thin.length === 0) return probs;
-    const thinned = ctx.score(thin.map((i) => thinnedCrop(batch[i])));
-    if (thinned.length !== thin.length) throw new Error(`Classifier returned ${thinned.length} results for ${thin.length} crops.`);
-    thin.forEach((i, k) => (probs[i] = combineReadings(probs[i], thinned[k])));
-    return probs;
+    if (thin.length > 0) {
+      const thinned = ctx.score(thin.map((i) => thinnedCrop(batch[i])));
+      if (thinned.length !== thin.length) throw new Error(`Classifier returned ${thinned.length} results for ${thin.length} crops.`);
+      thin.forEach((i, k) => (scored[i] = combineReadings(scored[i], thinned[k])));
+    }
+    probs.push(...scored);
   };
-  plans.forEach((line, li) => line.forEach((plan) => addCrop(plan, li, { x0: plan.group.box.left, x1: plan.group.box.right })));
-  const probs = crops.length ? scoreFrom(0) : [];
-  const firstBatch = crops.length;
+  const frameOf = (m: LineMetrics) => (m.xHeight > 0 ? { baseline: m.baseline, xHeight: m.xHeight } : undefined);
+
+  // Pieces of a character that came apart (a worn pen) are offered merged, and merged where the whole
+  // reads much better (fragments.ts; the word decoder may still read them apart): scored in a first
+  // batch with every candidate whole.
+  const runs = lines.map(({ groups, metrics }) => mergeRuns(groups, bodyOf(metrics), wideFrom(metrics)));
+  lines.forEach(({ groups, metrics }, li) => {
+    for (const g of [...groups, ...runs[li].map((r) => r.group)]) addCrop(g, frameOf(metrics), li, wholeOf(g));
+  });
+  scoreNew();
+  lines.forEach((line, li) => {
+    const wholeScore = (g: CharGroup) => {
+      const hit = pieceIndex.get(keyOf(g, wholeOf(g)));
+      return hit ? Math.log(Math.max(1e-6, maxOf(probs[hit.index]))) - widthPenalty(hit.inkBox.right - hit.inkBox.left, line.metrics) : undefined;
+    };
+    const isSure = (g: CharGroup) => {
+      const hit = pieceIndex.get(keyOf(g, wholeOf(g)));
+      return hit !== undefined && readsOneShape(probs[hit.index], ctx.labels);
+    };
+    line.groups = chooseMerges(line.groups, runs[li], wholeScore, isSure);
+  });
+
+  // Then, in a second batch, the pieces of the wide or doubtful candidates (a confident,
+  // ordinary-width whole is not cut: saves most of the crops).
+  const plans = lines.map(({ groups, metrics }) => {
+    const body = bodyOf(metrics);
+    const frame = frameOf(metrics);
+    return groups.map((g) => {
+      // A merged group is read whole or as its parts, never cut anew.
+      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body);
+      return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
+    });
+  });
   plans.forEach((line, li) => line.forEach((plan) => {
     if (plan.cuts.length === 0) return;
     const whole = pieceIndex.get(keyOf(plan.group, { x0: plan.group.box.left, x1: plan.group.box.right }));
@@ -368,10 +395,10 @@ function readUpright(
       return;
     }
     for (const p of piecesOf(plan.group.box, plan.cuts, 1.9 * plan.body)) {
-      if (!pieceIndex.has(keyOf(plan.group, p))) addCrop(plan, li, p);
+      addCrop(plan.group, plan.frame, li, p);
     }
   }));
-  if (crops.length > firstBatch) probs.push(...scoreFrom(firstBatch));
+  scoreNew();
   const best = probs.map((p) => Math.log(Math.max(1e-6, maxOf(p))));
 
   const k = ctx.options.topK ?? 5;
@@ -382,13 +409,13 @@ function readUpright(
     const metrics = lines[li].metrics;
     const body = bodyOf(metrics);
     // A cutting's characters, and its own terms: piece costs and width penalties (the classifier's part is the decoder's).
-    const readingOf = (plan: (typeof line)[number], cutting: Cutting): GroupReading => {
+    const readingOf = (group: CharGroup, frame: LineFrame | undefined, pieces: readonly Piece[]): GroupReading => {
       const chars: LineChar[] = [];
       let segmentCost = 0;
-      for (const p of cutting.pieces) {
-        const hit = pieceIndex.get(keyOf(plan.group, p));
+      for (const p of pieces) {
+        const hit = pieceIndex.get(keyOf(group, p));
         segmentCost += PIECE_COST + (hit ? widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics) : 0);
-        if (hit) chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, plan.frame), ids: plan.group.ids, crop: crops[hit.index] });
+        if (hit) chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, frame), ids: group.ids, crop: crops[hit.index] });
       }
       return { chars, segmentCost };
     };
@@ -398,7 +425,13 @@ function readUpright(
         const hit = pieceIndex.get(keyOf(plan.group, p));
         return hit ? best[hit.index] - widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics) : undefined;
       });
-      return alternatives.map((c) => readingOf(plan, c));
+      const readings = alternatives.map((c) => readingOf(plan.group, plan.frame, c.pieces));
+      if (!isMerged(plan.group)) return readings;
+      // The classifier chose the merge; the word decoder may still read the parts apart ("load", not "bad").
+      const parts = plan.group.parts.map((g) => readingOf(g, plan.frame, [wholeOf(g)]));
+      const apart = { chars: parts.flatMap((r) => r.chars), segmentCost: parts.reduce((t, r) => t + r.segmentCost, 0) };
+      const cost = plan.group.cost;
+      return [...readings.map((r) => ({ ...r, segmentCost: r.segmentCost + cost })), apart];
     });
     const chars = groupReadings.flatMap((g, gi) => g[0].chars.map((c) => ({ ...c, group: gi })));
     if (chars.length === 0) return;

@@ -1,0 +1,137 @@
+/**
+ * Characters that came apart: a worn or faint pen breaks a letter's strokes into pieces that stand
+ * side by side (the stem and bowl of a b, the two arches of an n), each wide enough to pass for a
+ * character of its own. Neighbouring pieces close enough to be one character are offered merged; the
+ * classifier proposes the merges whose whole reads much better than its pieces do, and the word
+ * decoder, given both readings, settles them (an unsure l beside an o reads "b" alone, "lo" in "load").
+ * (Pieces stacked one over the other are joined already by chars.ts; the cuts of split.ts are the
+ * opposite case, letters that touch.)
+ */
+import { CharGroup } from './chars';
+import { boxHeight, boxWidth, unionBox } from './components';
+import { PIECE_COST } from './split';
+
+/** Pieces further apart than this (share of the x-height) are not offered merged. */
+const MAX_GAP = 0.3;
+/** Marks alone are offered merged only when together they stand this many x-heights tall. */
+const MARKS_AS_LETTER = 0.7;
+/** Most pieces merged into one character. */
+const MAX_RUN = 4;
+/**
+ * What a merge costs, in nats per join: separate components are separate characters unless the
+ * whole reads much better. Two sure letters (r n at 0.9 each) stay two beside an m read at 0.9.
+ */
+export const MERGE_COST = 1.5;
+/**
+ * A group read this surely as one shape is a character, not a piece of one: no run containing it is
+ * merged (an l beside an o would otherwise make a b, c beside l a d).
+ */
+const SURE_SHAPE = 0.75;
+/** Classes of one shape, whose probabilities add up when judging how sure a reading is (o, O and 0 split theirs). */
+const SHAPES = ['oO0', 'lI1|!', 'cC(', 'sS5', 'zZ2', 'gq9'];
+/** Extra cost per x-height of gap between the pieces joined. */
+const GAP_COST = 5;
+
+/** Neighbouring groups read as one character. */
+export interface MergedGroup extends CharGroup {
+  /** The groups merged, left to right: the word decoder may still read them apart. */
+  readonly parts: readonly CharGroup[];
+  /** The merge's own cost (joins and gaps), in nats. */
+  readonly cost: number;
+}
+
+export function isMerged(g: CharGroup): g is MergedGroup {
+  return (g as MergedGroup).parts !== undefined;
+}
+
+/** A run of neighbouring groups [first, last] offered as one character. */
+export interface MergeRun {
+  readonly first: number;
+  readonly last: number;
+  readonly group: MergedGroup;
+}
+
+/**
+ * Runs of two or more neighbouring groups (sorted by left) that could be one character: no mark among
+ * them, each gap at most MAX_GAP x-heights, together at most `maxWidth` wide.
+ */
+export function mergeRuns(groups: readonly CharGroup[], xHeight: number, maxWidth: number): MergeRun[] {
+  const runs: MergeRun[] = [];
+  for (let first = 0; first < groups.length; first++) {
+    let box = groups[first].box;
+    let ids = [...groups[first].ids];
+    let cost = 0;
+    let marks = groups[first].mark ? 1 : 0;
+    for (let last = first + 1; last < groups.length && last - first < MAX_RUN; last++) {
+      const next = groups[last];
+      const gap = next.box.left - box.right;
+      if (gap > MAX_GAP * xHeight) break;
+      box = unionBox(box, next.box);
+      if (boxWidth(box) > maxWidth) break;
+      ids = [...ids, ...next.ids];
+      marks += next.mark ? 1 : 0;
+      cost += MERGE_COST + GAP_COST * Math.max(0, gap) / Math.max(1, xHeight);
+      // Marks alone stay marks (a colon, a quote) unless together they are letter-sized.
+      if (marks <= last - first || boxHeight(box) >= MARKS_AS_LETTER * xHeight) runs.push({ first, last, group: { box, ids, parts: groups.slice(first, last + 1), cost } });
+    }
+  }
+  return runs;
+}
+
+/**
+ * The line's groups with the runs that read better merged: the partition of the groups into single
+ * groups and runs (none of whose groups `isSure`) with the highest sum of score(group) - PIECE_COST -
+ * run cost. `score` is the
+ * group's log-probability term (undefined when it has no crop: it then stays as it is).
+ */
+export function chooseMerges(
+  groups: readonly CharGroup[],
+  runs: readonly MergeRun[],
+  score: (g: CharGroup) => number | undefined,
+  isSure: (g: CharGroup) => boolean,
+): CharGroup[] {
+  if (runs.length === 0) return [...groups];
+  const n = groups.length;
+  const best = new Array<number>(n + 1).fill(-Infinity);
+  const choice = new Array<{ from: number; group: CharGroup[] } | undefined>(n + 1);
+  best[0] = 0;
+  const endingAt = new Map<number, MergeRun[]>();
+  for (const r of runs) endingAt.set(r.last, [...(endingAt.get(r.last) ?? []), r]);
+  for (let i = 0; i < n; i++) {
+    // A group without a crop scores nothing but keeps its place.
+    const single = best[i] + (score(groups[i]) ?? 0) - PIECE_COST;
+    if (single > best[i + 1]) {
+      best[i + 1] = single;
+      choice[i + 1] = { from: i, group: [groups[i]] };
+    }
+    for (const r of endingAt.get(i) ?? []) {
+      const s = score(r.group);
+      let sure = false;
+      for (let k = r.first; k <= r.last; k++) sure ||= isSure(groups[k]);
+      if (sure || s === undefined || best[r.first] === -Infinity) continue;
+      const total = best[r.first] + s - PIECE_COST - r.group.cost;
+      if (total > best[i + 1]) {
+        best[i + 1] = total;
+        choice[i + 1] = { from: r.first, group: [r.group] };
+      }
+    }
+  }
+  const out: CharGroup[] = [];
+  for (let j = n; j > 0; ) {
+    const c = choice[j]!;
+    out.unshift(...c.group);
+    j = c.from;
+  }
+  return out;
+}
+
+/** Whether class probabilities `p` (in `labels` order) read one shape surely, letters of either case and look-alikes together. */
+export function readsOneShape(p: Float32Array, labels: readonly string[]): boolean {
+  const byShape = new Map<string, number>();
+  labels.forEach((label, i) => {
+    const shape = SHAPES.find((s) => s.includes(label)) ?? label.toLowerCase();
+    byShape.set(shape, (byShape.get(shape) ?? 0) + (p[i] ?? 0));
+  });
+  for (const v of byShape.values()) if (v >= SURE_SHAPE) return true;
+  return false;
+}

@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { CharGroup } from '../../../core/segment/chars';
+import { chooseMerges, isMerged, mergeRuns, readsOneShape } from '../../../core/segment/fragments';
+import { CODE_CHARACTERS } from '../../../core/labels';
+import { extraTextSamples } from '../../../bench/textImages';
+import { shippedRecognizer } from '../runtime/fixtures';
+
+/** A group `id` whose box spans [left, right) on a line whose letters stand 20 px tall from y = 10. */
+const group = (id: number, left: number, right: number, mark = false): CharGroup => ({
+  box: { left, right, top: mark ? 24 : 10, bottom: 30 }, ids: [id], ...(mark ? { mark } : {}),
+});
+
+describe('segment: characters that came apart', () => {
+  const xHeight = 20, maxWidth = 30;
+
+  it('offers neighbours merged only when they are close and one character wide together', () => {
+    const groups = [group(1, 0, 8), group(2, 9, 16), group(3, 26, 34), group(4, 35, 60)];
+    const runs = mergeRuns(groups, xHeight, maxWidth).map((r) => `${r.first}-${r.last}`);
+    assert.deepEqual(runs, ['0-1'], '1 px apart: offered; 10 px (half an x-height) apart, or 34 px wide together: not');
+  });
+
+  it('does not merge marks alone that stay mark-sized (a colon, a quote)', () => {
+    const runs = mergeRuns([group(1, 0, 3, true), group(2, 4, 7, true)], xHeight, maxWidth);
+    assert.deepEqual(runs, []);
+  });
+
+  it('merges unsure pieces that read much better whole, and keeps sure ones apart', () => {
+    const groups = [group(1, 0, 8), group(2, 9, 16), group(3, 18, 26)];
+    const runs = mergeRuns(groups, xHeight, maxWidth);
+    // Pieces read at 0.25 and 0.3, the first two whole at 0.95: one character.
+    const score = (g: CharGroup) => Math.log(g.ids.length === 1 ? (g.ids[0] === 3 ? 0.9 : 0.3) : g.ids.join() === '1,2' ? 0.95 : 0.2);
+    const chosen = chooseMerges(groups, runs, score, () => false);
+    assert.deepEqual(chosen.map((g) => g.ids.join()), ['1,2', '3'], 'the pieces merged; the sure third letter stays itself');
+    assert.ok(isMerged(chosen[0]) && chosen[0].parts.length === 2, 'the merged group keeps its parts for the word decoder');
+    // The same pieces, one of them read surely as one shape (an l among l, I, 1): nothing merges.
+    const kept = chooseMerges(groups, runs, score, (g) => g.ids.join() === '1');
+    assert.deepEqual(kept.map((g) => g.ids.join()), ['1', '2', '3']);
+  });
+
+  it('adds up look-alikes when judging whether a reading is sure', () => {
+    const p = new Float32Array(CODE_CHARACTERS.length);
+    p[CODE_CHARACTERS.indexOf('o')] = 0.4;
+    p[CODE_CHARACTERS.indexOf('0')] = 0.4;
+    p[CODE_CHARACTERS.indexOf('x')] = 0.2;
+    assert.equal(readsOneShape(p, [...CODE_CHARACTERS]), true, 'o 0.4 + 0 0.4: one ring');
+    p[CODE_CHARACTERS.indexOf('0')] = 0.2;
+    p[CODE_CHARACTERS.indexOf('b')] = 0.2;
+    assert.equal(readsOneShape(p, [...CODE_CHARACTERS]), false);
+  });
+
+  it('reads a worn pen\'s letters whole', async function () {
+    // Before, these lines of the bench's worn-pen group read "friday start slInny",
+    // "})l4tt021 orcienge 904" and "NodeNode 95 7 4`4' Slinhy (ondou. .-evice~.".
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const samples = extraTextSamples({ seed: 20261126, perFamily: 2 });
+    const read = (id: string) => recognizer.recognizeText(samples.find((s) => s.id === id)!.image).text.split(' ');
+    assert.deepEqual(read('patrick-hand-worn-1'), ['friday', 'start', 'sunny']);
+    assert.ok(read('kalam-worn-0').includes('orange'), read('kalam-worn-0').join(' '));
+    assert.ok(read('caveat-worn-1').includes('review'), read('caveat-worn-1').join(' '));
+  });
+});

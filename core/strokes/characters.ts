@@ -177,9 +177,12 @@ export function groupLine(
   const loose: number[] = [];
   for (const m of marks) {
     const mb = bounds[m];
-    const touched = letters.find((i) => !sharedBars.has(i) && touchOf(probes(m), probes(i), mb, bounds[i], tol) !== 'none');
-    if (touched !== undefined) {
-      join(m, find(touched));
+    const touching = letters.filter((i) => !sharedBars.has(i) && touchOf(probes(m), probes(i), mb, bounds[i], tol) !== 'none');
+    if (touching.length > 0) {
+      // A short stroke bridging two letters' strokes end to end joins them: the link of an m whose arch
+      // starts beside its stem. Touching one, or two only along the way, it joins the first.
+      const bridged = bridges(probes(m), touching.map((i) => probes(i)), tol);
+      for (const i of bridged ? touching : touching.slice(0, 1)) join(m, find(i));
       continue;
     }
     const cx = (mb.left + mb.right) / 2;
@@ -296,4 +299,13 @@ function belongTogether(
   if (touch === 'junction') return true;
   if (touch === 'none') return false;
   return overlap >= OVERLAP_IF_TOUCHING || Math.min(wa, wb) <= STEM_WIDTH * ref;
+}
+
+/** Whether a short stroke's two ends each lie on a different one of the strokes it touches (a link between them). */
+function bridges(mark: readonly StrokePoint[], touching: readonly (readonly StrokePoint[])[], tol: number): boolean {
+  if (mark.length < 2 || touching.length < 2) return false;
+  const first = [mark[0]], last = [mark[mark.length - 1]];
+  const atFirst = touching.findIndex((t) => endNear(first, t, tol));
+  const atLast = touching.findIndex((t, k) => k !== atFirst && endNear(last, t, tol));
+  return atFirst >= 0 && atLast >= 0;
 }

@@ -40,6 +40,18 @@ describe('strokes: grouping into characters', () => {
     assert.deepEqual(groupsOf(w.strokes), w.charStrokes);
   });
 
+  it("joins an m whose first arch starts beside its stem, linked by a short stroke, and keeps an n beside it apart", () => {
+    // As a traced hand draws it: the stem, the middle stem with the second arch, the first arch from
+    // beside the stem's top to the middle stem, and last a short link from that arch's start to the stem.
+    const stem = densify([{ x: 100, y: 100 }, { x: 100, y: 130 }], 2);
+    const second = densify([{ x: 126, y: 130 }, { x: 126, y: 104 }, { x: 136, y: 99 }, { x: 145, y: 106 }, { x: 146, y: 130 }], 2);
+    const first = densify([{ x: 109, y: 99 }, { x: 120, y: 102 }, { x: 126, y: 110 }], 2);
+    const link = densify([{ x: 109, y: 100 }, { x: 101, y: 104 }], 2);
+    // An n after it, well apart.
+    const n = densify([{ x: 162, y: 100 }, { x: 162, y: 130 }, { x: 162, y: 106 }, { x: 172, y: 99 }, { x: 181, y: 106 }, { x: 182, y: 130 }], 2);
+    assert.deepEqual(groupsOf([stem, second, first, link, n]), [[0, 1, 2, 3], [4]]);
+  });
+
   it('keeps tightly written letters apart and finds no space inside a word', () => {
     // 0.25 x-height apart: 6 px between centre lines, 2 px of paper between the default 4 px pens.
     const w = write('Hixtlc', { letterGap: 0.25 });

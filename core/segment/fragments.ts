@@ -12,7 +12,7 @@ import { boxHeight, boxWidth, unionBox } from './components';
 import { PIECE_COST } from './split';
 
 /** Pieces further apart than this (share of the x-height) are not offered merged. */
-const MAX_GAP = 0.3;
+const MAX_GAP = 0.45;
 /** Marks alone are offered merged only when together they stand this many x-heights tall. */
 const MARKS_AS_LETTER = 0.7;
 /** Most pieces merged into one character. */
@@ -29,6 +29,10 @@ export const MERGE_COST = 1.5;
 const SURE_SHAPE = 0.75;
 /** Classes of one shape, whose probabilities add up when judging how sure a reading is (o, O and 0 split theirs). */
 const SHAPES = ['oO0', 'lI1|!', 'cC(', 'sS5', 'zZ2', 'gq9'];
+/** A line with at least this share of its letter-sized groups read surely pays merges in full... */
+const SURE_LINE = 0.6;
+/** ...one with none read surely this share of their cost. */
+const MIN_COST_SHARE = 0.2;
 /** Extra cost per x-height of gap between the pieces joined. */
 const GAP_COST = 5;
 
@@ -95,6 +99,9 @@ export function chooseMerges(
   const best = new Array<number>(n + 1).fill(-Infinity);
   const choice = new Array<{ from: number; group: CharGroup[] } | undefined>(n + 1);
   best[0] = 0;
+  // On a line whose pieces mostly read unsurely (a worn pen broke it up), merging costs less.
+  const sureShare = groups.filter((g) => !g.mark && isSure(g)).length / Math.max(1, groups.filter((g) => !g.mark).length);
+  const costShare = Math.max(MIN_COST_SHARE, Math.min(1, sureShare / SURE_LINE));
   const endingAt = new Map<number, MergeRun[]>();
   for (const r of runs) endingAt.set(r.last, [...(endingAt.get(r.last) ?? []), r]);
   for (let i = 0; i < n; i++) {
@@ -109,10 +116,12 @@ export function chooseMerges(
       let sure = false;
       for (let k = r.first; k <= r.last; k++) sure ||= isSure(groups[k]);
       if (sure || s === undefined || best[r.first] === -Infinity) continue;
-      const total = best[r.first] + s - PIECE_COST - r.group.cost;
+      const cost = costShare * r.group.cost;
+      const total = best[r.first] + s - PIECE_COST - cost;
       if (total > best[i + 1]) {
         best[i + 1] = total;
-        choice[i + 1] = { from: r.first, group: [r.group] };
+        const merged: MergedGroup = { ...r.group, cost };
+        choice[i + 1] = { from: r.first, group: [merged] };
       }
     }
   }

@@ -37,6 +37,19 @@ describe('segment: characters that came apart', () => {
     assert.deepEqual(kept.map((g) => g.ids.join()), ['1', '2', '3']);
   });
 
+  it('merges more readily on a line whose pieces mostly read unsurely (a worn pen broke it up)', () => {
+    // Two pieces 7 px (0.35 x-heights) apart, each read at 0.3, whole at 0.9.
+    const pieces = [group(1, 0, 8), group(2, 15, 22)];
+    const score = (g: CharGroup) => Math.log(g.ids.length > 1 ? 0.9 : g.ids[0] <= 2 ? 0.3 : 0.95);
+    const alone = chooseMerges(pieces, mergeRuns(pieces, xHeight, maxWidth), score, () => false);
+    assert.deepEqual(alone.map((g) => g.ids.join()), ['1,2'], 'nothing on the line reads surely: merged');
+    // The same pieces among three letters read surely: the gap costs in full, and they stay apart.
+    const line = [...pieces, group(3, 60, 75), group(4, 80, 95), group(5, 100, 115)];
+    const sure = (g: CharGroup) => g.ids.length === 1 && g.ids[0] >= 3;
+    const kept = chooseMerges(line, mergeRuns(line, xHeight, maxWidth), score, sure);
+    assert.deepEqual(kept.map((g) => g.ids.join()), ['1', '2', '3', '4', '5']);
+  });
+
   it('adds up look-alikes when judging whether a reading is sure', () => {
     const p = new Float32Array(CODE_CHARACTERS.length);
     p[CODE_CHARACTERS.indexOf('o')] = 0.4;
@@ -56,7 +69,7 @@ describe('segment: characters that came apart', () => {
     const samples = extraTextSamples({ seed: 20261126, perFamily: 2 });
     const read = (id: string) => recognizer.recognizeText(samples.find((s) => s.id === id)!.image).text.split(' ');
     assert.deepEqual(read('patrick-hand-worn-1'), ['friday', 'start', 'sunny']);
-    assert.ok(read('kalam-worn-0').includes('orange'), read('kalam-worn-0').join(' '));
+    assert.deepEqual(read('kalam-worn-0').slice(0, 2), ['button', 'orange']);
     assert.ok(read('caveat-worn-1').includes('review'), read('caveat-worn-1').join(' '));
   });
 });

@@ -114,7 +114,8 @@ export function chooseMerges(
     for (const r of endingAt.get(i) ?? []) {
       const s = score(r.group);
       let sure = false;
-      for (let k = r.first; k <= r.last; k++) sure ||= isSure(groups[k]);
+      // A mark read surely is no evidence: a worn letter's pieces read as sure ticks and dots.
+      for (let k = r.first; k <= r.last; k++) sure ||= !groups[k].mark && isSure(groups[k]);
       if (sure || s === undefined || best[r.first] === -Infinity) continue;
       const cost = costShare * r.group.cost;
       const total = best[r.first] + s - PIECE_COST - cost;

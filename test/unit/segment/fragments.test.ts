@@ -50,6 +50,16 @@ describe('segment: characters that came apart', () => {
     assert.deepEqual(kept.map((g) => g.ids.join()), ['1', '2', '3', '4', '5']);
   });
 
+  it('merges a worn letter\'s pieces even where one reads surely as a mark (a tick, a dot)', () => {
+    // A tick read surely as ' beside an unsure piece; whole, a sure letter.
+    const pieces = [group(1, 0, 6, true), group(2, 8, 16)];
+    const runs = mergeRuns(pieces, xHeight, maxWidth).filter((r) => r.group.ids.length === 2);
+    assert.equal(runs.length, 1, 'offered: one piece is letter-sized');
+    const score = (g: CharGroup) => Math.log(g.ids.length > 1 ? 0.95 : g.ids[0] === 1 ? 0.9 : 0.25);
+    const chosen = chooseMerges(pieces, runs, score, (g) => g.ids.join() === '1');
+    assert.deepEqual(chosen.map((g) => g.ids.join()), ['1,2']);
+  });
+
   it('adds up look-alikes when judging whether a reading is sure', () => {
     const p = new Float32Array(CODE_CHARACTERS.length);
     p[CODE_CHARACTERS.indexOf('o')] = 0.4;

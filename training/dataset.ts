@@ -52,9 +52,10 @@ export interface GenerateOptions {
   /**
    * Augmentation ranges: 'v3' (default, training) adds wide slants and aspects, marker-weight pens and
    * strokes placed one by one; 'v2' are the ranges before those, with the same random stream, so the
-   * benches draw exactly the samples their earlier figures were measured on.
+   * benches draw exactly the samples their earlier figures were measured on; 'v4' is 'v3' plus letters
+   * touching the glyph on either side, cut away at its columns (NEIGHBOUR_RATE of the samples).
    */
-  augmentation?: 'v2' | 'v3';
+  augmentation?: 'v2' | 'v3' | 'v4';
 }
 
 /** Relative frequency of each style when all are allowed ('drawn' is offered for symbols only). */
@@ -154,20 +155,25 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
   const noFrameRate = opts.noFrameRate ?? 0.4;
   for (let attempt = 0; ; attempt++) {
     const style = pickStyle(rng, styles);
-    const wide = (opts.augmentation ?? 'v3') === 'v3';
+    const wide = (opts.augmentation ?? 'v3') !== 'v2';
     const place = placement(rng, augment, wide);
-    let drawn: { ink: InkMap; frame: LineFrame; source: string };
+    let drawn: { ink: InkMap; frame: LineFrame; source: string; family?: FontFamily; hershey?: HersheyFont };
     if (style === 'hershey') {
       const font = rng.pick(sources.hershey);
-      drawn = drawHershey(font, label, place, rng, augment, wide);
+      drawn = { ...drawHershey(font, label, place, rng, augment, wide), hershey: font };
     } else if (style === 'drawn') {
       drawn = { ...drawHershey(drawnSymbolFont(label, rng), label, place, rng, augment, wide), source: 'drawn:symbols' };
     } else {
       const usePrint = sources.print.length > 0 && (sources.hand.length === 0 || rng.chance(PRINT_RATE));
       const family = rng.pick(usePrint ? sources.print : sources.hand);
-      drawn = drawFont(family, label, place, rng, augment, style === 'pen', wide);
+      drawn = { ...drawFont(family, label, place, rng, augment, style === 'pen', wide), family };
     }
     let ink = drawn.ink;
+    if (augment && opts.augmentation === 'v4' && rng.chance(NEIGHBOUR_RATE)) {
+      const neighbour = (l: string, at: Placement) =>
+        style === 'hershey' ? drawHershey(drawn.hershey!, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide).ink;
+      ink = withNeighbours(ink, place, rng, drawn.hershey ? (l) => drawn.hershey!.glyphs.has(l) : () => true, neighbour);
+    }
     if (augment && rng.chance(0.6)) ink = elastic(ink, rng.uniform(0.8, 2.6), rng.int(3, 5), rng);
     if (augment && rng.chance(0.3)) ink = blur3(ink, rng.uniform(0.3, 0.7));
     const extent = inkExtent(ink);
@@ -197,6 +203,50 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
       : undefined;
     return { image, label, frame, source: drawn.source, style };
   }
+}
+
+// ---- touching neighbours ('v4') ---------------------------------------------------------------------
+
+/** Share of 'v4' samples with letters touching the glyph. */
+const NEIGHBOUR_RATE = 0.25;
+/** Letters written beside the glyph: lowercase mostly, as in words. */
+const NEIGHBOUR_LETTERS = 'aceimnorsuvwxzbdfhklt';
+
+/**
+ * The glyph with a letter written on one side or both, each touching or overlapping it (as letters of
+ * a word, of a marker, of a fast hand do), and everything outside the glyph's own columns cut away
+ * (give or take a pixel or two): what the readers' cuts between touching letters hand the classifier.
+ * `draw` draws a letter at a placement in the glyph's hand (null: this style has no neighbours).
+ */
+function withNeighbours(ink: InkMap, place: Placement, rng: Rng, has: (l: string) => boolean, draw: (label: string, at: Placement) => InkMap | null): InkMap {
+  const own = inkExtent(ink);
+  if (!own) return ink;
+  const out = Float32Array.from(ink.data);
+  const sides = rng.chance(0.5) ? [-1, 1] : [rng.chance(0.5) ? -1 : 1];
+  for (const side of sides) {
+    const label = rng.pick([...NEIGHBOUR_LETTERS].filter(has));
+    if (!label) continue;
+    const other = draw(label, place);
+    const ext = other && inkExtent(other);
+    if (!other || !ext) continue;
+    // From a hair apart to a fifth of a cap height into the glyph.
+    const gap = rng.uniform(-0.2, 0.03) * place.capHeight;
+    const shift = Math.round(side > 0 ? own.right + gap - ext.left : own.left - gap - ext.right);
+    for (let y = 0; y < ink.height; y++) {
+      for (let x = 0; x < ink.width; x++) {
+        const from = x - shift;
+        if (from < 0 || from >= ink.width) continue;
+        const i = y * ink.width + x;
+        out[i] = Math.max(out[i], other.data[y * ink.width + from]);
+      }
+    }
+  }
+  // The cut: the glyph's columns, a pixel or two either way.
+  const left = own.left + rng.int(-2, 1), right = own.right + rng.int(-1, 2);
+  for (let y = 0; y < ink.height; y++) {
+    for (let x = 0; x < ink.width; x++) if (x < left || x >= right) out[y * ink.width + x] = 0;
+  }
+  return { width: ink.width, height: ink.height, data: out };
 }
 
 // ---- font families -------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /**
- * Train the character model: `npm run train -- [--seed N] [--samples N] [--epochs N] [--out DIR]`.
+ * Train the character model: `npm run train -- [--seed N] [--samples N] [--epochs N] [--augmentation v3|v4] [--out DIR]`.
  * The defaults are the release recipe; the same command gives the same model. Writes model.json
  * (with training provenance), uint8-quantized weights.bin, and CARD.md (via training/evaluate.ts).
  */
@@ -31,6 +31,8 @@ export interface TrainArgs {
   classes: 'code' | 'alnum';
   /** Start from this trained model's weights (its output layer widened to `classes`); '' = seeded random init. */
   init: string;
+  /** The training data's augmentation ranges (training/dataset.ts GenerateOptions.augmentation). */
+  augmentation: 'v3' | 'v4';
 }
 
 export const RELEASE_ARGS: TrainArgs = {
@@ -44,6 +46,7 @@ export const RELEASE_ARGS: TrainArgs = {
   stopAfter: 0,
   classes: 'code',
   init: '',
+  augmentation: 'v3',
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -59,6 +62,7 @@ function rebuildCommand(args: TrainArgs): string {
   add('--stop-after', args.stopAfter, RELEASE_ARGS.stopAfter);
   if (args.classes !== RELEASE_ARGS.classes) flags.push(`--classes ${args.classes}`);
   if (args.init) flags.push(`--init ${args.init}`);
+  if (args.augmentation !== RELEASE_ARGS.augmentation) flags.push(`--augmentation ${args.augmentation}`);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -84,12 +88,17 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--stop-after': args.stopAfter = num(); break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
+      case '--augmentation':
+        if (value !== 'v3' && value !== 'v4') throw new Error(`--augmentation takes v3 or v4 (got '${value}').`);
+        args.augmentation = value;
+        i++;
+        break;
       case '--classes':
         if (value !== 'code' && value !== 'alnum') throw new Error(`--classes takes code or alnum (got '${value}').`);
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --out`);
     }
   }
   return args;
@@ -111,7 +120,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join('') }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),

@@ -36,6 +36,17 @@ describe('training/dataset: the synthetic character generator', () => {
     assert.ok(mean > 0.8 && mean < 1.25, `mean top of x/o = ${mean} x-heights`);
   });
 
+  it("'v4' draws its own samples (letters touching some glyphs), all readable, and leaves 'v3' as it was", () => {
+    const opts = { split: 'train' as const, perClass: 40, seed: 11, labels: 'oH' };
+    const v3 = generateCharacterSamples(opts);
+    const again = generateCharacterSamples({ ...opts, augmentation: 'v3' });
+    v3.forEach((s, i) => assert.deepEqual(s.image.data, again[i].image.data, "'v3' is the default"));
+    const v4 = generateCharacterSamples({ ...opts, augmentation: 'v4' });
+    assert.ok(v4.some((s, i) => s.image.data.length !== v3[i].image.data.length), "'v4' draws other samples");
+    for (const s of v4) assert.doesNotThrow(() => normalizeCharacter(s.image, { frame: s.frame }), s.label);
+    assert.deepEqual(v4.map((s) => s.label), v3.map((s) => s.label));
+  });
+
   it('draws every style and every class as a readable image', () => {
     for (const style of ['font', 'pen', 'hershey'] as const) {
       const samples = generateCharacterSamples({ split: 'train', perClass: 1, seed: 9, styles: [style] });

@@ -176,12 +176,7 @@ Trained only on synthetic handwriting (../../shared/notes/training-data.md): no 
 ${String(t.command ?? 'npm run train')}
 \`\`\`
 Seeded end to end (data generator, init, shuffling, dropout): the same command gives the same model.${base ? `
-The run starts from the weights of the model in \`${base}\` (\`--init\`): the 62-class release model of commit
-61dfb72, extracted with \`mkdir -p ${base} && git archive 61dfb72 models/char-cnn | tar -x -C ${base} --strip-components=2\`
-(itself rebuilt by \`git checkout 61dfb72 && npm run train\`). Its output layer is widened to the new classes: the 62
-keep their weights, each symbol starts from small seeded random weights. **The base model was trained on the families
-that are now the five newer held-out style groups** (only the 'earlier' families were held out then), so figures on
-those groups are flattered; the 'earlier' families and the held-out Hershey fonts are unseen by both.` : ''}
+${initNote(base)}` : ''}
 This card is rewritten by \`npx tsx training/evaluate.ts ${dir}\` (run by the training command at the end).
 
 ## Model
@@ -203,7 +198,10 @@ varying width), weights 0.4/0.4/0.2; symbols also \`drawn\` (weight 0.3): the ge
 family draws a symbol only where its glyph was vetted on the symbol contact sheet (\`npx tsx training/contactSheets.ts --symbols\`);
 the exclusions and why are in training/fonts.ts SYMBOL_EXCLUSIONS. Held-out figures never use the \`drawn\` style. Augmentation: rotation, shear, scale, aspect, elastic distortion, stroke
 width, blur, noise, paper/ink contrast, polarity, position/margin in the box; ~40% of training samples carry no line
-frame. Plain printed families are used in small measure (8% of font/pen samples).
+frame. Plain printed families are used in small measure (8% of font/pen samples).${String(t.command ?? '').includes('--augmentation v4') ? `
+With \`--augmentation v4\` (this model) a quarter of the samples also have a letter of the same hand touching the glyph on
+one side or both, cut away at the glyph's columns (a pixel or two either way), as the readers' cuts between touching
+letters hand them to the classifier.` : ''}
 
 - Training families (@fontsource): ${list(t.trainFamilies)}
 - Held-out families (never trained on): ${list(t.heldoutFamilies)}
@@ -262,4 +260,23 @@ if (process.argv[1] && /evaluate\.ts$/.test(process.argv[1])) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });
+}
+
+/** How the model an --init run starts from is itself rebuilt: `base` is /tmp/char-cnn-<commit> by convention. */
+function initNote(base: string): string {
+  const commit = /char-cnn-([0-9a-f]{7,40})$/.exec(base)?.[1];
+  if (commit === '61dfb72') {
+    return `The run starts from the weights of the model in \`${base}\` (\`--init\`): the 62-class release model of commit
+61dfb72, extracted with \`mkdir -p ${base} && git archive 61dfb72 models/char-cnn | tar -x -C ${base} --strip-components=2\`
+(itself rebuilt by \`git checkout 61dfb72 && npm run train\`). Its output layer is widened to the new classes: the 62
+keep their weights, each symbol starts from small seeded random weights. **The base model was trained on the families
+that are now the five newer held-out style groups** (only the 'earlier' families were held out then), so figures on
+those groups are flattered; the 'earlier' families and the held-out Hershey fonts are unseen by both.`;
+  }
+  if (!commit) return `The run starts from the weights of the model in \`${base}\` (\`--init\`).`;
+  return `The run starts from the weights of the model in \`${base}\` (\`--init\`): the release model of commit
+${commit}, extracted with \`mkdir -p ${base} && git archive ${commit} models/char-cnn | tar -x -C ${base} --strip-components=2\`
+(itself rebuilt as its own card, \`git show ${commit}:models/char-cnn/CARD.md\`, says). **That chain starts from a model trained
+on the families that are now the five newer held-out style groups** (only the 'earlier' families were held out then), so
+figures on those groups are flattered; the 'earlier' families and the held-out Hershey fonts are unseen by all of them.`;
 }

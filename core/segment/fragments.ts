@@ -21,7 +21,7 @@ const MAX_RUN = 4;
  * What a merge costs, in nats per join: separate components are separate characters unless the
  * whole reads much better. Two sure letters (r n at 0.9 each) stay two beside an m read at 0.9.
  */
-export const MERGE_COST = 1.5;
+const MERGE_COST = 1.5;
 /**
  * A group read this surely as one shape is a character, not a piece of one: no run containing it is
  * merged (an l beside an o would otherwise make a b, c beside l a d).
@@ -56,8 +56,9 @@ export interface MergeRun {
 }
 
 /**
- * Runs of two or more neighbouring groups (sorted by left) that could be one character: no mark among
- * them, each gap at most MAX_GAP x-heights, together at most `maxWidth` wide.
+ * Runs of two or more neighbouring groups (sorted by left) that could be one character: each gap at
+ * most MAX_GAP x-heights, together at most `maxWidth` wide, and letter-sized (a piece of letter size
+ * among them, or marks that stand MARKS_AS_LETTER x-heights tall together).
  */
 export function mergeRuns(groups: readonly CharGroup[], xHeight: number, maxWidth: number): MergeRun[] {
   const runs: MergeRun[] = [];

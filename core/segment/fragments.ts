@@ -86,7 +86,7 @@ export function mergeRuns(groups: readonly CharGroup[], xHeight: number, maxWidt
 /**
  * The line's groups with the runs that read better merged: the partition of the groups into single
  * groups and runs (none of whose groups `isSure`) with the highest sum of score(group) - PIECE_COST -
- * run cost. `score` is the
+ * run cost; a run whose whole `readsLetter` pays less on a line of unsure pieces. `score` is the
  * group's log-probability term (undefined when it has no crop: it then stays as it is).
  */
 export function chooseMerges(
@@ -94,6 +94,7 @@ export function chooseMerges(
   runs: readonly MergeRun[],
   score: (g: CharGroup) => number | undefined,
   isSure: (g: CharGroup) => boolean,
+  readsLetter: (g: CharGroup) => boolean = () => true,
 ): CharGroup[] {
   if (runs.length === 0) return [...groups];
   const n = groups.length;
@@ -118,7 +119,8 @@ export function chooseMerges(
       // A mark read surely is no evidence: a worn letter's pieces read as sure ticks and dots.
       for (let k = r.first; k <= r.last; k++) sure ||= !groups[k].mark && isSure(groups[k]);
       if (sure || s === undefined || best[r.first] === -Infinity) continue;
-      const cost = costShare * r.group.cost;
+      // The worn line's discount is for letters and digits: two bars of || are no broken letter.
+      const cost = (readsLetter(r.group) ? costShare : 1) * r.group.cost;
       const total = best[r.first] + s - PIECE_COST - cost;
       if (total > best[i + 1]) {
         best[i + 1] = total;

@@ -372,7 +372,11 @@ function readUpright(
       const hit = pieceIndex.get(keyOf(g, wholeOf(g)));
       return hit !== undefined && readsOneShape(probs[hit.index], ctx.labels);
     };
-    line.groups = chooseMerges(line.groups, runs[li], wholeScore, isSure);
+    const readsLetter = (g: CharGroup) => {
+      const hit = pieceIndex.get(keyOf(g, wholeOf(g)));
+      return hit !== undefined && /^[A-Za-z0-9]$/.test(ctx.labels[argmax(probs[hit.index])] ?? '');
+    };
+    line.groups = chooseMerges(line.groups, runs[li], wholeScore, isSure, readsLetter);
   });
 
   // Then, in a second batch, the pieces of the wide or doubtful candidates (a confident,
@@ -618,6 +622,12 @@ function resolveXHeights(lines: { metrics: LineMetrics }[]): void {
     if (Math.abs(h - xh) < Math.abs(h - cap)) l.metrics = { baseline: l.metrics.baseline, xHeight: h, capHeight: h * (cap / xh) };
     else l.metrics = { baseline: l.metrics.baseline, xHeight: h * (xh / cap), capHeight: h };
   }
+}
+
+function argmax(p: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+  return best;
 }
 
 function maxOf(p: Float32Array): number {

@@ -48,6 +48,9 @@ describe('segment: characters that came apart', () => {
     const sure = (g: CharGroup) => g.ids.length === 1 && g.ids[0] >= 3;
     const kept = chooseMerges(line, mergeRuns(line, xHeight, maxWidth), score, sure);
     assert.deepEqual(kept.map((g) => g.ids.join()), ['1', '2', '3', '4', '5']);
+    // Whole, they read as a symbol (the two bars of ||): no discount, apart.
+    const bars = chooseMerges(pieces, mergeRuns(pieces, xHeight, maxWidth), score, () => false, () => false);
+    assert.deepEqual(bars.map((g) => g.ids.join()), ['1', '2']);
   });
 
   it('merges a worn letter\'s pieces even where one reads surely as a mark (a tick, a dot)', () => {

@@ -118,7 +118,8 @@ export function chooseMerges(
       let sure = false;
       // A mark read surely is no evidence: a worn letter's pieces read as sure ticks and dots.
       for (let k = r.first; k <= r.last; k++) sure ||= !groups[k].mark && isSure(groups[k]);
-      if (sure || s === undefined || best[r.first] === -Infinity) continue;
+      // ...and on a line of sure letters the whole must read surely too: an unsure I beside an unsure t is no H.
+      if (sure || (costShare >= 1 && !isSure(r.group)) || s === undefined || best[r.first] === -Infinity) continue;
       // The worn line's discount is for letters and digits: two bars of || are no broken letter.
       const cost = (readsLetter(r.group) ? costShare : 1) * r.group.cost;
       const total = best[r.first] + s - PIECE_COST - cost;

@@ -19,6 +19,18 @@ describe('segment: characters that came apart', () => {
     assert.deepEqual(runs, ['0-1'], '1 px apart: offered; 10 px (half an x-height) apart, or 34 px wide together: not');
   });
 
+  it('on a line of sure letters, merges only into a whole read surely (an unsure I and t are no H)', () => {
+    const line = [group(1, 0, 6), group(2, 7, 18), group(3, 40, 55), group(4, 60, 75), group(5, 80, 95)];
+    // I at 0.23 and t at 0.5 apart, H at 0.66 whole: the classifier alone would merge them.
+    const score = (g: CharGroup) => Math.log(g.ids.length > 1 ? 0.66 : g.ids[0] === 1 ? 0.23 : g.ids[0] === 2 ? 0.5 : 0.95);
+    const runs = mergeRuns(line, xHeight, maxWidth);
+    const sureLetters = (g: CharGroup) => g.ids.length === 1 && g.ids[0] >= 3;
+    assert.deepEqual(chooseMerges(line, runs, score, sureLetters).map((g) => g.ids.join()), ['1', '2', '3', '4', '5']);
+    // Read surely whole, the same pieces merge.
+    const sureWhole = (g: CharGroup) => sureLetters(g) || g.ids.join() === '1,2';
+    assert.deepEqual(chooseMerges(line, runs, score, sureWhole).map((g) => g.ids.join()), ['1,2', '3', '4', '5']);
+  });
+
   it('does not merge marks alone that stay mark-sized (a colon, a quote)', () => {
     const runs = mergeRuns([group(1, 0, 3, true), group(2, 4, 7, true)], xHeight, maxWidth);
     assert.deepEqual(runs, []);

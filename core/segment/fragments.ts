@@ -102,7 +102,8 @@ export function chooseMerges(
   const choice = new Array<{ from: number; group: CharGroup[] } | undefined>(n + 1);
   best[0] = 0;
   // On a line whose pieces mostly read unsurely (a worn pen broke it up), merging costs less.
-  const sureShare = groups.filter((g) => !g.mark && isSure(g)).length / Math.max(1, groups.filter((g) => !g.mark).length);
+  const sure = groups.map((g) => !g.mark && isSure(g));
+  const sureShare = sure.filter(Boolean).length / Math.max(1, groups.filter((g) => !g.mark).length);
   const costShare = Math.max(MIN_COST_SHARE, Math.min(1, sureShare / SURE_LINE));
   const endingAt = new Map<number, MergeRun[]>();
   for (const r of runs) endingAt.set(r.last, [...(endingAt.get(r.last) ?? []), r]);
@@ -115,11 +116,11 @@ export function chooseMerges(
     }
     for (const r of endingAt.get(i) ?? []) {
       const s = score(r.group);
-      let sure = false;
-      // A mark read surely is no evidence: a worn letter's pieces read as sure ticks and dots.
-      for (let k = r.first; k <= r.last; k++) sure ||= !groups[k].mark && isSure(groups[k]);
+      // A mark read surely is no evidence (a worn letter's pieces read as sure ticks and dots), so `sure`
+      // counts letter-sized groups only...
+      const surePiece = sure.slice(r.first, r.last + 1).some(Boolean);
       // ...and on a line of sure letters the whole must read surely too: an unsure I beside an unsure t is no H.
-      if (sure || (costShare >= 1 && !isSure(r.group)) || s === undefined || best[r.first] === -Infinity) continue;
+      if (surePiece || (costShare >= 1 && !isSure(r.group)) || s === undefined || best[r.first] === -Infinity) continue;
       // The worn line's discount is for letters and digits: two bars of || are no broken letter.
       const cost = (readsLetter(r.group) ? costShare : 1) * r.group.cost;
       const total = best[r.first] + s - PIECE_COST - cost;
@@ -141,11 +142,24 @@ export function chooseMerges(
 
 /** Whether class probabilities `p` (in `labels` order) read one shape surely, letters of either case and look-alikes together. */
 export function readsOneShape(p: Float32Array, labels: readonly string[]): boolean {
-  const byShape = new Map<string, number>();
-  labels.forEach((label, i) => {
-    const shape = SHAPES.find((s) => s.includes(label)) ?? label.toLowerCase();
-    byShape.set(shape, (byShape.get(shape) ?? 0) + (p[i] ?? 0));
-  });
-  for (const v of byShape.values()) if (v >= SURE_SHAPE) return true;
-  return false;
+  const { shapeOf, count } = shapesOf(labels);
+  const byShape = new Float64Array(count);
+  for (let i = 0; i < shapeOf.length; i++) byShape[shapeOf[i]] += p[i] ?? 0;
+  return byShape.some((v) => v >= SURE_SHAPE);
+}
+
+/** Each label's shape (an index; look-alikes and the two cases of a letter share one), once per label list. */
+const shapeCache = new WeakMap<readonly string[], { shapeOf: Int32Array; count: number }>();
+function shapesOf(labels: readonly string[]): { shapeOf: Int32Array; count: number } {
+  let hit = shapeCache.get(labels);
+  if (!hit) {
+    const index = new Map<string, number>();
+    const shapeOf = Int32Array.from(labels, (label) => {
+      const shape = SHAPES.find((s) => s.includes(label)) ?? label.toLowerCase();
+      if (!index.has(shape)) index.set(shape, index.size);
+      return index.get(shape)!;
+    });
+    shapeCache.set(labels, (hit = { shapeOf, count: index.size }));
+  }
+  return hit;
 }

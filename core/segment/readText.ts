@@ -363,17 +363,18 @@ function readUpright(
     for (const g of [...groups, ...runs[li].map((r) => r.group)]) addCrop(g, frameOf(metrics), li, wholeOf(g));
   });
   scoreNew();
+  const wholeHit = (g: CharGroup) => pieceIndex.get(keyOf(g, wholeOf(g)));
   lines.forEach((line, li) => {
     const wholeScore = (g: CharGroup) => {
-      const hit = pieceIndex.get(keyOf(g, wholeOf(g)));
+      const hit = wholeHit(g);
       return hit ? Math.log(Math.max(1e-6, maxOf(probs[hit.index]))) - widthPenalty(hit.inkBox.right - hit.inkBox.left, line.metrics) : undefined;
     };
     const isSure = (g: CharGroup) => {
-      const hit = pieceIndex.get(keyOf(g, wholeOf(g)));
+      const hit = wholeHit(g);
       return hit !== undefined && readsOneShape(probs[hit.index], ctx.labels);
     };
     const readsLetter = (g: CharGroup) => {
-      const hit = pieceIndex.get(keyOf(g, wholeOf(g)));
+      const hit = wholeHit(g);
       return hit !== undefined && /^[A-Za-z0-9]$/.test(ctx.labels[argmax(probs[hit.index])] ?? '');
     };
     line.groups = chooseMerges(line.groups, runs[li], wholeScore, isSure, readsLetter);
@@ -392,7 +393,7 @@ function readUpright(
   });
   plans.forEach((line, li) => line.forEach((plan) => {
     if (plan.cuts.length === 0) return;
-    const whole = pieceIndex.get(keyOf(plan.group, { x0: plan.group.box.left, x1: plan.group.box.right }));
+    const whole = wholeHit(plan.group);
     const width = plan.group.box.right - plan.group.box.left;
     if (whole && maxOf(probs[whole.index]) >= SURE_WHOLE && width <= plan.wide) {
       plan.cuts = [];
@@ -639,8 +640,7 @@ function maxOf(p: Float32Array): number {
 function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): DecodedText {
   let text = '', logp = 0;
   for (const p of charProbs) {
-    let bi = 0;
-    for (let i = 1; i < p.length; i++) if (p[i] > p[bi]) bi = i;
+    const bi = argmax(p);
     text += labels[bi] ?? '?';
     logp += Math.log(Math.max(1e-6, p[bi]));
   }

@@ -56,6 +56,8 @@ export interface GenerateOptions {
    * touching the glyph on either side, cut away at its columns (NEIGHBOUR_RATE of the samples).
    */
   augmentation?: 'v2' | 'v3' | 'v4';
+  /** With 'v4': the share of samples given touching neighbours (default NEIGHBOUR_RATE). */
+  neighbourRate?: number;
 }
 
 /** Relative frequency of each style when all are allowed ('drawn' is offered for symbols only). */
@@ -169,7 +171,7 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
       drawn = { ...drawFont(family, label, place, rng, augment, style === 'pen', wide), family };
     }
     let ink = drawn.ink;
-    if (augment && opts.augmentation === 'v4' && rng.chance(NEIGHBOUR_RATE)) {
+    if (augment && opts.augmentation === 'v4' && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE)) {
       const neighbour = (l: string, at: Placement) =>
         style === 'hershey' ? drawHershey(drawn.hershey!, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide).ink;
       ink = withNeighbours(ink, place, rng, drawn.hershey ? (l) => drawn.hershey!.glyphs.has(l) : () => true, neighbour);
@@ -208,7 +210,7 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
 // ---- touching neighbours ('v4') ---------------------------------------------------------------------
 
 /** Share of 'v4' samples with letters touching the glyph. */
-const NEIGHBOUR_RATE = 0.25;
+export const NEIGHBOUR_RATE = 0.25;
 /** Letters written beside the glyph: lowercase mostly, as in words. */
 const NEIGHBOUR_LETTERS = 'aceimnorsuvwxzbdfhklt';
 

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { strokesToCharacters, type Stroke } from '../../../core/strokes';
 import { splitTouchingLetters } from '../../../core/strokes/touching';
+import { Classifier, Recognizer } from '../../../core/recognizer';
+import { LABELS, probs, shippedNgram } from '../decode/helpers';
 
 /** An 'n' (stem + arch) and an 'o' written so close that the pen joins them: grouping makes one character. */
 function touchingNo(): Stroke[] {
@@ -31,5 +33,38 @@ describe('strokes: letters that touch are cut where the classifier reads the pie
     const grouped = strokesToCharacters(touchingNo(), { inkWidth: 4 });
     const split = splitTouchingLetters(grouped, (inputs) => inputs.map(() => Math.log(0.9)));
     assert.equal(split, grouped);
+  });
+});
+
+describe('strokes: with a language model, the word decides whether touching letters are cut', () => {
+  /** A tall l, then (a word later) an n and an o joined by the pen. */
+  function lThenNo(): Stroke[] {
+    const [l, stem, arch, o] = touchingNo();
+    return [l.map((p) => ({ x: p.x - 60, y: p.y })), stem, arch, o];
+  }
+  /**
+   * A stand-in classifier that tells the images apart by their ink's aspect: the l a bar, the
+   * joined "no" a wide m read unsurely, its pieces an n and an o each read no surer than the W.
+   */
+  const WHOLE = 'W';
+  const standIn: Classifier = {
+    labels: LABELS,
+    probabilities: (chars) =>
+      chars.map(({ inkBox }) => {
+        const aspect = (inkBox.right - inkBox.left) / Math.max(1, inkBox.bottom - inkBox.top);
+        if (aspect < 0.35) return probs({ l: 0.9 });
+        if (aspect > 1.1) return probs({ [WHOLE]: 0.45 });
+        return aspect < 0.75 ? probs({ n: 0.5, h: 0.3 }) : probs({ o: 0.5, a: 0.3 });
+      }),
+  };
+
+  it('cuts "no" where the pieces alone would not be cut, and keeps it whole without the language model', () => {
+    const strokes = lThenNo();
+    const alone = new Recognizer(standIn).recognizeStrokes(strokes, { inkWidth: 4 });
+    assert.equal(alone.text, `l ${WHOLE}`, 'the classifier alone keeps the joined letters whole');
+    const withWords = new Recognizer(standIn, { ngram: shippedNgram() }).recognizeStrokes(strokes, { inkWidth: 4 });
+    assert.equal(withWords.text, 'l no');
+    assert.equal(withWords.grouped.characters.length, 3);
+    assert.deepEqual(withWords.grouped.characters.map((c) => c.strokeIndices), [[0], [1, 2], [3]]);
   });
 });

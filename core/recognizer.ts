@@ -11,8 +11,8 @@ import { Charset, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharse
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
 import { CharCrop, readText, TextLine } from './segment';
-import { PadLineFrame, Stroke, StrokeCharacters, strokesToCharacters } from './strokes';
-import { splitTouchingLetters } from './strokes/touching';
+import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
+import { applyCuts, piecesWin, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
 
 /** What the recognizer needs from a classifier (CharClassifier satisfies it). */
 export interface Classifier {
@@ -102,6 +102,17 @@ export interface RecognizerOptions {
   readonly batchSize?: number;
 }
 
+/** What the classifier made of one input: its normalised form and class probabilities. */
+interface Classified {
+  readonly normalized: NormalizedCharacter;
+  readonly probs: Float32Array;
+}
+/** Inputs already classified in one call (undefined: blank), so a character read twice is classified once. */
+type ClassifiedMemo = Map<CharacterInput, Classified | undefined>;
+
+/** Cost of each extra piece when the decoder weighs cutting touching pen letters (nats; as the text reader's). */
+const PIECE_COST = 0.35;
+
 const DEFAULT_TOP_K = 3;
 const DEFAULT_BATCH = 64;
 const MAX_TOP_K = 62;
@@ -173,6 +184,11 @@ export class Recognizer {
    * context, then the words already read), so neighbours settle 1/l/I, 0/o/O and case.
    */
   recognizeSequence(inputs: readonly CharacterInput[], opts: SequenceOptions = {}): SequenceRecognition {
+    return this.readSequence(inputs, opts, new Map());
+  }
+
+  /** recognizeSequence, reusing what `memo` already holds of the inputs' classification. */
+  private readSequence(inputs: readonly CharacterInput[], opts: SequenceOptions, memo: ClassifiedMemo): SequenceRecognition {
     const n = inputs.length;
     for (const [name, flags] of [['spaceBefore', opts.spaceBefore], ['lineBreakBefore', opts.lineBreakBefore]] as const) {
       if (flags && flags.length !== n) throw new Error(`${name} has ${flags.length} entries for ${n} characters.`);
@@ -180,17 +196,11 @@ export class Recognizer {
     const topK = clampTopK(opts.topK);
     const charset = parseCharsetOption(opts.charset);
     const lexicon = lexiconOption(opts.lexicon);
-    const normalized: (NormalizedCharacter | undefined)[] = inputs.map(({ image, frame }) => {
-      try {
-        return normalizeCharacter(image, { frame: frame ?? opts.frame, polarity: opts.polarity });
-      } catch (err) {
-        if (err instanceof BlankImageError) return undefined;
-        throw err;
-      }
-    });
+    const classified = this.classify(inputs, { frame: opts.frame, polarity: opts.polarity }, memo);
+    const normalized = classified.map((c) => c?.normalized);
     const present = normalized.flatMap((c, i) => (c ? [i] : []));
     if (present.length === 0) throw new BlankImageError();
-    const probs = this.probabilities(present.map((i) => normalized[i]!));
+    const probs = present.map((i) => classified[i]!.probs);
     // Lines of present characters; a break or space on a blank character carries to the next one.
     const lines: { index: number; space: boolean }[][] = [];
     let pendingSpace = false;
@@ -248,18 +258,76 @@ export class Recognizer {
    * letters where the classifier reads the pieces more surely, then read as a sequence.
    */
   recognizeStrokes(strokes: readonly Stroke[], opts: StrokeReadOptions = {}): StrokeRecognition {
-    const grouped = splitTouchingLetters(strokesToCharacters(strokes, { inkWidth: opts.inkWidth, guide: opts.guide, guides: opts.guides }), (inputs) =>
-      this.sureness(inputs),
-    );
+    const memo: ClassifiedMemo = new Map();
+    const read = { frame: opts.frame, polarity: opts.polarity };
+    const apart = strokesToCharacters(strokes, { inkWidth: opts.inkWidth, guide: opts.guide, guides: opts.guides });
+    const cuts = touchingCuts(apart, (inputs) => this.classify(inputs, read, memo).map((c) => (c ? Math.log(Math.max(1e-12, Math.max(...c.probs))) : -Infinity)));
+    const grouped = applyCuts(apart, this.chooseCuts(apart, cuts, opts, memo));
     const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), grouped };
     if (grouped.characters.length === 0) return blank;
     try {
-      const r = this.recognizeSequence(grouped.characters, { ...opts, spaceBefore: grouped.spaceBefore, lineBreakBefore: grouped.lineBreakBefore });
+      const r = this.readSequence(grouped.characters, { ...opts, spaceBefore: grouped.spaceBefore, lineBreakBefore: grouped.lineBreakBefore }, memo);
       return { ...r, grouped };
     } catch (err) {
       if (err instanceof BlankImageError) return blank;
       throw err;
     }
+  }
+
+  /**
+   * Which touching letters to cut. Without a language model, where the classifier reads the pieces
+   * surer than the whole; with one, the word around each cut is decoded both ways and the better
+   * reading wins, less PIECE_COST per extra piece ("Promise" written in one go beats "PrMe": an i and
+   * an s read unsurely apart but spell a word; an m read surely whole stays whole).
+   */
+  private chooseCuts(grouped: StrokeCharacters, cuts: readonly TouchingCut[], opts: SequenceOptions, memo: ClassifiedMemo): Map<number, StrokeCharacter[]> {
+    const byClassifier = new Map(cuts.filter(piecesWin).map((c) => [c.index, c.pieces]));
+    if (!this.ngram || cuts.length === 0) return byClassifier;
+    const read = { frame: opts.frame, polarity: opts.polarity };
+    const charset = parseCharsetOption(opts.charset);
+    const lexicon = lexiconOption(opts.lexicon);
+    const chosen = new Map(byClassifier);
+    for (const cut of cuts) {
+      const { from, to } = wordAround(grouped, cut.index);
+      const score = (split: boolean): number => {
+        const members = grouped.characters.slice(from, to).flatMap((c, k) => {
+          const i = from + k;
+          const pieces = i === cut.index ? (split ? cut.pieces : undefined) : chosen.get(i);
+          return pieces ?? [c];
+        });
+        const classified = this.classify(members, read, memo);
+        if (classified.some((c) => !c)) return -Infinity;
+        const decoded = decodeWord(classified.map((c) => c!.probs), this.labels, {
+          charset,
+          ngram: this.ngram,
+          lexicon,
+          context: from === 0 ? opts.context : undefined,
+          geometry: classified.map((c) => (c!.normalized.geometry[0] ? { top: c!.normalized.geometry[1], bottom: c!.normalized.geometry[2] } : null)),
+          scoreOnly: true,
+        });
+        return decoded.score - (split ? PIECE_COST * (cut.pieces.length - 1) : 0);
+      };
+      if (score(true) > score(false)) chosen.set(cut.index, cut.pieces);
+      else chosen.delete(cut.index);
+    }
+    return chosen;
+  }
+
+  /** Each input normalised and classified, in one batch for those `memo` does not hold yet; undefined where blank. */
+  private classify(inputs: readonly CharacterInput[], read: { frame?: LineFrame; polarity?: PreprocessOptions['polarity'] }, memo: ClassifiedMemo): (Classified | undefined)[] {
+    const todo: { input: CharacterInput; normalized: NormalizedCharacter }[] = [];
+    for (const input of inputs) {
+      if (memo.has(input)) continue;
+      try {
+        todo.push({ input, normalized: normalizeCharacter(input.image, { frame: input.frame ?? read.frame, polarity: read.polarity }) });
+        memo.set(input, undefined);
+      } catch (err) {
+        if (!(err instanceof BlankImageError)) throw err;
+        memo.set(input, undefined);
+      }
+    }
+    if (todo.length > 0) this.probabilities(todo.map((t) => t.normalized)).forEach((probs, j) => memo.set(todo[j].input, { normalized: todo[j].normalized, probs }));
+    return inputs.map((input) => memo.get(input));
   }
 
   /** Log of the classifier's top probability per character (-Infinity for a blank image). */

@@ -18,59 +18,98 @@ const MIN_PIECE_WIDTH = 0.2;
 const MAX_PIECE_OVERLAP = 0.35;
 /** How much surer (mean log-probability, nats) the pieces must be than the whole. */
 const SPLIT_MARGIN = 0.25;
+/** Characters of more strokes are not cut (2^(n-1) cuttings; a scribble is not letters). */
+const MAX_PARTS = 8;
 
 /** The classifier's surest class probability (log) for each image, with its frame. */
 export type Sureness = (inputs: readonly { image: GreyImage; frame?: LineFrame }[]) => number[];
 
 export function splitTouchingLetters(grouped: StrokeCharacters, sureness: Sureness): StrokeCharacters {
+  return applyCuts(grouped, new Map(touchingCuts(grouped, sureness).filter(piecesWin).map((c) => [c.index, c.pieces])));
+}
+
+/** A wide, unsure character and its best cutting by the classifier. */
+export interface TouchingCut {
+  /** Index of the character in the grouping. */
+  readonly index: number;
+  readonly pieces: StrokeCharacter[];
+  /** Log-probability of the whole's surest class, and the pieces' mean of theirs. */
+  readonly whole: number;
+  readonly mean: number;
+}
+
+/** Whether the classifier alone would cut: the pieces read surer than the whole by SPLIT_MARGIN. */
+export function piecesWin(cut: TouchingCut): boolean {
+  return cut.mean > cut.whole + SPLIT_MARGIN;
+}
+
+/**
+ * Each wide character that reads unsurely whole, with its best cutting between strokes (by the
+ * pieces' mean sureness; a cutting into more pieces must read strictly surer than one into fewer).
+ */
+export function touchingCuts(grouped: StrokeCharacters, sureness: Sureness): TouchingCut[] {
   const wide = grouped.characters.flatMap((c, index) => (mayBeTwoLetters(c, grouped.lines[c.line]) ? [index] : []));
-  if (wide.length === 0) return grouped;
+  if (wide.length === 0) return [];
   // A whole read surer than e^-SPLIT_MARGIN cannot lose to pieces (their mean log-probability is at
   // most 0): only the unsure ones are cut and their pieces classified, in one batch.
   const wholeSure = sureness(wide.map((i) => grouped.characters[i]));
-  type Trial = { index: number; whole: number; cuts: { left: StrokeCharacter; right: StrokeCharacter }[] };
-  const trials: Trial[] = wide
-    .map((index, k) => ({ index, whole: wholeSure[k], cuts: [] as Trial['cuts'] }))
+  const trials = wide
+    .map((index, k) => ({ index, whole: wholeSure[k] }))
     .filter((t) => t.whole < -SPLIT_MARGIN)
     .map((t) => {
       const c = grouped.characters[t.index];
-      return { ...t, cuts: candidateCuts(c, grouped.lines[c.line], grouped.inkWidth, grouped.renderSize) };
+      return { ...t, ...cuttingsOf(c, grouped.lines[c.line], grouped.inkWidth, grouped.renderSize) };
     })
-    .filter((t) => t.cuts.length > 0);
-  if (trials.length === 0) return grouped;
-  const sure = sureness(trials.flatMap((t) => t.cuts.flatMap((c) => [c.left, c.right])));
-  const chosen = new Map<number, { left: StrokeCharacter; right: StrokeCharacter }>();
+    .filter((t) => t.cuttings.length > 0);
+  if (trials.length === 0) return [];
+  const sure = sureness(trials.flatMap((t) => t.pieces));
+  const out: TouchingCut[] = [];
   let k = 0;
   for (const t of trials) {
-    let best: { left: StrokeCharacter; right: StrokeCharacter } | undefined;
-    let bestScore = t.whole + SPLIT_MARGIN;
-    for (const cut of t.cuts) {
-      const score = (sure[k++] + sure[k++]) / 2;
-      if (score > bestScore) {
-        bestScore = score;
-        best = cut;
-      }
+    const pieceSure = sure.slice(k, k + t.pieces.length);
+    k += t.pieces.length;
+    let best: { cutting: Cutting; mean: number } | undefined;
+    // Fewest pieces first: a cutting into more pieces must read strictly surer.
+    for (const cutting of t.cuttings) {
+      const mean = cutting.reduce((sum, p) => sum + pieceSure[p], 0) / cutting.length;
+      if (mean > -Infinity && (!best || mean > best.mean)) best = { cutting, mean };
     }
-    if (best) chosen.set(t.index, best);
+    if (best) out.push({ index: t.index, whole: t.whole, mean: best.mean, pieces: best.cutting.map((p) => t.pieces[p]) });
   }
-  if (chosen.size === 0) return grouped;
+  return out;
+}
+
+/** The grouping with the given characters replaced by their pieces (index -> pieces, left to right). */
+export function applyCuts(grouped: StrokeCharacters, cuts: ReadonlyMap<number, readonly StrokeCharacter[]>): StrokeCharacters {
+  if (cuts.size === 0) return grouped;
   const characters: StrokeCharacter[] = [];
   const spaceBefore: boolean[] = [];
   const lineBreakBefore: boolean[] = [];
   const newIndex: number[] = [];
   grouped.characters.forEach((c, i) => {
-    const cut = chosen.get(i);
+    const pieces = cuts.get(i) ?? [c];
     newIndex.push(characters.length);
-    characters.push(...(cut ? [cut.left, cut.right] : [c]));
-    spaceBefore.push(grouped.spaceBefore[i], ...(cut ? [false] : []));
-    lineBreakBefore.push(grouped.lineBreakBefore[i], ...(cut ? [false] : []));
+    characters.push(...pieces);
+    spaceBefore.push(grouped.spaceBefore[i], ...pieces.slice(1).map(() => false));
+    lineBreakBefore.push(grouped.lineBreakBefore[i], ...pieces.slice(1).map(() => false));
   });
   const lines = grouped.lines.map((l) => ({
     ...l,
-    characterIndices: l.characterIndices.flatMap((i) => (chosen.has(i) ? [newIndex[i], newIndex[i] + 1] : [newIndex[i]])),
+    characterIndices: l.characterIndices.flatMap((i) => (cuts.get(i) ?? [0]).map((_, j) => newIndex[i] + j)),
   }));
   return { ...grouped, characters, spaceBefore, lineBreakBefore, lines };
 }
+
+/** The characters [from, to) of the word holding character `index` (words end at spaces and line breaks). */
+export function wordAround(grouped: StrokeCharacters, index: number): { from: number; to: number } {
+  let from = index, to = index + 1;
+  while (from > 0 && !grouped.spaceBefore[from] && !grouped.lineBreakBefore[from]) from--;
+  while (to < grouped.characters.length && !grouped.spaceBefore[to] && !grouped.lineBreakBefore[to]) to++;
+  return { from, to };
+}
+
+/** A way to cut a character: indices into its pieces, left to right. */
+type Cutting = number[];
 
 /** Several strokes, and wide for its line: possibly two letters the pen joined. */
 function mayBeTwoLetters(c: StrokeCharacter, line: RenderLine): boolean {
@@ -79,21 +118,51 @@ function mayBeTwoLetters(c: StrokeCharacter, line: RenderLine): boolean {
   return whole.right - whole.left >= MIN_SPLIT_WIDTH * line.letterSize;
 }
 
-/** The ways to cut a wide character between its strokes, left to right. */
-function candidateCuts(c: StrokeCharacter, line: RenderLine, inkWidth: number, size = RENDER_SIZE): { left: StrokeCharacter; right: StrokeCharacter }[] {
+/**
+ * The ways to cut a wide character between its strokes (ordered left to right) into two pieces or
+ * more, each piece a run of neighbouring strokes: "mis" written in one go is three letters. Each
+ * distinct piece is rendered once; the cuttings list the pieces they use, fewest pieces first.
+ */
+function cuttingsOf(c: StrokeCharacter, line: RenderLine, inkWidth: number, size = RENDER_SIZE): { cuttings: Cutting[]; pieces: StrokeCharacter[] } {
   const letter = line.letterSize;
   const order = c.parts.map((p, i) => ({ i, b: boundsOf(p) })).sort((a, b) => a.b.left + a.b.right - (b.b.left + b.b.right));
-  const cuts: { left: StrokeCharacter; right: StrokeCharacter }[] = [];
-  for (let k = 1; k < order.length; k++) {
-    const left = order.slice(0, k), right = order.slice(k);
-    const leftIdx = left.map((o) => o.i), rightIdx = right.map((o) => o.i);
-    const lb = unionBounds(left.map((o) => o.b)), rb = unionBounds(right.map((o) => o.b));
-    const lw = lb.right - lb.left, rw = rb.right - rb.left;
-    if (lw < MIN_PIECE_WIDTH * letter || rw < MIN_PIECE_WIDTH * letter) continue;
-    if (lb.right - rb.left > MAX_PIECE_OVERLAP * Math.min(lw, rw)) continue;
-    cuts.push({ left: piece(c, leftIdx, line, inkWidth, size), right: piece(c, rightIdx, line, inkWidth, size) });
+  const n = order.length;
+  if (n > MAX_PARTS) return { cuttings: [], pieces: [] };
+  // Runs [a, b) of the ordered strokes that are wide enough to be a letter.
+  const span = (a: number, b: number) => unionBounds(order.slice(a, b).map((o) => o.b));
+  const pieceAt = new Map<string, number>();
+  const pieces: StrokeCharacter[] = [];
+  const pieceOf = (a: number, b: number) => {
+    const key = `${a}:${b}`;
+    let index = pieceAt.get(key);
+    if (index === undefined) {
+      index = pieces.length;
+      pieceAt.set(key, index);
+      pieces.push(piece(c, order.slice(a, b).map((o) => o.i), line, inkWidth, size));
+    }
+    return index;
+  };
+  const wideEnough = (a: number, b: number) => {
+    const s = span(a, b);
+    return s.right - s.left >= MIN_PIECE_WIDTH * letter;
+  };
+  const cuttings: Cutting[] = [];
+  // Every way to place cuts between ordered strokes (2^(n-1) - 1 ways with at least one cut).
+  for (let mask = 1; mask < 1 << (n - 1); mask++) {
+    const bounds = [0];
+    for (let k = 1; k < n; k++) if (mask & (1 << (k - 1))) bounds.push(k);
+    bounds.push(n);
+    let ok = true;
+    for (let j = 0; ok && j + 1 < bounds.length; j++) ok = wideEnough(bounds[j], bounds[j + 1]);
+    // Neighbouring pieces side by side, not stacked (a t's bar is not a letter of its own).
+    for (let j = 0; ok && j + 2 < bounds.length; j++) {
+      const lb = span(bounds[j], bounds[j + 1]), rb = span(bounds[j + 1], bounds[j + 2]);
+      ok = lb.right - rb.left <= MAX_PIECE_OVERLAP * Math.min(lb.right - lb.left, rb.right - rb.left);
+    }
+    if (ok) cuttings.push(bounds.slice(1).map((b, j) => pieceOf(bounds[j], b)));
   }
-  return cuts;
+  cuttings.sort((a, b) => a.length - b.length);
+  return { cuttings, pieces };
 }
 
 function piece(c: StrokeCharacter, indices: number[], line: RenderLine, inkWidth: number, size: number): StrokeCharacter {

@@ -33,6 +33,12 @@ const GROUP_MEDIAN_RATIO = 1.35;
 const BASELINE_TOLERANCE = 0.2;
 /** A letter reaching this share of its height above the line below the baseline has a descender. */
 const DESCENDER_SHARE = 0.3;
+/**
+ * Bodies reaching less than this share of the median letter height above the baseline are
+ * punctuation (a semicolon's comma, a full stop, an underscore), not letters: they say nothing
+ * about the x-height (a ';' ending a line of code once made it a pixel, and every letter a capital).
+ */
+const MIN_LETTER_RISE = 0.35;
 
 export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefined {
   if (bodies.length < 2) return undefined;
@@ -53,7 +59,7 @@ export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefi
   const baseline = median(best);
 
   // Height above the baseline of every letter that reaches down to it (sitting or descending).
-  const grounded = bodies.filter((b) => b.bottom >= baseline - tol && baseline - b.top > 0);
+  const grounded = bodies.filter((b) => b.bottom >= baseline - tol && baseline - b.top >= MIN_LETTER_RISE * typical);
   const above = grounded.map((b) => baseline - b.top).sort((a, b) => a - b);
   if (above.length < 2) return undefined;
   let step = 0, stepAt = -1;

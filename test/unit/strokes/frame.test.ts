@@ -70,6 +70,21 @@ describe('strokes: writing line and case geometry', () => {
     assert.equal(estimateLineFrame([boxes[0]]), undefined);
   });
 
+  it("punctuation on the baseline says nothing about the x-height: a line of code ending in ';'", () => {
+    const boxes = [
+      { left: 0, top: 100, right: 10, bottom: 131 }, // g
+      { left: 12, top: 100, right: 20, bottom: 119 }, // r
+      { left: 22, top: 89, right: 28, bottom: 119 }, // i
+      { left: 30, top: 86, right: 40, bottom: 121 }, // d
+      { left: 60, top: 100, right: 70, bottom: 120 }, // 0
+      { left: 72, top: 118, right: 76, bottom: 129 }, // the comma of ';' (its dot is not a body)
+    ];
+    const f = estimateLineFrame(boxes)!;
+    assert.ok(f, 'a frame');
+    assert.ok(Math.abs(f.baseline - 119.5) <= 1, `baseline ${f.baseline}`);
+    assert.ok(Math.abs(f.xHeight - 19.5) <= 1.5, `x-height ${f.xHeight}`);
+  });
+
   it('letters of uneven size: a small jump between two groups 1.5 apart is still x-height against capitals', () => {
     // Heights above the baseline from a written "HTTP new over" (pad-path bench, rowmand): the
     // tallest x-height letter and the shortest capital are only 1.27 apart.

@@ -34,11 +34,11 @@ const BASELINE_TOLERANCE = 0.2;
 /** A letter reaching this share of its height above the line below the baseline has a descender. */
 const DESCENDER_SHARE = 0.3;
 /**
- * Bodies reaching less than this share of the median letter height above the baseline are
- * punctuation (a semicolon's comma, a full stop, an underscore), not letters: they say nothing
- * about the x-height (a ';' ending a line of code once made it a pixel, and every letter a capital).
+ * Bodies rising above the baseline less than this share of the median rise are punctuation and
+ * operators (the comma of a ';', a '=' or '+' sitting low), not letters: they say nothing about the
+ * x-height (a ';' ending a line of code once made it a pixel, so every letter read as a capital).
  */
-const MIN_LETTER_RISE = 0.35;
+const MIN_LETTER_RISE = 0.5;
 
 export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefined {
   if (bodies.length < 2) return undefined;
@@ -59,7 +59,9 @@ export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefi
   const baseline = median(best);
 
   // Height above the baseline of every letter that reaches down to it (sitting or descending).
-  const grounded = bodies.filter((b) => b.bottom >= baseline - tol && baseline - b.top >= MIN_LETTER_RISE * typical);
+  const standing = bodies.filter((b) => b.bottom >= baseline - tol && baseline - b.top > 0);
+  const rise = median(standing.map((b) => baseline - b.top));
+  const grounded = standing.filter((b) => baseline - b.top >= MIN_LETTER_RISE * rise);
   const above = grounded.map((b) => baseline - b.top).sort((a, b) => a - b);
   if (above.length < 2) return undefined;
   let step = 0, stepAt = -1;

@@ -70,7 +70,7 @@ describe('strokes: writing line and case geometry', () => {
     assert.equal(estimateLineFrame([boxes[0]]), undefined);
   });
 
-  it("punctuation on the baseline says nothing about the x-height: a line of code ending in ';'", () => {
+  it("punctuation and low operators say nothing about the x-height: a line of code ending in ';'", () => {
     const boxes = [
       { left: 0, top: 100, right: 10, bottom: 131 }, // g
       { left: 12, top: 100, right: 20, bottom: 119 }, // r
@@ -83,6 +83,17 @@ describe('strokes: writing line and case geometry', () => {
     assert.ok(f, 'a frame');
     assert.ok(Math.abs(f.baseline - 119.5) <= 1, `baseline ${f.baseline}`);
     assert.ok(Math.abs(f.xHeight - 19.5) <= 1.5, `x-height ${f.xHeight}`);
+    // A '=' written low, its bottom near the baseline ("ok = a && b"), is no x-height letter either.
+    const withEquals = [
+      { left: 0, top: 97, right: 14, bottom: 118 }, // o
+      { left: 16, top: 88, right: 28, bottom: 120 }, // k
+      { left: 40, top: 109, right: 52, bottom: 117 }, // =
+      { left: 64, top: 98, right: 76, bottom: 119 }, // a
+      { left: 78, top: 89, right: 90, bottom: 118 }, // b
+      { left: 92, top: 98, right: 104, bottom: 119 }, // c
+    ];
+    const g = estimateLineFrame(withEquals)!;
+    assert.ok(g && Math.abs(g.xHeight - 20.5) <= 1.5, `x-height ${g?.xHeight}`);
   });
 
   it('letters of uneven size: a small jump between two groups 1.5 apart is still x-height against capitals', () => {

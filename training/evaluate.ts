@@ -11,7 +11,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter, BlankImageError } from '../core/preprocess';
 import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
-import { generateCharacterSamples, CharacterSample, SampleStyle } from './dataset';
+import { generateCharacterSamples, CharacterSample, SampleStyle, NEIGHBOUR_RATE } from './dataset';
 import { readModelArtifacts } from '../node/modelFiles';
 
 export const EVAL_SEED = 424242;
@@ -199,7 +199,7 @@ family draws a symbol only where its glyph was vetted on the symbol contact shee
 the exclusions and why are in training/fonts.ts SYMBOL_EXCLUSIONS. Held-out figures never use the \`drawn\` style. Augmentation: rotation, shear, scale, aspect, elastic distortion, stroke
 width, blur, noise, paper/ink contrast, polarity, position/margin in the box; ~40% of training samples carry no line
 frame. Plain printed families are used in small measure (8% of font/pen samples).${String(t.command ?? '').includes('--augmentation v4') ? `
-With \`--augmentation v4\` (this model) a quarter of the samples also have a letter of the same hand touching the glyph on
+With \`--augmentation v4\` (this model) ${neighbourShare(String(t.command ?? ''))} of the samples also have a letter of the same hand touching the glyph on
 one side or both, cut away at the glyph's columns (a pixel or two either way), as the readers' cuts between touching
 letters hand them to the classifier.` : ''}
 
@@ -279,4 +279,10 @@ ${commit}, extracted with \`mkdir -p ${base} && git archive ${commit} models/cha
 (itself rebuilt as its own card, \`git show ${commit}:models/char-cnn/CARD.md\`, says). **That chain starts from a model trained
 on the families that are now the five newer held-out style groups** (only the 'earlier' families were held out then), so
 figures on those groups are flattered; the 'earlier' families and the held-out Hershey fonts are unseen by all of them.`;
+}
+
+/** The share of v4 samples with touching neighbours, in words, from the rebuild command (training/train.ts --neighbour-rate). */
+function neighbourShare(command: string): string {
+  const rate = Number(/--neighbour-rate (\S+)/.exec(command)?.[1] ?? NEIGHBOUR_RATE);
+  return rate === 0.25 ? 'a quarter' : `${Math.round(rate * 100)}%`;
 }

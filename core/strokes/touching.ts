@@ -81,23 +81,77 @@ export function touchingCuts(grouped: StrokeCharacters, sureness: Sureness): Tou
 
 /** The grouping with the given characters replaced by their pieces (index -> pieces, left to right). */
 export function applyCuts(grouped: StrokeCharacters, cuts: ReadonlyMap<number, readonly StrokeCharacter[]>): StrokeCharacters {
-  if (cuts.size === 0) return grouped;
+  return applyEdits(grouped, [...cuts].map(([index, pieces]) => ({ index, count: 1, characters: pieces })));
+}
+
+/** `count` neighbouring characters from `index` replaced by `characters` (a cut: 1 by its pieces; a merge: 2 by 1). */
+export interface GroupingEdit {
+  readonly index: number;
+  readonly count: number;
+  readonly characters: readonly StrokeCharacter[];
+}
+
+/** The grouping with the given edits made (edits must not overlap). */
+export function applyEdits(grouped: StrokeCharacters, edits: readonly GroupingEdit[]): StrokeCharacters {
+  if (edits.length === 0) return grouped;
+  const at = new Map(edits.map((e) => [e.index, e]));
   const characters: StrokeCharacter[] = [];
   const spaceBefore: boolean[] = [];
   const lineBreakBefore: boolean[] = [];
-  const newIndex: number[] = [];
-  grouped.characters.forEach((c, i) => {
-    const pieces = cuts.get(i) ?? [c];
-    newIndex.push(characters.length);
-    characters.push(...pieces);
-    spaceBefore.push(grouped.spaceBefore[i], ...pieces.slice(1).map(() => false));
-    lineBreakBefore.push(grouped.lineBreakBefore[i], ...pieces.slice(1).map(() => false));
-  });
-  const lines = grouped.lines.map((l) => ({
-    ...l,
-    characterIndices: l.characterIndices.flatMap((i) => (cuts.get(i) ?? [0]).map((_, j) => newIndex[i] + j)),
-  }));
+  /** Old index -> the new indices its place in the line now holds (none for a character merged into the one before). */
+  const newIndices: number[][] = grouped.characters.map(() => []);
+  for (let i = 0; i < grouped.characters.length; ) {
+    const edit = at.get(i);
+    const count = edit ? edit.count : 1;
+    const replacement = edit ? edit.characters : [grouped.characters[i]];
+    newIndices[i] = replacement.map((_, j) => characters.length + j);
+    characters.push(...replacement);
+    spaceBefore.push(grouped.spaceBefore[i], ...replacement.slice(1).map(() => false));
+    lineBreakBefore.push(grouped.lineBreakBefore[i], ...replacement.slice(1).map(() => false));
+    i += count;
+  }
+  const lines = grouped.lines.map((l) => ({ ...l, characterIndices: l.characterIndices.flatMap((i) => newIndices[i]) }));
   return { ...grouped, characters, spaceBefore, lineBreakBefore, lines };
+}
+
+/** A union no wider than this share of the letter size may be one letter written in two pieces. */
+const MAX_MERGED_WIDTH = 1.0;
+/** Pieces at most this share of the letter size apart (a gap; overlap is fine). */
+const MAX_MERGE_GAP = 0.25;
+
+/**
+ * Neighbouring characters of one word narrow enough together to be one letter written in two
+ * strokes that do not touch (an x as '>' and '<', an N as '(' and 'V'): each pair as one character.
+ * Whether to merge is the word decoder's to say; these are only the candidates.
+ */
+export function mergeCandidates(grouped: StrokeCharacters): { index: number; merge: () => StrokeCharacter }[] {
+  const out: { index: number; merge: () => StrokeCharacter }[] = [];
+  for (const line of grouped.lines) {
+    const idx = line.characterIndices;
+    for (let k = 0; k + 1 < idx.length; k++) {
+      const i = idx[k], j = idx[k + 1];
+      if (j !== i + 1 || grouped.spaceBefore[j] || grouped.lineBreakBefore[j]) continue;
+      const a = grouped.characters[i], b = grouped.characters[j];
+      const ab = unionBounds(a.parts.map(boundsOf)), bb = unionBounds(b.parts.map(boundsOf));
+      const whole = unionBounds([ab, bb]);
+      if (whole.right - whole.left > MAX_MERGED_WIDTH * line.letterSize) continue;
+      if (bb.left - ab.right > MAX_MERGE_GAP * line.letterSize) continue;
+      const parts = [...a.parts, ...b.parts];
+      // Rendered only when asked for: most pairs are two letters and never need it.
+      out.push({
+        index: i,
+        merge: () => ({
+          ...renderGroup(parts, line, grouped.inkWidth, grouped.renderSize),
+          box: unionBounds([a.box, b.box]),
+          strokeIndices: [...new Set([...a.strokeIndices, ...b.strokeIndices])].sort((x, y) => x - y),
+          line: a.line,
+          parts,
+          partStrokes: [...a.partStrokes, ...b.partStrokes],
+        }),
+      });
+    }
+  }
+  return out;
 }
 
 /** The characters [from, to) of the word holding character `index` (words end at spaces and line breaks). */

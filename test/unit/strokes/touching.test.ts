@@ -3,6 +3,7 @@ import { strokesToCharacters, type Stroke } from '../../../core/strokes';
 import { splitTouchingLetters } from '../../../core/strokes/touching';
 import { Classifier, Recognizer } from '../../../core/recognizer';
 import { LABELS, probs, shippedNgram } from '../decode/helpers';
+import { CODE_CHARACTERS } from '../../../core/labels';
 
 /** An 'n' (stem + arch) and an 'o' written so close that the pen joins them: grouping makes one character. */
 function touchingNo(): Stroke[] {
@@ -66,5 +67,45 @@ describe('strokes: with a language model, the word decides whether touching lett
     assert.equal(withWords.text, 'l no');
     assert.equal(withWords.grouped.characters.length, 3);
     assert.deepEqual(withWords.grouped.characters.map((c) => c.strokeIndices), [[0], [1, 2], [3]]);
+  });
+});
+
+describe('strokes: with a language model, a letter written in two strokes that do not touch is joined', () => {
+  /** A tall l, then (a word later) an o drawn as two arcs with a gap between them, and an n. */
+  function lThenOn(): Stroke[] {
+    const arc = (side: -1 | 1): Stroke =>
+      Array.from({ length: 9 }, (_, k) => {
+        const t = -Math.PI / 2 + (k / 8) * Math.PI;
+        return { x: 8 + side * 2.5 + side * 7 * Math.cos(t), y: 10 + 10 * Math.sin(t) };
+      });
+    const stem: Stroke = [{ x: 22, y: 0 }, { x: 22, y: 20 }];
+    const arch: Stroke = [{ x: 22, y: 6 }, { x: 28, y: 0 }, { x: 34, y: 4 }, { x: 35, y: 20 }];
+    const l: Stroke = [{ x: -40, y: -14 }, { x: -40, y: 20 }];
+    return [l, arc(-1), arc(1), stem, arch];
+  }
+  /** Stand-in classifier: a bar is an l, a half ring a bracket facing its open side, a ring an o, an arch an n. */
+  const standIn: Classifier = {
+    labels: [...CODE_CHARACTERS],
+    probabilities: (chars) =>
+      chars.map(({ inkBox, pixels }) => {
+        const aspect = (inkBox.right - inkBox.left) / Math.max(1, inkBox.bottom - inkBox.top);
+        const at = (masses: Record<string, number>) => probs(masses, [...CODE_CHARACTERS]);
+        if (aspect < 0.2) return at({ l: 0.9 });
+        if (aspect < 0.5) {
+          let sx = 0, sum = 0;
+          pixels.forEach((v, i) => ((sx += v * (i % 28)), (sum += v)));
+          return sx / sum < 13.5 ? at({ '(': 0.8 }) : at({ ')': 0.8 });
+        }
+        return aspect < 0.85 ? at({ n: 0.9 }) : at({ o: 0.9 });
+      }),
+  };
+
+  it('reads "on", not "()n", and keeps the two arcs apart without the language model', () => {
+    const strokes = lThenOn();
+    const alone = new Recognizer(standIn).recognizeStrokes(strokes, { inkWidth: 3 });
+    assert.equal(alone.text, 'l ()n', 'the classifier alone reads the arcs as brackets');
+    const withWords = new Recognizer(standIn, { ngram: shippedNgram() }).recognizeStrokes(strokes, { inkWidth: 3 });
+    assert.equal(withWords.text, 'l on');
+    assert.deepEqual(withWords.grouped.characters.map((c) => c.strokeIndices), [[0], [1, 2], [3, 4]]);
   });
 });

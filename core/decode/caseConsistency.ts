@@ -23,6 +23,11 @@ const DIGIT_TWIN: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: 
  * getData5 read getDataS, max0 read maxO. (B, D and Z stay: nodeB, posZ are names.)
  */
 const TRAILING_DIGIT_TWIN: Record<string, string> = { I: '1', O: '0', S: '5' };
+/**
+ * Digits that open a word of small letters only as a letter's twin (0scar read for Oscar, 5tring for
+ * String): no word or identifier starts with a digit and goes on in letters. 1 stays: 1st, 1px.
+ */
+const LEADING_LETTER_TWIN: Record<string, string> = { '0': 'O', '5': 'S' };
 /** An alternative offered with at least this probability may be taken. */
 const MIN_OFFERED = 0.01;
 /**
@@ -75,6 +80,11 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
     if (asDigits.every((t, i) => t !== undefined && (t === texts[i] || offered(word[i], t, allowed)))) return asDigits as string[];
   }
   const evidentSmall = letters.some((c) => CASE_EVIDENT.has(c) && !isUpper(c));
+  // A word that opens with a digit's twin and goes on in three or more letters, one of them plainly small.
+  const leading = LEADING_LETTER_TWIN[texts[0]];
+  if (leading && evidentSmall && texts.length >= 4 && digits === 1 && letters.length === texts.length - 1 && offered(word[0], leading, allowed)) {
+    return withTrailingDigit(word, [leading, ...texts.slice(1)], allowed);
+  }
   if (evidentSmall) return withTrailingDigit(word, texts, allowed);
   const upper = letters.filter(isUpper).length;
   const capitals = (upper >= 2 && upper > letters.length - upper) || (capitalsLine && letters.length > 0);

@@ -41,6 +41,15 @@ describe('decode: case and digits agree within a word and a line', () => {
     }
   });
 
+  it('a 0 or 5 opening a word of small letters is its letter twin, if offered; numbers and units stay', () => {
+    assert.equal(consistentWord(word('0scar', { '0': 'O' }), false).join(''), 'Oscar');
+    assert.equal(consistentWord(word('5tring', { '5': 'S' }), false).join(''), 'String');
+    assert.equal(consistentWord(word('0scar'), false).join(''), '0scar', 'O not offered');
+    assert.equal(consistentWord(word('5px', { '5': 'S' }), false).join(''), '5px', 'too short to be a word');
+    assert.equal(consistentWord(word('0x1F', { '0': 'O' }), false).join(''), '0x1F', 'a hex number has more digits');
+    assert.equal(consistentWord(word('1ndex', { '1': 'I' }), false).join(''), '1ndex', 'a bar could be l or I: left alone');
+  });
+
   it('a bar that opens a number is its 1; elsewhere a bar stays', () => {
     assert.equal(consistentWord(word('|917', { '|': '1' }), false).join(''), '1917');
     assert.equal(consistentWord(word('|917'), false).join(''), '|917', 'the bar offered no 1');

@@ -81,7 +81,8 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
   }
   const evidentSmall = letters.some((c) => CASE_EVIDENT.has(c) && !isUpper(c));
   // A word that opens with a digit's twin and goes on in three or more letters, one of them plainly small.
-  const leading = LEADING_LETTER_TWIN[texts[0]];
+  // (0x, 0b and 0o open numbers written in code: 0xfF is a misread 0x1F, not Oxff.)
+  const leading = texts[0] === '0' && /^[xXbBoO]$/.test(texts[1] ?? '') ? undefined : LEADING_LETTER_TWIN[texts[0]];
   if (leading && evidentSmall && texts.length >= 4 && digits === 1 && letters.length === texts.length - 1 && offered(word[0], leading, allowed)) {
     return withTrailingDigit(word, [leading, ...texts.slice(1)], allowed);
   }

@@ -47,6 +47,7 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word('0scar'), false).join(''), '0scar', 'O not offered');
     assert.equal(consistentWord(word('5px', { '5': 'S' }), false).join(''), '5px', 'too short to be a word');
     assert.equal(consistentWord(word('0x1F', { '0': 'O' }), false).join(''), '0x1F', 'a hex number has more digits');
+    assert.equal(consistentWord(word('0xfF', { '0': 'O' }), false).join(''), '0xfF', 'a hex prefix stays, even with its 1 misread');
     assert.equal(consistentWord(word('1ndex', { '1': 'I' }), false).join(''), '1ndex', 'a bar could be l or I: left alone');
   });
 

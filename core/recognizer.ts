@@ -261,7 +261,8 @@ export class Recognizer {
   /**
    * The pad's one path from strokes to text (the pad, its benches and tests all call it): strokes
    * grouped into characters, spaces and lines (core/strokes), wide characters cut between touching
-   * letters where the classifier reads the pieces more surely, then read as a sequence.
+   * letters and a letter's pieces joined where the words read better so (chooseEdits), then read as
+   * a sequence. Each character is classified once per call (`memo`).
    */
   recognizeStrokes(strokes: readonly Stroke[], opts: StrokeReadOptions = {}): StrokeRecognition {
     const memo: ClassifiedMemo = new Map();

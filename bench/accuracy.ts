@@ -17,83 +17,10 @@ import * as path from 'node:path';
 import { initNodeBackend } from '../node/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier } from '../node/modelFiles';
 import { Recognizer } from '../core/recognizer';
-import { BlankImageError, normalizeCharacter } from '../core/preprocess';
-import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
-import { CharacterSample, generateCharacterSamples } from '../training/dataset';
+import { SYMBOLS } from '../core/labels';
+import { generateCharacterSamples } from '../training/dataset';
+import { CharacterScores, scoreCharacters, styleGroupRows, styleGroupSummary } from '../training/characterScores';
 import { EARLIER_HELDOUT_SOURCES, familiesInGroup, STYLE_GROUPS } from '../training/fonts';
-
-interface Scores {
-  n: number;
-  exact: number;
-  merged: number;
-  top3: number;
-  digitsN: number;
-  digitsExact: number;
-  digitsCharset: number;
-  perClass: Map<string, { n: number; right: number; mergedRight: number; wrong: Map<string, number> }>;
-  confusions: Map<string, number>;
-  byStyle: Map<string, { n: number; right: number }>;
-  /** Exact with the classifier's own argmax, before the decoder (charset, case geometry). */
-  argmaxExact: number;
-}
-
-function evaluate(recognizer: Recognizer, samples: CharacterSample[], withFrame: boolean): Scores {
-  const inputs = samples.map((s) => ({ image: s.image, frame: withFrame ? s.frame : undefined }));
-  const results = recognizer.recognizeCharacters(inputs, { topK: 3 });
-  const digitIdx = samples.flatMap((s, i) => (DIGITS.includes(s.label) ? [i] : []));
-  const digitResults = recognizer.recognizeCharacters(digitIdx.map((i) => inputs[i]), { topK: 1, charset: 'digits' });
-  const scores: Scores = {
-    n: samples.length, exact: 0, merged: 0, top3: 0, digitsN: digitIdx.length, digitsExact: 0, digitsCharset: 0,
-    perClass: new Map(), confusions: new Map(), byStyle: new Map(), argmaxExact: 0,
-  };
-  // A mark too faint to find (a full stop in thin ink) is blank: it counts as wrong, as in the decoder's reading.
-  const normalized = inputs.map((x) => {
-    try {
-      return normalizeCharacter(x.image, { frame: x.frame });
-    } catch (e) {
-      if (e instanceof BlankImageError) return null;
-      throw e;
-    }
-  });
-  const kept = normalized.flatMap((n, i) => (n ? [i] : []));
-  const rawKept = recognizer.probabilities(kept.map((i) => normalized[i]!));
-  const raw = new Map(kept.map((i, k) => [i, rawKept[k]]));
-  raw.forEach((p, i) => {
-    let best = 0;
-    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-    if (recognizer.labels[best] === samples[i].label) scores.argmaxExact++;
-  });
-  samples.forEach((s, i) => {
-    const r = results[i];
-    const pred = r.blank ? '∅' : r.text;
-    const cls = scores.perClass.get(s.label) ?? { n: 0, right: 0, mergedRight: 0, wrong: new Map<string, number>() };
-    scores.perClass.set(s.label, cls);
-    cls.n++;
-    const style = scores.byStyle.get(s.style) ?? { n: 0, right: 0 };
-    scores.byStyle.set(s.style, style);
-    style.n++;
-    if (pred === s.label) style.right++;
-    if (pred === s.label) {
-      scores.exact++;
-      cls.right++;
-      if (DIGITS.includes(s.label)) scores.digitsExact++;
-    } else {
-      cls.wrong.set(pred, (cls.wrong.get(pred) ?? 0) + 1);
-      const key = `${s.label} → ${pred}`;
-      scores.confusions.set(key, (scores.confusions.get(key) ?? 0) + 1);
-    }
-    if (!r.blank && mergedLabel(pred) === mergedLabel(s.label)) {
-      scores.merged++;
-      cls.mergedRight++;
-    }
-    if (!r.blank && r.candidates.some((c) => c.text === s.label)) scores.top3++;
-  });
-  digitIdx.forEach((sampleIdx, j) => {
-    const r = digitResults[j];
-    if (!r.blank && r.text === samples[sampleIdx].label) scores.digitsCharset++;
-  });
-  return scores;
-}
 
 /**
  * Classes that most held-out hands draw as the same plain bar (I l 1) or ring (O 0 o), so shape alone
@@ -103,7 +30,7 @@ const LOOKALIKES = new Set(['I', 'l', '1', 'O', '0', 'o']);
 
 const pct = (a: number, b: number) => (b === 0 ? '   n/a' : `${((100 * a) / b).toFixed(2).padStart(6)}%`);
 
-function printSummary(title: string, s: Scores): void {
+function printSummary(title: string, s: CharacterScores): void {
   console.log(`\n== ${title} ==`);
   console.log(`exact (62 classes)          ${pct(s.exact, s.n)}   (${s.exact}/${s.n})`);
   console.log(`EMNIST-Balanced merged-47   ${pct(s.merged, s.n)}`);
@@ -119,7 +46,7 @@ function printSummary(title: string, s: Scores): void {
   console.log(`exact by style              ${[...s.byStyle.entries()].map(([k, v]) => `${k} ${pct(v.right, v.n).trim()}`).join(', ')}`);
 }
 
-function printDetails(title: string, s: Scores, labels: readonly string[]): void {
+function printDetails(title: string, s: CharacterScores, labels: readonly string[]): void {
   console.log(`\n-- per class, ${title} (accuracy, most frequent wrong reading) --`);
   const cells = labels.map((label) => {
     const c = s.perClass.get(label);
@@ -137,26 +64,16 @@ function printDetails(title: string, s: Scores, labels: readonly string[]): void
 function printStyleGroups(recognizer: Recognizer, perClass: number, seed: number): void {
   console.log(`\n== held-out style groups (${perClass} per class each, seed ${seed}) ==`);
   console.log(`${'group'.padEnd(16)}${'exact'.padStart(8)}${'merged'.padStart(8)}${'top-3'.padStart(8)}  | lone: ${'exact'.padStart(7)}${'merged'.padStart(8)}  | digits charset  worst confusions`);
-  const rows: { group: string; figures: number[] }[] = [];
-  for (const group of STYLE_GROUPS) {
-    const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0, families: familiesInGroup(group), augmentation: 'v2' });
-    const f = evaluate(recognizer, samples, true);
-    const l = evaluate(recognizer, samples, false);
-    const figures = [f.exact / f.n, f.merged / f.n, f.top3 / f.n, l.exact / l.n, l.merged / l.n, f.digitsCharset / f.digitsN].map((v) => 100 * v);
-    rows.push({ group, figures });
-    const worst = [...f.confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k}×${v}`).join(' ');
-    const [e, m, t3, le, lm, d] = figures.map((v) => `${v.toFixed(1)}%`);
-    console.log(`${group.padEnd(16)}${e.padStart(8)}${m.padStart(8)}${t3.padStart(8)}  |       ${le.padStart(7)}${lm.padStart(8)}  | ${d.padStart(7)}         ${worst}`);
+  const rows = styleGroupRows(recognizer, perClass, seed);
+  for (const r of rows) {
+    const [e, m, t3, le, lm, d] = r.figures.map((v) => `${v.toFixed(1)}%`);
+    console.log(`${r.group.padEnd(16)}${e.padStart(8)}${m.padStart(8)}${t3.padStart(8)}  |       ${le.padStart(7)}${lm.padStart(8)}  | ${d.padStart(7)}         ${r.worstConfusions.join(' ')}`);
   }
-  const cols = rows[0].figures.map((_, k) => rows.map((r) => r.figures[k]));
+  const { mean, worst } = styleGroupSummary(rows);
   const fmt = (v: number) => `${v.toFixed(1)}%`;
-  const mean = cols.map((c) => fmt(c.reduce((a, b) => a + b, 0) / c.length));
-  const worst = cols.map((c) => {
-    const k = c.indexOf(Math.min(...c));
-    return `${fmt(c[k])} ${rows[k].group}`;
-  });
-  console.log(`${'mean'.padEnd(16)}${mean.slice(0, 3).map((s) => s.padStart(8)).join('')}  |       ${mean[3].padStart(7)}${mean[4].padStart(8)}  | ${mean[5].padStart(7)}`);
-  console.log(`worst group: exact ${worst[0]}, merged ${worst[1]}, top-3 ${worst[2]}; lone exact ${worst[3]}, lone merged ${worst[4]}; digits --charset digits ${worst[5]}`);
+  const worstOf = (k: number) => `${fmt(worst[k].value)} ${worst[k].group}`;
+  console.log(`${'mean'.padEnd(16)}${mean.slice(0, 3).map((v) => fmt(v).padStart(8)).join('')}  |       ${fmt(mean[3]).padStart(7)}${fmt(mean[4]).padStart(8)}  | ${fmt(mean[5]).padStart(7)}`);
+  console.log(`worst group: exact ${worstOf(0)}, merged ${worstOf(1)}, top-3 ${worstOf(2)}; lone exact ${worstOf(3)}, lone merged ${worstOf(4)}; digits --charset digits ${worstOf(5)}`);
 }
 
 /** Symbols shape alone tells apart (the issue's list), and those only their place on the line does. */
@@ -174,9 +91,9 @@ function printSymbols(recognizer: Recognizer, perClass: number, seed: number): v
   const setRows: string[] = [];
   for (const set of sets) {
     const samples = generateCharacterSamples({ split: 'heldout', perClass, seed, noFrameRate: 0, families: set.families, labels: SYMBOLS, styles: ['font', 'pen', 'hershey'], augmentation: 'v2' });
-    const f = evaluate(recognizer, samples, true);
-    const l = evaluate(recognizer, samples, false);
-    const share = (scores: Scores, chars: string) => {
+    const f = scoreCharacters(recognizer, samples, true);
+    const l = scoreCharacters(recognizer, samples, false);
+    const share = (scores: CharacterScores, chars: string) => {
       const cls = [...scores.perClass.entries()].filter(([k]) => chars.includes(k)).map(([, c]) => c);
       return cls.reduce((a, c) => a + c.right, 0) / Math.max(1, cls.reduce((a, c) => a + c.n, 0));
     };
@@ -228,8 +145,8 @@ async function main(): Promise<void> {
   samples.forEach((s) => byStyle.set(s.style, (byStyle.get(s.style) ?? 0) + 1));
   console.log(`styles: ${[...byStyle.entries()].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
-  const withFrame = evaluate(recognizer, samples, true);
-  const noFrame = evaluate(recognizer, samples, false);
+  const withFrame = scoreCharacters(recognizer, samples, true);
+  const noFrame = scoreCharacters(recognizer, samples, false);
   printSummary('with line frame (geometry)', withFrame);
   printSummary('without frame (lone character)', noFrame);
   printDetails('with frame', withFrame, classifier.labels);

@@ -12,10 +12,15 @@ import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter, BlankImageError } from '../core/preprocess';
 import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
 import { generateCharacterSamples, CharacterSample, SampleStyle, NEIGHBOUR_RATE } from './dataset';
+import { styleGroupRows, styleGroupSummary } from './characterScores';
+import { Recognizer } from '../core/recognizer';
 import { readModelArtifacts } from '../node/modelFiles';
 
 export const EVAL_SEED = 424242;
 export const EVAL_PER_CLASS = 50;
+/** The style groups as bench:accuracy reads them by default (its report seed and --group-per-class), so the card and the bench agree. */
+const STYLE_GROUP_PER_CLASS = 20;
+const EVAL_SEED_STYLE_GROUPS = 20261126;
 
 export interface Scores {
   count: number;
@@ -117,6 +122,15 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
     augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true, augmentation: 'v2', labels, styles: HELDOUT_STYLES })),
     clean: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: Math.max(4, Math.round(perClass / 5)), seed: EVAL_SEED, noFrameRate: 0, augment: false, labels, styles: HELDOUT_STYLES })),
   };
+  // The held-out style groups, read as bench:accuracy reads them (the recognizer's decoder, no n-gram).
+  const groups = styleGroupRows(new Recognizer(model), STYLE_GROUP_PER_CLASS, EVAL_SEED_STYLE_GROUPS);
+  const groupSummary = styleGroupSummary(groups);
+  const pctOf = (v: number) => `${v.toFixed(1)}%`;
+  const groupRows = [
+    ...groups.map((g) => `| ${g.group} | ${g.figures.map(pctOf).join(' | ')} | ${g.worstConfusions.join(', ')} |`),
+    `| mean | ${groupSummary.mean.map(pctOf).join(' | ')} | |`,
+    `| worst | ${groupSummary.worst.map((w) => `${pctOf(w.value)} ${w.group}`).join(' | ')} | |`,
+  ];
   const results = {
     augGeo: score(model, sets.augmented, true),
     augNo: score(model, sets.augmented, false),
@@ -244,6 +258,16 @@ ${confRows(results.augNo).join('\n')}
 | class | samples | exact, geometry | exact, no geometry |
 |---|---|---|---|
 ${perClassRows.join('\n')}
+
+## Held-out style groups
+
+Whole styles unlike the training families (training/fonts.ts HELDOUT_GROUPS; 'earlier' is the held-out set
+before them), ${STYLE_GROUP_PER_CLASS} samples per class each, seed ${EVAL_SEED_STYLE_GROUPS}, letters and digits read through the
+recognizer's decoder without the n-gram (the same figures \`npm run bench:accuracy\` prints):
+
+| group | exact, frame | merged-47, frame | top-3, frame | exact, alone | merged-47, alone | digits, \`--charset digits\` | worst confusions, frame |
+|---|---|---|---|---|---|---|---|
+${groupRows.join('\n')}
 
 ## Limits
 

@@ -323,8 +323,9 @@ export class Recognizer {
       else edits.delete(cut.index);
     }
     // Joins of neighbours that were not cut, left to right, never two sharing a character; only where
-    // one of the two reads as no letter or digit, the whole reads as one, at least as surely as the
-    // less sure of the two (an i beside an l stays apart however the language model likes 'whle').
+    // neither reads as a letter or digit and the whole reads as one, at least as surely as the less
+    // sure of the two (an i beside an l stays apart however the language model likes 'whle'; an x
+    // beside a bar stays 'x|' or 'xl', not 'X').
     const sureness = (c: StrokeCharacter) => {
       const [k] = this.classify([c], read, memo);
       return k ? Math.max(...k.probs) : 0;
@@ -337,7 +338,7 @@ export class Recognizer {
     for (const { index, merge } of mergeCandidates(grouped)) {
       if (index <= taken || edits.has(index) || edits.has(index + 1)) continue;
       const a = grouped.characters[index], b = grouped.characters[index + 1];
-      if (readsLetter(a) && readsLetter(b)) continue;
+      if (readsLetter(a) || readsLetter(b)) continue;
       const merged = merge();
       if (!readsLetter(merged) || sureness(merged) < Math.min(sureness(a), sureness(b))) continue;
       const edit = { index, count: 2, characters: [merged] };

@@ -7,12 +7,14 @@
 import { GreyImage } from './image';
 import type { Candidate } from './model';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
-import { Charset, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
+import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
-import { applyEdits, GroupingEdit, mergeCandidates, piecesWin, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
+import { applyEdits, cutEdit, cutsByClassifier, GroupingEdit, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
+import { isLetterOrDigit } from './labels';
+import { argmax } from './stats';
 
 /** What the recognizer needs from a classifier (CharClassifier satisfies it). */
 export interface Classifier {
@@ -109,6 +111,8 @@ interface Classified {
 }
 /** Inputs already classified in one call (undefined: blank), so a character read twice is classified once. */
 type ClassifiedMemo = Map<CharacterInput, Classified | undefined>;
+/** How an input without its own frame is normalised (the caller's frame and polarity). */
+type ReadOptions = { readonly frame?: LineFrame; readonly polarity?: PreprocessOptions['polarity'] };
 
 /** Cost of each extra piece when the decoder weighs cutting touching pen letters (nats; as the text reader's). */
 const PIECE_COST = 0.35;
@@ -170,12 +174,11 @@ export class Recognizer {
     });
     const probs = this.probabilities(normalized);
     probs.forEach((p, j) => {
-      const g = normalized[j].geometry;
       const word = decodeWord([p], this.labels, {
         charset,
         context: opts.context,
         ngram: opts.context ? this.ngram : undefined,
-        geometry: [g[0] ? { top: g[1], bottom: g[2] } : null],
+        geometry: [charGeometry(normalized[j].geometry)],
         topK,
       });
       const ch = word.chars[0];
@@ -234,10 +237,7 @@ export class Recognizer {
           lexicon,
           topK,
           spaceBefore: line.map((c) => c.space),
-          geometry: line.map((c) => {
-            const g = normalized[c.index]!.geometry;
-            return g[0] ? { top: g[1], bottom: g[2] } : null;
-          }),
+          geometry: line.map((c) => charGeometry(normalized[c.index]!.geometry)),
         },
       );
       // Case and digits made to agree within each word and the line ("BuTToN", "2oo9").
@@ -268,8 +268,8 @@ export class Recognizer {
     const memo: ClassifiedMemo = new Map();
     const read = { frame: opts.frame, polarity: opts.polarity };
     const apart = strokesToCharacters(strokes, { inkWidth: opts.inkWidth, guide: opts.guide, guides: opts.guides });
-    const cuts = touchingCuts(apart, (inputs) => this.classify(inputs, read, memo).map((c) => (c ? Math.log(Math.max(1e-12, Math.max(...c.probs))) : -Infinity)));
-    const grouped = applyEdits(apart, this.chooseEdits(apart, cuts, opts, memo));
+    const cuts = touchingCuts(apart, (inputs) => this.sureness(inputs, read, memo));
+    const grouped = applyEdits(apart, this.chooseEdits(apart, cuts, opts, read, memo));
     const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), grouped };
     if (grouped.characters.length === 0) return blank;
     try {
@@ -288,10 +288,10 @@ export class Recognizer {
    * ("Promise" written in one go beats "PrMe": an i and an s read unsurely apart but spell a word; an
    * x written as '>' and '<' reads "index", not "inde><"; an m read surely whole stays whole).
    */
-  private chooseEdits(grouped: StrokeCharacters, cuts: readonly TouchingCut[], opts: SequenceOptions, memo: ClassifiedMemo): GroupingEdit[] {
-    const edits = new Map<number, GroupingEdit>(cuts.filter(piecesWin).map((c) => [c.index, { index: c.index, count: 1, characters: c.pieces }]));
-    if (!this.ngram) return [...edits.values()];
-    const read = { frame: opts.frame, polarity: opts.polarity };
+  private chooseEdits(grouped: StrokeCharacters, cuts: readonly TouchingCut[], opts: SequenceOptions, read: ReadOptions, memo: ClassifiedMemo): GroupingEdit[] {
+    const byClassifier = cutsByClassifier(cuts);
+    if (!this.ngram) return byClassifier;
+    const edits = new Map(byClassifier.map((e) => [e.index, e]));
     const charset = parseCharsetOption(opts.charset);
     const lexicon = lexiconOption(opts.lexicon);
     // Every character in one batch now (the words' decodes and the final reading reuse it).
@@ -312,13 +312,13 @@ export class Recognizer {
         ngram: this.ngram,
         lexicon,
         context: from === 0 ? opts.context : undefined,
-        geometry: classified.map((c) => (c!.normalized.geometry[0] ? { top: c!.normalized.geometry[1], bottom: c!.normalized.geometry[2] } : null)),
+        geometry: classified.map((c) => charGeometry(c!.normalized.geometry)),
         scoreOnly: true,
       });
       return decoded.score - PIECE_COST * members.length;
     };
     for (const cut of cuts) {
-      const edit = { index: cut.index, count: 1, characters: cut.pieces };
+      const edit = cutEdit(cut);
       if (score(cut.index, edit) > score(cut.index, undefined)) edits.set(cut.index, edit);
       else edits.delete(cut.index);
     }
@@ -326,21 +326,21 @@ export class Recognizer {
     // neither reads as a letter or digit and the whole reads as one, at least as surely as the less
     // sure of the two (an i beside an l stays apart however the language model likes 'whle'; an x
     // beside a bar stays 'x|' or 'xl', not 'X').
-    const sureness = (c: StrokeCharacter) => {
+    /** The classifier's best class of a character and its probability (p 0 for a blank). */
+    const top = (c: StrokeCharacter): { letter: boolean; p: number } => {
       const [k] = this.classify([c], read, memo);
-      return k ? Math.max(...k.probs) : 0;
-    };
-    const readsLetter = (c: StrokeCharacter) => {
-      const [k] = this.classify([c], read, memo);
-      return k !== undefined && /^[A-Za-z0-9]$/.test(this.labels[k.probs.indexOf(Math.max(...k.probs))] ?? '');
+      if (!k) return { letter: false, p: 0 };
+      const best = argmax(k.probs);
+      return { letter: isLetterOrDigit(this.labels[best] ?? ''), p: k.probs[best] };
     };
     let taken = -1;
     for (const { index, merge } of mergeCandidates(grouped)) {
       if (index <= taken || edits.has(index) || edits.has(index + 1)) continue;
-      const a = grouped.characters[index], b = grouped.characters[index + 1];
-      if (readsLetter(a) || readsLetter(b)) continue;
+      const a = top(grouped.characters[index]), b = top(grouped.characters[index + 1]);
+      if (a.letter || b.letter) continue;
       const merged = merge();
-      if (!readsLetter(merged) || sureness(merged) < Math.min(sureness(a), sureness(b))) continue;
+      const whole = top(merged);
+      if (!whole.letter || whole.p < Math.min(a.p, b.p)) continue;
       const edit = { index, count: 2, characters: [merged] };
       if (score(index, edit) > score(index, undefined) + MERGE_MARGIN) {
         edits.set(index, edit);
@@ -351,16 +351,16 @@ export class Recognizer {
   }
 
   /** Each input normalised and classified, in one batch for those `memo` does not hold yet; undefined where blank. */
-  private classify(inputs: readonly CharacterInput[], read: { frame?: LineFrame; polarity?: PreprocessOptions['polarity'] }, memo: ClassifiedMemo): (Classified | undefined)[] {
+  private classify(inputs: readonly CharacterInput[], read: ReadOptions, memo: ClassifiedMemo): (Classified | undefined)[] {
     const todo: { input: CharacterInput; normalized: NormalizedCharacter }[] = [];
     for (const input of inputs) {
       if (memo.has(input)) continue;
+      // Blank until classified (an input listed twice is normalised once).
+      memo.set(input, undefined);
       try {
         todo.push({ input, normalized: normalizeCharacter(input.image, { frame: input.frame ?? read.frame, polarity: read.polarity }) });
-        memo.set(input, undefined);
       } catch (err) {
         if (!(err instanceof BlankImageError)) throw err;
-        memo.set(input, undefined);
       }
     }
     if (todo.length > 0) this.probabilities(todo.map((t) => t.normalized)).forEach((probs, j) => memo.set(todo[j].input, { normalized: todo[j].normalized, probs }));
@@ -368,8 +368,8 @@ export class Recognizer {
   }
 
   /** Log of the classifier's top probability per character (-Infinity for a blank image). */
-  private sureness(inputs: readonly CharacterInput[]): number[] {
-    return this.probabilitiesOrBlank(inputs).map((p) => (p ? Math.log(Math.max(1e-12, Math.max(...p))) : -Infinity));
+  private sureness(inputs: readonly CharacterInput[], read: ReadOptions, memo: ClassifiedMemo): number[] {
+    return this.classify(inputs, read, memo).map((c) => (c ? Math.log(Math.max(1e-12, Math.max(...c.probs))) : -Infinity));
   }
 
   /**
@@ -422,24 +422,7 @@ export class Recognizer {
   /** The segmenter's classifier callback; a crop too faint to normalise gets a flat distribution. */
   private scoreCrops(crops: readonly CharCrop[]): Float32Array[] {
     const n = this.labels.length;
-    return this.probabilitiesOrBlank(crops).map((p) => p ?? new Float32Array(n).fill(1 / n));
-  }
-
-  /** Class probabilities of each image with its frame, batched; undefined where the image holds no ink. */
-  private probabilitiesOrBlank(inputs: readonly CharacterInput[]): (Float32Array | undefined)[] {
-    const normalized: NormalizedCharacter[] = [];
-    const slots: number[] = [];
-    inputs.forEach(({ image, frame }, i) => {
-      try {
-        normalized.push(normalizeCharacter(image, { frame }));
-        slots.push(i);
-      } catch (err) {
-        if (!(err instanceof BlankImageError)) throw err;
-      }
-    });
-    const out: (Float32Array | undefined)[] = inputs.map(() => undefined);
-    this.probabilities(normalized).forEach((p, j) => (out[slots[j]] = p));
-    return out;
+    return this.classify(crops, {}, new Map()).map((c) => c?.probs ?? new Float32Array(n).fill(1 / n));
   }
 }
 

@@ -15,6 +15,7 @@ import { applyCaseGeometry, CharGeometry, GeometryMode, LOOKALIKE_GROUPS, wordMe
 import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset } from './charset';
 import { identifierRuns, Lexicon, MIN_LEXICON_WORD_LENGTH, Span } from './lexicon';
 import { NgramModel } from './ngram';
+import { argmax } from '../stats';
 
 /*
  * Defaults from `npm run bench:context -- --tune` (held-out TUNING families caveat, kalam,
@@ -315,13 +316,13 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
   const gWeight = finiteOr(opts.geometryWeight, DEFAULT_GEOMETRY_WEIGHT, 'geometryWeight');
   if (geometry) {
     if (geometry.length !== charProbs.length) throw new Error(`Got geometry for ${geometry.length} characters, probabilities for ${charProbs.length}.`);
-    const argmax = probs.map((p) => argmaxOf(p));
+    const best = probs.map((p) => argmax(p));
     const known = geometry.map((g, i) => (g && Number.isFinite(g.top) && Number.isFinite(g.bottom) ? i : -1)).filter((i) => i >= 0);
     if (known.length > 0 && gWeight > 0) {
       const metrics = wordMetrics(
         known.map((i) => geometry[i]!),
-        known.map((i) => labels[argmax[i]]),
-        known.map((i) => probs[i][argmax[i]]),
+        known.map((i) => labels[best[i]]),
+        known.map((i) => probs[i][best[i]]),
       );
       probs = probs.map((p, i) => (geometry[i] && known.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight, opts.geometryMode ?? DEFAULT_GEOMETRY_MODE) : p));
     }
@@ -389,12 +390,6 @@ function finiteOr(v: number | undefined, fallback: number, name: string): number
   if (v === undefined) return fallback;
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number.`);
   return v;
-}
-
-function argmaxOf(p: Float32Array): number {
-  let best = 0;
-  for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-  return best;
 }
 
 function isDigit(c: string): boolean {

@@ -19,6 +19,11 @@ export interface CharGeometry {
   readonly bottom: number;
 }
 
+/** The CharGeometry in a preprocess geometry vector ([has frame, top, bottom]); null without a line frame. */
+export function charGeometry(g: ArrayLike<number>): CharGeometry | null {
+  return g[0] ? { top: g[1], bottom: g[2] } : null;
+}
+
 /** Same-shape groups whose members differ in height or descent. */
 export const LOOKALIKE_GROUPS: readonly string[] = [
   'cC', 'mM', 'oO0', 'pP', 'sS5', 'uU', 'vV', 'wW', 'xX', 'yY', 'zZ2', 'gq9',

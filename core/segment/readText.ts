@@ -7,7 +7,9 @@ import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
 import type { Candidate } from '../model';
 import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
-import { median } from '../stats';
+import { charGeometry } from '../decode/caseGeometry';
+import { isLetterOrDigit } from '../labels';
+import { argmax, median } from '../stats';
 import { binarize } from './binarize';
 import { joinBrokenStrokes, looksBroken, sized } from './brokenStrokes';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
@@ -375,7 +377,7 @@ function readUpright(
     };
     const readsLetter = (g: CharGroup) => {
       const hit = wholeHit(g);
-      return hit !== undefined && /^[A-Za-z0-9]$/.test(ctx.labels[argmax(probs[hit.index])] ?? '');
+      return hit !== undefined && isLetterOrDigit(ctx.labels[argmax(probs[hit.index])] ?? '');
     };
     line.groups = chooseMerges(line.groups, runs[li], wholeScore, isSure, readsLetter);
   });
@@ -538,7 +540,7 @@ function decodeBestReading(ctx: Ctx, groups: readonly GroupReading[][], context:
     ctx.options.decodeWord
       ? ctx.options.decodeWord(members.map((c) => c.probs), ctx.labels, {
           context,
-          geometry: members.map((c) => (c.geometry[0] ? { top: c.geometry[1], bottom: c.geometry[2] } : null)),
+          geometry: members.map((c) => charGeometry(c.geometry)),
           scoreOnly: only,
         })
       : argmaxWord(members.map((c) => c.probs), ctx.labels);
@@ -623,12 +625,6 @@ function resolveXHeights(lines: { metrics: LineMetrics }[]): void {
     if (Math.abs(h - xh) < Math.abs(h - cap)) l.metrics = { baseline: l.metrics.baseline, xHeight: h, capHeight: h * (cap / xh) };
     else l.metrics = { baseline: l.metrics.baseline, xHeight: h * (xh / cap), capHeight: h };
   }
-}
-
-function argmax(p: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-  return best;
 }
 
 function maxOf(p: Float32Array): number {

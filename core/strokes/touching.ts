@@ -25,7 +25,7 @@ const MAX_PARTS = 8;
 export type Sureness = (inputs: readonly { image: GreyImage; frame?: LineFrame }[]) => number[];
 
 export function splitTouchingLetters(grouped: StrokeCharacters, sureness: Sureness): StrokeCharacters {
-  return applyCuts(grouped, new Map(touchingCuts(grouped, sureness).filter(piecesWin).map((c) => [c.index, c.pieces])));
+  return applyEdits(grouped, cutsByClassifier(touchingCuts(grouped, sureness)));
 }
 
 /** A wide, unsure character and its best cutting by the classifier. */
@@ -38,9 +38,14 @@ export interface TouchingCut {
   readonly mean: number;
 }
 
-/** Whether the classifier alone would cut: the pieces read surer than the whole by SPLIT_MARGIN. */
-export function piecesWin(cut: TouchingCut): boolean {
-  return cut.mean > cut.whole + SPLIT_MARGIN;
+/** The cuts the classifier alone makes: where the pieces read surer than the whole by SPLIT_MARGIN. */
+export function cutsByClassifier(cuts: readonly TouchingCut[]): GroupingEdit[] {
+  return cuts.filter((cut) => cut.mean > cut.whole + SPLIT_MARGIN).map(cutEdit);
+}
+
+/** A cut as an edit of the grouping: the character replaced by its pieces. */
+export function cutEdit(cut: TouchingCut): GroupingEdit {
+  return { index: cut.index, count: 1, characters: cut.pieces };
 }
 
 /**
@@ -77,11 +82,6 @@ export function touchingCuts(grouped: StrokeCharacters, sureness: Sureness): Tou
     if (best) out.push({ index: t.index, whole: t.whole, mean: best.mean, pieces: best.cutting.map((p) => t.pieces[p]) });
   }
   return out;
-}
-
-/** The grouping with the given characters replaced by their pieces (index -> pieces, left to right). */
-export function applyCuts(grouped: StrokeCharacters, cuts: ReadonlyMap<number, readonly StrokeCharacter[]>): StrokeCharacters {
-  return applyEdits(grouped, [...cuts].map(([index, pieces]) => ({ index, count: 1, characters: pieces })));
 }
 
 /** `count` neighbouring characters from `index` replaced by `characters` (a cut: 1 by its pieces; a merge: 2 by 1). */

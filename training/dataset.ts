@@ -22,7 +22,7 @@ import { familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFontFamily,
 import { loadHersheyFont, HersheyFont, HersheyGlyph, Point } from './hershey';
 import { drawnSymbolStrokes } from './symbolStrokes';
 import { Rng, hashString } from './prng';
-import { blur3, composeGrey, elastic, InkMap, inkExtent, inkFromCanvas, penFromSkeleton, thin } from './inkOps';
+import { blur3, composeGrey, elastic, InkMap, inkExtent, inkFromCanvas, penFromSkeleton, thin, wornInk } from './inkOps';
 
 export type SampleStyle = 'font' | 'pen' | 'hershey' | 'drawn';
 
@@ -53,11 +53,14 @@ export interface GenerateOptions {
    * Augmentation ranges: 'v3' (default, training) adds wide slants and aspects, marker-weight pens and
    * strokes placed one by one; 'v2' are the ranges before those, with the same random stream, so the
    * benches draw exactly the samples their earlier figures were measured on; 'v4' is 'v3' plus letters
-   * touching the glyph on either side, cut away at its columns (NEIGHBOUR_RATE of the samples).
+   * touching the glyph on either side, cut away at its columns (NEIGHBOUR_RATE of the samples); 'v5'
+   * is 'v4' plus a worn pen (WORN_RATE of the samples: strokes worn thin, hairlines through, gaps).
    */
-  augmentation?: 'v2' | 'v3' | 'v4';
-  /** With 'v4': the share of samples given touching neighbours (default NEIGHBOUR_RATE). */
+  augmentation?: 'v2' | 'v3' | 'v4' | 'v5';
+  /** With 'v4' or 'v5': the share of samples given touching neighbours (default NEIGHBOUR_RATE). */
   neighbourRate?: number;
+  /** With 'v5': the share of samples drawn with a worn pen (default WORN_RATE). */
+  wornRate?: number;
 }
 
 /** Relative frequency of each style when all are allowed ('drawn' is offered for symbols only). */
@@ -171,10 +174,14 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
       drawn = { ...drawFont(family, label, place, rng, augment, style === 'pen', wide), family };
     }
     let ink = drawn.ink;
-    if (augment && opts.augmentation === 'v4' && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE)) {
+    const touching = opts.augmentation === 'v4' || opts.augmentation === 'v5';
+    if (augment && touching && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE)) {
       const neighbour = (l: string, at: Placement) =>
         style === 'hershey' ? drawHershey(drawn.hershey!, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide).ink;
       ink = withNeighbours(ink, place, rng, drawn.hershey ? (l) => drawn.hershey!.glyphs.has(l) : () => true, neighbour);
+    }
+    if (augment && opts.augmentation === 'v5' && rng.chance(opts.wornRate ?? WORN_RATE)) {
+      ink = wornInk(ink, rng.uniform(0.8, 2.2), rng.chance(0.3) ? 0 : rng.uniform(0.05, 0.25), rng);
     }
     if (augment && rng.chance(0.6)) ink = elastic(ink, rng.uniform(0.8, 2.6), rng.int(3, 5), rng);
     if (augment && rng.chance(0.3)) ink = blur3(ink, rng.uniform(0.3, 0.7));
@@ -211,6 +218,8 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
 
 /** Share of 'v4' samples with letters touching the glyph. */
 export const NEIGHBOUR_RATE = 0.25;
+/** Share of 'v5' samples drawn with a worn pen. */
+export const WORN_RATE = 0.12;
 /** Letters written beside the glyph: lowercase mostly, as in words. */
 const NEIGHBOUR_LETTERS = 'aceimnorsuvwxzbdfhklt';
 

@@ -201,3 +201,72 @@ export function composeGrey(
   }
   return { width: w, height: h, data };
 }
+
+/**
+ * A pen running dry: the strokes worn down on every side until the typical one is `targetWidth`
+ * pixels wide (a calligraphic hand's hairlines, thinner than that, wear through), then broken where
+ * a coarse random field falls below `gapShare` (the ink skipping). What a fine or failing pen leaves
+ * on paper, and what a photo of faint writing binarises to.
+ */
+export function wornInk(ink: InkMap, targetWidth: number, gapShare: number, rng: Rng): InkMap {
+  const { width: w, height: h } = ink;
+  // Worn no further than leaves a quarter of the ink: past that a glyph is no longer legible.
+  const mass = (d: Float32Array) => d.reduce((s, v) => s + v, 0);
+  const full = mass(ink.data);
+  let data = ink.data;
+  for (let wear = Math.round(Math.max(0, (medianInkRun(ink) - targetWidth) / 2)); wear > 0; wear--) {
+    const worn = lightestAlong(lightestAlong(ink.data, w, h, wear, 1), w, h, wear, w);
+    if (mass(worn) >= full / 4) {
+      data = worn;
+      break;
+    }
+  }
+  // The skips: a smooth field on a grid of 6-10 px cells, ink kept where it is above gapShare.
+  const cell = rng.uniform(6, 10);
+  const gw = Math.ceil(w / cell) + 2, gh = Math.ceil(h / cell) + 2;
+  const field = Float32Array.from({ length: gw * gh }, () => rng.next());
+  const out = createInk(w, h);
+  for (let y = 0; y < h; y++) {
+    const v = y / cell, j = Math.floor(v), ty = v - j;
+    for (let x = 0; x < w; x++) {
+      const u = x / cell, i = Math.floor(u), tx = u - i;
+      const k = j * gw + i;
+      const f = (field[k] * (1 - tx) + field[k + 1] * tx) * (1 - ty) + (field[k + gw] * (1 - tx) + field[k + gw + 1] * tx) * ty;
+      out.data[y * w + x] = data[y * w + x] * Math.min(1, Math.max(0, (f - gapShare) / 0.08));
+    }
+  }
+  // Skips that took most of the glyph: kept whole instead.
+  return mass(out.data) >= 0.5 * mass(data) ? out : { width: w, height: h, data };
+}
+
+/** Median length of the horizontal runs of ink (≥ 0.5): the width of the upright strokes. */
+function medianInkRun(ink: InkMap): number {
+  const runs: number[] = [];
+  for (let y = 0; y < ink.height; y++) {
+    let run = 0;
+    for (let x = 0; x <= ink.width; x++) {
+      if (x < ink.width && ink.data[y * ink.width + x] >= 0.5) run++;
+      else if (run > 0) {
+        runs.push(run);
+        run = 0;
+      }
+    }
+  }
+  runs.sort((a, b) => a - b);
+  return runs.length ? runs[runs.length >> 1] : 0;
+}
+
+/** Each value the smallest within `radius` cells along rows (`step` 1) or columns (`step` = width). */
+function lightestAlong(data: Float32Array, w: number, h: number, radius: number, step: number): Float32Array {
+  const out = new Float32Array(data.length);
+  const n = step === 1 ? w : h;
+  for (let line = 0; line < (step === 1 ? h : w); line++) {
+    const start = step === 1 ? line * w : line;
+    for (let i = 0; i < n; i++) {
+      let v = data[start + i * step];
+      for (let k = Math.max(0, i - radius); k <= Math.min(n - 1, i + radius); k++) v = Math.min(v, data[start + k * step]);
+      out[start + i * step] = v;
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 /**
- * Train the character model: `npm run train -- [--seed N] [--samples N] [--epochs N] [--augmentation v3|v4 [--neighbour-rate R]] [--out DIR]`.
+ * Train the character model: `npm run train -- [--seed N] [--samples N] [--epochs N] [--augmentation v3|v4|v5 [--neighbour-rate R] [--worn-rate R]] [--out DIR]`.
  * The defaults are the release recipe; the same command gives the same model. Writes model.json
  * (with training provenance), uint8-quantized weights.bin, and CARD.md (via training/evaluate.ts).
  */
@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { ALL_CHARACTERS, CODE_CHARACTERS } from '../core/labels';
 import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES } from './fonts';
-import { generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE } from './dataset';
+import { generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
 import { EpochReport, releaseLayers, train } from './trainer';
 import { useWasmForTraining } from './wasmKernels';
@@ -32,9 +32,11 @@ export interface TrainArgs {
   /** Start from this trained model's weights (its output layer widened to `classes`); '' = seeded random init. */
   init: string;
   /** The training data's augmentation ranges (training/dataset.ts GenerateOptions.augmentation). */
-  augmentation: 'v3' | 'v4';
-  /** With v4: the share of training samples given touching neighbours. */
+  augmentation: 'v3' | 'v4' | 'v5';
+  /** With v4 or v5: the share of training samples given touching neighbours. */
   neighbourRate: number;
+  /** With v5: the share of training samples drawn with a worn pen. */
+  wornRate: number;
 }
 
 export const RELEASE_ARGS: TrainArgs = {
@@ -50,6 +52,7 @@ export const RELEASE_ARGS: TrainArgs = {
   init: '',
   augmentation: 'v3',
   neighbourRate: NEIGHBOUR_RATE,
+  wornRate: WORN_RATE,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -66,7 +69,8 @@ function rebuildCommand(args: TrainArgs): string {
   if (args.classes !== RELEASE_ARGS.classes) flags.push(`--classes ${args.classes}`);
   if (args.init) flags.push(`--init ${args.init}`);
   if (args.augmentation !== RELEASE_ARGS.augmentation) flags.push(`--augmentation ${args.augmentation}`);
-  if (args.augmentation === 'v4' && args.neighbourRate !== RELEASE_ARGS.neighbourRate) flags.push(`--neighbour-rate ${args.neighbourRate}`);
+  if (args.augmentation !== 'v3' && args.neighbourRate !== RELEASE_ARGS.neighbourRate) flags.push(`--neighbour-rate ${args.neighbourRate}`);
+  if (args.augmentation === 'v5' && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -91,10 +95,11 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--val-per-class': args.valPerClass = num(); break;
       case '--stop-after': args.stopAfter = num(); break;
       case '--neighbour-rate': args.neighbourRate = num(); break;
+      case '--worn-rate': args.wornRate = num(); break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation':
-        if (value !== 'v3' && value !== 'v4') throw new Error(`--augmentation takes v3 or v4 (got '${value}').`);
+        if (value !== 'v3' && value !== 'v4' && value !== 'v5') throw new Error(`--augmentation takes v3, v4 or v5 (got '${value}').`);
         args.augmentation = value;
         i++;
         break;
@@ -103,7 +108,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --out`);
     }
   }
   return args;
@@ -125,7 +130,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),

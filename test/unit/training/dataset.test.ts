@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { generateCharacterSamples } from '../../../training/dataset';
+import { wornInk } from '../../../training/inkOps';
+import { Rng } from '../../../training/prng';
 import { familiesOf, HERSHEY_FONTS } from '../../../training/fonts';
 import { parseJhf, loadHersheyFont } from '../../../training/hershey';
 import { normalizeCharacter } from '../../../core/preprocess';
@@ -45,6 +47,30 @@ describe('training/dataset: the synthetic character generator', () => {
     assert.ok(v4.some((s, i) => s.image.data.length !== v3[i].image.data.length), "'v4' draws other samples");
     for (const s of v4) assert.doesNotThrow(() => normalizeCharacter(s.image, { frame: s.frame }), s.label);
     assert.deepEqual(v4.map((s) => s.label), v3.map((s) => s.label));
+  });
+
+  it("'v5' leaves 'v4' as it was and wears some glyphs thin and broken, each still readable", () => {
+    const opts = { split: 'train' as const, perClass: 40, seed: 11, labels: 'oH' };
+    const v4 = generateCharacterSamples({ ...opts, augmentation: 'v4' });
+    const v4again = generateCharacterSamples({ ...opts, augmentation: 'v4', wornRate: 1 });
+    v4.forEach((s, i) => assert.deepEqual(s.image.data, v4again[i].image.data, "'v4' has no worn pen"));
+    const v5 = generateCharacterSamples({ ...opts, augmentation: 'v5', wornRate: 1 });
+    assert.ok(v5.some((s, i) => s.image.data.length !== v4[i].image.data.length), "'v5' draws other samples");
+    for (const s of v5) assert.doesNotThrow(() => normalizeCharacter(s.image, { frame: s.frame }), s.label);
+  });
+
+  it('wornInk wears a thick stroke down to about the target width and keeps at least a quarter of the ink', () => {
+    // A bar 9 px wide and 40 tall.
+    const ink = { width: 30, height: 50, data: new Float32Array(30 * 50) };
+    for (let y = 5; y < 45; y++) for (let x = 10; x < 19; x++) ink.data[y * 30 + x] = 1;
+    const worn = wornInk(ink, 2, 0, new Rng(3));
+    const row = Array.from({ length: 30 }, (_, x) => worn.data[25 * 30 + x]).filter((v) => v >= 0.5).length;
+    assert.ok(row >= 1 && row <= 3, `a worn row is ${row} px wide`);
+    const mass = (d: Float32Array) => d.reduce((a, v) => a + v, 0);
+    assert.ok(mass(worn.data) >= mass(ink.data) / 4);
+    // Gaps take ink away but never most of it.
+    const gapped = wornInk(ink, 2, 0.25, new Rng(4));
+    assert.ok(mass(gapped.data) <= mass(worn.data) && mass(gapped.data) >= 0.5 * mass(worn.data));
   });
 
   it('draws every style and every class as a readable image', () => {

@@ -54,9 +54,11 @@ export interface GenerateOptions {
    * strokes placed one by one; 'v2' are the ranges before those, with the same random stream, so the
    * benches draw exactly the samples their earlier figures were measured on; 'v4' is 'v3' plus letters
    * touching the glyph on either side, cut away at its columns (NEIGHBOUR_RATE of the samples); 'v5'
-   * is 'v4' plus a worn pen (WORN_RATE of the samples: strokes worn thin, hairlines through, gaps).
+   * is 'v4' plus a worn pen (WORN_RATE of the samples: strokes worn thin, hairlines through, gaps);
+   * 'v6' is 'v5' plus hands whose x-height is larger or smaller beside their capitals and ascenders
+   * (XHEIGHT_RATE of the samples: lowercase bodies stretched, the line frame's x-height with them).
    */
-  augmentation?: 'v2' | 'v3' | 'v4' | 'v5';
+  augmentation?: 'v2' | 'v3' | 'v4' | 'v5' | 'v6';
   /** With 'v4' or 'v5': the share of samples given touching neighbours (default NEIGHBOUR_RATE). */
   neighbourRate?: number;
   /** With 'v5': the share of samples drawn with a worn pen (default WORN_RATE). */
@@ -174,13 +176,21 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
       drawn = { ...drawFont(family, label, place, rng, augment, style === 'pen', wide), family };
     }
     let ink = drawn.ink;
-    const touching = opts.augmentation === 'v4' || opts.augmentation === 'v5';
+    const touching = opts.augmentation === 'v4' || opts.augmentation === 'v5' || opts.augmentation === 'v6';
     if (augment && touching && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE)) {
       const neighbour = (l: string, at: Placement) =>
         style === 'hershey' ? drawHershey(drawn.hershey!, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide).ink;
       ink = withNeighbours(ink, place, rng, drawn.hershey ? (l) => drawn.hershey!.glyphs.has(l) : () => true, neighbour);
     }
-    if (augment && opts.augmentation === 'v5' && rng.chance(opts.wornRate ?? WORN_RATE)) {
+    let handFrame = drawn.frame;
+    if (augment && opts.augmentation === 'v6' && rng.chance(XHEIGHT_RATE)) {
+      // Tall lowercase mostly (x-height up to 1.4 times the font's), sometimes short.
+      const f = rng.chance(0.75) ? rng.uniform(1.1, 1.4) : rng.uniform(0.8, 0.92);
+      if (/[a-z]/.test(label)) ink = stretchXHeight(ink, handFrame, f);
+      handFrame = { baseline: handFrame.baseline, xHeight: handFrame.xHeight * f };
+    }
+    const worn = opts.augmentation === 'v5' || opts.augmentation === 'v6';
+    if (augment && worn && rng.chance(opts.wornRate ?? WORN_RATE)) {
       ink = wornInk(ink, rng.uniform(0.8, 2.2), rng.chance(0.3) ? 0 : rng.uniform(0.05, 0.25), rng);
     }
     if (augment && rng.chance(0.6)) ink = elastic(ink, rng.uniform(0.8, 2.6), rng.int(3, 5), rng);
@@ -208,7 +218,7 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
     const withFrame = !rng.chance(noFrameRate);
     const jb = augment ? rng.normal(0, 0.04) : 0, jx = augment ? Math.exp(rng.normal(0, 0.05)) : 1;
     const frame = withFrame
-      ? { baseline: drawn.frame.baseline - box.top + jb * drawn.frame.xHeight, xHeight: drawn.frame.xHeight * jx }
+      ? { baseline: handFrame.baseline - box.top + jb * handFrame.xHeight, xHeight: handFrame.xHeight * jx }
       : undefined;
     return { image, label, frame, source: drawn.source, style };
   }
@@ -220,6 +230,32 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
 export const NEIGHBOUR_RATE = 0.25;
 /** Share of 'v5' samples drawn with a worn pen. */
 export const WORN_RATE = 0.12;
+/** Share of 'v6' samples whose hand has a larger or smaller x-height. */
+export const XHEIGHT_RATE = 0.2;
+
+/**
+ * A lowercase glyph as a hand with an x-height `f` times the font's writes it: the body between
+ * baseline and x-height line stretched by f, the ascender above squeezed (or stretched) so that its
+ * top stays where it was, the descender as it was. Rows only; the placement's tilt is small.
+ */
+export function stretchXHeight(ink: InkMap, frame: LineFrame, f: number): InkMap {
+  const { width: w, height: h } = ink;
+  const base = frame.baseline, oldLine = base - frame.xHeight, newLine = base - f * frame.xHeight;
+  const top = Math.max(0, base - 2.4 * frame.xHeight);
+  // For each output row, the input row it shows.
+  const source = (y: number): number => {
+    if (y >= base || y < top) return y;
+    if (y >= newLine) return base - (base - y) / f;
+    return top + ((y - top) * (oldLine - top)) / Math.max(1e-6, newLine - top);
+  };
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const sy = Math.min(h - 1, Math.max(0, source(y)));
+    const y0 = Math.floor(sy), y1 = Math.min(h - 1, y0 + 1), t = sy - y0;
+    for (let x = 0; x < w; x++) out[y * w + x] = ink.data[y0 * w + x] * (1 - t) + ink.data[y1 * w + x] * t;
+  }
+  return { width: w, height: h, data: out };
+}
 /** Letters written beside the glyph: lowercase mostly, as in words. */
 const NEIGHBOUR_LETTERS = 'aceimnorsuvwxzbdfhklt';
 

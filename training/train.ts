@@ -1,5 +1,5 @@
 /**
- * Train the character model: `npm run train -- [--seed N] [--samples N] [--epochs N] [--augmentation v3|v4|v5 [--neighbour-rate R] [--worn-rate R]] [--out DIR]`.
+ * Train the character model: `npm run train -- [--seed N] [--samples N] [--epochs N] [--augmentation v3|v4|v5|v6 [--neighbour-rate R] [--worn-rate R]] [--out DIR]`.
  * The defaults are the release recipe; the same command gives the same model. Writes model.json
  * (with training provenance), uint8-quantized weights.bin, and CARD.md (via training/evaluate.ts).
  */
@@ -32,10 +32,10 @@ export interface TrainArgs {
   /** Start from this trained model's weights (its output layer widened to `classes`); '' = seeded random init. */
   init: string;
   /** The training data's augmentation ranges (training/dataset.ts GenerateOptions.augmentation). */
-  augmentation: 'v3' | 'v4' | 'v5';
+  augmentation: 'v3' | 'v4' | 'v5' | 'v6';
   /** With v4 or v5: the share of training samples given touching neighbours. */
   neighbourRate: number;
-  /** With v5: the share of training samples drawn with a worn pen. */
+  /** With v5 or v6: the share of training samples drawn with a worn pen. */
   wornRate: number;
 }
 
@@ -70,7 +70,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (args.init) flags.push(`--init ${args.init}`);
   if (args.augmentation !== RELEASE_ARGS.augmentation) flags.push(`--augmentation ${args.augmentation}`);
   if (args.augmentation !== 'v3' && args.neighbourRate !== RELEASE_ARGS.neighbourRate) flags.push(`--neighbour-rate ${args.neighbourRate}`);
-  if (args.augmentation === 'v5' && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
+  if ((args.augmentation === 'v5' || args.augmentation === 'v6') && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -99,7 +99,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation':
-        if (value !== 'v3' && value !== 'v4' && value !== 'v5') throw new Error(`--augmentation takes v3, v4 or v5 (got '${value}').`);
+        if (value !== 'v3' && value !== 'v4' && value !== 'v5' && value !== 'v6') throw new Error(`--augmentation takes v3, v4, v5 or v6 (got '${value}').`);
         args.augmentation = value;
         i++;
         break;

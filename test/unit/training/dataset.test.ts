@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { generateCharacterSamples } from '../../../training/dataset';
+import { generateCharacterSamples, stretchXHeight } from '../../../training/dataset';
 import { wornInk } from '../../../training/inkOps';
 import { Rng } from '../../../training/prng';
 import { familiesOf, HERSHEY_FONTS } from '../../../training/fonts';
@@ -71,6 +71,24 @@ describe('training/dataset: the synthetic character generator', () => {
     // Gaps take ink away but never most of it.
     const gapped = wornInk(ink, 2, 0.25, new Rng(4));
     assert.ok(mass(gapped.data) <= mass(worn.data) && mass(gapped.data) >= 0.5 * mass(worn.data));
+  });
+
+  it('stretchXHeight raises a body to f x-heights, keeps the baseline and the ascender top', () => {
+    const w = 20, h = 80, frame = { baseline: 60, xHeight: 15 };
+    const ink = { width: w, height: h, data: new Float32Array(w * h) };
+    // A body from the x-height line to the baseline, and a dot near the ascender top (2 x-heights up).
+    for (let y = 45; y < 60; y++) ink.data[y * w + 5] = 1;
+    ink.data[30 * w + 10] = 1;
+    const rows = (d: Float32Array, x: number) => Array.from({ length: h }, (_, y) => y).filter((y) => d[y * w + x] >= 0.5);
+    const tall = stretchXHeight(ink, frame, 1.3);
+    const body = rows(tall.data, 5);
+    assert.equal(body[body.length - 1], 59, 'the baseline stays');
+    assert.ok(Math.abs(body[0] - (60 - 1.3 * 15)) <= 1, `the body's top at ${body[0]}`);
+    // The ascender's dot moves up less than the x-height line (it is squeezed towards the top).
+    const dot = rows(tall.data, 10);
+    assert.ok(dot.length > 0 && dot[0] <= 30 && dot[0] >= 24, `dot at ${dot}`);
+    const v6 = generateCharacterSamples({ split: 'train', perClass: 30, seed: 12, labels: 'aT', augmentation: 'v6' });
+    for (const s of v6) assert.doesNotThrow(() => normalizeCharacter(s.image, { frame: s.frame }), s.label);
   });
 
   it('draws every style and every class as a readable image', () => {

@@ -81,6 +81,13 @@ describe('decode/beam', () => {
     // Descent: g/q descend, 9 sits on the baseline.
     const nine = [probs({ '1': 0.9 }), probs({ g: 0.5, '9': 0.4 })];
     assert.equal(decodeWord(nine, LABELS, { geometry: [{ top: 1.45, bottom: 0 }, { top: 1.45, bottom: 0 }] }).text, '19');
+    // A 3 whose tail dips below the baseline (as many hands write it) is as much a 3 as one on it:
+    // bench:text's slanted group read dataMaxUser3 as dataMaxUserg, the g barely offered.
+    const three = [probs({ U: 0.9 }), probs({ s: 0.9 }), probs({ e: 0.9 }), probs({ r: 0.9 }), probs({ '3': 0.93, g: 0.01 })];
+    const flat = { top: 1, bottom: 0 };
+    const p3 = (last: { top: number; bottom: number }) =>
+      decodeWord(three, LABELS, { geometry: [{ top: 1.45, bottom: 0 }, flat, flat, flat, last] }).chars[4].candidates.find((c) => c.label === '3')!.p;
+    assert.ok(p3({ top: 1.05, bottom: -0.5 }) > p3({ top: 1.45, bottom: 0 }) - 0.02, `${p3({ top: 1.05, bottom: -0.5 })}`);
   });
 
   it('a j misread as J does not measure the word: "jumps" stays lowercase (J is no capital reference)', () => {

@@ -30,7 +30,10 @@ export function wordBreaks(gaps: readonly number[], bodyHeight: number, measure?
     }
   }
   let threshold: number;
-  const mid = sorted[Math.floor((sorted.length - 1) / 2)];
+  // The typical letter gap: the median gap, unless word gaps are the majority (a line of code of
+  // one-letter names and operators, "a = b; c = d;"), where it is the median of the narrow ones.
+  const narrowCount = sorted.filter((g) => g < bestT).length;
+  const mid = narrowCount * 2 > sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : sorted[Math.floor((narrowCount - 1) / 2)];
   if (sorted.length >= 2 && bestHi - bestLo >= 0.22 * bodyHeight && bestHi >= 0.3 * bodyHeight) {
     // Letter gaps vary; a word gap stands out from the typical letter gap by a clear margin.
     threshold = Math.max(bestT, narrow, mid + 0.25 * bodyHeight);

@@ -12,7 +12,8 @@
 export function wordBreaks(gaps: readonly number[], bodyHeight: number, measure?: readonly boolean[]): Set<number> {
   const breaks = new Set<number>();
   if (gaps.length === 0) return breaks;
-  const wide = 0.55 * bodyHeight;
+  // Every gap at least this wide is a space ("x = y": nothing but spaces to compare them with).
+  const wide = 0.45 * bodyHeight;
   const narrow = 0.2 * bodyHeight;
   const measured = gaps.filter((_, i) => measure?.[i] ?? true);
   const sorted = (measured.length > 0 ? measured : [...gaps]).sort((a, b) => a - b);

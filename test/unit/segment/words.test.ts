@@ -15,6 +15,10 @@ describe('segment/words: word breaks from a line\'s gaps', () => {
     assert.deepEqual([...wordBreaks([11, 3, 16], 11.7, [false, false, false])].sort((a, b) => a - b), [0, 2]);
   });
 
+  it('gaps that are all spaces break everywhere ("x = y": nothing narrower to compare them with)', () => {
+    assert.deepEqual([...wordBreaks([10, 11], 20)].sort((a, b) => a - b), [0, 1]);
+  });
+
   it('one word, however its letters are spaced, stays one word', () => {
     assert.equal(wordBreaks([3, 6, 2, 5, 4], 20).size, 0);
     assert.equal(wordBreaks([], 20).size, 0);

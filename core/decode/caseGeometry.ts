@@ -115,8 +115,10 @@ export function applyCaseGeometry(
   const v = m.descender < 0 ? g.bottom / m.descender : NaN; // 0 = on the baseline, 1 = descends
   if (mode === 'all') {
     let total = 0;
+    // Ink reaching less than half the x-height is a mark (a full stop written as a small loop), no letter.
+    const short = shortFit(g.top / Math.max(1e-6, m.xTop));
     labels.forEach((label, i) => {
-      out[i] *= Math.pow(fitOf(u, TOP_LEVEL[label]) * fitOf(v, BOTTOM_LEVEL[label]), weight);
+      out[i] *= Math.pow(fitOf(u, TOP_LEVEL[label]) * fitOf(v, BOTTOM_LEVEL[label]) * (LETTER_OR_DIGIT.test(label) ? short : 1), weight);
       total += out[i];
     });
     if (!(total > 0)) return Float32Array.from(probs);
@@ -143,6 +145,19 @@ export function applyCaseGeometry(
     members.forEach((i, k) => (out[i] = (scaled[k] / total) * mass));
   }
   return out;
+}
+
+const LETTER_OR_DIGIT = /^[A-Za-z0-9]$/;
+/** Below this share of the word's x-height a glyph's top is too low for a letter or digit... */
+const SHORT_TOP = 0.45;
+/** ...by so much that the classifier's reading is all but overruled (a dot read 'o' at 0.74 by the classifier). */
+const SHORT_FLOOR = 0.005;
+
+/** How well a glyph whose top is at `h` x-heights fits a letter or digit: 1 down to SHORT_TOP, then falling to SHORT_FLOOR. */
+function shortFit(h: number): number {
+  if (!Number.isFinite(h) || h >= SHORT_TOP) return 1;
+  const d = (SHORT_TOP - h) / 0.05;
+  return SHORT_FLOOR + (1 - SHORT_FLOOR) * Math.exp(-0.5 * d * d);
 }
 
 /**

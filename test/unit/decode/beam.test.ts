@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { decodeWord } from '../../../core/decode/beam';
 import { decodeCharacters, decodeLine } from '../../../core/decode/line';
-import { DIGITS } from '../../../core/labels';
+import { CODE_CHARACTERS, DIGITS } from '../../../core/labels';
 import { argmaxLabel, confidentWord, LABELS, probs, randomProbs, seededRandom, shippedNgram } from './helpers';
 
 describe('decode/beam', () => {
@@ -88,6 +88,19 @@ describe('decode/beam', () => {
     const p3 = (last: { top: number; bottom: number }) =>
       decodeWord(three, LABELS, { geometry: [{ top: 1.45, bottom: 0 }, flat, flat, flat, last] }).chars[4].candidates.find((c) => c.label === '3')!.p;
     assert.ok(p3({ top: 1.05, bottom: -0.5 }) > p3({ top: 1.45, bottom: 0 }) - 0.02, `${p3({ top: 1.05, bottom: -0.5 })}`);
+  });
+
+  it('ink reaching a quarter of the x-height is a mark, not a letter: map.get, not mapoget', () => {
+    // bench:code, pad, rowmand: the full stop drawn as a small loop, classified o 0.74, . 0.04.
+    const code = [...CODE_CHARACTERS];
+    const p = (m: Record<string, number>) => probs(m, code);
+    const word = [p({ m: 0.99 }), p({ a: 0.99 }), p({ p: 0.99 }), p({ o: 0.74, e: 0.07, '.': 0.04 }), p({ g: 0.99 }), p({ e: 0.97 }), p({ t: 0.99 })];
+    const flat = { top: 1, bottom: 0 };
+    const geometry = [flat, flat, { top: 1, bottom: -0.5 }, { top: 0.25, bottom: -0.14 }, { top: 1, bottom: -0.5 }, flat, { top: 1.3, bottom: 0 }];
+    assert.equal(decodeWord(word, code, { geometry }).text, 'map.get');
+    // An o written small, at two thirds of the x-height, is still an o.
+    const small = [...geometry.slice(0, 3), { top: 0.65, bottom: 0 }, ...geometry.slice(4)];
+    assert.equal(decodeWord(word, code, { geometry: small }).text, 'mapoget');
   });
 
   it('a j misread as J does not measure the word: "jumps" stays lowercase (J is no capital reference)', () => {

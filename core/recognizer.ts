@@ -122,6 +122,12 @@ const PIECE_COST = 0.35;
  * join must win clearly (bench:pad-accuracy: 1.5 to 2.5 gave the same readings, 1.0 joined 'lo').
  */
 const MERGE_MARGIN = 2;
+/** No space follows these... */
+const OPENING_BRACKETS = '([';
+/** ...and none comes before these. */
+const HUGS_ITS_LEFT = ')],;';
+/** How sure the classifier must be of such a character to take a space away. */
+const SURE_HUG = 0.9;
 
 const DEFAULT_TOP_K = 3;
 const DEFAULT_BATCH = 64;
@@ -269,7 +275,7 @@ export class Recognizer {
     const read = { frame: opts.frame, polarity: opts.polarity };
     const apart = strokesToCharacters(strokes, { inkWidth: opts.inkWidth, guide: opts.guide, guides: opts.guides });
     const cuts = touchingCuts(apart, (inputs) => this.sureness(inputs, read, memo));
-    const grouped = applyEdits(apart, this.chooseEdits(apart, cuts, opts, read, memo));
+    const grouped = this.withoutHuggedSpaces(applyEdits(apart, this.chooseEdits(apart, cuts, opts, read, memo)), read, memo);
     const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), grouped };
     if (grouped.characters.length === 0) return blank;
     try {
@@ -348,6 +354,23 @@ export class Recognizer {
       }
     }
     return [...edits.values()];
+  }
+
+  /**
+   * The grouping without the spaces that code and prose never write: after an opening bracket, before a
+   * closing one, a comma or a semicolon (by each character's best class). Pens and fonts that leave room
+   * around a bracket made the gaps look like spaces: `f(g(h(1)))` read `f (g( h ( 1 ) ) )`.
+   */
+  private withoutHuggedSpaces(grouped: StrokeCharacters, read: ReadOptions, memo: ClassifiedMemo): StrokeCharacters {
+    // Only a surely read bracket or comma: an l read '(' at 0.5 keeps its space ("total +=").
+    const best = this.classify(grouped.characters, read, memo).map((k) => {
+      const i = k ? argmax(k.probs) : -1;
+      return k && k.probs[i] >= SURE_HUG ? this.labels[i] ?? '' : '';
+    });
+    const isIn = (set: string, label: string) => label.length === 1 && set.includes(label);
+    const hugged = (i: number) => isIn(OPENING_BRACKETS, best[i - 1]) || isIn(HUGS_ITS_LEFT, best[i]);
+    if (!grouped.spaceBefore.some((space, i) => space && i > 0 && !grouped.lineBreakBefore[i] && hugged(i))) return grouped;
+    return { ...grouped, spaceBefore: grouped.spaceBefore.map((space, i) => space && !(i > 0 && !grouped.lineBreakBefore[i] && hugged(i))) };
   }
 
   /** Each input normalised and classified, in one batch for those `memo` does not hold yet; undefined where blank. */

@@ -4,6 +4,10 @@ import { initNodeBackend } from '../../../node/nodeBackend';
 import { loadClassifier } from '../../../node/modelFiles';
 import { textSamples } from '../../../bench/textImages';
 import { Recognizer } from '../../../core/recognizer';
+import { writeHersheyWords } from '../../../training/hersheyLines';
+import { loadHersheyFont } from '../../../training/hershey';
+import { lcg } from '../../../training/prng';
+import { RANGES } from '../../../bench/padLines';
 import { createGreyImage, GreyImage } from '../../../core/image';
 import { BlankImageError } from '../../../core/preprocess';
 import { CharClassifier } from '../../../core/model';
@@ -129,6 +133,24 @@ describe('runtime: Recognizer.recognizeSequence (random-weight model)', () => {
     const r = recognizer.recognizeStrokes([]);
     assert.equal(r.text, '');
     assert.deepEqual(r.chars, []);
+  });
+});
+
+describe('runtime: Recognizer.recognizeStrokes spaces in code (shipped model)', () => {
+  it('no space after an opening bracket or before a closing one, where a wide-set font leaves room', async function () {
+    // bench:code, pad, Hershey rowmand: f(g(h(1))) read "f (g( h ( 1 ) ) )"; a surely read bracket hugs its neighbour.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    // Seed 5 writes it as the bench did: without the rule it reads "-f (g( h( 1 ) ) )".
+    const w = writeHersheyWords(loadHersheyFont('rowmand'), ['f(g(h(1)))'], RANGES, lcg(5));
+    const guide = { baseline: RANGES.baselineY, xHeight: w.xHeight };
+    const r = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide });
+    assert.ok(r.grouped.spaceBefore.some((s) => !s), r.text);
+    assert.doesNotMatch(r.text, /[([] | [)\]]/, r.text);
+    // A space that is no bracket's keeps: "x = f(a, b);" still has its four.
+    const line = writeHersheyWords(loadHersheyFont('rowmand'), ['x', '=', 'f(a,', 'b);'], RANGES, lcg(7));
+    const read = recognizer.recognizeStrokes(line.strokes, { inkWidth: line.inkWidth, charset: 'code', guide: { baseline: RANGES.baselineY, xHeight: line.xHeight } });
+    assert.equal(read.text.split(' ').length, 4, read.text);
   });
 });
 

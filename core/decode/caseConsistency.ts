@@ -67,7 +67,7 @@ export function isCapitalsLine(words: readonly (readonly CharReading[])[]): bool
  * `capitalsLine`: the rest of its line is written in capitals.
  */
 export function consistentWord(word: readonly CharReading[], capitalsLine: boolean, allowed: (label: string) => boolean = () => true): string[] {
-  word = symbolsAsLetters(word, allowed);
+  word = closingSemicolon(symbolsAsLetters(word, allowed), allowed);
   const texts = word.map((c) => c.text);
   const digits = texts.filter(isDigit).length;
   const letters = texts.filter(isLetter);
@@ -127,6 +127,16 @@ function symbolsAsLetters(word: readonly CharReading[], allowed: (label: string)
     for (const x of c.candidates) if (twins.includes(x.text) && allowed(x.text) && x.p >= MIN_TWIN_OFFERED && (!best || x.p > best.p)) best = x;
     return best ? { ...c, text: best.text } : c;
   });
+}
+
+/**
+ * A j that ends a word right after a closing bracket is the semicolon the classifier also offered
+ * (`f(a, b)j` -> `f(a, b);`): no word or name goes on in a letter after its closing bracket.
+ */
+function closingSemicolon(word: readonly CharReading[], allowed: (label: string) => boolean): readonly CharReading[] {
+  const n = word.length;
+  if (n < 2 || word[n - 1].text !== 'j' || !')]'.includes(word[n - 2].text) || word[n - 2].text === '') return word;
+  return offered(word[n - 1], ';', allowed) ? [...word.slice(0, n - 1), { ...word[n - 1], text: ';' }] : word;
 }
 
 /** Every word of a line made consistent; returns the new texts, one string per word. */

@@ -51,6 +51,14 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word('1ndex', { '1': 'I' }), false).join(''), '1ndex', 'a bar could be l or I: left alone');
   });
 
+  it('a j ending a word right after a closing bracket is its semicolon, if offered', () => {
+    // bench:code: 'x = f(a, b);' read 'x = f(a, b)j' on the pad.
+    assert.equal(consistentWord(word('b)j', { j: ';' }), false).join(''), 'b);');
+    assert.equal(consistentWord(word('a[i]j', { j: ';' }), false).join(''), 'a[i];');
+    assert.equal(consistentWord(word('b)j'), false).join(''), 'b)j', 'no semicolon offered');
+    assert.equal(consistentWord(word('jaj', { j: ';' }), false).join(''), 'jaj', 'a j after a letter stays');
+  });
+
   it('a bar that opens a number is its 1; elsewhere a bar stays', () => {
     assert.equal(consistentWord(word('|917', { '|': '1' }), false).join(''), '1917');
     assert.equal(consistentWord(word('|917'), false).join(''), '|917', 'the bar offered no 1');

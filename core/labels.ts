@@ -16,12 +16,12 @@ export const CODE_CHARACTERS = ALL_CHARACTERS + SYMBOLS;
 /** EMNIST-Balanced folds these lowercase letters into their capitals (same shape, size aside). */
 export const MERGED_LOWERCASE = 'cijklmopsuvwxyz';
 
-/** The EMNIST-Balanced 47-class label of a character. */
 /** Whether a label is one of the 62 letters and digits (not a symbol). */
 export function isLetterOrDigit(label: string): boolean {
   return label.length === 1 && ALL_CHARACTERS.includes(label);
 }
 
+/** The EMNIST-Balanced 47-class label of a character. */
 export function mergedLabel(label: string): string {
   return MERGED_LOWERCASE.includes(label) ? label.toUpperCase() : label;
 }

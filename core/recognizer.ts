@@ -368,9 +368,9 @@ export class Recognizer {
       return k && k.probs[i] >= SURE_HUG ? this.labels[i] ?? '' : '';
     });
     const isIn = (set: string, label: string) => label.length === 1 && set.includes(label);
-    const hugged = (i: number) => isIn(OPENING_BRACKETS, best[i - 1]) || isIn(HUGS_ITS_LEFT, best[i]);
-    if (!grouped.spaceBefore.some((space, i) => space && i > 0 && !grouped.lineBreakBefore[i] && hugged(i))) return grouped;
-    return { ...grouped, spaceBefore: grouped.spaceBefore.map((space, i) => space && !(i > 0 && !grouped.lineBreakBefore[i] && hugged(i))) };
+    const hugged = (i: number) => i > 0 && !grouped.lineBreakBefore[i] && (isIn(OPENING_BRACKETS, best[i - 1]) || isIn(HUGS_ITS_LEFT, best[i]));
+    const spaceBefore = grouped.spaceBefore.map((space, i) => space && !hugged(i));
+    return spaceBefore.some((space, i) => space !== grouped.spaceBefore[i]) ? { ...grouped, spaceBefore } : grouped;
   }
 
   /** Each input normalised and classified, in one batch for those `memo` does not hold yet; undefined where blank. */

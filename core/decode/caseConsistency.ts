@@ -135,7 +135,8 @@ function symbolsAsLetters(word: readonly CharReading[], allowed: (label: string)
  */
 function closingSemicolon(word: readonly CharReading[], allowed: (label: string) => boolean): readonly CharReading[] {
   const n = word.length;
-  if (n < 2 || word[n - 1].text !== 'j' || !')]'.includes(word[n - 2].text) || word[n - 2].text === '') return word;
+  const before = n >= 2 ? word[n - 2].text : '';
+  if (word[n - 1]?.text !== 'j' || before.length !== 1 || !')]'.includes(before)) return word;
   return offered(word[n - 1], ';', allowed) ? [...word.slice(0, n - 1), { ...word[n - 1], text: ';' }] : word;
 }
 

@@ -7,6 +7,7 @@
  * look-alike group's probability is re-split by how well the glyph's top and bottom fit each
  * member. Only mass inside a group moves: geometry never turns a 'c' into an 'e'.
  */
+import { isLetterOrDigit } from '../labels';
 import { median } from '../stats';
 
 /**
@@ -118,7 +119,7 @@ export function applyCaseGeometry(
     // Ink reaching less than half the x-height is a mark (a full stop written as a small loop), no letter.
     const short = shortFit(g.top / Math.max(1e-6, m.xTop));
     labels.forEach((label, i) => {
-      out[i] *= Math.pow(fitOf(u, TOP_LEVEL[label]) * fitOf(v, BOTTOM_LEVEL[label]) * (LETTER_OR_DIGIT.test(label) ? short : 1), weight);
+      out[i] *= Math.pow(fitOf(u, TOP_LEVEL[label]) * fitOf(v, BOTTOM_LEVEL[label]) * (short < 1 && isLetterOrDigit(label) ? short : 1), weight);
       total += out[i];
     });
     if (!(total > 0)) return Float32Array.from(probs);
@@ -147,7 +148,6 @@ export function applyCaseGeometry(
   return out;
 }
 
-const LETTER_OR_DIGIT = /^[A-Za-z0-9]$/;
 /** Below this share of the word's x-height a glyph's top is too low for a letter or digit... */
 const SHORT_TOP = 0.45;
 /** ...by so much that the classifier's reading is all but overruled (a dot read 'o' at 0.74 by the classifier). */

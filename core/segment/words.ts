@@ -17,7 +17,8 @@ export function wordBreaks(gaps: readonly number[], bodyHeight: number, measure?
   const narrow = 0.2 * bodyHeight;
   const measured = gaps.filter((_, i) => measure?.[i] ?? true);
   const sorted = (measured.length > 0 ? measured : [...gaps]).sort((a, b) => a - b);
-  let bestT = Infinity, bestVar = -1, bestLo = 0, bestHi = 0;
+  // The best split: sorted[0, bestK) narrow, the rest wide.
+  let bestK = 0, bestT = Infinity, bestVar = -1, bestLo = 0, bestHi = 0;
   for (let k = 1; k < sorted.length; k++) {
     const lo = sorted.slice(0, k), hi = sorted.slice(k);
     const mLo = lo.reduce((s, v) => s + v, 0) / lo.length;
@@ -25,17 +26,17 @@ export function wordBreaks(gaps: readonly number[], bodyHeight: number, measure?
     const between = (lo.length * hi.length * (mHi - mLo) ** 2) / sorted.length ** 2;
     if (between > bestVar) {
       bestVar = between;
+      bestK = k;
       bestT = (sorted[k - 1] + sorted[k]) / 2;
       bestLo = mLo;
       bestHi = mHi;
     }
   }
   let threshold: number;
-  // The typical letter gap: the median gap, unless word gaps are the majority (a line of code of
-  // one-letter names and operators, "a = b; c = d;"), where it is the median of the narrow ones.
-  const narrowCount = sorted.filter((g) => g < bestT).length;
-  const mid = narrowCount * 2 > sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : sorted[Math.floor((narrowCount - 1) / 2)];
   if (sorted.length >= 2 && bestHi - bestLo >= 0.22 * bodyHeight && bestHi >= 0.3 * bodyHeight) {
+    // The typical letter gap: the median gap, unless word gaps are the majority (a line of code of
+    // one-letter names and operators, "a = b; c = d;"), where it is the median of the narrow ones.
+    const mid = sorted[Math.floor(((bestK * 2 > sorted.length ? sorted.length : bestK) - 1) / 2)];
     // Letter gaps vary; a word gap stands out from the typical letter gap by a clear margin.
     threshold = Math.max(bestT, narrow, mid + 0.25 * bodyHeight);
   } else {

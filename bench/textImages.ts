@@ -11,7 +11,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { GreyImage, greyFromRgba, resizeArea } from '../core/image';
 import { earlierHeldoutFamilies, familiesInGroup, FONT_FAMILIES, FontFamily, registerFontFamily, STYLE_GROUPS } from '../training/fonts';
 import { mulberry32, Rng } from '../training/prng';
-import { penFromSkeleton, thin } from '../training/inkOps';
+import { InkMap, medianInkRun, penFromSkeleton, thin, wornDown } from '../training/inkOps';
 
 /** Seeded uniform draws (training/prng.ts), re-exported for the text benches and tests. */
 export const rng = mulberry32;
@@ -158,7 +158,7 @@ export function renderText(text: string, family: FontFamily, options: RenderOpti
  */
 function renderFine(text: string, family: FontFamily, options: RenderOptions): GreyImage {
   return renderPenAtScale(text, family, options, (big) => {
-    const ink = { width: big.width, height: big.height, data: Float32Array.from(big.data, (v) => (255 - v) / 255) };
+    const ink = inkOf(big);
     const pen = penFromSkeleton(thin(ink), big.width, big.height, (THIN_PX * THIN_SCALE) / 2, new Rng(options.seed), 0);
     return { width: big.width, height: big.height, data: Uint8ClampedArray.from(pen.data, (a) => 255 - a * (255 - 17)) };
   });
@@ -171,9 +171,15 @@ function renderFine(text: string, family: FontFamily, options: RenderOptions): G
 function renderWorn(text: string, family: FontFamily, options: RenderOptions): GreyImage {
   return renderPenAtScale(text, family, options, (big) => {
     // Wear each family's own stroke down to THIN_PX at the final size (a thin font is worn little).
-    const wear = Math.max(0, Math.floor((medianDarkRun(big) - THIN_PX * THIN_SCALE) / 2));
-    return lightestWithin(big, wear);
+    const ink = inkOf(big);
+    const worn = wornDown(ink, Math.max(0, Math.floor((medianInkRun(ink) - THIN_PX * THIN_SCALE) / 2)));
+    return { width: big.width, height: big.height, data: Uint8ClampedArray.from(worn.data, (a) => 255 - a * 255) };
   });
+}
+
+/** Dark ink on light paper as training/inkOps' ink map (0 paper, 1 ink). */
+function inkOf(image: GreyImage): InkMap {
+  return { width: image.width, height: image.height, data: Float32Array.from(image.data, (v) => (255 - v) / 255) };
 }
 
 /**
@@ -191,47 +197,6 @@ function renderPenAtScale(text: string, family: FontFamily, options: RenderOptio
 const THIN_SCALE = 4;
 /** The fine (and the worn) pen's stroke width at the final size, px. */
 const THIN_PX = 1.3;
-
-/** Median length of the horizontal runs of dark pixels: the width of the upright strokes. */
-function medianDarkRun(image: GreyImage): number {
-  const runs: number[] = [];
-  for (let y = 0; y < image.height; y++) {
-    let run = 0;
-    for (let x = 0; x <= image.width; x++) {
-      if (x < image.width && image.data[y * image.width + x] < 128) run++;
-      else if (run > 0) {
-        runs.push(run);
-        run = 0;
-      }
-    }
-  }
-  runs.sort((a, b) => a - b);
-  return runs.length ? runs[runs.length >> 1] : 0;
-}
-
-/** Each pixel the lightest within `r` pixels (a square): dark ink worn down by r on every side. Separable. */
-function lightestWithin(image: GreyImage, r: number): GreyImage {
-  const { width: w, height: h } = image;
-  const rows = lightestAlong(image.data, w, h, r, 'rows');
-  return { width: w, height: h, data: lightestAlong(rows, w, h, r, 'columns') };
-}
-
-/** Each pixel the lightest within `r` pixels along its row or its column. */
-function lightestAlong(data: Uint8ClampedArray, w: number, h: number, r: number, axis: 'rows' | 'columns'): Uint8ClampedArray {
-  const step = axis === 'rows' ? 1 : w;
-  const end = axis === 'rows' ? w : h;
-  const out = new Uint8ClampedArray(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const at = axis === 'rows' ? x : y;
-      const i = y * w + x;
-      let v = 0;
-      for (let k = Math.max(0, at - r); k <= Math.min(end - 1, at + r); k++) v = Math.max(v, data[i + (k - at) * step]);
-      out[i] = v;
-    }
-  }
-  return out;
-}
 
 /** Uneven light (a shading gradient plus a soft vignette), blur and sensor noise, in place. */
 function applyCamera(image: GreyImage, r: () => number): void {

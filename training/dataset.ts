@@ -58,11 +58,20 @@ export interface GenerateOptions {
    * 'v6' is 'v5' plus hands whose x-height is larger or smaller beside their capitals and ascenders
    * (XHEIGHT_RATE of the samples: lowercase bodies stretched, the line frame's x-height with them).
    */
-  augmentation?: 'v2' | 'v3' | 'v4' | 'v5' | 'v6';
-  /** With 'v4' or 'v5': the share of samples given touching neighbours (default NEIGHBOUR_RATE). */
+  augmentation?: Augmentation;
+  /** From 'v4' on: the share of samples given touching neighbours (default NEIGHBOUR_RATE). */
   neighbourRate?: number;
-  /** With 'v5': the share of samples drawn with a worn pen (default WORN_RATE). */
+  /** From 'v5' on: the share of samples drawn with a worn pen (default WORN_RATE). */
   wornRate?: number;
+}
+
+/** The augmentation recipes, each the one before it plus something (see GenerateOptions.augmentation). */
+export const AUGMENTATIONS = ['v2', 'v3', 'v4', 'v5', 'v6'] as const;
+export type Augmentation = (typeof AUGMENTATIONS)[number];
+
+/** Whether recipe `a` includes what `since` added (default 'v3'). */
+export function augmentationHas(a: Augmentation | undefined, since: Augmentation): boolean {
+  return AUGMENTATIONS.indexOf(a ?? 'v3') >= AUGMENTATIONS.indexOf(since);
 }
 
 /** Relative frequency of each style when all are allowed ('drawn' is offered for symbols only). */
@@ -162,7 +171,7 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
   const noFrameRate = opts.noFrameRate ?? 0.4;
   for (let attempt = 0; ; attempt++) {
     const style = pickStyle(rng, styles);
-    const wide = (opts.augmentation ?? 'v3') !== 'v2';
+    const wide = augmentationHas(opts.augmentation, 'v3');
     const place = placement(rng, augment, wide);
     let drawn: { ink: InkMap; frame: LineFrame; source: string; family?: FontFamily; hershey?: HersheyFont };
     if (style === 'hershey') {
@@ -176,21 +185,19 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
       drawn = { ...drawFont(family, label, place, rng, augment, style === 'pen', wide), family };
     }
     let ink = drawn.ink;
-    const touching = opts.augmentation === 'v4' || opts.augmentation === 'v5' || opts.augmentation === 'v6';
-    if (augment && touching && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE)) {
+    if (augment && augmentationHas(opts.augmentation, 'v4') && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE)) {
       const neighbour = (l: string, at: Placement) =>
         style === 'hershey' ? drawHershey(drawn.hershey!, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide).ink;
       ink = withNeighbours(ink, place, rng, drawn.hershey ? (l) => drawn.hershey!.glyphs.has(l) : () => true, neighbour);
     }
     let handFrame = drawn.frame;
-    if (augment && opts.augmentation === 'v6' && rng.chance(XHEIGHT_RATE)) {
+    if (augment && augmentationHas(opts.augmentation, 'v6') && rng.chance(XHEIGHT_RATE)) {
       // Tall lowercase mostly (x-height up to 1.4 times the font's), sometimes short.
       const f = rng.chance(0.75) ? rng.uniform(1.1, 1.4) : rng.uniform(0.8, 0.92);
       if (/[a-z]/.test(label)) ink = stretchXHeight(ink, handFrame, f);
       handFrame = { baseline: handFrame.baseline, xHeight: handFrame.xHeight * f };
     }
-    const worn = opts.augmentation === 'v5' || opts.augmentation === 'v6';
-    if (augment && worn && rng.chance(opts.wornRate ?? WORN_RATE)) {
+    if (augment && augmentationHas(opts.augmentation, 'v5') && rng.chance(opts.wornRate ?? WORN_RATE)) {
       ink = wornInk(ink, rng.uniform(0.8, 2.2), rng.chance(0.3) ? 0 : rng.uniform(0.05, 0.25), rng);
     }
     if (augment && rng.chance(0.6)) ink = elastic(ink, rng.uniform(0.8, 2.6), rng.int(3, 5), rng);

@@ -215,7 +215,7 @@ export function wornInk(ink: InkMap, targetWidth: number, gapShare: number, rng:
   const full = mass(ink.data);
   let data = ink.data;
   for (let wear = Math.round(Math.max(0, (medianInkRun(ink) - targetWidth) / 2)); wear > 0; wear--) {
-    const worn = lightestAlong(lightestAlong(ink.data, w, h, wear, 1), w, h, wear, w);
+    const worn = wornDown(ink, wear).data;
     if (mass(worn) >= full / 4) {
       data = worn;
       break;
@@ -240,7 +240,7 @@ export function wornInk(ink: InkMap, targetWidth: number, gapShare: number, rng:
 }
 
 /** Median length of the horizontal runs of ink (≥ 0.5): the width of the upright strokes. */
-function medianInkRun(ink: InkMap): number {
+export function medianInkRun(ink: InkMap): number {
   const runs: number[] = [];
   for (let y = 0; y < ink.height; y++) {
     let run = 0;
@@ -254,6 +254,12 @@ function medianInkRun(ink: InkMap): number {
   }
   runs.sort((a, b) => a - b);
   return runs.length ? runs[runs.length >> 1] : 0;
+}
+
+/** The ink worn down by `wear` pixels on every side: each value the smallest within a square of that radius. Separable. */
+export function wornDown(ink: InkMap, wear: number): InkMap {
+  const { width: w, height: h } = ink;
+  return { width: w, height: h, data: lightestAlong(lightestAlong(ink.data, w, h, wear, 1), w, h, wear, w) };
 }
 
 /** Each value the smallest within `radius` cells along rows (`step` 1) or columns (`step` = width). */

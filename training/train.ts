@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { ALL_CHARACTERS, CODE_CHARACTERS } from '../core/labels';
 import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES } from './fonts';
-import { generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
+import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
 import { EpochReport, releaseLayers, train } from './trainer';
 import { useWasmForTraining } from './wasmKernels';
@@ -32,10 +32,10 @@ export interface TrainArgs {
   /** Start from this trained model's weights (its output layer widened to `classes`); '' = seeded random init. */
   init: string;
   /** The training data's augmentation ranges (training/dataset.ts GenerateOptions.augmentation). */
-  augmentation: 'v3' | 'v4' | 'v5' | 'v6';
-  /** With v4 or v5: the share of training samples given touching neighbours. */
+  augmentation: Exclude<Augmentation, 'v2'>;
+  /** From v4 on: the share of training samples given touching neighbours. */
   neighbourRate: number;
-  /** With v5 or v6: the share of training samples drawn with a worn pen. */
+  /** From v5 on: the share of training samples drawn with a worn pen. */
   wornRate: number;
 }
 
@@ -69,8 +69,8 @@ function rebuildCommand(args: TrainArgs): string {
   if (args.classes !== RELEASE_ARGS.classes) flags.push(`--classes ${args.classes}`);
   if (args.init) flags.push(`--init ${args.init}`);
   if (args.augmentation !== RELEASE_ARGS.augmentation) flags.push(`--augmentation ${args.augmentation}`);
-  if (args.augmentation !== 'v3' && args.neighbourRate !== RELEASE_ARGS.neighbourRate) flags.push(`--neighbour-rate ${args.neighbourRate}`);
-  if ((args.augmentation === 'v5' || args.augmentation === 'v6') && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
+  if (augmentationHas(args.augmentation, 'v4') && args.neighbourRate !== RELEASE_ARGS.neighbourRate) flags.push(`--neighbour-rate ${args.neighbourRate}`);
+  if (augmentationHas(args.augmentation, 'v5') && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -98,11 +98,15 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--worn-rate': args.wornRate = num(); break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
-      case '--augmentation':
-        if (value !== 'v3' && value !== 'v4' && value !== 'v5' && value !== 'v6') throw new Error(`--augmentation takes v3, v4, v5 or v6 (got '${value}').`);
-        args.augmentation = value;
+      case '--augmentation': {
+        // v2 is the benches' recipe, not a training one.
+        const recipes = AUGMENTATIONS.filter((a): a is TrainArgs['augmentation'] => a !== 'v2');
+        const recipe = recipes.find((a) => a === value);
+        if (!recipe) throw new Error(`--augmentation takes ${recipes.join(', ')} (got '${value}').`);
+        args.augmentation = recipe;
         i++;
         break;
+      }
       case '--classes':
         if (value !== 'code' && value !== 'alnum') throw new Error(`--classes takes code or alnum (got '${value}').`);
         args.classes = value;

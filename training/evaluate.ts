@@ -11,7 +11,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter, BlankImageError } from '../core/preprocess';
 import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
-import { generateCharacterSamples, CharacterSample, SampleStyle, NEIGHBOUR_RATE } from './dataset';
+import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, CharacterSample, SampleStyle, NEIGHBOUR_RATE, WORN_RATE, XHEIGHT_RATE } from './dataset';
 import { styleGroupRows, styleGroupSummary } from './characterScores';
 import { Recognizer } from '../core/recognizer';
 import { readModelArtifacts } from '../node/modelFiles';
@@ -212,10 +212,7 @@ varying width), weights 0.4/0.4/0.2; symbols also \`drawn\` (weight 0.3): the ge
 family draws a symbol only where its glyph was vetted on the symbol contact sheet (\`npx tsx training/contactSheets.ts --symbols\`);
 the exclusions and why are in training/fonts.ts SYMBOL_EXCLUSIONS. Held-out figures never use the \`drawn\` style. Augmentation: rotation, shear, scale, aspect, elastic distortion, stroke
 width, blur, noise, paper/ink contrast, polarity, position/margin in the box; ~40% of training samples carry no line
-frame. Plain printed families are used in small measure (8% of font/pen samples).${String(t.command ?? '').includes('--augmentation v4') ? `
-With \`--augmentation v4\` (this model) ${neighbourShare(String(t.command ?? ''))} of the samples also have a letter of the same hand touching the glyph on
-one side or both, cut away at the glyph's columns (a pixel or two either way), as the readers' cuts between touching
-letters hand them to the classifier.` : ''}
+frame. Plain printed families are used in small measure (8% of font/pen samples).${recipeNotes(String(t.command ?? ''))}
 
 - Training families (@fontsource): ${list(t.trainFamilies)}
 - Held-out families (never trained on): ${list(t.heldoutFamilies)}
@@ -305,8 +302,20 @@ on the families that are now the five newer held-out style groups** (only the 'e
 figures on those groups are flattered; the 'earlier' families and the held-out Hershey fonts are unseen by all of them.`;
 }
 
-/** The share of v4 samples with touching neighbours, in words, from the rebuild command (training/train.ts --neighbour-rate). */
-function neighbourShare(command: string): string {
-  const rate = Number(/--neighbour-rate (\S+)/.exec(command)?.[1] ?? NEIGHBOUR_RATE);
-  return rate === 0.25 ? 'a quarter' : `${Math.round(rate * 100)}%`;
+/** What the rebuild command's augmentation recipe adds to the samples described above ('' for v3). */
+function recipeNotes(command: string): string {
+  const recipe = AUGMENTATIONS.find((a) => a === /--augmentation (\S+)/.exec(command)?.[1]);
+  const has = (since: Augmentation) => recipe !== undefined && augmentationHas(recipe, since);
+  const said = (rate: number) => (rate === 0.25 ? 'a quarter' : `${Math.round(rate * 100)}%`);
+  const share = (flag: string, fallback: number) => said(Number(new RegExp(`--${flag} (\\S+)`).exec(command)?.[1] ?? fallback));
+  let notes = '';
+  if (has('v4')) {
+    notes += `
+With \`--augmentation ${recipe}\` (this model) ${share('neighbour-rate', NEIGHBOUR_RATE)} of the samples also have a letter of the same hand touching the glyph on
+one side or both, cut away at the glyph's columns (a pixel or two either way), as the readers' cuts between touching
+letters hand them to the classifier.`;
+  }
+  if (has('v5')) notes += ` ${share('worn-rate', WORN_RATE)} are drawn with a worn pen (strokes worn to 0.8-2.2 px, hairlines through, the ink skipping).`;
+  if (has('v6')) notes += ` ${said(XHEIGHT_RATE)} are written by a hand with a larger or smaller x-height (lowercase bodies stretched, the frame's x-height with them).`;
+  return notes;
 }

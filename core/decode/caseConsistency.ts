@@ -28,6 +28,12 @@ const TRAILING_DIGIT_TWIN: Record<string, string> = { I: '1', O: '0', S: '5' };
  * String): no word or identifier starts with a digit and goes on in letters. 1 stays: 1st, 1px.
  */
 const LEADING_LETTER_TWIN: Record<string, string> = { '0': 'O', '5': 'S' };
+/** Hex digits (case as written: 0x1f and 0x1F are both code). */
+const HEX_DIGIT = /^[0-9a-fA-F]$/;
+/** What a hex literal's digits are misread as when they are not hex digits themselves: a digit's letter twins, and bars for 1. */
+const HEX_TWIN: Record<string, string> = { o: '0', O: '0', l: '1', I: '1', i: '1', '|': '1', '/': '1', '\\': '1', z: '2', Z: '2', s: '5', S: '5', q: '9', g: '9' };
+/** A bar in a hex literal is its 1 even when the classifier did not offer 1: no other hex digit is a single stroke. */
+const HEX_BARS = new Set(['|', 'l', 'I']);
 /** An alternative offered with at least this probability may be taken. */
 const MIN_OFFERED = 0.01;
 /**
@@ -67,6 +73,8 @@ export function isCapitalsLine(words: readonly (readonly CharReading[])[]): bool
  * `capitalsLine`: the rest of its line is written in capitals.
  */
 export function consistentWord(word: readonly CharReading[], capitalsLine: boolean, allowed: (label: string) => boolean = () => true): string[] {
+  const hex = hexLiteral(word, allowed);
+  if (hex) return hex;
   word = closingSemicolon(symbolsAsLetters(word, allowed), allowed);
   const texts = word.map((c) => c.text);
   const digits = texts.filter(isDigit).length;
@@ -95,6 +103,29 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
     const capital = CAPITAL_OF[c.text] ?? c.text.toUpperCase();
     return offered(c, capital, allowed) ? capital : c.text;
   });
+}
+
+/**
+ * A hex literal (0x1F, 0xff00) whose digits were read as their letter or bar twins (0x|F, 0xlF, OxIF):
+ * after 0x only hex digits follow, so each twin becomes the digit the classifier also offered, and a
+ * capital X or a letter O of the prefix its usual 0x. Taken only when the word is plainly a number:
+ * it opens with a 0 as decoded, or a digit or a capital A-F follows the x ("oxide" stays a word), and every
+ * character after the x is a hex digit or becomes one; otherwise undefined.
+ */
+function hexLiteral(word: readonly CharReading[], allowed: (label: string) => boolean): string[] | undefined {
+  const texts = word.map((c) => c.text);
+  if (texts.length < 3 || !/^[0oO]$/.test(texts[0]) || !/^[xX]$/.test(texts[1])) return undefined;
+  const rest = texts.slice(2);
+  if (texts[0] !== '0' && !rest.some((t) => isDigit(t) || /^[A-F]$/.test(t))) return undefined;
+  if (rest.every((t) => HEX_DIGIT.test(t)) && texts[0] === '0' && texts[1] === 'x') return undefined;
+  const digits = rest.map((t, i) => {
+    const twin = HEX_TWIN[t];
+    return HEX_DIGIT.test(t) ? t : twin && (offered(word[i + 2], twin, allowed) || (HEX_BARS.has(t) && allowed(twin))) ? twin : undefined;
+  });
+  if (digits.some((d) => d === undefined)) return undefined;
+  const zero = texts[0] === '0' || offered(word[0], '0', allowed) ? '0' : texts[0];
+  const x = texts[1] === 'x' || offered(word[1], 'x', allowed) ? 'x' : texts[1];
+  return [zero, x, ...(digits as string[])];
 }
 
 /**

@@ -51,6 +51,19 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word('1ndex', { '1': 'I' }), false).join(''), '1ndex', 'a bar could be l or I: left alone');
   });
 
+  it('a hex literal reads in hex digits: its bars and letter twins become the digits, its prefix 0x', () => {
+    // bench:pad-accuracy: 0x1F read 0x|F in four hands of nine, 0X|F, oxiF and 0xlF in others.
+    assert.equal(consistentWord(word('0x|F'), false).join(''), '0x1F', 'a bar is a 1 even where 1 was not offered');
+    assert.equal(consistentWord(word('0xlF', { l: '1' }), false).join(''), '0x1F');
+    assert.equal(consistentWord(word('oxiF', { o: '0', i: '1' }), false).join(''), '0x1F', 'a capital hex letter shows the number');
+    assert.equal(consistentWord(word('0XIF', { X: 'x' }), false).join(''), '0x1F');
+    assert.equal(consistentWord(word('0xSo', { S: '5', o: '0' }), false).join(''), '0x50');
+    assert.equal(consistentWord(word('0xSo', { o: '0' }), false).join(''), '0xSo', 'S offered no 5: not all hex, left alone');
+    for (const w of ['oxide', 'Oxford', 'oxes', '0xff', '0x1f', 'ox']) {
+      assert.equal(consistentWord(word(w, { o: '0', i: '1', l: '1', s: '5' }), false).join(''), w, w);
+    }
+  });
+
   it('a j ending a word right after a closing bracket is its semicolon, if offered', () => {
     // bench:code: 'x = f(a, b);' read 'x = f(a, b)j' on the pad.
     assert.equal(consistentWord(word('b)j', { j: ';' }), false).join(''), 'b);');

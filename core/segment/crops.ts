@@ -26,7 +26,14 @@ export interface CropSource {
 }
 
 /**
- * Crop the pixels of components `ids` inside columns [x0, x1) (whole box when omitted).
+ * Cut lines through a character candidate, by the column they were chosen at: each gives, per row of
+ * the candidate's box (from its top), the column where the cut runs in that row (split.ts seamCut).
+ */
+export type Seams = ReadonlyMap<number, Int32Array>;
+
+/**
+ * Crop the pixels of components `ids` inside columns [x0, x1) (whole box when omitted); where `seams`
+ * has a cut line for x0 or x1, that side of the piece follows it row by row instead of the column.
  * Returns null when no ink falls in that range. `inkBox` is the ink's box in working coordinates.
  */
 export function cropCharacter(
@@ -36,12 +43,17 @@ export function cropCharacter(
   frame: { baseline: number; xHeight: number } | undefined,
   x0 = box.left,
   x1 = box.right,
+  seams?: Seams,
 ): { crop: CharCrop; inkBox: Box } | null {
   const isOwn = ownLabelTest(ids);
+  const leftSeam = seams?.get(x0), rightSeam = seams?.get(x1);
+  // The piece's columns in row y: [from(y), to(y)).
+  const from = (y: number) => (leftSeam ? leftSeam[y - box.top] : x0);
+  const to = (y: number) => (rightSeam ? rightSeam[y - box.top] : x1);
   let left = Infinity, top = Infinity, right = -1, bottom = -1;
   for (let y = box.top; y < box.bottom; y++) {
     const row = y * src.width;
-    for (let x = x0; x < x1; x++) {
+    for (let x = from(y), end = to(y); x < end; x++) {
       if (!isOwn(src.labels[row + x])) continue;
       if (x < left) left = x;
       if (x > right) right = x;
@@ -53,14 +65,16 @@ export function cropCharacter(
   const inkBox: Box = { left, top, right: right + 1, bottom: bottom + 1 };
   const w = inkBox.right - inkBox.left + 2 * MARGIN;
   const h = inkBox.bottom - inkBox.top + 2 * MARGIN;
+  // Whether working pixel i (at x, y) is this piece's ink: its components', between its cut lines.
+  const inPiece = (i: number, x: number, y: number) => isOwn(src.labels[i]) && (!(leftSeam || rightSeam) || (y >= box.top && y < box.bottom && x >= from(y) && x < to(y)));
   const data = new Uint8ClampedArray(w * h).fill(255);
   for (let y = inkBox.top; y < inkBox.bottom; y++) {
     const row = y * src.width;
     for (let x = inkBox.left; x < inkBox.right; x++) {
-      if (isOwn(src.labels[row + x])) data[(y - inkBox.top + MARGIN) * w + (x - inkBox.left + MARGIN)] = 0;
+      if (inPiece(row + x, x, y)) data[(y - inkBox.top + MARGIN) * w + (x - inkBox.left + MARGIN)] = 0;
     }
   }
-  if (src.grey) softenEdges(src, src.grey, isOwn, inkBox, data, w, h);
+  if (src.grey) softenEdges(src, src.grey, inPiece, inkBox, data, w, h);
   const originY = inkBox.top - MARGIN;
   const cropFrame = frame && frame.xHeight > 0 ? { baseline: frame.baseline - originY, xHeight: frame.xHeight } : undefined;
   return { crop: { image: { width: w, height: h, data }, frame: cropFrame }, inkBox };
@@ -94,7 +108,7 @@ export function columnSpan(src: CropSource, ids: readonly number[], box: Box): {
  * Replace the binary crop with stretched grey levels on the character's pixels and on the
  * paper pixels touching them (other characters' pixels stay white).
  */
-function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (label: number) => boolean, inkBox: Box, data: Uint8ClampedArray, w: number, h: number): void {
+function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (i: number, x: number, y: number) => boolean, inkBox: Box, data: Uint8ClampedArray, w: number, h: number): void {
   // Grey levels are bytes: histograms give the same percentiles as sorting the values.
   const inkHist = new Uint32Array(256);
   const paperHist = new Uint32Array(256);
@@ -105,7 +119,7 @@ function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (label: nu
     for (let x = x0; x < x1; x++) {
       const i = y * src.width + x;
       const l = src.labels[i];
-      if (isOwn(l)) {
+      if (isOwn(i, x, y)) {
         inkHist[grey[i]]++;
         inkCount++;
       } else if (l === 0) {
@@ -127,12 +141,12 @@ function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (label: nu
       if (x < 0 || x >= src.width) continue;
       const i = y * src.width + x;
       const l = src.labels[i];
-      let near = isOwn(l);
+      let near = isOwn(i, x, y);
       if (!near && l === 0) {
         for (let dy = -1; dy <= 1 && !near; dy++) {
           for (let dx = -1; dx <= 1 && !near; dx++) {
             const yy = y + dy, xx = x + dx;
-            if (yy >= 0 && yy < src.height && xx >= 0 && xx < src.width && isOwn(src.labels[yy * src.width + xx])) near = true;
+            if (yy >= 0 && yy < src.height && xx >= 0 && xx < src.width && isOwn(yy * src.width + xx, xx, yy)) near = true;
           }
         }
       }

@@ -6,7 +6,7 @@
  */
 import { Box } from '../image';
 import { CharGroup } from './chars';
-import { CropSource, columnSpan } from './crops';
+import { CropSource, Seams, columnSpan, ownLabelTest } from './crops';
 
 /** Extra cost per piece, in nats. */
 export const PIECE_COST = 0.35;
@@ -35,6 +35,70 @@ export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number
     cuts.push(c.x);
   }
   return cuts.sort((a, b) => a - b).map((x) => x + group.box.left);
+}
+
+/**
+ * How far a cut line may stray from its column, in x-heights (a y's arm over the next letter's
+ * shoulder). With its step cost, chosen on bench:text (reach 0.1-0.3 x step cost 0.15-1): wider or
+ * cheaper lines wander through cursive joins and cut r from a.
+ */
+const SEAM_REACH = 0.15;
+/** Cost of a cut line's sideways step, in ink pixels crossed: keeps it straight where the paper allows. */
+const SEAM_STEP_COST = 0.5;
+/** Cost per pixel of straying from the chosen column, per row: open paper does not send the line astray. */
+const SEAM_STRAY_COST = 0.01;
+
+/**
+ * Cut lines for a group's cut columns: from the top of its box to the bottom, each row's column within
+ * reach of the cut, moving at most a pixel a row, crossing as little of the group's ink as it can. A
+ * straight cut between touching letters takes the arm of a y or the tail of a g into the next
+ * letter's piece; a cut line goes around it.
+ */
+export function seamCuts(src: CropSource, group: CharGroup, cuts: readonly number[], xHeight: number): Seams {
+  const seams = new Map<number, Int32Array>();
+  if (cuts.length === 0) return seams;
+  const isOwn = ownLabelTest(group.ids);
+  const { box } = group;
+  const reach = Math.max(1, Math.round(SEAM_REACH * xHeight));
+  for (const cut of cuts) {
+    const lo = Math.max(box.left + 1, cut - reach), hi = Math.min(box.right - 1, cut + reach);
+    const n = hi - lo + 1, rows = box.bottom - box.top;
+    // cost[r * n + k]: least cost of a line reaching column lo + k in row r; step: where it came from.
+    const cost = new Float32Array(rows * n);
+    const step = new Int8Array(rows * n);
+    for (let r = 0; r < rows; r++) {
+      const row = (box.top + r) * src.width;
+      for (let k = 0; k < n; k++) {
+        const x = lo + k;
+        const here = (isOwn(src.labels[row + x]) ? 1 : 0) + SEAM_STRAY_COST * Math.abs(x - cut);
+        if (r === 0) {
+          cost[k] = here;
+          continue;
+        }
+        let best = Infinity, from = 0;
+        for (let d = -1; d <= 1; d++) {
+          const j = k + d;
+          if (j < 0 || j >= n) continue;
+          const c = cost[(r - 1) * n + j] + (d === 0 ? 0 : SEAM_STEP_COST);
+          if (c < best) {
+            best = c;
+            from = d;
+          }
+        }
+        cost[r * n + k] = best + here;
+        step[r * n + k] = from;
+      }
+    }
+    let k = 0;
+    for (let j = 1; j < n; j++) if (cost[(rows - 1) * n + j] < cost[(rows - 1) * n + k]) k = j;
+    const path = new Int32Array(rows);
+    for (let r = rows - 1; r >= 0; r--) {
+      path[r] = lo + k;
+      k += step[r * n + k];
+    }
+    seams.set(cut, path);
+  }
+  return seams;
 }
 
 export interface Piece {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readText, ScoreCrops } from '../../../core/segment';
 import { rotateGrey } from '../../../core/segment/transform';
-import { cutCandidates, cuttingAlternatives, PIECE_COST } from '../../../core/segment/split';
+import { cutCandidates, cuttingAlternatives, PIECE_COST, seamCuts } from '../../../core/segment/split';
+import { cropCharacter, Seams } from '../../../core/segment/crops';
 import { flatScore, LABELS, render, wordLengths } from './helpers';
 
 const counts = (r: ReturnType<typeof readText>) => r.lines.map((l) => l.words.map((w) => w.chars.length));
@@ -97,6 +98,40 @@ describe('segment: lines, words and characters on clean renders', () => {
     assert.ok(nearBreak.some((x) => x >= 7 && x <= 9), `a cut between the bar and the n (cuts ${nearBreak})`);
     // A join half as high as the letters is no near break: no sliver as narrow as the bar is cut off.
     assert.ok(!draw(15).some((x) => x < 0.28 * xHeight), `no cut closer than 0.28 x-heights to the edge (cuts ${draw(15)})`);
+  });
+
+  it('cuts touching letters along a line around the ink, not straight down a column', () => {
+    // A letter whose arm reaches up and right over the next letter (a y's arm over an a), the two
+    // joined at the bottom by a bridge. A straight cut at column 11 gives the arm's tip to the right
+    // piece; the cut line goes around the tip and crosses only the bridge.
+    const width = 30, height = 30, xHeight = 40;
+    const labels = new Int32Array(width * height);
+    const arm = new Set<number>();
+    const ink = (x: number, y: number, isArm = false) => {
+      labels[y * width + x] = 1;
+      if (isArm) arm.add(y * width + x);
+    };
+    for (let y = 0; y < height; y++) for (let x = 2; x < 8; x++) ink(x, y); // the left letter's stem
+    for (let x = 8; x < 16; x++) for (let t = 0; t < 4; t++) ink(x, 10 - (x - 8) + t, true); // its arm, rising to the right
+    for (let y = 14; y < height; y++) for (let x = 15; x < 27; x++) ink(x, y); // the right letter, below the arm's tip
+    for (let y = 26; y < 29; y++) for (let x = 8; x < 15; x++) ink(x, y); // the bridge
+    const src = { labels, width, height };
+    const group = { box: { left: 0, top: 0, right: width, bottom: height }, ids: [1] };
+    const seams = seamCuts(src, group, [11], xHeight);
+    const line = seams.get(11)!;
+    assert.equal(line.length, height);
+    for (let y = 1; y < height; y++) assert.ok(Math.abs(line[y] - line[y - 1]) <= 1, 'a cut line moves at most a pixel a row');
+    // Ink pixels of each piece, counted from its crop: the crop's dark pixels are its ink.
+    const inkOf = (x0: number, x1: number, s?: Seams) => {
+      const c = cropCharacter(src, group.ids, group.box, undefined, x0, x1, s)!;
+      return { count: c.crop.image.data.filter((v) => v === 0).length, box: c.inkBox };
+    };
+    const armRight = [...arm].filter((i) => i % width >= 11).length;
+    const straightRight = inkOf(11, width), seamRight = inkOf(11, width, seams), seamLeft = inkOf(0, 11, seams);
+    const total = labels.filter((l) => l === 1).length;
+    assert.ok(armRight > 0 && straightRight.box.top < 14, 'a straight cut takes the tip of the arm');
+    assert.equal(seamRight.box.top, 14, 'the cut line leaves the whole arm to the left letter');
+    assert.equal(seamLeft.count + seamRight.count, total, 'the two pieces share the ink between them');
   });
 
   it('lists the best cutting per number of pieces, best first, within a margin', () => {

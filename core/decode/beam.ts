@@ -11,7 +11,7 @@
  * lexicon.ts) adds a modest bonus to readings whose identifier runs are its words.
  */
 import type { Candidate } from '../model';
-import { applyCaseGeometry, CharGeometry, GeometryMode, LOOKALIKE_GROUPS, wordMetrics } from './caseGeometry';
+import { applyCaseGeometry, CharGeometry, GeometryMode, LOOKALIKE_GROUPS, ReferenceTops, referenceTops, wordMetrics } from './caseGeometry';
 import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset } from './charset';
 import { identifierRuns, Lexicon, MIN_LEXICON_WORD_LENGTH, Span } from './lexicon';
 import { NgramModel } from './ngram';
@@ -79,6 +79,8 @@ export interface DecodeOptions {
   readonly geometryWeight?: number;
   /** How geometry reweighs labels (caseGeometry.ts GeometryMode). */
   readonly geometryMode?: GeometryMode;
+  /** The x-height and cap height of the word's line (lineReferences), for a word that shows none of its own. */
+  readonly lineReferences?: ReferenceTops;
   /** Candidates listed per character (default 5). */
   readonly topK?: number;
   /** Words to prefer over near-misses (lexicon.ts): the file's identifiers and its language's keywords. */
@@ -323,6 +325,7 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
         known.map((i) => geometry[i]!),
         known.map((i) => labels[best[i]]),
         known.map((i) => probs[i][best[i]]),
+        opts.lineReferences,
       );
       probs = probs.map((p, i) => (geometry[i] && known.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight, opts.geometryMode ?? DEFAULT_GEOMETRY_MODE) : p));
     }
@@ -332,6 +335,25 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
     for (let k = 0; k < p.length; k++) ln[k] = p[k] > 0 ? Math.log(p[k]) : -Infinity;
     return { ln, expand: topIndices(p, EXPAND), classifierTop: (n) => topIndices(classifierProbs[i], n) };
   });
+}
+
+/**
+ * The reference tops (caseGeometry.ts) of a line's characters, each word's as prepareWord measures
+ * them (charset applied, its surest label): what a word without references of its own borrows.
+ * Digits do not count here: hands write them anywhere from the x-height to above the capitals, and a
+ * short 2026 made the line's capitals short ("const quick 2026" read "Const").
+ */
+export function lineReferences(
+  charProbs: readonly Float32Array[],
+  labels: readonly string[],
+  geometry: readonly (CharGeometry | null | undefined)[],
+  charset?: Charset | string,
+): ReferenceTops {
+  const set = toCharset(charset);
+  const known = geometry.flatMap((g, i) => (g && Number.isFinite(g.top) && Number.isFinite(g.bottom) && charProbs[i]?.length === labels.length ? [i] : []));
+  const probs = known.map((i) => restrictToCharset(charProbs[i], labels, set));
+  const best = probs.map((p) => argmax(p));
+  return referenceTops(known.map((i) => geometry[i]!), best.map((k) => labels[k]), probs.map((p, j) => p[best[j]]), false);
 }
 
 /**

@@ -54,6 +54,7 @@ for (const c of '.:!?\'"`^#%&*+-=<>~') BOTTOM_LEVEL[c] = 0;
  * look small and turned its s and o into capitals.
  */
 const X_REFERENCE = 'aenr';
+const isDigit = (c: string) => c >= '0' && c <= '9';
 const CAP_REFERENCE = 'ABDEFGHLNQRT1346789bdhl';
 
 /** Cap height / x-height when the word has no reference for one of them (handwriting fonts: ~1.3-1.7). */
@@ -71,17 +72,40 @@ export interface WordMetrics {
   readonly descender: number;
 }
 
-/** The word's own x-height and cap height from its confidently read, unambiguous characters. */
-export function wordMetrics(geometry: readonly CharGeometry[], argmaxLabels: readonly string[], confidences: readonly number[]): WordMetrics {
+/** Tops of a run of characters' confidently read, unambiguous characters: x-high ones and cap-high ones. */
+export interface ReferenceTops {
+  /** Median top of the x-high references (a e n r), NaN when there are none. */
+  readonly xTop: number;
+  /** Median top of the cap-high references (capitals, digits, b d h l), NaN when there are none. */
+  readonly capTop: number;
+}
+
+/** `withDigits`: digits count as cap-high references (they do within a word). */
+export function referenceTops(geometry: readonly CharGeometry[], argmaxLabels: readonly string[], confidences: readonly number[], withDigits = true): ReferenceTops {
   const xs: number[] = [];
   const caps: number[] = [];
   geometry.forEach((g, i) => {
     if (confidences[i] < 0.5) return;
     if (X_REFERENCE.includes(argmaxLabels[i])) xs.push(g.top);
-    else if (CAP_REFERENCE.includes(argmaxLabels[i])) caps.push(g.top);
+    else if (CAP_REFERENCE.includes(argmaxLabels[i]) && (withDigits || !isDigit(argmaxLabels[i]))) caps.push(g.top);
   });
-  let xTop = xs.length ? median(xs) : NaN;
-  let capTop = caps.length ? median(caps) : NaN;
+  return { xTop: xs.length ? median(xs) : NaN, capTop: caps.length ? median(caps) : NaN };
+}
+
+/**
+ * The word's own x-height and cap height from its confidently read, unambiguous characters; where
+ * the word has none of one kind ("fox", "Count" with an unsure n), its line's (`line`, the same
+ * measure over the whole line), and only then a ratio of the other.
+ */
+export function wordMetrics(geometry: readonly CharGeometry[], argmaxLabels: readonly string[], confidences: readonly number[], line?: ReferenceTops): WordMetrics {
+  const own = referenceTops(geometry, argmaxLabels, confidences);
+  let xTop = Number.isNaN(own.xTop) ? line?.xTop ?? NaN : own.xTop;
+  let capTop = Number.isNaN(own.capTop) ? line?.capTop ?? NaN : own.capTop;
+  // A line's references that contradict the word's own (a cap height below its x-height) are not used.
+  if (!Number.isNaN(xTop) && !Number.isNaN(capTop) && capTop <= xTop) {
+    if (Number.isNaN(own.xTop)) xTop = NaN;
+    else if (Number.isNaN(own.capTop)) capTop = NaN;
+  }
   if (Number.isNaN(xTop) && Number.isNaN(capTop)) {
     xTop = 1; // the line frame's own x-height
     capTop = DEFAULT_CAP_RATIO;

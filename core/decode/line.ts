@@ -5,7 +5,7 @@
  * decoded) as its LM context, so "x = 0x1F" primes the "0x" before the ambiguous O/0.
  */
 import { CharGeometry } from './caseGeometry';
-import { decodeWord, DecodedChar, DecodeOptions } from './beam';
+import { decodeWord, DecodedChar, DecodeOptions, lineReferences } from './beam';
 import { DecodeContext } from './context';
 
 export interface LineDecodeResult {
@@ -27,12 +27,14 @@ export function decodeLine(
 ): LineDecodeResult {
   if (opts.geometry && opts.geometry.length !== words.length) throw new Error(`Got geometry for ${opts.geometry.length} words, ${words.length} words to decode.`);
   const context = new DecodeContext(opts.context);
+  // A word without an x-high or a cap-high letter of its own ("fox", "Count") measures case against its line's.
+  const references = opts.geometry ? lineReferences(words.flat(), labels, opts.geometry.flatMap((g, i) => g ?? words[i].map(() => undefined)), opts.charset) : undefined;
   const out: string[] = [];
   const chars: DecodedChar[] = [];
   let lnConf = 0;
   words.forEach((w, i) => {
     if (i > 0) context.add(' ');
-    const r = decodeWord(w, labels, { ...opts, context: context.recent, geometry: opts.geometry?.[i] });
+    const r = decodeWord(w, labels, { ...opts, context: context.recent, geometry: opts.geometry?.[i], lineReferences: references });
     out.push(r.text);
     chars.push(...r.chars);
     lnConf += r.chars.reduce((s, c) => s + Math.log(Math.max(c.p, 1e-12)), 0);

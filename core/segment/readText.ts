@@ -7,7 +7,8 @@ import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
 import type { Candidate } from '../model';
 import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
-import { charGeometry } from '../decode/caseGeometry';
+import { ReferenceTops, charGeometry } from '../decode/caseGeometry';
+import { lineReferences } from '../decode/beam';
 import { isLetterOrDigit } from '../labels';
 import { argmax, median } from '../stats';
 import { binarize } from './binarize';
@@ -39,6 +40,8 @@ export interface DecodeWordOptions {
   readonly geometry?: readonly ({ top: number; bottom: number } | null)[];
   /** Only the text and its score are needed (confidence may be NaN): one of several readings being weighed. */
   readonly scoreOnly?: boolean;
+  /** The x-height and cap height of the word's line (core/decode lineReferences), for a word that shows none of its own. */
+  readonly lineReferences?: ReferenceTops;
 }
 /** Word decoder (core/decode's decodeWord fits): probabilities per character to text. */
 export type DecodeWord = (
@@ -451,6 +454,7 @@ function readUpright(
     });
     const chars = groupReadings.flatMap((g, gi) => g[0].chars.map((c) => ({ ...c, group: gi })));
     if (chars.length === 0) return;
+    const references = lineReferences(chars.map((c) => c.probs), ctx.labels, chars.map((c) => charGeometry(c.geometry)));
     // Gaps measured above the baseline, where tails of g, j and y do not reach under a neighbour.
     const core = chars.map((c) => coreExtent(src, c.ids, c.inkBox, metrics));
     const gaps: number[] = [];
@@ -477,7 +481,7 @@ function readUpright(
         const g = first + k;
         return (g === first && splitBefore) || (g === last && splitAfter) ? [{ chars: span.filter((c) => c.group === g), segmentCost: 0 }] : alts;
       });
-      const { members, decoded } = decodeBestReading(ctx, readings, context.all);
+      const { members, decoded } = decodeBestReading(ctx, readings, context.all, references);
       for (const c of members) {
         logSum += Math.log(Math.max(1e-6, maxOf(c.probs)));
         charCount++;
@@ -525,7 +529,7 @@ interface GroupReading {
  * best decoder score minus its segmentation cost wins. Without a decoder this is the classifier's
  * best cutting per group, as the scores then agree.
  */
-function decodeBestReading(ctx: Ctx, groups: readonly GroupReading[][], context: string): { members: LineChar[]; decoded: DecodedText } {
+function decodeBestReading(ctx: Ctx, groups: readonly GroupReading[][], context: string, references: ReferenceTops): { members: LineChar[]; decoded: DecodedText } {
   const combos: number[][] = [];
   const varying = groups.map((g, i) => (g.length > 1 ? i : -1)).filter((i) => i >= 0);
   const total = varying.reduce((n, i) => n * groups[i].length, 1);
@@ -551,6 +555,7 @@ function decodeBestReading(ctx: Ctx, groups: readonly GroupReading[][], context:
           context,
           geometry: members.map((c) => charGeometry(c.geometry)),
           scoreOnly: only,
+          lineReferences: references,
         })
       : argmaxWord(members.map((c) => c.probs), ctx.labels);
   let best: { members: LineChar[]; decoded: DecodedText; total: number } | undefined;

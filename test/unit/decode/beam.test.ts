@@ -90,6 +90,22 @@ describe('decode/beam', () => {
     assert.ok(p3({ top: 1.05, bottom: -0.5 }) > p3({ top: 1.45, bottom: 0 }) - 0.02, `${p3({ top: 1.05, bottom: -0.5 })}`);
   });
 
+  it("a word with no x-high or cap-high letter of its own measures its case against its line's", () => {
+    // bench:pad-accuracy: "pop JSON Count" and "PrTTP foX Number", where the word alone has nothing
+    // to measure by and the line frame's x-height is off.
+    const cox = [probs({ c: 0.45, C: 0.45 }), probs({ o: 0.45, O: 0.45 }), probs({ x: 0.45, X: 0.45 })];
+    const and = [probs({ a: 0.9 }), probs({ n: 0.9 }), probs({ d: 0.9 })];
+    const at = (top: number) => ({ top, bottom: 0 });
+    // Written large: x-high letters reach 1.5 frame x-heights, the d 2.3.
+    const large = [[at(1.5), at(1.5), at(2.3)], [at(1.5), at(1.5), at(1.5)]];
+    assert.equal(decodeWord(cox, LABELS, { geometry: large[1] }).text, 'COX', 'alone, the word looks tall');
+    assert.equal(decodeLine([and, cox], LABELS, { geometry: large }).text, 'and cox');
+    // Digits are no measure of the line's capitals: hands write them short (a 42 at 1.25 x-heights).
+    const an = [probs({ a: 0.9 }), probs({ n: 0.9 })];
+    const four2 = [probs({ '4': 0.9 }), probs({ '2': 0.9 })];
+    assert.equal(decodeLine([an, cox, four2], LABELS, { geometry: [[at(1), at(1)], [at(1.2), at(1.2), at(1.2)], [at(1.25), at(1.25)]] }).text, 'an cox 42');
+  });
+
   it('ink reaching a quarter of the x-height is a mark, not a letter: map.get, not mapoget', () => {
     // bench:code, pad, rowmand: the full stop drawn as a small loop, classified o 0.74, . 0.04.
     const code = [...CODE_CHARACTERS];

@@ -3,19 +3,25 @@
  * the pad runs (core/strokes grouping, rendering and line frames, then the Recognizer with the
  * n-gram), and the text is compared with what was written. Prints figures; asserts nothing.
  *
- *   npm run bench:pad-accuracy -- [--split heldout|train] [--lines N] [--model DIR]
+ *   npm run bench:pad-accuracy -- [--split heldout|train] [--lines N] [--model DIR] [--tune-lm]
  *
  * Each line: three words from a fixed vocabulary of words, identifiers and numbers, with seeded
  * variation in size, slant, baseline, letter and word spacing, pen width and pointer noise.
  * Held-out Hershey fonts (training/fonts.ts) are never trained on. Then each held-out style group's
  * families, traced into pen strokes (training/tracedFonts.ts), are written the same way with more
  * slant and touching letters; the mean and the worst group are printed.
+ *
+ * --tune-lm: instead, the training families traced the same way (300 lines, seed 777) read with each
+ * language-model weight for pen strokes (core/recognizer.ts STROKES_LM_WEIGHT was chosen so); the
+ * held-out families and seed are not used.
  */
-import { Recognizer } from '../core/recognizer';
+import type { Classifier } from '../core/recognizer';
+import type { NgramModel } from '../core/decode';
+import { Recognizer, STROKES_LM_WEIGHT } from '../core/recognizer';
 import { readLines, RANGES, row, SetFigures, TRACED_RANGES } from './padLines';
 import { initNodeBackend } from '../node/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles';
-import { familiesInGroup, FONT_FAMILIES, HERSHEY_FONTS, STYLE_GROUPS, type Split } from '../training/fonts';
+import { familiesInGroup, familiesOf, FONT_FAMILIES, HERSHEY_FONTS, STYLE_GROUPS, type Split } from '../training/fonts';
 import { traceFamily } from '../training/tracedFonts';
 import { loadHersheyFont } from '../training/hershey';
 
@@ -23,15 +29,17 @@ interface Args {
   split: Split;
   lines: number;
   model: string;
+  tuneLm: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { split: 'heldout', lines: 60, model: DEFAULT_MODEL_DIR };
+  const args: Args = { split: 'heldout', lines: 60, model: DEFAULT_MODEL_DIR, tuneLm: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--split') args.split = argv[++i] as Split;
     else if (argv[i] === '--lines') args.lines = Math.max(1, Number(argv[++i]));
     else if (argv[i] === '--model') args.model = argv[++i];
-    else throw new Error(`Unknown argument '${argv[i]}'. Usage: padAccuracy [--split heldout|train] [--lines N] [--model DIR]`);
+    else if (argv[i] === '--tune-lm') args.tuneLm = true;
+    else throw new Error(`Unknown argument '${argv[i]}'. Usage: padAccuracy [--split heldout|train] [--lines N] [--model DIR] [--tune-lm]`);
   }
   return args;
 }
@@ -41,6 +49,7 @@ async function main(): Promise<void> {
   const backend = await initNodeBackend();
   const { classifier } = loadClassifier(args.model);
   const ngram = loadNgram();
+  if (args.tuneLm) return tuneLm(classifier, ngram);
   const recognizer = new Recognizer(classifier, { ngram });
   const fonts = HERSHEY_FONTS.filter((f) => f.split === args.split).map((f) => f.id);
   console.log(`Pad-path accuracy on ${args.split} Hershey fonts (${fonts.join(', ')}), ${args.lines} three-word lines per font; model ${args.model}, n-gram ${ngram ? 'on' : 'off'}, backend ${backend}`);
@@ -63,6 +72,16 @@ async function main(): Promise<void> {
   };
   console.log(`  ${'mean'.padEnd(16)} CER ${(100 * mean('cer')).toFixed(1)}%  ignoring case ${(100 * mean('cerIgnoringCase')).toFixed(1)}%  words ${(100 * mean('words')).toFixed(1)}%  character count right ${(100 * mean('grouping')).toFixed(1)}%`);
   console.log(`  worst group: CER ${worst('cer', true)}, ignoring case ${worst('cerIgnoringCase', true)}, words ${worst('words', false)}, character count right ${worst('grouping', false)}`);
+}
+
+/** Pen-stroke reading on the traced training families with each language-model weight (see the module comment). */
+function tuneLm(classifier: Classifier, ngram: NgramModel | undefined): void {
+  const traced = familiesOf('train').map((f) => traceFamily(f));
+  console.log(`LM weight for pen strokes, on ${traced.length} traced training families, 300 lines, seed 777 (default ${STROKES_LM_WEIGHT}):`);
+  for (const strokesLmWeight of [0.25, 0.35, 0.5, 0.7]) {
+    const f = readLines(new Recognizer(classifier, { ngram, strokesLmWeight }), traced, 300, TRACED_RANGES, 777);
+    console.log(row(`weight ${strokesLmWeight}`, f, 300));
+  }
 }
 
 main().catch((err: unknown) => {

@@ -102,6 +102,8 @@ export interface RecognizerOptions {
   readonly ngram?: NgramModel;
   /** Characters classified per forward pass; bounds tensor memory on long batches. */
   readonly batchSize?: number;
+  /** The language model's weight in reading pen strokes (default STROKES_LM_WEIGHT); for tuning it. */
+  readonly strokesLmWeight?: number;
 }
 
 /** What the classifier made of one input: its normalised form and class probabilities. */
@@ -129,6 +131,16 @@ const HUGS_ITS_LEFT = ')],;';
 /** How sure the classifier must be of such a character to take a space away. */
 const SURE_HUG = 0.9;
 
+/**
+ * The language model's weight in the reading of pen strokes (core/decode's default, 0.25, is the
+ * images'): a pen's centre lines drawn at one width are further from what the classifier learned than
+ * an image is, its readings less sure, so context settles more. Chosen by `npm run bench:pad-accuracy
+ * -- --tune-lm` on traced *training* families (never the held-out report): CER 3.6 / 3.1 / 2.8 / 2.7%
+ * at 0.25 / 0.35 / 0.5 / 0.7; 0.5 is the lowest weight of that plateau. (The grouping decisions keep
+ * the default weight: theirs are scored against piece costs tuned with it.)
+ */
+export const STROKES_LM_WEIGHT = 0.5;
+
 const DEFAULT_TOP_K = 3;
 const DEFAULT_BATCH = 64;
 const MAX_TOP_K = 62;
@@ -136,6 +148,7 @@ const MAX_TOP_K = 62;
 export class Recognizer {
   private readonly batchSize: number;
   private readonly ngram?: NgramModel;
+  private readonly strokesLmWeight: number;
 
   constructor(
     readonly classifier: Classifier,
@@ -143,6 +156,7 @@ export class Recognizer {
   ) {
     this.batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
     this.ngram = options.ngram;
+    this.strokesLmWeight = options.strokesLmWeight ?? STROKES_LM_WEIGHT;
   }
 
   get labels(): readonly string[] {
@@ -203,7 +217,7 @@ export class Recognizer {
   }
 
   /** recognizeSequence, reusing what `memo` already holds of the inputs' classification. */
-  private readSequence(inputs: readonly CharacterInput[], opts: SequenceOptions, memo: ClassifiedMemo): SequenceRecognition {
+  private readSequence(inputs: readonly CharacterInput[], opts: SequenceOptions, memo: ClassifiedMemo, lmWeight?: number): SequenceRecognition {
     const n = inputs.length;
     for (const [name, flags] of [['spaceBefore', opts.spaceBefore], ['lineBreakBefore', opts.lineBreakBefore]] as const) {
       if (flags && flags.length !== n) throw new Error(`${name} has ${flags.length} entries for ${n} characters.`);
@@ -240,6 +254,7 @@ export class Recognizer {
           charset,
           context: context.recent,
           ngram: this.ngram,
+          lmWeight,
           lexicon,
           topK,
           spaceBefore: line.map((c) => c.space),
@@ -279,7 +294,7 @@ export class Recognizer {
     const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), grouped };
     if (grouped.characters.length === 0) return blank;
     try {
-      const r = this.readSequence(grouped.characters, { ...opts, spaceBefore: grouped.spaceBefore, lineBreakBefore: grouped.lineBreakBefore }, memo);
+      const r = this.readSequence(grouped.characters, { ...opts, spaceBefore: grouped.spaceBefore, lineBreakBefore: grouped.lineBreakBefore }, memo, this.strokesLmWeight);
       return { ...r, grouped };
     } catch (err) {
       if (err instanceof BlankImageError) return blank;

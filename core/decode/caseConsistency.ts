@@ -38,12 +38,18 @@ const HEX_BARS = new Set(['|', 'l', 'I']);
 const MIN_OFFERED = 0.01;
 /**
  * Symbols a letter is mistaken for when it leans or hooks (a slanted l reads /, a capital I reads |,
- * a J reads ]), and the letters they stand for in a word of letters. Only these: ( [ ! . , ' and the
- * rest sit beside letters in code every day (f(a, a[i], !done, a.b).
+ * a J reads ], an l leaning back reads (), and the letters they stand for in a word of letters. Only
+ * these, and ( only at a word's end: [ ! . , ' and the rest sit beside letters in code every day
+ * (f(a, a[i], !done, a.b).
  */
-const LETTER_TWINS: Record<string, string> = { '|': 'lI', '/': 'lI', '\\': 'lI', ']': 'Jj' };
+const LETTER_TWINS: Record<string, string> = { '|': 'lI', '/': 'lI', '\\': 'lI', ']': 'Jj', '(': 'lI' };
 /** Twins only at a word's start: a J with a flat top opens a word, while y]; closes an index. */
 const OPENING_TWINS = new Set([']']);
+/**
+ * Twins only at a word's end: an l leaning back reads ( ("schoo(", "tota("), while f(a, (x and
+ * foo(bar open their brackets before more of the word.
+ */
+const CLOSING_TWINS = new Set(['(']);
 /** A bar that opens a number is its 1 (|917 -> 1917); only there, as 1|2 is code. */
 const OPENING_DIGIT_TWIN: Record<string, string> = { '|': '1' };
 /** A symbol becomes a letter only when the classifier gave that letter at least this much: a clear a/b stays. */
@@ -148,7 +154,8 @@ function withTrailingDigit(word: readonly CharReading[], texts: string[], allowe
  * is settled afterwards with the rest of the word.
  */
 function symbolsAsLetters(word: readonly CharReading[], allowed: (label: string) => boolean): readonly CharReading[] {
-  const twinAt = (c: CharReading, i: number) => c.text in LETTER_TWINS && (i === 0 || !OPENING_TWINS.has(c.text));
+  const twinAt = (c: CharReading, i: number) =>
+    c.text in LETTER_TWINS && (i === 0 || !OPENING_TWINS.has(c.text)) && (i === word.length - 1 || !CLOSING_TWINS.has(c.text));
   const letters = word.filter((c) => isLetter(c.text)).length;
   if (letters < 2 || letters === word.length || !word.every((c, i) => isLetter(c.text) || twinAt(c, i))) return word;
   return word.map((c, i) => {

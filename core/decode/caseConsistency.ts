@@ -100,7 +100,7 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
   if (leading && evidentSmall && texts.length >= 4 && digits === 1 && letters.length === texts.length - 1 && offered(word[0], leading, allowed)) {
     return withTrailingDigit(word, [leading, ...texts.slice(1)], allowed);
   }
-  if (evidentSmall) return withTrailingDigit(word, texts, allowed);
+  if (evidentSmall) return withTrailingDigit(word, smallBeforeNumber(word, texts, allowed), allowed);
   const upper = letters.filter(isUpper).length;
   const capitals = (upper >= 2 && upper > letters.length - upper) || (capitalsLine && letters.length > 0);
   if (!capitals) return texts;
@@ -132,6 +132,25 @@ function hexLiteral(word: readonly CharReading[], allowed: (label: string) => bo
   const zero = texts[0] === '0' || offered(word[0], '0', allowed) ? '0' : texts[0];
   const x = texts[1] === 'x' || offered(word[1], 'x', allowed) ? 'x' : texts[1];
   return [zero, x, ...(digits as string[])];
+}
+
+/** Capitals whose small letter has the same shape: only their size tells them apart. */
+const SAME_SHAPE_CAPITALS = new Set('CMOPSUVWXYZ');
+
+/**
+ * In a word with small letters, a same-shape capital between a small letter and the digits that end
+ * the word is its small letter, if the classifier offered it (idX2 -> idx2, itemS3 -> items3): a
+ * camelCase hump goes on in small letters, and one capital alone before a number starts none.
+ */
+function smallBeforeNumber(word: readonly CharReading[], texts: string[], allowed: (label: string) => boolean): string[] {
+  let end = texts.length;
+  while (end > 0 && isDigit(texts[end - 1])) end--;
+  const at = end - 1;
+  if (end === texts.length || at < 1 || !SAME_SHAPE_CAPITALS.has(texts[at])) return texts;
+  const before = texts[at - 1];
+  const small = texts[at].toLowerCase();
+  if (!isLetter(before) || isUpper(before) || !offered(word[at], small, allowed)) return texts;
+  return [...texts.slice(0, at), small, ...texts.slice(end)];
 }
 
 /**

@@ -41,6 +41,14 @@ describe('decode: case and digits agree within a word and a line', () => {
     }
   });
 
+  it('a same-shape capital between a small letter and the number ending the word is small, if offered', () => {
+    // bench:pad-accuracy: idx2 read idX2 in three hands (the x written as tall as the d).
+    assert.equal(consistentWord(word('idX2'), false).join(''), 'idx2');
+    assert.equal(consistentWord(word('itemS34'), false).join(''), 'items34');
+    assert.equal(consistentWord(word('idX2', { X: 'K' }), false).join(''), 'idX2', 'x not offered');
+    for (const w of ['toUTF8', 'getX', 'posXY2', 'vecAx2', 'X2', 'mat4', 'idE2']) assert.equal(consistentWord(word(w), false).join(''), w, w);
+  });
+
   it('a 0 or 5 opening a word of small letters is its letter twin, if offered; numbers and units stay', () => {
     assert.equal(consistentWord(word('0scar', { '0': 'O' }), false).join(''), 'Oscar');
     assert.equal(consistentWord(word('5tring', { '5': 'S' }), false).join(''), 'String');

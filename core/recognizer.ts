@@ -256,7 +256,8 @@ export class Recognizer {
           ngram: this.ngram,
           lmWeight,
           lexicon,
-          topK,
+          // As in images: agreement weighs more alternatives than are shown (a foot-l ranked 4th still counts).
+          topK: Math.max(topK, AGREEMENT_CANDIDATES),
           spaceBefore: line.map((c) => c.space),
           geometry: line.map((c) => charGeometry(normalized[c.index]!.geometry)),
         },
@@ -269,7 +270,10 @@ export class Recognizer {
         lnConf += Math.log(Math.max(d.p, 1e-12));
       });
       const agreed = consistentLine(words, allowedBy(charset));
-      words.forEach((w, wi) => w.forEach((c, ci) => (chars[line[c.k].index] = { text: agreed[wi][ci], candidates: c.candidates })));
+      words.forEach((w, wi) => w.forEach((c, ci) => {
+        const shown = shownCandidates(c.candidates.map((x) => ({ label: x.text, p: x.p })), agreed[wi][ci], topK);
+        chars[line[c.k].index] = { text: agreed[wi][ci], candidates: shown.map((x) => ({ text: x.label, p: x.p })) };
+      }));
       const text = agreed.join(' ');
       context.add(text + '\n');
       return text;

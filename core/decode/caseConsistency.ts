@@ -100,7 +100,7 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
   if (leading && evidentSmall && texts.length >= 4 && digits === 1 && letters.length === texts.length - 1 && offered(word[0], leading, allowed)) {
     return withTrailingDigit(word, [leading, ...texts.slice(1)], allowed);
   }
-  if (evidentSmall) return withTrailingDigit(word, smallBeforeNumber(word, texts, allowed), allowed);
+  if (evidentSmall) return withTrailingDigit(word, smallBeforeNumber(word, doubleSmallL(word, texts, allowed), allowed), allowed);
   const upper = letters.filter(isUpper).length;
   const capitals = (upper >= 2 && upper > letters.length - upper) || (capitalsLine && letters.length > 0);
   if (!capitals) return texts;
@@ -132,6 +132,22 @@ function hexLiteral(word: readonly CharReading[], allowed: (label: string) => bo
   const zero = texts[0] === '0' || offered(word[0], '0', allowed) ? '0' : texts[0];
   const x = texts[1] === 'x' || offered(word[1], 'x', allowed) ? 'x' : texts[1];
   return [zero, x, ...(digits as string[])];
+}
+
+/**
+ * In a word with small letters, a pair of capital L or I right after a small letter is a double l, if
+ * the classifier offered l for one of them (nuLL -> null, heLLo -> hello: a hand whose l has a foot):
+ * two capitals after small letters open an acronym (toURL), and LL or II opens none.
+ */
+function doubleSmallL(word: readonly CharReading[], texts: string[], allowed: (label: string) => boolean): string[] {
+  const out = [...texts];
+  for (let i = 1; i + 1 < texts.length; i++) {
+    const pair = /^[LI]$/.test(texts[i]) && /^[LI]$/.test(texts[i + 1]);
+    if (!pair || !isLetter(texts[i - 1]) || isUpper(texts[i - 1]) || isUpper(texts[i + 2] ?? '')) continue;
+    // One of the two offered l is enough: the same hand's second l is often read surely as L.
+    if (allowed('l') && (offered(word[i], 'l', allowed) || offered(word[i + 1], 'l', allowed))) out[i] = out[i + 1] = 'l';
+  }
+  return out;
 }
 
 /** Capitals whose small letter has the same shape: only their size tells them apart. */

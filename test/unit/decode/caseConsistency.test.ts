@@ -41,6 +41,17 @@ describe('decode: case and digits agree within a word and a line', () => {
     }
   });
 
+  it('a pair of capital L or I after a small letter is a double l, if l was offered for one of them', () => {
+    // bench:pad-accuracy, wide group: a hand whose l has a foot read null as nuLL and hello as heLLo.
+    const sureSecond: CharReading[] = [...'nuLL'].map((c, i) => ({ text: c, candidates: i === 2 ? [{ text: 'L', p: 0.6 }, { text: 'l', p: 0.37 }] : [{ text: c, p: 0.99 }] }));
+    assert.equal(consistentWord(sureSecond, false).join(''), 'null', 'the second L was offered no l');
+    assert.equal(consistentWord(word('heLLo'), false).join(''), 'hello');
+    assert.equal(consistentWord(word('faIIback', { I: 'l' }), false).join(''), 'fallback');
+    for (const w of ['toURL', 'getLength', 'getLLM', 'HELLO', 'ALL', 'nuLL']) {
+      assert.equal(consistentWord(word(w, { L: 'K', I: '1' }), false).join(''), w, `${w}: no l offered, or no small letter before the pair, or an acronym`);
+    }
+  });
+
   it('a same-shape capital between a small letter and the number ending the word is small, if offered', () => {
     // bench:pad-accuracy: idx2 read idX2 in three hands (the x written as tall as the d).
     assert.equal(consistentWord(word('idX2'), false).join(''), 'idx2');

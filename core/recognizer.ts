@@ -135,7 +135,7 @@ const SURE_HUG = 0.9;
  * The language model's weight in the reading of pen strokes (core/decode's default, 0.25, is the
  * images'): a pen's centre lines drawn at one width are further from what the classifier learned than
  * an image is, its readings less sure, so context settles more. Chosen by `npm run bench:pad-accuracy
- * -- --tune-lm` on traced *training* families (never the held-out report): CER 3.6 / 3.1 / 2.8 / 2.7%
+ * -- --tune-lm` on traced *training* families (never the held-out report): CER 3.6 / 3.1 / 2.8 / 2.8%
  * at 0.25 / 0.35 / 0.5 / 0.7; 0.5 is the lowest weight of that plateau. (The grouping decisions keep
  * the default weight: theirs are scored against piece costs tuned with it.)
  */
@@ -271,7 +271,7 @@ export class Recognizer {
       });
       const agreed = consistentLine(words, allowedBy(charset));
       words.forEach((w, wi) => w.forEach((c, ci) => {
-        const shown = shownCandidates(c.candidates.map((x) => ({ label: x.text, p: x.p })), agreed[wi][ci], topK);
+        const shown = shownCandidates(decoded.chars[c.k].candidates, agreed[wi][ci], topK);
         chars[line[c.k].index] = { text: agreed[wi][ci], candidates: shown.map((x) => ({ text: x.label, p: x.p })) };
       }));
       const text = agreed.join(' ');

@@ -318,16 +318,10 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
   const gWeight = finiteOr(opts.geometryWeight, DEFAULT_GEOMETRY_WEIGHT, 'geometryWeight');
   if (geometry) {
     if (geometry.length !== charProbs.length) throw new Error(`Got geometry for ${geometry.length} characters, probabilities for ${charProbs.length}.`);
-    const best = probs.map((p) => argmax(p));
-    const known = geometry.map((g, i) => (g && Number.isFinite(g.top) && Number.isFinite(g.bottom) ? i : -1)).filter((i) => i >= 0);
-    if (known.length > 0 && gWeight > 0) {
-      const metrics = wordMetrics(
-        known.map((i) => geometry[i]!),
-        known.map((i) => labels[best[i]]),
-        known.map((i) => probs[i][best[i]]),
-        opts.lineReferences,
-      );
-      probs = probs.map((p, i) => (geometry[i] && known.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight, opts.geometryMode ?? DEFAULT_GEOMETRY_MODE) : p));
+    const m = measured(probs, labels, geometry);
+    if (m.indices.length > 0 && gWeight > 0) {
+      const metrics = wordMetrics(m.geometry, m.labels, m.confidences, opts.lineReferences);
+      probs = probs.map((p, i) => (m.indices.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight, opts.geometryMode ?? DEFAULT_GEOMETRY_MODE) : p));
     }
   }
   return probs.map((p, i) => {
@@ -350,10 +344,32 @@ export function lineReferences(
   charset?: Charset | string,
 ): ReferenceTops {
   const set = toCharset(charset);
-  const known = geometry.flatMap((g, i) => (g && Number.isFinite(g.top) && Number.isFinite(g.bottom) && charProbs[i]?.length === labels.length ? [i] : []));
-  const probs = known.map((i) => restrictToCharset(charProbs[i], labels, set));
-  const best = probs.map((p) => argmax(p));
-  return referenceTops(known.map((i) => geometry[i]!), best.map((k) => labels[k]), probs.map((p, j) => p[best[j]]), false);
+  // Malformed vectors are left to decodeWord, which rejects them with its own message.
+  const probs = charProbs.map((p) => (p?.length === labels.length ? restrictToCharset(p, labels, set) : undefined));
+  const m = measured(probs, labels, geometry);
+  return referenceTops(m.geometry, m.labels, m.confidences, false);
+}
+
+/**
+ * What case geometry measures by: the characters with a usable geometry (and probabilities), each with
+ * its surest label and that label's probability.
+ */
+function measured(
+  probs: readonly (Float32Array | undefined)[],
+  labels: readonly string[],
+  geometry: readonly (CharGeometry | null | undefined)[],
+): { indices: number[]; geometry: CharGeometry[]; labels: string[]; confidences: number[] } {
+  const out = { indices: [] as number[], geometry: [] as CharGeometry[], labels: [] as string[], confidences: [] as number[] };
+  geometry.forEach((g, i) => {
+    const p = probs[i];
+    if (!g || !Number.isFinite(g.top) || !Number.isFinite(g.bottom) || !p) return;
+    const best = argmax(p);
+    out.indices.push(i);
+    out.geometry.push(g);
+    out.labels.push(labels[best]);
+    out.confidences.push(p[best]);
+  });
+  return out;
 }
 
 /**

@@ -123,6 +123,7 @@ function hexLiteral(word: readonly CharReading[], allowed: (label: string) => bo
   if (texts.length < 3 || !/^[0oO]$/.test(texts[0]) || !/^[xX]$/.test(texts[1])) return undefined;
   const rest = texts.slice(2);
   if (texts[0] !== '0' && !rest.some((t) => isDigit(t) || /^[A-F]$/.test(t))) return undefined;
+  // Already read as written: the word's other rules still apply (a capitals line may make its x an X).
   if (rest.every((t) => HEX_DIGIT.test(t)) && texts[0] === '0' && texts[1] === 'x') return undefined;
   const digits = rest.map((t, i) => {
     const twin = HEX_TWIN[t];

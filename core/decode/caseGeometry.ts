@@ -7,7 +7,7 @@
  * look-alike group's probability is re-split by how well the glyph's top and bottom fit each
  * member. Only mass inside a group moves: geometry never turns a 'c' into an 'e'.
  */
-import { isLetterOrDigit } from '../labels';
+import { DIGITS, isLetterOrDigit } from '../labels';
 import { median } from '../stats';
 
 /**
@@ -54,7 +54,6 @@ for (const c of '.:!?\'"`^#%&*+-=<>~') BOTTOM_LEVEL[c] = 0;
  * look small and turned its s and o into capitals.
  */
 const X_REFERENCE = 'aenr';
-const isDigit = (c: string) => c >= '0' && c <= '9';
 const CAP_REFERENCE = 'ABDEFGHLNQRT1346789bdhl';
 
 /** Cap height / x-height when the word has no reference for one of them (handwriting fonts: ~1.3-1.7). */
@@ -87,7 +86,7 @@ export function referenceTops(geometry: readonly CharGeometry[], argmaxLabels: r
   geometry.forEach((g, i) => {
     if (confidences[i] < 0.5) return;
     if (X_REFERENCE.includes(argmaxLabels[i])) xs.push(g.top);
-    else if (CAP_REFERENCE.includes(argmaxLabels[i]) && (withDigits || !isDigit(argmaxLabels[i]))) caps.push(g.top);
+    else if (CAP_REFERENCE.includes(argmaxLabels[i]) && (withDigits || !DIGITS.includes(argmaxLabels[i]))) caps.push(g.top);
   });
   return { xTop: xs.length ? median(xs) : NaN, capTop: caps.length ? median(caps) : NaN };
 }

@@ -399,7 +399,7 @@ function readUpright(
     return groups.map((g) => {
       // A merged group is read whole or as its parts, never cut anew.
       const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body);
-      return { group: g, cuts, frame, body, wide: wideFrom(metrics), seams: undefined as Seams | undefined };
+      return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
     });
   });
   plans.forEach((line, li) => line.forEach((plan) => {
@@ -412,9 +412,9 @@ function readUpright(
     }
     // Pieces follow cut lines that go around the ink where they can (a y's arm over the a beside it),
     // where strokes are wide enough that crossing one costs more than going around.
-    if (stroke >= SEAM_MIN_STROKE_PX) plan.seams = seamCuts(src, plan.group, plan.cuts, plan.body);
+    const seams = stroke >= SEAM_MIN_STROKE_PX ? seamCuts(src, plan.group, plan.cuts, plan.body) : undefined;
     for (const p of piecesOf(plan.group.box, plan.cuts, 1.9 * plan.body)) {
-      addCrop(plan.group, plan.frame, li, p, plan.seams);
+      addCrop(plan.group, plan.frame, li, p, seams);
     }
   }));
   scoreNew();
@@ -454,7 +454,7 @@ function readUpright(
     });
     const chars = groupReadings.flatMap((g, gi) => g[0].chars.map((c) => ({ ...c, group: gi })));
     if (chars.length === 0) return;
-    const references = lineReferences(chars.map((c) => c.probs), ctx.labels, chars.map((c) => charGeometry(c.geometry)));
+    const references = ctx.options.decodeWord ? lineReferences(chars.map((c) => c.probs), ctx.labels, chars.map((c) => charGeometry(c.geometry))) : undefined;
     // Gaps measured above the baseline, where tails of g, j and y do not reach under a neighbour.
     const core = chars.map((c) => coreExtent(src, c.ids, c.inkBox, metrics));
     const gaps: number[] = [];
@@ -529,7 +529,7 @@ interface GroupReading {
  * best decoder score minus its segmentation cost wins. Without a decoder this is the classifier's
  * best cutting per group, as the scores then agree.
  */
-function decodeBestReading(ctx: Ctx, groups: readonly GroupReading[][], context: string, references: ReferenceTops): { members: LineChar[]; decoded: DecodedText } {
+function decodeBestReading(ctx: Ctx, groups: readonly GroupReading[][], context: string, references: ReferenceTops | undefined): { members: LineChar[]; decoded: DecodedText } {
   const combos: number[][] = [];
   const varying = groups.map((g, i) => (g.length > 1 ? i : -1)).filter((i) => i >= 0);
   const total = varying.reduce((n, i) => n * groups[i].length, 1);

@@ -125,8 +125,11 @@ const SURE_WHOLE = 0.995;
  * group 4.2 -> 5.5% CER with them everywhere, unchanged from 3 px; 4 px lost the gains elsewhere).
  */
 const SEAM_MIN_STROKE_PX = 3;
-/** Most readings of one word decoded when its groups can be cut in several ways. */
-const MAX_WORD_READINGS = 12;
+/**
+ * Most readings of one word decoded when its groups can be cut in several ways (each group offers
+ * up to five: split.ts cuttingAlternatives); beyond it, one group is varied at a time.
+ */
+const MAX_WORD_READINGS = 36;
 /** More ink than this is noise or a solid fill, not handwriting on paper. */
 const MAX_INK_FRACTION = 0.35;
 

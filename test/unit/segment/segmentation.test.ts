@@ -138,13 +138,24 @@ describe('segment: lines, words and characters on clean renders', () => {
     const box = { left: 0, top: 0, right: 30, bottom: 10 };
     // Pieces of width 10 score -0.2, width 20 -1, the whole -0.5.
     const score = (p: { x0: number; x1: number }) => ({ 10: -0.2, 20: -1, 30: -0.5 } as Record<number, number>)[p.x1 - p.x0];
-    const alts = cuttingAlternatives(box, [10, 20], score);
+    const alts = cuttingAlternatives(box, [10, 20], score, 3, 4, 0);
     assert.deepEqual(alts.map((a) => a.pieces.length), [1, 3, 2]);
     assert.ok(Math.abs(alts[0].score - (-0.5 - PIECE_COST)) < 1e-9);
     assert.ok(Math.abs(alts[1].score - 3 * (-0.2 - PIECE_COST)) < 1e-9);
     assert.deepEqual(alts[1].pieces, [{ x0: 0, x1: 10 }, { x0: 10, x1: 20 }, { x0: 20, x1: 30 }]);
     assert.deepEqual(cuttingAlternatives(box, [10, 20], score, 3, 0.5).map((a) => a.pieces.length), [1], 'margin drops the far ones');
     assert.deepEqual(cuttingAlternatives(box, [10, 20], () => undefined).map((a) => a.pieces), [[{ x0: 0, x1: 30 }]], 'nothing usable: the whole');
+  });
+
+  it('also offers the same number of pieces cut elsewhere, for the word decoder to settle', () => {
+    // Three letters whose middle cut is unsure (ya|k or y|ak): the two-piece cutting at 20 is the
+    // best of its count; the one at 10 reads nearly as well and must be offered too.
+    const box = { left: 0, top: 0, right: 30, bottom: 10 };
+    const pieceScores: Record<string, number> = { '0:30': -3, '0:10': -0.4, '10:30': -0.9, '0:20': -0.5, '20:30': -0.6, '10:20': -2.5 };
+    const score = (p: { x0: number; x1: number }) => pieceScores[`${p.x0}:${p.x1}`];
+    const cutAt = (a: { pieces: { x0: number; x1: number }[] }) => a.pieces.slice(1).map((p) => p.x0).join(',');
+    assert.deepEqual(cuttingAlternatives(box, [10, 20], score).map(cutAt), ['20', '10', '', '10,20']);
+    assert.deepEqual(cuttingAlternatives(box, [10, 20], score, 3, 4, 0).map(cutAt), ['20', '', '10,20'], 'without: one per count');
   });
 
   it('lets the word decoder choose between a confident whole and its pieces (tt against H)', () => {

@@ -172,6 +172,19 @@ describe('runtime: Recognizer.recognizeStrokes weighs context more than images d
   });
 });
 
+describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote as one (shipped model)', () => {
+  it('reads an m written as r and n as m where the word reads better so ("Protnise", "nurnber")', async function () {
+    // bench:pad-accuracy, narrow group, just-another-hand: each of these seeds read an m as two letters.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const font = traceFamily(FONT_FAMILIES.find((f) => f.id === 'just-another-hand')!);
+    for (const seed of [2, 5, 18]) {
+      const w = writeHersheyWords(font, ['const', 'Promise', 'number'], TRACED_RANGES, lcg(seed));
+      assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth }).text, 'const Promise number', `seed ${seed}`);
+    }
+  });
+});
+
 describe('runtime: Recognizer.recognizeText agreement (shipped model)', () => {
   it('reads a number written with a bar for its 1 as digits, whatever topK the caller asks for', async function () {
     // The bar of "1963" reads |, l, I, / and 1 in that order: with 3 candidates shown, the digits'

@@ -468,7 +468,10 @@ function readUpright(
     }
     // Gaps beside a mark (. , ' or a speck) say nothing about the writer's letter and word spacing.
     const mark = chars.map((c) => line[c.group].group.mark === true);
-    const breaks = wordBreaks(gaps, bodyOf(metrics), gaps.map((_, i) => !mark[i] && !mark[i + 1]));
+    // Against the body of the pen's centre line: the body is measured on the ink, a stroke width taller
+    // than the letters' (a marker's word gaps fell under the spacing rule's share of it, and its lines
+    // read as one word). Adding the width to the gaps as well put spaces inside code (f(a, b)).
+    const breaks = wordBreaks(gaps, Math.max(1, bodyOf(metrics) - stroke), gaps.map((_, i) => !mark[i] && !mark[i + 1]));
     const words: TextWord[] = [];
     let start = 0;
     for (let i = 0; i < chars.length; i++) {

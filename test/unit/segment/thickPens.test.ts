@@ -3,6 +3,10 @@ import { combineReadings, isMarkerLine, strokeWidth, thinnedCrop } from '../../.
 import { shippedRecognizer } from '../runtime/fixtures';
 import { extraTextSamples } from '../../../bench/textImages';
 
+/** The bench's harder-group images, rendered once for the tests below (rendering them all takes seconds). */
+let benchSamples: ReturnType<typeof extraTextSamples> | undefined;
+const harderSamples = () => (benchSamples ??= extraTextSamples({ seed: 20261126, perFamily: 2 }));
+
 describe('segment: a marker\'s thick strokes', () => {
   it('measures the width of strokes across them, whichever way they run', () => {
     // A vertical bar 6 px wide and a horizontal bar 6 px high, each 40 px long.
@@ -46,10 +50,20 @@ describe('segment: a marker\'s thick strokes', () => {
     // "weH listRowPdh fleKeyPathO".
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const samples = extraTextSamples({ seed: 20261126, perFamily: 2 });
-    const read = (id: string) => recognizer.recognizeText(samples.find((s) => s.id === id)!.image).text.split(' ');
+    const read = (id: string) => recognizer.recognizeText(harderSamples().find((s) => s.id === id)!.image).text.split(' ');
     assert.ok(read('kalam-thick-1').includes('market'), read('kalam-thick-1').join(' '));
     const edu = read('edu-sa-beginner-thick-1');
     assert.deepEqual(edu.slice(0, 2), ['west', 'listRowPath'], edu.join(' '));
+  });
+
+  it('finds the word gaps of a marker\'s line, measured against the body of the pen\'s centre line', async function () {
+    // Before, "south getRow7 1947 cloud" in the bench's thick-pen group read as one word, "cou#gdRow71947doud".
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const sample = harderSamples().find((s) => s.id === 'gochi-hand-thick-1')!;
+    assert.equal(sample.text, 'south getRow7 1947 cloud');
+    const words = recognizer.recognizeText(sample.image).text.split(' ');
+    assert.equal(words.length, 4, words.join(' '));
+    assert.equal(words[2], '1947', words.join(' '));
   });
 });

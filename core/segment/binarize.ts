@@ -25,6 +25,11 @@ export interface BinarizeOptions {
   /** Sauvola k: higher = less ink. */
   readonly k?: number;
   readonly polarity?: 'auto' | Polarity;
+  /**
+   * Hysteresis: pixels that pass a laxer test (this k, half the contrast) are ink too where they touch
+   * ink, so a stroke's faint stretches stay joined to its dark ones. Off when undefined.
+   */
+  readonly weakK?: number;
 }
 
 /** Grey levels an ink pixel must lie below its local mean: stops paper grain reading as ink. */
@@ -74,6 +79,10 @@ export function binarize(image: GreyImage, options: BinarizeOptions = {}): Binar
     }
   }
   const ink = new Uint8Array(w * h);
+  const weak = options.weakK !== undefined ? new Uint8Array(w * h) : undefined;
+  const weakK = options.weakK ?? k;
+  // With hysteresis, candidates for the faint ink need only half the contrast.
+  const minContrast = weak ? MIN_LOCAL_CONTRAST / 2 : MIN_LOCAL_CONTRAST;
   let count = 0;
   for (let y = 0; y < h; y++) {
     const y0 = Math.max(0, y - half), y1 = Math.min(h, y + half + 1);
@@ -85,15 +94,42 @@ export function binarize(image: GreyImage, options: BinarizeOptions = {}): Binar
       const raw = image.data[y * w + x];
       const v = invert ? 255 - raw : raw;
       // Most pixels are paper and fail the contrast test: only ink candidates pay for the deviation.
-      if (v >= mean - MIN_LOCAL_CONTRAST) continue;
+      if (v >= mean - minContrast) continue;
       const q = sq[y1 * W + x1] - sq[y0 * W + x1] - sq[y1 * W + x0] + sq[y0 * W + x0];
       const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
       const t = mean * (1 + k * (sd / DYNAMIC_RANGE - 1));
-      if (v < t) {
+      if (v < t && v < mean - MIN_LOCAL_CONTRAST) {
         ink[y * w + x] = 1;
         count++;
+      } else if (weak && v < mean * (1 + weakK * (sd / DYNAMIC_RANGE - 1))) weak[y * w + x] = 1;
+    }
+  }
+  if (weak) count += growIntoWeak(ink, weak, w, h);
+  return { width: w, height: h, ink, polarity, inkFraction: count / (w * h) };
+}
+
+/** Weak pixels 8-connected to ink become ink (a flood from every ink pixel); how many were added. */
+function growIntoWeak(ink: Uint8Array, weak: Uint8Array, w: number, h: number): number {
+  const stack: number[] = [];
+  for (let i = 0; i < ink.length; i++) if (ink[i]) stack.push(i);
+  let added = 0;
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    const x = i % w, y = (i - x) / w;
+    for (let dy = -1; dy <= 1; dy++) {
+      const yy = y + dy;
+      if (yy < 0 || yy >= h) continue;
+      for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx;
+        if (xx < 0 || xx >= w) continue;
+        const j = yy * w + xx;
+        if (weak[j] && !ink[j]) {
+          ink[j] = 1;
+          added++;
+          stack.push(j);
+        }
       }
     }
   }
-  return { width: w, height: h, ink, polarity, inkFraction: count / (w * h) };
+  return added;
 }

@@ -6,6 +6,7 @@
  * Sauvola compares each pixel with its own neighbourhood instead.
  */
 import { GreyImage } from '../image';
+import { connectedComponents } from './components';
 
 export type Polarity = 'dark-on-light' | 'light-on-dark';
 
@@ -108,27 +109,18 @@ export function binarize(image: GreyImage, options: BinarizeOptions = {}): Binar
   return { width: w, height: h, ink, polarity, inkFraction: count / (w * h) };
 }
 
-/** Weak pixels 8-connected to ink become ink (a flood from every ink pixel); how many were added. */
+/** Weak pixels 8-connected to ink become ink (a component of ink and weak pixels together is kept whole when it holds ink); how many were added. */
 function growIntoWeak(ink: Uint8Array, weak: Uint8Array, w: number, h: number): number {
-  const stack: number[] = [];
-  for (let i = 0; i < ink.length; i++) if (ink[i]) stack.push(i);
+  const either = new Uint8Array(ink.length);
+  for (let i = 0; i < ink.length; i++) either[i] = ink[i] | weak[i];
+  const { labels, list } = connectedComponents(either, w, h);
+  const holdsInk = new Uint8Array(list.length + 1);
+  for (let i = 0; i < ink.length; i++) if (ink[i]) holdsInk[labels[i]] = 1;
   let added = 0;
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    const x = i % w, y = (i - x) / w;
-    for (let dy = -1; dy <= 1; dy++) {
-      const yy = y + dy;
-      if (yy < 0 || yy >= h) continue;
-      for (let dx = -1; dx <= 1; dx++) {
-        const xx = x + dx;
-        if (xx < 0 || xx >= w) continue;
-        const j = yy * w + xx;
-        if (weak[j] && !ink[j]) {
-          ink[j] = 1;
-          added++;
-          stack.push(j);
-        }
-      }
+  for (let i = 0; i < ink.length; i++) {
+    if (weak[i] && !ink[i] && holdsInk[labels[i]]) {
+      ink[i] = 1;
+      added++;
     }
   }
   return added;

@@ -183,6 +183,17 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
       assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth }).text, 'const Promise number', `seed ${seed}`);
     }
   });
+
+  it('joins a letter and a mark beside it where the word reads better so (a q whose tail read ",")', async function () {
+    // bench:pad-accuracy, tall-lowercase group, the-girl-next-door: each of these seeds read "q,uick" before.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const font = traceFamily(FONT_FAMILIES.find((f) => f.id === 'the-girl-next-door')!);
+    for (const seed of [1, 2, 3]) {
+      const w = writeHersheyWords(font, ['world', 'quick', 'height'], TRACED_RANGES, lcg(seed));
+      assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth }).text, 'world quick height', `seed ${seed}`);
+    }
+  });
 });
 
 describe('runtime: Recognizer.recognizeText agreement (shipped model)', () => {

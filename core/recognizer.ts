@@ -373,15 +373,15 @@ export class Recognizer {
       if (!k) return { letter: false, mark: false, p: 0 };
       const best = argmax(k.probs);
       const label = this.labels[best] ?? '';
-      return { letter: isLetterOrDigit(label), mark: MARKS.includes(label), p: k.probs[best] };
+      return { letter: isLetterOrDigit(label), mark: label.length === 1 && MARKS.includes(label), p: k.probs[best] };
     };
     let taken = -1;
     for (const { index, merge } of mergeCandidates(grouped)) {
       if (index <= taken || edits.has(index) || edits.has(index + 1)) continue;
       const a = top(grouped.characters[index]), b = top(grouped.characters[index + 1]);
+      if (a.letter !== b.letter && !a.mark && !b.mark) continue;
       const merged = merge();
       const whole = top(merged);
-      if (a.letter !== b.letter && !a.mark && !b.mark) continue;
       // Against the surer letter of the two (a mark's sureness says nothing of the letter it belongs to).
       const least = a.letter || b.letter ? JOINED_LETTER_SURENESS * Math.max(a.letter ? a.p : 0, b.letter ? b.p : 0) : Math.min(a.p, b.p);
       if (!whole.letter || whole.p < least) continue;

@@ -135,7 +135,8 @@ export interface Cutting {
 /**
  * Ways to cut a group, best first: the best cutting into each number of pieces (pieces cover
  * [box.left, box.right) edge to edge), keeping those within `margin` nats of the best, at most
- * `max`, and up to `moved` more that cut the same number of pieces elsewhere. `score(piece)` is the piece's log-probability term, or undefined / -Infinity if unusable.
+ * `max`, and up to `moved` more that cut the same number of pieces elsewhere. `score(piece)` is the
+ * piece's log-probability term, or undefined / -Infinity if unusable. At most MAX_CUTS cut points.
  * The alternatives let the word decoder (classifier + n-gram) settle what the glyphs alone
  * cannot: tt joined at the bar reads as H whole, but "bottle" beats "boHle" once the text is read.
  * When no way of cutting is usable, the whole group is the one answer, so a group never vanishes.
@@ -148,6 +149,7 @@ export function cuttingAlternatives(
   margin = 4,
   moved = MOVED_CUTTINGS,
 ): Cutting[] {
+  if (cuts.length > MAX_CUTS) throw new RangeError(`At most ${MAX_CUTS} cut points (got ${cuts.length}).`);
   const xs = [box.left, ...cuts, box.right];
   const n = xs.length;
   const memo = new Map<number, number | undefined>();

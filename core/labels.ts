@@ -16,6 +16,11 @@ export const CODE_CHARACTERS = ALL_CHARACTERS + SYMBOLS;
 /** EMNIST-Balanced folds these lowercase letters into their capitals (same shape, size aside). */
 export const MERGED_LOWERCASE = 'cijklmopsuvwxyz';
 
+/** Whether a label is one of the ten digits. */
+export function isDigit(label: string): boolean {
+  return label.length === 1 && label >= '0' && label <= '9';
+}
+
 /** Whether a label is one of the 62 letters and digits (not a symbol). */
 export function isLetterOrDigit(label: string): boolean {
   return label.length === 1 && ALL_CHARACTERS.includes(label);

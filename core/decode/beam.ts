@@ -16,6 +16,7 @@ import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset }
 import { identifierRuns, Lexicon, MIN_LEXICON_WORD_LENGTH, Span } from './lexicon';
 import { NgramModel } from './ngram';
 import { argmax } from '../stats';
+import { isDigit } from '../labels';
 
 /*
  * Defaults from `npm run bench:context -- --tune` (held-out TUNING families caveat, kalam,
@@ -428,10 +429,6 @@ function finiteOr(v: number | undefined, fallback: number, name: string): number
   if (v === undefined) return fallback;
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a finite number.`);
   return v;
-}
-
-function isDigit(c: string): boolean {
-  return c >= '0' && c <= '9' && c.length === 1;
 }
 
 function logSumExp(v: ArrayLike<number>): number {

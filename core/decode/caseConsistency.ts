@@ -5,6 +5,7 @@
  * alternative the classifier itself offered for that character, and never breaks camelCase: a word
  * with a small letter whose shape shows its case (a, b, d, e, ...) is left as it is.
  */
+import { isDigit } from '../labels';
 
 /** One decoded character and the alternatives the classifier gave it (best first). */
 export interface CharReading {
@@ -56,7 +57,6 @@ const OPENING_DIGIT_TWIN: Record<string, string> = { '|': '1' };
 const MIN_TWIN_OFFERED = 0.05;
 
 const isLetter = (c: string) => /^[A-Za-z]$/.test(c);
-const isDigit = (c: string) => c >= '0' && c <= '9' && c.length === 1;
 const isUpper = (c: string) => isLetter(c) && c === c.toUpperCase();
 
 function offered(char: CharReading, text: string, allowed: (label: string) => boolean): boolean {

@@ -2,15 +2,11 @@ import { strict as assert } from 'node:assert';
 import { growInk, joinBrokenStrokes, looksBroken, sized } from '../../../core/segment/brokenStrokes';
 import { Component, connectedComponents } from '../../../core/segment/components';
 import { shippedRecognizer } from '../runtime/fixtures';
-import { extraTextSamples } from '../../../bench/textImages';
+import { harderSamples } from './helpers';
 import { binarize } from '../../../core/segment/binarize';
 import { createGreyImage } from '../../../core/image';
 
 const box = (left: number, top: number, w: number, h: number): Component['box'] => ({ left, top, right: left + w, bottom: top + h });
-
-/** The bench's harder-group images, rendered once for the tests below (rendering them all takes seconds). */
-let benchSamples: ReturnType<typeof extraTextSamples> | undefined;
-const harderSamples = () => (benchSamples ??= extraTextSamples({ seed: 20261126, perFamily: 2 }));
 
 describe('segment: fine pens, and strokes that came apart', () => {
   it('grows ink by the radius on every side, and no further', () => {

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { CharGroup } from '../../../core/segment/chars';
 import { chooseMerges, isMerged, mergeRuns, readsOneShape } from '../../../core/segment/fragments';
 import { CODE_CHARACTERS } from '../../../core/labels';
-import { extraTextSamples } from '../../../bench/textImages';
 import { shippedRecognizer } from '../runtime/fixtures';
+import { harderSamples } from './helpers';
 
 /** A group `id` whose box spans [left, right) on a line whose letters stand 20 px tall from y = 10. */
 const group = (id: number, left: number, right: number, mark = false): CharGroup => ({
@@ -92,8 +92,7 @@ describe('segment: characters that came apart', () => {
     // 2026-12-03 reads the second line's orange as orcinge.)
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const samples = extraTextSamples({ seed: 20261126, perFamily: 2 });
-    const read = (id: string) => recognizer.recognizeText(samples.find((s) => s.id === id)!.image).text.split(' ');
+    const read = (id: string) => recognizer.recognizeText(harderSamples().find((s) => s.id === id)!.image).text.split(' ');
     assert.deepEqual(read('patrick-hand-worn-1'), ['friday', 'start', 'sunny']);
     const kalam = read('kalam-worn-0');
     assert.equal(kalam[0], 'button', kalam.join(' '));

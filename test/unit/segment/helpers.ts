@@ -1,7 +1,7 @@
 /** Shared fixtures for the segment tests: rendered text and model-free scorers. */
 import { GreyImage } from '../../../core/image';
 import { ScoreCrops } from '../../../core/segment';
-import { renderText } from '../../../bench/textImages';
+import { extraTextSamples, renderText } from '../../../bench/textImages';
 import { familiesOf } from '../../../training/fonts';
 
 export const LABELS = ['a', 'b'];
@@ -21,4 +21,10 @@ export function render(text: string, family = 'patrick-hand', opts: { look?: 'cl
 
 export function wordLengths(text: string): number[][] {
   return text.split('\n').map((l) => l.split(' ').map((w) => w.length));
+}
+
+/** bench:text's harder-group images (seed 20261126, 2 per family), rendered once per test run: rendering them all takes seconds. */
+let benchSamples: ReturnType<typeof extraTextSamples> | undefined;
+export function harderSamples(): ReturnType<typeof extraTextSamples> {
+  return (benchSamples ??= extraTextSamples({ seed: 20261126, perFamily: 2 }));
 }

@@ -1,11 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { combineReadings, isMarkerLine, strokeWidth, thinnedCrop } from '../../../core/segment/thickStrokes';
 import { shippedRecognizer } from '../runtime/fixtures';
-import { extraTextSamples } from '../../../bench/textImages';
-
-/** The bench's harder-group images, rendered once for the tests below (rendering them all takes seconds). */
-let benchSamples: ReturnType<typeof extraTextSamples> | undefined;
-const harderSamples = () => (benchSamples ??= extraTextSamples({ seed: 20261126, perFamily: 2 }));
+import { harderSamples } from './helpers';
 
 describe('segment: a marker\'s thick strokes', () => {
   it('measures the width of strokes across them, whichever way they run', () => {

@@ -28,6 +28,13 @@ const SPECK = 0.1;
 const MARK_STACK = 0.3;
 /** Marks one over the other whose centres are this close (share of the body height) are one character: ; : */
 const MARK_CENTRES = 0.25;
+/**
+ * A tick (' " `) may be this tall (share of the body height) and reach this far below the middle of
+ * the line's tall characters: some hands draw quotes half a letter long (gochi-hand's " read '').
+ * From 0.65 and 0: bench:code images 9.1% -> 8.8%, bench:text unchanged.
+ */
+const TICK_HEIGHT = 0.8;
+const TICK_REACH = 0.1;
 /** Two top marks closer than this share of the body height side by side are one double quote. */
 const QUOTE_GAP = 0.35;
 
@@ -56,7 +63,7 @@ export function groupCharacters(components: readonly Component[], options: Group
   // The middle of the line's full-height characters: a short narrow stroke wholly above it is a tick
   // (' " `), a mark like a dot even when it is taller than one.
   const upperHalf = median(components.filter((c) => boxHeight(c.box) >= 0.5 * tallest).map((c) => midY(c.box)));
-  const isTick = (c: Component) => boxHeight(c.box) < 0.65 * bodyHeight && boxWidth(c.box) < 0.35 * bodyHeight && c.box.bottom < upperHalf;
+  const isTick = (c: Component) => boxHeight(c.box) < TICK_HEIGHT * bodyHeight && boxWidth(c.box) < 0.35 * bodyHeight && c.box.bottom < upperHalf + TICK_REACH * bodyHeight;
   const isSmall = (c: Component) => isMarkSized(c, bodyHeight) || (options.keepMarks === true && isTick(c));
   let groups: CharGroup[] = components
     .filter((c) => !isSmall(c))
@@ -115,7 +122,9 @@ export function groupCharacters(components: readonly Component[], options: Group
       // Over each other: overlapping in x, or centres close (a comma's tail leans away from its dot).
       const apartY = last && (c.box.top >= last.box.bottom - 1 || last.box.top >= c.box.bottom - 1);
       const stacked = last && (xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box)) || (apartY && Math.abs(midX(last.box) - midX(c.box)) <= MARK_CENTRES * bodyHeight));
-      const quote = last && last.box.bottom < lineMiddle && c.box.bottom < lineMiddle && -xOverlap(last.box, c.box) <= QUOTE_GAP * bodyHeight && last.ids.length === 1;
+      // Two ticks side by side high on the line: a double quote (ticks stand upright; a hyphen lies flat).
+      const isHighTick = (b: Box) => b.bottom < lineMiddle + TICK_REACH * bodyHeight && boxHeight(b) >= boxWidth(b);
+      const quote = last && isHighTick(last.box) && isHighTick(c.box) && -xOverlap(last.box, c.box) <= QUOTE_GAP * bodyHeight && last.ids.length === 1;
       if (stacked || quote) marks[marks.length - 1] = { box: unionBox(last.box, c.box), ids: [...last.ids, c.id], mark: true };
       else marks.push({ box: c.box, ids: [c.id], mark: true });
     }

@@ -119,6 +119,8 @@ const MIN_BODY_PX = 14;
  * can tell "bottle" from "boHle".
  */
 const SURE_WHOLE = 0.995;
+/** A whole read less surely than this may be touching letters however narrow (split.ts cutCandidates). */
+const UNSURE_WHOLE = 0.7;
 /**
  * Cut lines (split.ts seamCuts) are followed on pages whose strokes are at least this wide (px): a fine
  * pen's stroke is crossed as cheaply as gone around, and there they wandered (bench:text's thin pen
@@ -418,7 +420,9 @@ function readUpright(
     const frame = frameOf(metrics);
     return groups.map((g) => {
       // A merged group is read whole or as its parts, never cut anew.
-      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body);
+      const whole = wholeHit(g);
+      const unsure = whole !== undefined && maxOf(probs[whole.index]) < UNSURE_WHOLE;
+      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure);
       return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
     });
   });

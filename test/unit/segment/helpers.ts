@@ -1,7 +1,7 @@
 /** Shared fixtures for the segment tests: rendered text and model-free scorers. */
 import { GreyImage } from '../../../core/image';
 import { ScoreCrops } from '../../../core/segment';
-import { extraTextSamples, renderText } from '../../../bench/textImages';
+import { extraTextSamples, renderText, textSamples } from '../../../bench/textImages';
 import { familiesOf } from '../../../training/fonts';
 
 export const LABELS = ['a', 'b'];
@@ -27,4 +27,10 @@ export function wordLengths(text: string): number[][] {
 let benchSamples: ReturnType<typeof extraTextSamples> | undefined;
 export function harderSamples(): ReturnType<typeof extraTextSamples> {
   return (benchSamples ??= extraTextSamples({ seed: 20261126, perFamily: 2 }));
+}
+
+/** bench:text's main images (seed 20261126, 2 per family), rendered once per test run. */
+let mainBenchSamples: ReturnType<typeof textSamples> | undefined;
+export function mainSamples(): ReturnType<typeof textSamples> {
+  return (mainBenchSamples ??= textSamples({ seed: 20261126, perFamily: 2 }));
 }

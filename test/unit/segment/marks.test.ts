@@ -34,6 +34,15 @@ describe('segment: small marks in an image line', () => {
     assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [22, 22], [32, 32], [50, 56], [64]]);
   });
 
+  it('pairs the ticks of a double quote drawn half a letter long, reaching below the middle of the line', () => {
+    // Letters 20 tall on the baseline y = 100 (middle 90) and a quote's two ticks 14 tall ending at 91,
+    // as some hands draw them (gochi-hand's ": before, two characters read '').
+    const comps = [a(), box(20, 77, 23, 91), box(26, 77, 29, 91), box(34, 80, 50, 100), box(54, 80, 70, 100), box(74, 80, 90, 100)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [20, 26], [34], [54], [74]]);
+    const marks = groupCharacters(comps, { keepMarks: true }).filter((g) => g.mark);
+    assert.equal(marks.length, 1, 'one mark: the quote');
+  });
+
   it('keeps no mark far above or below every letter of the line (a photo\'s shaded corner), but keeps a line of marks alone', () => {
     const comps = [a(), iStem(), iDot(), box(60, 40, 63, 43), box(70, 140, 73, 143)];
     assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30]]);

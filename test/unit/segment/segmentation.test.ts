@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readText, ScoreCrops } from '../../../core/segment';
 import { rotateGrey } from '../../../core/segment/transform';
-import { cutCandidates, cuttingAlternatives, PIECE_COST, seamCuts } from '../../../core/segment/split';
+import { cutCandidates, cuttingAlternatives, holeColumns, PIECE_COST, seamCuts } from '../../../core/segment/split';
 import { cropCharacter, Seams } from '../../../core/segment/crops';
 import { flatScore, LABELS, render, wordLengths } from './helpers';
 
@@ -98,6 +98,27 @@ describe('segment: lines, words and characters on clean renders', () => {
     assert.ok(nearBreak.some((x) => x >= 7 && x <= 9), `a cut between the bar and the n (cuts ${nearBreak})`);
     // A join half as high as the letters is no near break: no sliver as narrow as the bar is cut off.
     assert.ok(!draw(15).some((x) => x < 0.28 * xHeight), `no cut closer than 0.28 x-heights to the edge (cuts ${draw(15)})`);
+  });
+
+  it('tries a narrow group in pieces when the classifier doubts it, but never through a hole', () => {
+    // A ring (an o or a 0) 18 px wide with a bar 4 px wide touching its right side by a low bridge: in
+    // all 26 px, under the 1.15 x-heights from which a group counts as wider than one letter.
+    const xHeight = 30, width = 26;
+    const labels = new Int32Array(width * xHeight);
+    const ink = (x: number, y: number) => (labels[y * width + x] = 1);
+    for (let y = 0; y < xHeight; y++) {
+      for (let x = 0; x < 18; x++) if (y < 4 || y >= xHeight - 4 || x < 4 || x >= 14) ink(x, y); // the ring
+      for (let x = 22; x < 26; x++) ink(x, y); // the bar
+    }
+    for (let y = xHeight - 3; y < xHeight; y++) for (let x = 18; x < 22; x++) ink(x, y); // the bridge
+    const src = { labels, width, height: xHeight };
+    const group = { box: { left: 0, top: 0, right: width, bottom: xHeight }, ids: [1] };
+    const holed = holeColumns(src, group);
+    assert.deepEqual([...holed].flatMap((h, x) => (h ? [x] : [])), [4, 5, 6, 7, 8, 9, 10, 11, 12, 13], 'the ring\'s inside');
+    assert.deepEqual(cutCandidates(src, group, xHeight), [], 'a sure whole this narrow is one letter');
+    const cuts = cutCandidates(src, group, xHeight, true);
+    assert.ok(cuts.some((x) => x >= 18 && x <= 22), `unsure: a cut between the ring and the bar (cuts ${cuts})`);
+    assert.ok(!cuts.some((x) => holed[x] === 1), `and none through the ring's hole, which halves a 0 into ( ) (cuts ${cuts})`);
   });
 
   it('cuts touching letters along a line around the ink, not straight down a column', () => {

@@ -1,0 +1,25 @@
+import { strict as assert } from 'node:assert';
+import { shippedRecognizer } from '../runtime/fixtures';
+import { harderSamples, mainSamples } from './helpers';
+
+describe('segment: touching letters narrower than one letter', () => {
+  // bench:text's images (seed 20261126). Before, the unsure whole was never tried in pieces:
+  // "userTdal", "pilow", "temData6"; with cuts through holes, a 0 read "()": "dataList()".
+  it('reads a t against an o, two l, an i against a letter, where the whole reads unsurely', async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const read = (id: string) => recognizer.recognizeText((mainSamples().find((s) => s.id === id) ?? harderSamples().find((s) => s.id === id))!.image).text;
+    assert.ok(read('shadows-into-light-line-clean-1').split(' ').includes('userTotal'), read('shadows-into-light-line-clean-1'));
+    assert.ok(read('patrick-hand-line-clean-1').split(' ').includes('pillow'), read('patrick-hand-line-clean-1'));
+    assert.ok(read('kalam-thick-0').split(' ').includes('itemData6'), read('kalam-thick-0'));
+  });
+
+  it('does not halve a 0 into ( and )', async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const page = mainSamples().find((s) => s.id === 'edu-sa-beginner-page-clean-1')!;
+    assert.ok(page.text.includes('dataList0'));
+    const text = recognizer.recognizeText(page.image).text;
+    assert.ok(text.split(/\s/).includes('dataList0'), text);
+  });
+});

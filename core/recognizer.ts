@@ -10,6 +10,7 @@ import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, Pr
 import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
+import { spaceUnwritten, SURE_SPACING } from './decode/spacing';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
 import { applyEdits, cutEdit, cutsByClassifier, GroupingEdit, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
@@ -137,12 +138,6 @@ const JOINED_LETTER_SURENESS = 0.7;
  * (bench:pad-accuracy --tune-lm: words 92.7% -> 92.9%; held-out groups 90.0% -> 90.1%).
  */
 const MARKS = ",.'`";
-/** No space follows these... */
-const OPENING_BRACKETS = '([';
-/** ...and none comes before these. */
-const HUGS_ITS_LEFT = ')],;';
-/** How sure the classifier must be of such a character to take a space away. */
-const SURE_HUG = 0.9;
 
 /**
  * The language model's weight in the reading of pen strokes (core/decode's default, 0.25, is the
@@ -394,19 +389,14 @@ export class Recognizer {
     return [...edits.values()];
   }
 
-  /**
-   * The grouping without the spaces that code and prose never write: after an opening bracket, before a
-   * closing one, a comma or a semicolon (by each character's best class). Pens and fonts that leave room
-   * around a bracket made the gaps look like spaces: `f(g(h(1)))` read `f (g( h ( 1 ) ) )`.
-   */
+  /** The grouping without the spaces that code and prose never write (decode/spacing.ts). */
   private withoutHuggedSpaces(grouped: StrokeCharacters, read: ReadOptions, memo: ClassifiedMemo): StrokeCharacters {
-    // Only a surely read bracket or comma: an l read '(' at 0.5 keeps its space ("total +=").
-    const best = this.classify(grouped.characters, read, memo).map((k) => {
-      const i = k ? argmax(k.probs) : -1;
-      return k && k.probs[i] >= SURE_HUG ? this.labels[i] ?? '' : '';
-    });
-    const isIn = (set: string, label: string) => label.length === 1 && set.includes(label);
-    const hugged = (i: number) => i > 0 && !grouped.lineBreakBefore[i] && (isIn(OPENING_BRACKETS, best[i - 1]) || isIn(HUGS_ITS_LEFT, best[i]));
+    const classified = this.classify(grouped.characters, read, memo);
+    const bestLabel = classified.map((k) => (k ? this.labels[argmax(k.probs)] ?? '' : ''));
+    const sure = classified.map((k, i) => (k && Math.max(...k.probs) >= SURE_SPACING ? bestLabel[i] : ''));
+    const breakBefore = (i: number) => grouped.spaceBefore[i] || grouped.lineBreakBefore[i];
+    const nextInWord = (i: number) => (i + 1 < bestLabel.length && !breakBefore(i + 1) ? bestLabel[i + 1] : '');
+    const hugged = (i: number) => i > 0 && !grouped.lineBreakBefore[i] && spaceUnwritten(sure[i - 1], sure[i], nextInWord(i));
     const spaceBefore = grouped.spaceBefore.map((space, i) => space && !hugged(i));
     return spaceBefore.some((space, i) => space !== grouped.spaceBefore[i]) ? { ...grouped, spaceBefore } : grouped;
   }

@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { spaceUnwritten } from '../../../core/decode/spacing';
+import { renderText } from '../../../bench/textImages';
+import { CODE_LINES } from '../../../bench/codeLines';
+import { familiesOf } from '../../../training/fonts';
+import { shippedRecognizer } from '../runtime/fixtures';
+import { harderSamples } from '../segment/helpers';
+
+describe('decode: spaces no one writes', () => {
+  it('takes the space after an opening bracket, before a closing one, a comma or a semicolon', () => {
+    assert.equal(spaceUnwritten('(', 'a', ''), true, 'f( a');
+    assert.equal(spaceUnwritten('b', ')', ''), true, 'b )');
+    assert.equal(spaceUnwritten('b', ';', ''), true, 'b ;');
+    assert.equal(spaceUnwritten('a', ',', 'b'), true, 'a ,b');
+    assert.equal(spaceUnwritten('a', 'b', ''), false, 'two words');
+    assert.equal(spaceUnwritten('', ')', ''), true, 'an unsure left character does not matter');
+    assert.equal(spaceUnwritten('a', '', ''), false, 'nor does an unsure closing one count');
+  });
+
+  it('keeps the space before a ] or ) that a letter follows in its word: a J misread, not a bracket', () => {
+    assert.equal(spaceUnwritten('a', ']', 'o'), false, 'Linda ]ohn');
+    assert.equal(spaceUnwritten('a', ']', ''), true, 'a ]');
+    assert.equal(spaceUnwritten('a', ']', ';'), true, 'a ];');
+  });
+
+  it('takes the space inside a two-character operator, but not between a generic\'s > and =', () => {
+    for (const op of ['!=', '==', '<=', '+=', '-=', '&&', '||', '++', '=>', '->']) assert.equal(spaceUnwritten(op[0], op[1], ''), true, op);
+    assert.equal(spaceUnwritten('>', '=', ''), false, 'Vec<u8> = []');
+    assert.equal(spaceUnwritten('=', '-', ''), false, 'a = -1');
+    assert.equal(spaceUnwritten('=', '!', ''), false, 'a = !b');
+  });
+
+  it('reads code lines of images without those spaces', async function () {
+    // bench:code's images (seed 20261202 + line): before, "a ! = b", "x = f(a, b ) ;", "a = b ; c = d ;".
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const read = (line: string, family: string, look: 'clean' | 'camera') => {
+      const f = familiesOf('heldout').find((x) => x.id === family)!;
+      const image = renderText(line, f, { look, seed: 20261202 + CODE_LINES.indexOf(line) });
+      return recognizer.recognizeText(image, { charset: 'code' }).text;
+    };
+    assert.equal(read('a != b', 'chewy', 'camera'), 'a != b');
+    assert.equal(read('x = f(a, b);', 'caveat', 'clean'), 'x = f(a, b);');
+    assert.equal(read('a = b; c = d;', 'happy-monkey', 'clean'), 'a = b; c = d;');
+    // bench:text's capitals: the J of JUMPS is read ] surely, and its word keeps its space.
+    const caps = harderSamples().find((s) => s.id === 'caveat-caps-0')!;
+    assert.equal(recognizer.recognizeText(caps.image).text.split(' ').length, 3);
+  });
+});

@@ -228,10 +228,28 @@ export function groupLine(
     for (let b = a + 1; b < loose.length; b++) {
       const A = bounds[loose[a]], B = bounds[loose[b]];
       const gap = Math.max(A.left, B.left) - Math.min(A.right, B.right);
-      const quote = A.bottom < letterMiddle && B.bottom < letterMiddle && gap <= QUOTE_GAP * letterHeight && Math.abs(A.top - B.top) <= QUOTE_GAP * letterHeight;
       // One over the other with centres close: a semicolon's comma leans away from its dot.
       const overEachOther = (B.top >= A.bottom || A.top >= B.bottom) && Math.abs((A.left + A.right) / 2 - (B.left + B.right) / 2) <= STACK_CENTRES * letterHeight;
-      if (gap <= 2 * r || quote || overEachOther) join(loose[a], loose[b]);
+      if (gap <= 2 * r || overEachOther) join(loose[a], loose[b]);
+    }
+  }
+  // Then the marks so made, left to right, pair as quotes, each mark in one quote at most: the four
+  // ticks of "" are two quotes, not one.
+  const markBounds = new Map<number, Box>();
+  for (const m of loose) {
+    const root = find(m), b = markBounds.get(root);
+    markBounds.set(root, b ? unionBounds([b, bounds[m]]) : bounds[m]);
+  }
+  const looseMarks = [...markBounds.entries()].sort((x, y) => x[1].left - y[1].left);
+  const inQuote = new Set<number>();
+  for (let a = 0; a < looseMarks.length; a++) {
+    for (let b = a + 1; b < looseMarks.length && !inQuote.has(looseMarks[a][0]); b++) {
+      const [ra, A] = looseMarks[a], [rb, B] = looseMarks[b];
+      const gap = Math.max(A.left, B.left) - Math.min(A.right, B.right);
+      const quote = !inQuote.has(rb) && A.bottom < letterMiddle && B.bottom < letterMiddle && gap <= QUOTE_GAP * letterHeight && Math.abs(A.top - B.top) <= QUOTE_GAP * letterHeight;
+      if (!quote) continue;
+      inQuote.add(ra).add(rb);
+      join(ra, rb);
     }
   }
 

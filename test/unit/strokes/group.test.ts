@@ -96,6 +96,14 @@ describe('strokes: grouping into characters', () => {
     }
   });
 
+  it('reads the four ticks of an empty string as two double quotes, not one', () => {
+    // bench:code: 'if (s === "") return;' read 'if (s === ") return;' on the pad.
+    for (const text of ['x = ""', 'a "" H', 'Hit ""']) {
+      const w = write(text);
+      assert.deepEqual(groupsOf(w.strokes), w.charStrokes, text);
+    }
+  });
+
   it('splits two lines written close, where descenders above meet ascenders below', () => {
     // Baselines 2.3 x-heights apart: the g's tail reaches down past the tops of the l and k below.
     const a = write('gog', { baseline: 60, unit: 24 });

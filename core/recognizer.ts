@@ -125,6 +125,10 @@ const PIECE_COST = 0.35;
  * join must win clearly (bench:pad-accuracy: 1.5 to 2.5 gave the same readings, 1.0 joined 'lo').
  */
 const MERGE_MARGIN = 2;
+/** How surely three neighbours joined must read as one symbol for the join to be weighed. */
+const THREE_STROKE_SYMBOL_SURENESS = 0.5;
+/** A middle character read as a letter at least this surely is not tried as part of such a symbol. */
+const SURE_MIDDLE_LETTER = 0.9;
 /**
  * Two letters join into one only where the whole reads at least this share as surely as the surer
  * of them. Chosen on the training families (bench:pad-accuracy --tune-lm's lines): CER 2.7% without
@@ -385,6 +389,19 @@ export class Recognizer {
         edits.set(index, edit);
         taken = index + 1;
       }
+    }
+    // Then three neighbours none of those edits touched, where the whole reads as a symbol written in
+    // three strokes (a % as 'o' '/' 'o': "y = x Olo 8;").
+    for (const { index, merge } of mergeCandidates(grouped, 3)) {
+      if ([index, index + 1, index + 2].some((i) => edits.has(i) || [...edits.values()].some((e) => i > e.index && i < e.index + e.count))) continue;
+      // A sure letter in the middle is no such symbol's stroke: spares rendering most triples of a word.
+      const middle = top(grouped.characters[index + 1]);
+      if (middle.letter && middle.p >= SURE_MIDDLE_LETTER) continue;
+      const merged = merge();
+      const whole = top(merged);
+      if (whole.letter || whole.mark || whole.p < THREE_STROKE_SYMBOL_SURENESS) continue;
+      const edit = { index, count: 3, characters: [merged] };
+      if (score(index, edit) > score(index, undefined) + MERGE_MARGIN) edits.set(index, edit);
     }
     return [...edits.values()];
   }

@@ -194,6 +194,18 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     this.timeout(60_000);
     await assertReadsAsWritten('the-girl-next-door', ['world', 'quick', 'height'], [1, 2, 3]);
   });
+
+  it('joins a % written as a ring, a slash and a ring, three characters to the grouping', async function () {
+    // bench:code, pad: 'y = x % 8;' read 'y = x Olo 8;' and 'y = x 0/o 8;'.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    for (const [family, seed] of [['happy-monkey', 1], ['caveat-brush', 1], ['caveat-brush', 2]] as const) {
+      const w = writeHersheyWords(traceFamily(FONT_FAMILIES.find((f) => f.id === family)!), ['y', '=', 'x', '%', '8;'], TRACED_RANGES, lcg(seed));
+      const guide = { baseline: TRACED_RANGES.baselineY, xHeight: w.xHeight };
+      const words = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide }).text.split(' ');
+      assert.deepEqual([words[3], words[4]], ['%', '8;'], `${family}, seed ${seed}: ${words.join(' ')}`);
+    }
+  });
 });
 
 describe('runtime: Recognizer.recognizeText agreement (shipped model)', () => {

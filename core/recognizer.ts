@@ -392,8 +392,9 @@ export class Recognizer {
     }
     // Then three neighbours none of those edits touched, where the whole reads as a symbol written in
     // three strokes (a % as 'o' '/' 'o': "y = x Olo 8;").
+    const edited = (i: number) => [...edits.values()].some((e) => i >= e.index && i < e.index + e.count);
     for (const { index, merge } of mergeCandidates(grouped, 3)) {
-      if ([index, index + 1, index + 2].some((i) => edits.has(i) || [...edits.values()].some((e) => i > e.index && i < e.index + e.count))) continue;
+      if (edited(index) || edited(index + 1) || edited(index + 2)) continue;
       // A sure letter in the middle is no such symbol's stroke: spares rendering most triples of a word.
       const middle = top(grouped.characters[index + 1]);
       if (middle.letter && middle.p >= SURE_MIDDLE_LETTER) continue;
@@ -409,8 +410,9 @@ export class Recognizer {
   /** The grouping without the spaces that code and prose never write (decode/spacing.ts). */
   private withoutHuggedSpaces(grouped: StrokeCharacters, read: ReadOptions, memo: ClassifiedMemo): StrokeCharacters {
     const classified = this.classify(grouped.characters, read, memo);
-    const bestLabel = classified.map((k) => (k ? this.labels[argmax(k.probs)] ?? '' : ''));
-    const sure = classified.map((k, i) => (k && Math.max(...k.probs) >= SURE_SPACING ? bestLabel[i] : ''));
+    const best = classified.map((k) => (k ? argmax(k.probs) : -1));
+    const bestLabel = best.map((b) => this.labels[b] ?? '');
+    const sure = classified.map((k, i) => (k && k.probs[best[i]] >= SURE_SPACING ? bestLabel[i] : ''));
     const breakBefore = (i: number) => grouped.spaceBefore[i] || grouped.lineBreakBefore[i];
     const nextInWord = (i: number) => (i + 1 < bestLabel.length && !breakBefore(i + 1) ? bestLabel[i + 1] : '');
     const hugged = (i: number) => i > 0 && !grouped.lineBreakBefore[i] && spaceUnwritten(sure[i - 1], sure[i], nextInWord(i));

@@ -16,6 +16,7 @@ import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToChara
 import { applyEdits, cutEdit, cutsByClassifier, GroupingEdit, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
 import { isLetterOrDigit } from './labels';
 import { argmax } from './stats';
+import { withTurnedReadings } from './turnedReadings';
 
 /** What the recognizer needs from a classifier (CharClassifier satisfies it). */
 export interface Classifier {
@@ -111,11 +112,16 @@ export interface RecognizerOptions {
 interface Classified {
   readonly normalized: NormalizedCharacter;
   readonly probs: Float32Array;
+  /** The probabilities with the character also read turned (core/turnedReadings.ts), once asked for. */
+  turned?: Float32Array;
 }
 /** Inputs already classified in one call (undefined: blank), so a character read twice is classified once. */
 type ClassifiedMemo = Map<CharacterInput, Classified | undefined>;
-/** How an input without its own frame is normalised (the caller's frame and polarity). */
-type ReadOptions = { readonly frame?: LineFrame; readonly polarity?: PreprocessOptions['polarity'] };
+/**
+ * How characters are read: the frame and polarity of an input without its own; `turned`: also read
+ * turned slightly either way (pen strokes' final reading, core/turnedReadings.ts).
+ */
+type ReadOptions = { readonly frame?: LineFrame; readonly polarity?: PreprocessOptions['polarity']; readonly turned?: boolean };
 
 /** Cost of each extra piece when the decoder weighs cutting touching pen letters (nats; as the text reader's). */
 const PIECE_COST = 0.35;
@@ -229,7 +235,7 @@ export class Recognizer {
   }
 
   /** recognizeSequence, reusing what `memo` already holds of the inputs' classification. */
-  private readSequence(inputs: readonly CharacterInput[], opts: SequenceOptions, memo: ClassifiedMemo, lmWeight?: number): SequenceRecognition {
+  private readSequence(inputs: readonly CharacterInput[], opts: SequenceOptions, memo: ClassifiedMemo, lmWeight?: number, turned = false): SequenceRecognition {
     const n = inputs.length;
     for (const [name, flags] of [['spaceBefore', opts.spaceBefore], ['lineBreakBefore', opts.lineBreakBefore]] as const) {
       if (flags && flags.length !== n) throw new Error(`${name} has ${flags.length} entries for ${n} characters.`);
@@ -237,7 +243,7 @@ export class Recognizer {
     const topK = clampTopK(opts.topK);
     const charset = parseCharsetOption(opts.charset);
     const lexicon = lexiconOption(opts.lexicon);
-    const classified = this.classify(inputs, { frame: opts.frame, polarity: opts.polarity }, memo);
+    const classified = this.classify(inputs, { frame: opts.frame, polarity: opts.polarity, turned }, memo);
     const normalized = classified.map((c) => c?.normalized);
     const present = normalized.flatMap((c, i) => (c ? [i] : []));
     if (present.length === 0) throw new BlankImageError();
@@ -303,6 +309,7 @@ export class Recognizer {
    */
   recognizeStrokes(strokes: readonly Stroke[], opts: StrokeReadOptions = {}): StrokeRecognition {
     const memo: ClassifiedMemo = new Map();
+    // Grouping weighs readings as written; the characters it settles on are read turned too.
     const read = { frame: opts.frame, polarity: opts.polarity };
     const apart = strokesToCharacters(strokes, { inkWidth: opts.inkWidth, guide: opts.guide, guides: opts.guides });
     const cuts = touchingCuts(apart, (inputs) => this.sureness(inputs, read, memo));
@@ -310,7 +317,7 @@ export class Recognizer {
     const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), grouped };
     if (grouped.characters.length === 0) return blank;
     try {
-      const r = this.readSequence(grouped.characters, { ...opts, spaceBefore: grouped.spaceBefore, lineBreakBefore: grouped.lineBreakBefore }, memo, this.strokesLmWeight);
+      const r = this.readSequence(grouped.characters, { ...opts, spaceBefore: grouped.spaceBefore, lineBreakBefore: grouped.lineBreakBefore }, memo, this.strokesLmWeight, true);
       return { ...r, grouped };
     } catch (err) {
       if (err instanceof BlankImageError) return blank;
@@ -434,7 +441,16 @@ export class Recognizer {
       }
     }
     if (todo.length > 0) this.probabilities(todo.map((t) => t.normalized)).forEach((probs, j) => memo.set(todo[j].input, { normalized: todo[j].normalized, probs }));
-    return inputs.map((input) => memo.get(input));
+    if (!read.turned) return inputs.map((input) => memo.get(input));
+    const unturned = [...new Set(inputs.map((input) => memo.get(input)).filter((k): k is Classified => !!k && !k.turned))];
+    if (unturned.length > 0) {
+      const turned = withTurnedReadings(unturned.map((k) => k.normalized), unturned.map((k) => k.probs), (chars) => this.probabilities(chars));
+      unturned.forEach((k, j) => (k.turned = turned[j]));
+    }
+    return inputs.map((input) => {
+      const k = memo.get(input);
+      return k && { normalized: k.normalized, probs: k.turned! };
+    });
   }
 
   /** Log of the classifier's top probability per character (-Infinity for a blank image). */

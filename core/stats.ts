@@ -18,3 +18,19 @@ export function median(values: readonly number[], empty = NaN): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/**
+ * Product of experts: the normalised geometric mean of several readings (class probabilities) of one
+ * character. Where the readings agree it is their reading; where one is unsure another settles it; a
+ * class any reading rules out (probability 0) stays out. The first reading when all are disjoint.
+ */
+export function productOfExperts(readings: readonly Float32Array[]): Float32Array {
+  const k = readings[0].length, share = 1 / readings.length;
+  const out = new Float32Array(k).fill(1);
+  for (const p of readings) for (let c = 0; c < k; c++) out[c] *= p[c] ** share;
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += out[c];
+  if (!(sum > 0)) return Float32Array.from(readings[0]);
+  for (let c = 0; c < k; c++) out[c] /= sum;
+  return out;
+}

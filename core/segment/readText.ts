@@ -11,7 +11,7 @@ import { ReferenceTops, charGeometry } from '../decode/caseGeometry';
 import { lineReferences } from '../decode/beam';
 import { spaceUnwritten, SURE_SPACING } from '../decode/spacing';
 import { isLetterOrDigit } from '../labels';
-import { argmax, median } from '../stats';
+import { argmax, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
 import { joinBrokenStrokes, looksBroken, sized } from './brokenStrokes';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
@@ -24,7 +24,7 @@ import { chooseMerges, isMerged, mergeRuns, readsOneShape } from './fragments';
 import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf, seamCuts } from './split';
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine, shearGrey } from './transform';
 import { estimateInkSlant } from './slant';
-import { combineReadings, isMarkerLine, strokeWidth, thinnedCrop } from './thickStrokes';
+import { isMarkerLine, strokeWidth, thinnedCrop } from './thickStrokes';
 import { wordBreaks } from './words';
 
 /** Classifier callback: class probabilities (in `labels` order) for each crop. */
@@ -383,7 +383,7 @@ function readUpright(
     if (thin.length > 0) {
       const thinned = ctx.score(thin.map((i) => thinnedCrop(batch[i])));
       if (thinned.length !== thin.length) throw new Error(`Classifier returned ${thinned.length} results for ${thin.length} crops.`);
-      thin.forEach((i, k) => (scored[i] = combineReadings(scored[i], thinned[k])));
+      thin.forEach((i, k) => (scored[i] = productOfExperts([scored[i], thinned[k]])));
     }
     probs.push(...scored);
   };

@@ -84,13 +84,3 @@ export function thinnedCrop(crop: CharCrop): CharCrop {
   const image: GreyImage = { width: w, height: h, data: out };
   return { ...crop, image };
 }
-
-/** Product of experts: the normalised geometric mean of two readings of one character. */
-export function combineReadings(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length);
-  let sum = 0;
-  for (let c = 0; c < a.length; c++) sum += out[c] = Math.sqrt(a[c] * b[c]);
-  if (!(sum > 0)) return Float32Array.from(a);
-  for (let c = 0; c < a.length; c++) out[c] /= sum;
-  return out;
-}

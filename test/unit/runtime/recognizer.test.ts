@@ -160,11 +160,12 @@ describe('runtime: Recognizer.recognizeStrokes spaces in code (shipped model)', 
 describe('runtime: Recognizer.recognizeStrokes weighs context more than images do (shipped model)', () => {
   it('reads "let return count" in a held-out hand as written, where the images\' weight read "Count"', async function () {
     // bench:pad-accuracy, earlier group, indie-flower: the classifier gives its small c C at 0.75.
+    // (Seed 1 read "Count" too, until the pad's characters were also read turned: seeds 5 and 11 still do.)
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
     const font = traceFamily(FONT_FAMILIES.find((f) => f.id === 'indie-flower')!);
     const imagesWeight = new Recognizer(recognizer.classifier, { ngram: loadNgram(), strokesLmWeight: DEFAULT_LM_WEIGHT });
-    for (const seed of [1, 5]) {
+    for (const seed of [5, 11]) {
       const w = writeHersheyWords(font, ['let', 'return', 'count'], TRACED_RANGES, lcg(seed));
       assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth }).text, 'let return count', `seed ${seed}`);
       assert.equal(imagesWeight.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth }).text, 'let return Count', `seed ${seed}, the images' weight`);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { combineReadings, isMarkerLine, strokeWidth, thinnedCrop } from '../../../core/segment/thickStrokes';
+import { isMarkerLine, strokeWidth, thinnedCrop } from '../../../core/segment/thickStrokes';
+import { productOfExperts } from '../../../core/stats';
 import { shippedRecognizer } from '../runtime/fixtures';
 import { harderSamples } from './helpers';
 
@@ -34,9 +35,9 @@ describe('segment: a marker\'s thick strokes', () => {
   });
 
   it('combines two readings as a normalised geometric mean', () => {
-    const same = combineReadings(new Float32Array([0.7, 0.2, 0.1]), new Float32Array([0.7, 0.2, 0.1]));
+    const same = productOfExperts([new Float32Array([0.7, 0.2, 0.1]), new Float32Array([0.7, 0.2, 0.1])]);
     [0.7, 0.2, 0.1].forEach((p, i) => assert.ok(Math.abs(same[i] - p) < 1e-6, 'two equal readings: that reading'));
-    const mixed = combineReadings(new Float32Array([0.5, 0.5, 0]), new Float32Array([0.9, 0.05, 0.05]));
+    const mixed = productOfExperts([new Float32Array([0.5, 0.5, 0]), new Float32Array([0.9, 0.05, 0.05])]);
     assert.ok(Math.abs(mixed.reduce((a, b) => a + b, 0) - 1) < 1e-6, 'sums to one');
     assert.ok(mixed[0] > 0.7 && mixed[2] === 0, 'the sure reading settles the unsure one; what one rules out stays out');
   });

@@ -13,7 +13,7 @@ import { consistentLine } from './decode/caseConsistency';
 import { spaceUnwritten, SURE_SPACING } from './decode/spacing';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
-import { applyEdits, cutEdit, cutsByClassifier, GroupingEdit, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
+import { applyEdits, cutsByClassifier, GroupingEdit, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
 import { isLetterOrDigit } from './labels';
 import { argmax } from './stats';
 import { withTurnedReadings } from './turnedReadings';
@@ -328,7 +328,8 @@ export class Recognizer {
   /**
    * Which touching letters to cut, and which neighbours to join. Without a language model, cuts where
    * the classifier reads the pieces surer than the whole, and no joins; with one, the word around each
-   * candidate is decoded both ways and the better reading wins, less PIECE_COST per extra piece
+   * candidate is decoded whole and in each of the classifier's best cuttings (TouchingCut.alternatives),
+   * or joined and apart, and the better reading wins, less PIECE_COST per extra piece
    * ("Promise" written in one go beats "PrMe": an i and an s read unsurely apart but spell a word; an
    * x written as '>' and '<' reads "index", not "inde><"; an m read surely whole stays whole).
    */
@@ -362,8 +363,14 @@ export class Recognizer {
       return decoded.score - PIECE_COST * members.length;
     };
     for (const cut of cuts) {
-      const edit = cutEdit(cut);
-      if (score(cut.index, edit) > score(cut.index, undefined)) edits.set(cut.index, edit);
+      // The whole, or the cutting (the best into each number of pieces) whose word decodes best.
+      let best: { edit: GroupingEdit | undefined; score: number } = { edit: undefined, score: score(cut.index, undefined) };
+      for (const pieces of cut.alternatives) {
+        const edit = { index: cut.index, count: 1, characters: pieces };
+        const s = score(cut.index, edit);
+        if (s > best.score) best = { edit, score: s };
+      }
+      if (best.edit) edits.set(cut.index, best.edit);
       else edits.delete(cut.index);
     }
     // Joins of neighbours that were not cut, left to right, never two sharing a character, where the

@@ -209,6 +209,32 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
   });
 });
 
+describe('runtime: Recognizer.recognizeStrokes cuts letters that touch where the word reads better so (shipped model)', () => {
+  /** Each seed's writing of `words` in `family`, traced into strokes, reads back as written. */
+  async function assertReadsAsWritten(family: string, words: string[], seeds: number[], before: string): Promise<void> {
+    const recognizer = await shippedRecognizer();
+    const font = traceFamily(FONT_FAMILIES.find((f) => f.id === family)!);
+    for (const seed of seeds) {
+      const w = writeHersheyWords(font, words, TRACED_RANGES, lcg(seed));
+      assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth }).text, words.join(' '), `${family}, seed ${seed} (read ${before} before)`);
+    }
+  }
+
+  it('tries a wide character the classifier reads fairly surely whole (a w and an o that touch, read W at 0.9)', async function () {
+    // Each read so while only characters read below e^-0.25 were tried in pieces.
+    this.timeout(60_000);
+    await assertReadsAsWritten('zeyada', ['hello', 'world', 'index'], [3], "'klb world index'");
+    await assertReadsAsWritten('zeyada', ['Promise', 'world', 'index'], [4], "'Prmuc world index'");
+    await assertReadsAsWritten('annie-use-your-telescope', ['while', 'true', 'return'], [8], "'while true retum'");
+  });
+
+  it('weighs the classifier\'s next best cuttings too, not only its best', async function () {
+    // Each read so while the word decoder saw only the cutting whose pieces read surest.
+    this.timeout(60_000);
+    await assertReadsAsWritten('zeyada', ['hello', 'world', 'index'], [4, 8], "'hillo', 'helo'");
+  });
+});
+
 describe('runtime: Recognizer.recognizeText agreement (shipped model)', () => {
   it('reads a number written with a bar for its 1 as digits, whatever topK the caller asks for', async function () {
     // The bar of "1963" reads |, l, I, / and 1 in that order: with 3 candidates shown, the digits'

@@ -131,6 +131,14 @@ const PIECE_COST = 0.35;
  * join must win clearly (bench:pad-accuracy: 1.5 to 2.5 gave the same readings, 1.0 joined 'lo').
  */
 const MERGE_MARGIN = 2;
+/**
+ * The same for two symbols that join into a letter (an x written as '>' and '<', each read at 0.95, the
+ * x at 0.76): chosen on the traced training families (npx tsx bench/padAccuracy.ts --tune-lm, weight
+ * 0.5: CER 1.7 -> 1.6%, character count right 95.3 -> 96.0% at 1.5 and at 1; 95.3% at 2), with the
+ * whole held to JOINED_LETTER_SURENESS of the surer symbol (before: as sure as the less sure one).
+ * npx tsx bench/code.ts: the pad's code lines read as before.
+ */
+const SYMBOLS_MERGE_MARGIN = 1.5;
 /** How surely three neighbours joined must read as one symbol for the join to be weighed. */
 const THREE_STROKE_SYMBOL_SURENESS = 0.5;
 /** A middle character read as a letter at least this surely is not tried as part of such a symbol. */
@@ -374,9 +382,9 @@ export class Recognizer {
       else edits.delete(cut.index);
     }
     // Joins of neighbours that were not cut, left to right, never two sharing a character, where the
-    // whole reads as a letter or digit: two symbols where it reads as surely as the less sure of them
-    // (an x written as '>' and '<'), two letters where it reads at least JOINED_LETTER_SURENESS as
-    // surely as the surer (an m written as 'r' and 'n': "Prornise" reads "Promise"; an i beside an l
+    // whole reads as a letter or digit: two symbols (an x written as '>' and '<') or two letters where it
+    // reads at least JOINED_LETTER_SURENESS as surely as the surer, the symbols by a smaller margin
+    // (SYMBOLS_MERGE_MARGIN) (an m written as 'r' and 'n': "Prornise" reads "Promise"; an i beside an l
     // stays apart however the language model likes 'whle'). A letter and a symbol join only where the
     // symbol is a mark (the tail of a q written apart read ',': "q,uick"); an x beside a bar stays
     // 'x|', not 'X'.
@@ -396,10 +404,12 @@ export class Recognizer {
       const merged = merge();
       const whole = top(merged);
       // Against the surer letter of the two (a mark's sureness says nothing of the letter it belongs to).
-      const least = a.letter || b.letter ? JOINED_LETTER_SURENESS * Math.max(a.letter ? a.p : 0, b.letter ? b.p : 0) : Math.min(a.p, b.p);
+      // Two symbols, neither a mark (an x written as '>' and '<').
+      const symbols = !a.letter && !b.letter && !a.mark && !b.mark;
+      const least = a.letter || b.letter ? JOINED_LETTER_SURENESS * Math.max(a.letter ? a.p : 0, b.letter ? b.p : 0) : symbols ? JOINED_LETTER_SURENESS * Math.max(a.p, b.p) : Math.min(a.p, b.p);
       if (!whole.letter || whole.p < least) continue;
       const edit = { index, count: 2, characters: [merged] };
-      if (score(index, edit) > score(index, undefined) + MERGE_MARGIN) {
+      if (score(index, edit) > score(index, undefined) + (symbols ? SYMBOLS_MERGE_MARGIN : MERGE_MARGIN)) {
         edits.set(index, edit);
         taken = index + 1;
       }

@@ -196,6 +196,12 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     await assertReadsAsWritten('the-girl-next-door', ['world', 'quick', 'height'], [1, 2, 3]);
   });
 
+  it('joins two symbols that make a letter where the word reads better so (an x written as ">" and "<")', async function () {
+    // npx tsx bench/padAccuracy.ts --tune-lm (a training family): each of these seeds read "id><2" before.
+    this.timeout(60_000);
+    await assertReadsAsWritten('comic-neue', ['push', 'idx2', 'Promise'], [2, 3, 4]);
+  });
+
   it('joins a % written as a ring, a slash and a ring, three characters to the grouping', async function () {
     // bench:code, pad: 'y = x % 8;' read 'y = x Olo 8;' and 'y = x 0/o 8;'.
     this.timeout(60_000);

@@ -10,7 +10,7 @@ import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, Pr
 import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
-import { spaceUnwritten, SURE_SPACING } from './decode/spacing';
+import { Break, unwrittenSpaces } from './decode/spacing';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
 import { applyEdits, cutsByClassifier, GroupingEdit, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
@@ -434,13 +434,9 @@ export class Recognizer {
   /** The grouping without the spaces that code and prose never write (decode/spacing.ts). */
   private withoutHuggedSpaces(grouped: StrokeCharacters, read: ReadOptions, memo: ClassifiedMemo): StrokeCharacters {
     const classified = this.classify(grouped.characters, read, memo);
-    const best = classified.map((k) => (k ? argmax(k.probs) : -1));
-    const bestLabel = best.map((b) => this.labels[b] ?? '');
-    const sure = classified.map((k, i) => (k && k.probs[best[i]] >= SURE_SPACING ? bestLabel[i] : ''));
-    const breakBefore = (i: number) => grouped.spaceBefore[i] || grouped.lineBreakBefore[i];
-    const nextInWord = (i: number) => (i + 1 < bestLabel.length && !breakBefore(i + 1) ? bestLabel[i + 1] : '');
-    const hugged = (i: number) => i > 0 && !grouped.lineBreakBefore[i] && spaceUnwritten(sure[i - 1], sure[i], nextInWord(i));
-    const spaceBefore = grouped.spaceBefore.map((space, i) => space && !hugged(i));
+    const before = grouped.spaceBefore.map((space, i): Break => (grouped.lineBreakBefore[i] ? 'line' : space ? 'space' : 'none'));
+    const unwritten = unwrittenSpaces(classified.map((k) => k?.probs), this.labels, before);
+    const spaceBefore = grouped.spaceBefore.map((space, i) => space && !unwritten.has(i));
     return spaceBefore.some((space, i) => space !== grouped.spaceBefore[i]) ? { ...grouped, spaceBefore } : grouped;
   }
 

@@ -6,6 +6,7 @@
  */
 
 import { isLetterOrDigit } from '../labels';
+import { argmax } from '../stats';
 
 /** No space follows these... */
 const OPENING_BRACKETS = '([';
@@ -32,4 +33,28 @@ export function spaceUnwritten(left: string, right: string, next: string): boole
   if (left.length === 1 && OPENING_BRACKETS.includes(left)) return true;
   if (right.length === 1 && HUGS_ITS_LEFT.includes(right)) return !(LETTER_LOOKALIKES.includes(right) && isLetterOrDigit(next));
   return COMPOUND_OPERATORS.has(left + right);
+}
+
+/** What comes before each character of a line or grouping: nothing, a space, or a line break. */
+export type Break = 'none' | 'space' | 'line';
+
+/**
+ * Which spaces in a run of characters no one writes (spaceUnwritten), from each character's class
+ * probabilities (undefined for a blank): the indices i whose space before them goes. A character counts
+ * as read surely when its best class reaches SURE_SPACING and `mayBeSure(i)` allows it; a line break is
+ * never taken away, and ends a word as a space does.
+ */
+export function unwrittenSpaces(
+  readings: readonly (Float32Array | undefined)[],
+  labels: readonly string[],
+  before: readonly Break[],
+  mayBeSure: (i: number) => boolean = () => true,
+): Set<number> {
+  const best = readings.map((p) => (p ? argmax(p) : -1));
+  const label = best.map((b) => labels[b] ?? '');
+  const sure = readings.map((p, i) => (p && p[best[i]] >= SURE_SPACING && mayBeSure(i) ? label[i] : ''));
+  const nextInWord = (i: number) => (i + 1 < label.length && before[i + 1] === 'none' ? label[i + 1] : '');
+  const out = new Set<number>();
+  for (let i = 1; i < readings.length; i++) if (before[i] === 'space' && spaceUnwritten(sure[i - 1], sure[i], nextInWord(i))) out.add(i);
+  return out;
 }

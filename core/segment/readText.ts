@@ -9,7 +9,7 @@ import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
 import { ReferenceTops, charGeometry } from '../decode/caseGeometry';
 import { lineReferences } from '../decode/beam';
-import { spaceUnwritten, SURE_SPACING } from '../decode/spacing';
+import { Break, unwrittenSpaces } from '../decode/spacing';
 import { isLetterOrDigit } from '../labels';
 import { argmax, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
@@ -495,11 +495,9 @@ function readUpright(
     // read as one word). Adding the width to the gaps as well put spaces inside code (f(a, b)).
     const breaks = wordBreaks(gaps, Math.max(1, bodyOf(metrics) - stroke), gaps.map((_, i) => !mark[i] && !mark[i + 1]));
     // Less the spaces no one writes (before a closing bracket, inside !=), judged on each character's sure best class.
-    const bestLabel = chars.map((c) => ctx.labels[argmax(c.probs)] ?? '');
     // A piece of a group the decoder may still cut otherwise is no sure character (an x cut into > <).
-    const sure = chars.map((c, i) => (maxOf(c.probs) >= SURE_SPACING && groupReadings[c.group].length === 1 ? bestLabel[i] : ''));
-    const nextInWord = (i: number) => (i + 1 < chars.length && !breaks.has(i) ? bestLabel[i + 1] : '');
-    for (const i of [...breaks]) if (spaceUnwritten(sure[i], sure[i + 1], nextInWord(i + 1))) breaks.delete(i);
+    const before = chars.map((_, i): Break => (i > 0 && breaks.has(i - 1) ? 'space' : 'none'));
+    for (const i of unwrittenSpaces(chars.map((c) => c.probs), ctx.labels, before, (i) => groupReadings[chars[i].group].length === 1)) breaks.delete(i - 1);
     const words: TextWord[] = [];
     let start = 0;
     for (let i = 0; i < chars.length; i++) {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { spaceUnwritten } from '../../../core/decode/spacing';
+import { Break, spaceUnwritten, SURE_SPACING, unwrittenSpaces } from '../../../core/decode/spacing';
 import { renderText } from '../../../bench/textImages';
 import { CODE_LINES } from '../../../bench/codeLines';
 import { familiesOf } from '../../../training/fonts';
@@ -15,6 +15,18 @@ describe('decode: spaces no one writes', () => {
     assert.equal(spaceUnwritten('a', 'b', ''), false, 'two words');
     assert.equal(spaceUnwritten('', ')', ''), true, 'an unsure left character does not matter');
     assert.equal(spaceUnwritten('a', '', ''), false, 'nor does an unsure closing one count');
+  });
+
+  it('finds the unwritten spaces of a run from its readings: sure ones only, never a line break', () => {
+    const labels = ['f', '(', 'a', ')', 'J', 'o'];
+    const sure = (c: string) => Float32Array.from(labels, (l) => (l === c ? SURE_SPACING + 0.05 : (1 - SURE_SPACING - 0.05) / 5));
+    const unsure = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.5 : 0.1));
+    // f ( a ) | ( a ) J o : spaces before 1, 2, 3; a line break before 4; spaces before 5 and 7.
+    const readings = [sure('f'), sure('('), sure('a'), sure(')'), sure('('), sure('a'), unsure(')'), sure(')'), sure('J'), sure('o')];
+    const before: Break[] = ['none', 'space', 'space', 'space', 'line', 'space', 'none', 'space', 'none', 'none'];
+    assert.deepEqual([...unwrittenSpaces(readings, labels, before)].sort((a, b) => a - b), [2, 3, 5], 'after "(", before ")"; not before a ) a letter follows');
+    assert.deepEqual([...unwrittenSpaces(readings, labels, before, (i) => i !== 1)].sort((a, b) => a - b), [3, 5], 'a character the caller rules out is no sure one');
+    assert.equal(unwrittenSpaces([undefined, sure(')')], labels, ['none', 'space']).size, 1, 'a blank says nothing, the sure ) still hugs its left');
   });
 
   it('keeps the space before a ] or ) that a letter follows in its word: a J misread, not a bracket', () => {

@@ -371,7 +371,7 @@ export class Recognizer {
       return decoded.score - PIECE_COST * members.length;
     };
     for (const cut of cuts) {
-      // The whole, or the cutting (the best into each number of pieces) whose word decodes best.
+      // The whole, or whichever of the classifier's best cuttings its word decodes best with.
       let best: { edit: GroupingEdit | undefined; score: number } = { edit: undefined, score: score(cut.index, undefined) };
       for (const pieces of cut.alternatives) {
         const edit = { index: cut.index, count: 1, characters: pieces };

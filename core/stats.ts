@@ -7,6 +7,13 @@ export function argmax(p: ArrayLike<number>): number {
   return best;
 }
 
+/** The largest value (0 for none): how surely a classifier reads its best class. */
+export function maxOf(p: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < p.length; i++) if (p[i] > m) m = p[i];
+  return m;
+}
+
 /**
  * The middle value of `values` (the mean of the two middle ones for an even count); the input is
  * not reordered. Empty input gives `empty`, NaN unless the caller passes another value, so that a

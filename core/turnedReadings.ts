@@ -12,7 +12,7 @@
  * (a turn blurs / | \ and 1 l).
  */
 import { INPUT_SIZE, NormalizedCharacter } from './preprocess';
-import { productOfExperts } from './stats';
+import { maxOf, productOfExperts } from './stats';
 
 /** How far each turned reading is turned, in radians (about 6 degrees). */
 export const TURN = 0.1;
@@ -53,10 +53,4 @@ export function turnedCharacter(char: NormalizedCharacter, angle: number): Norma
     }
   }
   return { ...char, pixels };
-}
-
-function maxOf(p: Float32Array): number {
-  let m = 0;
-  for (const v of p) m = Math.max(m, v);
-  return m;
 }

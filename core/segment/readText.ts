@@ -11,7 +11,7 @@ import { ReferenceTops, charGeometry } from '../decode/caseGeometry';
 import { lineReferences } from '../decode/beam';
 import { Break, unwrittenSpaces } from '../decode/spacing';
 import { isLetterOrDigit } from '../labels';
-import { argmax, median, productOfExperts } from '../stats';
+import { argmax, maxOf, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
 import { joinBrokenStrokes, looksBroken, sized } from './brokenStrokes';
 import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
@@ -671,12 +671,6 @@ function resolveXHeights(lines: { metrics: LineMetrics }[]): void {
     if (Math.abs(h - xh) < Math.abs(h - cap)) l.metrics = { baseline: l.metrics.baseline, xHeight: h, capHeight: h * (cap / xh) };
     else l.metrics = { baseline: l.metrics.baseline, xHeight: h * (xh / cap), capHeight: h };
   }
-}
-
-function maxOf(p: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < p.length; i++) if (p[i] > m) m = p[i];
-  return m;
 }
 
 function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): DecodedText {

@@ -29,6 +29,7 @@ import { traceFamily } from '../training/tracedFonts';
 import { readLines, SetFigures, TRACED_RANGES, VOCAB } from './padLines';
 import { generateCharacterSamples } from '../training/dataset';
 import { familiesInGroup, familiesOf, FONT_FAMILIES, STYLE_GROUPS } from '../training/fonts';
+import { groupLabel, isUnseen } from '../training/groupFigures';
 
 const TEACH_MAX = 5;
 
@@ -127,13 +128,16 @@ function evaluate(classifier: FeatureClassifier, writers: Writer[], params: Adap
     rows.push({ writer: w, base, ks, cross });
     if (print) {
       const f = (s: Score) => `${s.exact.toFixed(1).padStart(5)} ${s.merged.toFixed(1).padStart(5)}`;
-      console.log(`${w.group.padEnd(15)}${w.id.padEnd(24)}${f(base)}  | ${ks.map(f).join(' | ')} | ${cross.exact.toFixed(1).padStart(5)} (${other.id})`);
+      console.log(`${groupLabel(w.group).padEnd(22)}${w.id.padEnd(24)}${f(base)}  | ${ks.map(f).join(' | ')} | ${cross.exact.toFixed(1).padStart(5)} (${other.id})`);
     }
   });
   const k5 = { exact: mean(rows.map((r) => r.ks[2].exact)), merged: mean(rows.map((r) => r.ks[2].merged)) };
   if (print) {
     const at = (k: number) => `${mean(rows.map((r) => r.ks[k].exact)).toFixed(1)} / ${mean(rows.map((r) => r.ks[k].merged)).toFixed(1)}`;
     console.log(`mean exact / merged: K=1 ${at(0)}, K=3 ${at(1)}, K=5 ${at(2)}`);
+    const unseen = rows.filter((r) => isUnseen(r.writer.group));
+    const worstUnseen = unseen.reduce((a, b) => (b.ks[2].exact < a.ks[2].exact ? b : a));
+    console.log(`writers of the unseen groups (${unseen.length}): no profile ${mean(unseen.map((r) => r.base.exact)).toFixed(1)} / ${mean(unseen.map((r) => r.base.merged)).toFixed(1)}; K=5 ${mean(unseen.map((r) => r.ks[2].exact)).toFixed(1)} / ${mean(unseen.map((r) => r.ks[2].merged)).toFixed(1)}; worst at K=5: exact ${worstUnseen.ks[2].exact.toFixed(1)} (${worstUnseen.writer.id}), merged ${Math.min(...unseen.map((r) => r.ks[2].merged)).toFixed(1)}`);
   }
   const worst = rows.reduce((a, b) => (b.ks[2].exact < a.ks[2].exact ? b : a));
   return {
@@ -185,7 +189,7 @@ async function main(): Promise<void> {
   const writers = STYLE_GROUPS.flatMap((g) => familiesInGroup(g).map((id) => makeWriter(id, g, readPerClass, seed, 'heldout')));
   console.log(`bench:adapt, backend ${backend}: ${writers.length} held-out writers (families of the style groups), ${TEACH_MAX} teaching + ${readPerClass} read samples per character each (seed ${seed}); blending ${JSON.stringify(DEFAULT_ADAPT)}`);
   console.log(`exact / merged-47 %, read with the line frame; cross = exact with the next writer's K=5 profile`);
-  console.log(`${'group'.padEnd(15)}${'writer'.padEnd(24)}no profile  |   K=1       |   K=3       |   K=5       | cross`);
+  console.log(`${'group'.padEnd(22)}${'writer'.padEnd(24)}no profile  |   K=1       |   K=3       |   K=5       | cross`);
   const r = evaluate(new CachedClassifier(classifier), writers, DEFAULT_ADAPT, true);
   console.log(`mean: no profile ${r.base.exact.toFixed(1)} / ${r.base.merged.toFixed(1)}; K=5 ${r.k5.exact.toFixed(1)} / ${r.k5.merged.toFixed(1)}; worst writer at K=5: exact ${r.worstK5.exact.toFixed(1)}, merged ${r.worstK5.merged.toFixed(1)}; someone else's profile: ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)} points exact`);
 
@@ -229,7 +233,7 @@ function benchPadPath(classifier: CharClassifier, lines: number): void {
   const ngram = loadNgram();
   const plain = new Recognizer(classifier, { ngram });
   console.log(`\npad path: ${lines} three-word lines per writer read without and with a profile taught from the writer's own earlier lines (up to ${TEACH_MAX} per character)`);
-  console.log(`${'group'.padEnd(15)}${'writer'.padEnd(24)}${'words without'.padStart(14)}${'with'.padStart(8)}${'CER without'.padStart(13)}${'with'.padStart(8)}  samples`);
+  console.log(`${'group'.padEnd(22)}${'writer'.padEnd(24)}${'words without'.padStart(14)}${'with'.padStart(8)}${'CER without'.padStart(13)}${'with'.padStart(8)}  samples`);
   const rows: { group: string; without: SetFigures; with: SetFigures }[] = [];
   for (const group of STYLE_GROUPS) {
     for (const id of familiesInGroup(group)) {
@@ -240,12 +244,15 @@ function benchPadPath(classifier: CharClassifier, lines: number): void {
       const withProfile = readLines(adapted, [font], lines, TRACED_RANGES, 20261202);
       rows.push({ group, without, with: withProfile });
       const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-      console.log(`${group.padEnd(15)}${id.padEnd(24)}${pct(without.words).padStart(14)}${pct(withProfile.words).padStart(8)}${pct(without.cer).padStart(13)}${pct(withProfile.cer).padStart(8)}  ${profile.samples.length}`);
+      console.log(`${groupLabel(group).padEnd(22)}${id.padEnd(24)}${pct(without.words).padStart(14)}${pct(withProfile.words).padStart(8)}${pct(without.cer).padStart(13)}${pct(withProfile.cer).padStart(8)}  ${profile.samples.length}`);
     }
   }
   const m = (f: (r: (typeof rows)[number]) => number) => (100 * rows.reduce((s, r) => s + f(r), 0)) / rows.length;
   const worst = rows.reduce((w, r) => (r.with.words < w.with.words ? r : w));
   console.log(`mean: words ${m((r) => r.without.words).toFixed(1)}% -> ${m((r) => r.with.words).toFixed(1)}%, CER ${m((r) => r.without.cer).toFixed(1)}% -> ${m((r) => r.with.cer).toFixed(1)}%; worst writer with its profile: words ${(100 * worst.with.words).toFixed(1)}% (${worst.group})`);
+  const unseen = rows.filter((r) => isUnseen(r.group));
+  const mu = (f: (r: (typeof rows)[number]) => number) => (100 * unseen.reduce((s, r) => s + f(r), 0)) / unseen.length;
+  console.log(`writers of the unseen groups: words ${mu((r) => r.without.words).toFixed(1)}% -> ${mu((r) => r.with.words).toFixed(1)}%, CER ${mu((r) => r.without.cer).toFixed(1)}% -> ${mu((r) => r.with.cer).toFixed(1)}%`);
 }
 
 /** Samples of each character as the pad groups and draws it, from lines the writer wrote (only lines grouped right). */

@@ -16,6 +16,7 @@ import { initNodeBackend } from '../node/nodeBackend';
 import { BlankImageError } from '../core/preprocess';
 import { Recognizer, RecognizeOptions } from '../core/recognizer';
 import { FONT_FAMILIES, HELDOUT_GROUPS, HERSHEY_FONTS, STYLE_GROUPS, StyleGroup } from '../training/fonts';
+import { groupLabel, isUnseen } from '../training/groupFigures';
 import { HersheyFont, loadHersheyFont } from '../training/hershey';
 import { writeHersheyWords } from '../training/hersheyLines';
 import { lcg } from '../training/prng';
@@ -83,16 +84,20 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 function printRow(f: GroupFigures): void {
   console.log(
-    `  ${f.name.padEnd(18)} CER ${pct(f.cer).padStart(6)} → with lexicon ${pct(f.cerLexicon).padStart(6)}   lines exact ${pct(f.exact).padStart(6)} → ${pct(f.exactLexicon).padStart(6)} of ${f.lines}` +
+    `  ${groupLabel(f.name).padEnd(22)} CER ${pct(f.cer).padStart(6)} → with lexicon ${pct(f.cerLexicon).padStart(6)}   lines exact ${pct(f.exact).padStart(6)} → ${pct(f.exactLexicon).padStart(6)} of ${f.lines}` +
       (f.examples.length ? `   e.g. ${f.examples.join(', ')}` : ''),
   );
 }
 
+/** Mean and worst over every group printed, then over the style groups no shipped model was trained on. */
 function printSummary(all: readonly GroupFigures[]): void {
-  const mean = (k: 'cer' | 'cerLexicon' | 'exact' | 'exactLexicon') => all.reduce((s, f) => s + f[k], 0) / all.length;
-  const worst = all.reduce((w, f) => (f.cerLexicon > w.cerLexicon ? f : w), all[0]);
-  console.log(`  ${'mean'.padEnd(18)} CER ${pct(mean('cer')).padStart(6)} → with lexicon ${pct(mean('cerLexicon')).padStart(6)}   lines exact ${pct(mean('exact')).padStart(6)} → ${pct(mean('exactLexicon')).padStart(6)}`);
-  console.log(`  worst group (with lexicon): ${worst.name}, CER ${pct(worst.cer)} → ${pct(worst.cerLexicon)}`);
+  const subsets: [string, readonly GroupFigures[]][] = [['all groups', all], ['unseen groups', all.filter((f) => isUnseen(f.name))]];
+  for (const [name, rows] of subsets) {
+    const mean = (k: 'cer' | 'cerLexicon' | 'exact' | 'exactLexicon') => rows.reduce((s, f) => s + f[k], 0) / rows.length;
+    const worst = rows.reduce((w, f) => (f.cerLexicon > w.cerLexicon ? f : w), rows[0]);
+    console.log(`  ${`mean, ${name}`.padEnd(22)} CER ${pct(mean('cer')).padStart(6)} → with lexicon ${pct(mean('cerLexicon')).padStart(6)}   lines exact ${pct(mean('exact')).padStart(6)} → ${pct(mean('exactLexicon')).padStart(6)}`);
+    console.log(`  worst of ${name} (with lexicon): ${worst.name}, CER ${pct(worst.cer)} → ${pct(worst.cerLexicon)}`);
+  }
 }
 
 /** Lines a font can write (a traced family may lack a symbol it draws as something else). */

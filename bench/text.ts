@@ -25,6 +25,7 @@ import { BlankImageError } from '../core/preprocess';
 import { Recognizer } from '../core/recognizer';
 import { Look, Layout, TextSample, extraTextSamples, greyToPng, textSamples } from './textImages';
 import { STYLE_GROUPS, StyleGroup, familiesInGroup } from '../training/fonts';
+import { groupLabel, isUnseen } from '../training/groupFigures';
 
 interface Args {
   perFamily: number;
@@ -218,17 +219,21 @@ async function main(): Promise<void> {
   console.log('style groups, each:');
   for (const group of STYLE_GROUPS.filter((g) => g !== 'earlier')) {
     const first = tallies.get(`${names[0]}|style|${group}`);
-    if (first) console.log(`  ${group.padEnd(14)}${String(first.images).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|style|${group}`))).join('  ')}`);
+    if (first) console.log(`  ${groupLabel(group).padEnd(22)}${String(first.images).padStart(7)}  ${names.map((n) => cell(tallies.get(`${n}|style|${group}`))).join('  ')}`);
   }
   for (const n of names) {
     let worst: { key: string; cer: number } | undefined;
+    let worstUnseen: { key: string; cer: number } | undefined;
     for (const [key, t] of tallies) {
       const [reader, kind, name] = key.split('|');
       if (reader !== n || kind === 'all' || key === `${n}|group|style groups`) continue;
       const cer = t.charErrors / t.chars;
-      if (!worst || cer > worst.cer) worst = { key: kind === 'group' || kind === 'style' ? name : `${kind} ${name}`, cer };
+      const found = { key: kind === 'group' || kind === 'style' ? name : `${kind} ${name}`, cer };
+      if (!worst || cer > worst.cer) worst = found;
+      if (kind === 'style' && isUnseen(name) && (!worstUnseen || cer > worstUnseen.cer)) worstUnseen = found;
     }
     if (worst) console.log(`worst group for ${n}: ${worst.key}, CER ${pct(worst.cer)}`);
+    if (worstUnseen) console.log(`worst unseen style group for ${n}: ${worstUnseen.key}, CER ${pct(worstUnseen.cer)}`);
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { GreyImage, greyFromRgba, resizeArea } from '../core/image';
-import { earlierHeldoutFamilies, familiesInGroup, FONT_FAMILIES, FontFamily, registerFontFamily, STYLE_GROUPS } from '../training/fonts';
+import { earlierHeldoutFamilies, familiesInGroup, FONT_FAMILIES, FontFamily, FRESH_GROUPS, registerFontFamily, STYLE_GROUPS, type StyleGroup } from '../training/fonts';
 import { mulberry32, Rng } from '../training/prng';
 import { InkMap, medianInkRun, penFromSkeleton, thin, wornDown } from '../training/inkOps';
 
@@ -311,8 +311,8 @@ export function extraTextSamples(options: { seed?: number; perFamily?: number } 
       out.push({ id: `${family.id}-upside-down-${k}`, family: family.id, layout: 'page', look, text: page, image: turned, group: 'upside down' });
     }
   }
-  for (const group of STYLE_GROUPS.filter((g) => g !== 'earlier')) {
-    for (const id of familiesInGroup(group)) {
+  const styleLines = (groups: readonly StyleGroup[]) => {
+    for (const id of groups.flatMap((g) => familiesInGroup(g))) {
       const family = FONT_FAMILIES.find((f) => f.id === id)!;
       for (let k = 0; k < perFamily; k++) {
         const look: Look = k % 2 === 0 ? 'clean' : 'camera';
@@ -321,7 +321,8 @@ export function extraTextSamples(options: { seed?: number; perFamily?: number } 
         out.push({ id: `${id}-style-${k}`, family: id, layout: 'line', look, text, image: renderText(text, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12) }), group: 'style groups' });
       }
     }
-  }
+  };
+  styleLines(STYLE_GROUPS.filter((g) => g !== 'earlier' && !FRESH_GROUPS.includes(g)));
   // Tight pages (baselines 0.85-1.15 font sizes apart, about 2-2.5 x-heights: descenders reach into the next line's
   // ascenders) and pens thicker and thinner than the fonts draw; after the groups above, so their
   // samples stay as they were.
@@ -349,6 +350,8 @@ export function extraTextSamples(options: { seed?: number; perFamily?: number } 
       out.push({ id: `${family.id}-thin-${k}`, family: family.id, layout: 'line', look, text, image: renderText(text, family, { look, seed: s + 1, fontPx: 40 + Math.floor(r() * 12), pen: 'thin' }), group: 'thin pen' });
     }
   }
+  // The fresh style groups (training/fonts.ts), added after every sample above so those stay as they were.
+  styleLines(FRESH_GROUPS);
   return out;
 }
 

@@ -7,6 +7,7 @@
  *              which looks like what the drawing pad produces;
  * - 'hershey': a Hershey stroke font's centre lines drawn the way a person draws with a mouse or pen
  *              (jitter, wobble, overshoot at stroke ends, varying width);
+ *              (with `tracedRate`, some are the centre lines traced and drawn stroke by stroke instead);
  * - 'drawn':   symbols only: the generator's own hand-drawn symbol strokes (training/symbolStrokes.ts),
  *              drawn like the Hershey strokes, where fonts give one shape per family.
  * Every glyph sits on a line whose baseline and x-height are known, so a sample can carry a LineFrame
@@ -21,6 +22,7 @@ import { ALL_CHARACTERS, SYMBOLS } from '../core/labels';
 import { familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFontFamily, Split } from './fonts';
 import { loadHersheyFont, HersheyFont, HersheyGlyph, Point } from './hershey';
 import { drawnSymbolStrokes } from './symbolStrokes';
+import { traceFamily } from './tracedFonts';
 import { Rng, hashString } from './prng';
 import { blur3, composeGrey, elastic, InkMap, inkExtent, inkFromCanvas, penFromSkeleton, thin, wornInk } from './inkOps';
 
@@ -63,6 +65,12 @@ export interface GenerateOptions {
   neighbourRate?: number;
   /** From 'v5' on: the share of samples drawn with a worn pen (default WORN_RATE). */
   wornRate?: number;
+  /**
+   * Share of 'pen' samples drawn from the family's traced centre lines (training/tracedFonts.ts) stroke
+   * by stroke, as Hershey's are: each stroke shifted, turned, stretched and wobbled on its own, so a
+   * sample is a new hand in the family's shapes rather than the font redrawn. Default 0 (none).
+   */
+  tracedRate?: number;
 }
 
 /** The augmentation recipes, each the one before it plus something (see GenerateOptions.augmentation). */
@@ -182,12 +190,16 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
     } else {
       const usePrint = sources.print.length > 0 && (sources.hand.length === 0 || rng.chance(PRINT_RATE));
       const family = rng.pick(usePrint ? sources.print : sources.hand);
-      drawn = { ...drawFont(family, label, place, rng, augment, style === 'pen', wide), family };
+      // (The chance is only drawn when asked for, so the other recipes keep their random streams.)
+      const traced = style === 'pen' && augment && (opts.tracedRate ?? 0) > 0 && rng.chance(opts.tracedRate!) ? traceFamily(family) : undefined;
+      drawn = traced?.glyphs.has(label)
+        ? { ...drawHershey(traced, label, place, rng, augment, wide), source: traced.id, family, hershey: traced }
+        : { ...drawFont(family, label, place, rng, augment, style === 'pen', wide), family };
     }
     let ink = drawn.ink;
     if (augment && augmentationHas(opts.augmentation, 'v4') && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE)) {
       const neighbour = (l: string, at: Placement) =>
-        style === 'hershey' ? drawHershey(drawn.hershey!, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide).ink;
+        drawn.hershey ? drawHershey(drawn.hershey, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide).ink;
       ink = withNeighbours(ink, place, rng, drawn.hershey ? (l) => drawn.hershey!.glyphs.has(l) : () => true, neighbour);
     }
     let handFrame = drawn.frame;

@@ -13,6 +13,8 @@ import { normalizeCharacter, NormalizedCharacter, BlankImageError } from '../cor
 import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, CharacterSample, SampleStyle, NEIGHBOUR_RATE, WORN_RATE, XHEIGHT_RATE } from './dataset';
 import { styleGroupRows, styleGroupSummary } from './characterScores';
+import { groupLabel, unseenOnly } from './groupFigures';
+import { validationFamilies } from './fonts';
 import { Recognizer } from '../core/recognizer';
 import { readModelArtifacts } from '../node/modelFiles';
 
@@ -124,12 +126,15 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   };
   // The held-out style groups, read as bench:accuracy reads them (the recognizer's decoder, no n-gram).
   const groups = styleGroupRows(new Recognizer(model), STYLE_GROUP_PER_CLASS, EVAL_SEED_STYLE_GROUPS);
-  const groupSummary = styleGroupSummary(groups);
   const pctOf = (v: number) => `${v.toFixed(1)}%`;
+  const summaryRows = (name: string, rows: typeof groups) => {
+    const { mean, worst } = styleGroupSummary(rows);
+    return [`| mean, ${name} | ${mean.map(pctOf).join(' | ')} | |`, `| worst, ${name} | ${worst.map((w) => `${pctOf(w.value)} ${w.group}`).join(' | ')} | |`];
+  };
   const groupRows = [
-    ...groups.map((g) => `| ${g.group} | ${g.figures.map(pctOf).join(' | ')} | ${g.worstConfusions.join(', ')} |`),
-    `| mean | ${groupSummary.mean.map(pctOf).join(' | ')} | |`,
-    `| worst | ${groupSummary.worst.map((w) => `${pctOf(w.value)} ${w.group}`).join(' | ')} | |`,
+    ...groups.map((g) => `| ${groupLabel(g.group)} | ${g.figures.map(pctOf).join(' | ')} | ${g.worstConfusions.join(', ')} |`),
+    ...summaryRows('all groups', groups),
+    ...summaryRows('unseen groups', unseenOnly(groups)),
   ];
   const results = {
     augGeo: score(model, sets.augmented, true),
@@ -143,7 +148,7 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   let quantLine = 'Quantization check: no training provenance recorded.';
   if (typeof tr.seed === 'number' && typeof tr.validationSamples === 'number' && typeof tr.validationAccuracyFloat32 === 'number') {
     const valPerClass = Math.round(tr.validationSamples / json.labels.length);
-    const val = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: valPerClass, seed: tr.seed + 1, labels }));
+    const val = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: valPerClass, seed: tr.seed + 1, labels, families: validationFamilies() }));
     // The generator's own mix: ~40% of samples without a frame, so score with geometry as generated.
     const q = score(model, val, true).exact;
     quantLine = `Quantization check (validation set of the run, ${val.length} samples): float32 ${pct(tr.validationAccuracyFloat32)} → shipped uint8 ${pct(q)} exact.`;
@@ -259,7 +264,8 @@ ${perClassRows.join('\n')}
 ## Held-out style groups
 
 Whole styles unlike the training families (training/fonts.ts HELDOUT_GROUPS; 'earlier' is the held-out set
-before them), ${STYLE_GROUP_PER_CLASS} samples per class each, seed ${EVAL_SEED_STYLE_GROUPS}, letters and digits read through the
+before them; '(seen)' marks a group whose families the model's chain of fine-tunes was first trained on, so
+its figures flatter; the 'fresh-' groups no model has been trained on), ${STYLE_GROUP_PER_CLASS} samples per class each, seed ${EVAL_SEED_STYLE_GROUPS}, letters and digits read through the
 recognizer's decoder without the n-gram (the same figures \`npm run bench:accuracy\` prints):
 
 | group | exact, frame | merged-47, frame | top-3, frame | exact, alone | merged-47, alone | digits, \`--charset digits\` | worst confusions, frame |
@@ -292,14 +298,14 @@ function initNote(base: string): string {
 (itself rebuilt by \`git checkout 61dfb72 && npm run train\`). Its output layer is widened to the new classes: the 62
 keep their weights, each symbol starts from small seeded random weights. **The base model was trained on the families
 that are now the five newer held-out style groups** (only the 'earlier' families were held out then), so figures on
-those groups are flattered; the 'earlier' families and the held-out Hershey fonts are unseen by both.`;
+those groups are flattered; the 'earlier' families, the 'fresh-' groups and the held-out Hershey fonts are unseen by both.`;
   }
   if (!commit) return `The run starts from the weights of the model in \`${base}\` (\`--init\`).`;
   return `The run starts from the weights of the model in \`${base}\` (\`--init\`): the release model of commit
 ${commit}, extracted with \`mkdir -p ${base} && git archive ${commit} models/char-cnn | tar -x -C ${base} --strip-components=2\`
 (itself rebuilt as its own card, \`git show ${commit}:models/char-cnn/CARD.md\`, says). **That chain starts from a model trained
 on the families that are now the five newer held-out style groups** (only the 'earlier' families were held out then), so
-figures on those groups are flattered; the 'earlier' families and the held-out Hershey fonts are unseen by all of them.`;
+figures on those groups are flattered; the 'earlier' families, the 'fresh-' groups and the held-out Hershey fonts are unseen by all of them.`;
 }
 
 /** What the rebuild command's augmentation recipe adds to the samples described above ('' for v3). */

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { ALL_CHARACTERS, CODE_CHARACTERS } from '../core/labels';
-import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES } from './fonts';
+import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, validationFamilies } from './fonts';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
 import { EpochReport, releaseLayers, train } from './trainer';
@@ -37,6 +37,8 @@ export interface TrainArgs {
   neighbourRate: number;
   /** From v5 on: the share of training samples drawn with a worn pen. */
   wornRate: number;
+  /** The share of 'pen' samples drawn stroke by stroke from traced centre lines (dataset.ts tracedRate). */
+  tracedRate: number;
 }
 
 export const RELEASE_ARGS: TrainArgs = {
@@ -53,6 +55,7 @@ export const RELEASE_ARGS: TrainArgs = {
   augmentation: 'v3',
   neighbourRate: NEIGHBOUR_RATE,
   wornRate: WORN_RATE,
+  tracedRate: 0,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -71,6 +74,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (args.augmentation !== RELEASE_ARGS.augmentation) flags.push(`--augmentation ${args.augmentation}`);
   if (augmentationHas(args.augmentation, 'v4') && args.neighbourRate !== RELEASE_ARGS.neighbourRate) flags.push(`--neighbour-rate ${args.neighbourRate}`);
   if (augmentationHas(args.augmentation, 'v5') && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
+  add('--traced-rate', args.tracedRate, RELEASE_ARGS.tracedRate);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -96,6 +100,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--stop-after': args.stopAfter = num(); break;
       case '--neighbour-rate': args.neighbourRate = num(); break;
       case '--worn-rate': args.wornRate = num(); break;
+      case '--traced-rate': args.tracedRate = num(); break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -112,7 +117,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --out`);
     }
   }
   return args;
@@ -125,7 +130,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const perClass = Math.ceil(args.samples / labels.length);
   const t0 = Date.now();
-  const validation = packSamples(generateCharacterSamples({ split: 'heldout', perClass: args.valPerClass, seed: args.seed + 1, labels: labels.join('') }), labelIndex);
+  const validation = packSamples(generateCharacterSamples({ split: 'heldout', perClass: args.valPerClass, seed: args.seed + 1, labels: labels.join(''), families: validationFamilies() }), labelIndex);
   log(`validation: ${validation.count} held-out samples`);
   // Each epoch gets fresh samples, drawn in a worker thread while the previous epoch trains.
   const pending = new Map<number, Promise<PackedSet>>();
@@ -134,7 +139,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),

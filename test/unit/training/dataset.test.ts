@@ -29,6 +29,17 @@ describe('training/dataset: the synthetic character generator', () => {
     for (const s of held) assert.ok(heldout.has(s.source.split(':')[1]), s.source);
   });
 
+  it('draws pen samples stroke by stroke from traced training families when asked (tracedRate), and only then', () => {
+    const traced = generateCharacterSamples({ split: 'train', perClass: 12, seed: 4, labels: 'ak', styles: ['pen'], tracedRate: 1 });
+    const train = new Set(familiesOf('train').map((f) => f.id));
+    assert.ok(traced.every((s) => s.source.startsWith('traced:') && train.has(s.source.slice('traced:'.length))), traced.map((s) => s.source).join());
+    // Each is a hand of its own: two samples of one family and letter never have the same ink.
+    const keys = new Set(traced.map((s) => Buffer.from(s.image.data.buffer).toString('base64')));
+    assert.equal(keys.size, traced.length);
+    const plain = generateCharacterSamples({ split: 'train', perClass: 12, seed: 4, labels: 'ak', styles: ['pen'] });
+    assert.ok(plain.every((s) => s.source.startsWith('pen:')));
+  });
+
   it('gives ~60% of samples a line frame, and the frame puts x-height letters at ~1 x-height', () => {
     const samples = generateCharacterSamples({ split: 'train', perClass: 60, seed: 3, labels: 'xo', augment: false });
     const framed = samples.filter((s) => s.frame);

@@ -14,7 +14,7 @@ import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, CharacterSample, SampleStyle, NEIGHBOUR_RATE, WORN_RATE, XHEIGHT_RATE } from './dataset';
 import { styleGroupRows, styleGroupSummary } from './characterScores';
 import { groupLabel, unseenOnly } from './groupFigures';
-import { validationFamilies } from './fonts';
+import { FRESH_GROUPS, HELDOUT_GROUPS, validationSources } from './fonts';
 import { Recognizer } from '../core/recognizer';
 import { readModelArtifacts } from '../node/modelFiles';
 
@@ -121,8 +121,8 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   // Every class the model has (the 62 letters and digits come first, so their samples are those of earlier cards).
   const labels = json.labels.join('');
   const sets = {
-    augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true, augmentation: 'v2', labels, styles: HELDOUT_STYLES })),
-    clean: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: Math.max(4, Math.round(perClass / 5)), seed: EVAL_SEED, noFrameRate: 0, augment: false, labels, styles: HELDOUT_STYLES })),
+    augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true, augmentation: 'v2', labels, styles: HELDOUT_STYLES, families: validationSources() })),
+    clean: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: Math.max(4, Math.round(perClass / 5)), seed: EVAL_SEED, noFrameRate: 0, augment: false, labels, styles: HELDOUT_STYLES, families: validationSources() })),
   };
   // The held-out style groups, read as bench:accuracy reads them (the recognizer's decoder, no n-gram).
   const groups = styleGroupRows(new Recognizer(model), STYLE_GROUP_PER_CLASS, EVAL_SEED_STYLE_GROUPS);
@@ -148,7 +148,7 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   let quantLine = 'Quantization check: no training provenance recorded.';
   if (typeof tr.seed === 'number' && typeof tr.validationSamples === 'number' && typeof tr.validationAccuracyFloat32 === 'number') {
     const valPerClass = Math.round(tr.validationSamples / json.labels.length);
-    const val = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: valPerClass, seed: tr.seed + 1, labels, families: validationFamilies() }));
+    const val = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: valPerClass, seed: tr.seed + 1, labels, families: validationSources() }));
     // The generator's own mix: ~40% of samples without a frame, so score with geometry as generated.
     const q = score(model, val, true).exact;
     quantLine = `Quantization check (validation set of the run, ${val.length} samples): float32 ${pct(tr.validationAccuracyFloat32)} → shipped uint8 ${pct(q)} exact.`;
@@ -221,6 +221,7 @@ frame. Plain printed families are used in small measure (8% of font/pen samples)
 
 - Training families (@fontsource): ${list(t.trainFamilies)}
 - Held-out families (never trained on): ${list(t.heldoutFamilies)}
+- Fresh held-out groups (no model in any chain trained on them, nor validated on them; training/fonts.ts): ${FRESH_GROUPS.map((g) => `${g} (${HELDOUT_GROUPS[g].join(', ')})`).join('; ')}
 - Hershey (Debian hershey-fonts-data): train ${list(t.trainHershey)}; held out ${list(t.heldoutHershey)}
 - Dropped after looking at contact sheets (training/contactSheets.ts):
 ${Object.entries(dropped).map(([k, v]) => `  - ${k}: ${v}`).join('\n')}

@@ -62,11 +62,13 @@ export const HELDOUT_GROUPS: Readonly<Record<StyleGroup, readonly string[]>> = {
  */
 export const GROUPS_THE_SHIPPED_MODEL_SAW: readonly StyleGroup[] = ['slanted', 'bold', 'narrow', 'wide', 'tall-lowercase'];
 /**
- * The held-out families a training run validates on (to pick its best epoch): all but the 'fresh-'
- * groups, which no run may look at, so they stay a clean test for every recipe.
+ * The held-out sources (font families and Hershey fonts) a training run validates on to pick its best
+ * epoch, and the model card's held-out table reads: all but the 'fresh-' groups, which no run may look
+ * at (so they stay a clean test for every recipe) and which would change the card's samples.
  */
-export function validationFamilies(): string[] {
-  return STYLE_GROUPS.filter((g) => !FRESH_GROUPS.includes(g)).flatMap((g) => HELDOUT_GROUPS[g]);
+export function validationSources(): string[] {
+  const fonts = STYLE_GROUPS.filter((g) => !FRESH_GROUPS.includes(g)).flatMap((g) => HELDOUT_GROUPS[g]);
+  return [...fonts, ...HERSHEY_FONTS.filter((h) => h.split === 'heldout').map((h) => h.id)];
 }
 /** Groups no model shipped so far was trained on: the honest held-out figures. */
 export const UNSEEN_GROUPS: readonly StyleGroup[] = (Object.keys(HELDOUT_GROUPS) as StyleGroup[]).filter((g) => !GROUPS_THE_SHIPPED_MODEL_SAW.includes(g));

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { ALL_CHARACTERS, CODE_CHARACTERS } from '../core/labels';
-import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, validationFamilies } from './fonts';
+import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, validationSources } from './fonts';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
 import { EpochReport, releaseLayers, train } from './trainer';
@@ -130,7 +130,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const perClass = Math.ceil(args.samples / labels.length);
   const t0 = Date.now();
-  const validation = packSamples(generateCharacterSamples({ split: 'heldout', perClass: args.valPerClass, seed: args.seed + 1, labels: labels.join(''), families: validationFamilies() }), labelIndex);
+  const validation = packSamples(generateCharacterSamples({ split: 'heldout', perClass: args.valPerClass, seed: args.seed + 1, labels: labels.join(''), families: validationSources() }), labelIndex);
   log(`validation: ${validation.count} held-out samples`);
   // Each epoch gets fresh samples, drawn in a worker thread while the previous epoch trains.
   const pending = new Map<number, Promise<PackedSet>>();

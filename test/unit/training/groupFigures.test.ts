@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { groupLabel, isUnseen, summarise, unseenOnly } from '../../../training/groupFigures';
-import { familiesOf, FRESH_GROUPS, GROUPS_THE_SHIPPED_MODEL_SAW, HELDOUT_GROUPS, STYLE_GROUPS, validationFamilies } from '../../../training/fonts';
+import { familiesOf, FRESH_GROUPS, HERSHEY_FONTS, GROUPS_THE_SHIPPED_MODEL_SAW, HELDOUT_GROUPS, STYLE_GROUPS, validationSources } from '../../../training/fonts';
 
 describe('training/groupFigures: the held-out style groups as benches report them', () => {
   it('gives the mean and the worst group, worst meaning highest for error rates and lowest for accuracies', () => {
@@ -26,7 +26,7 @@ describe('training/groupFigures: the held-out style groups as benches report the
   it('keeps the fresh groups held out, out of training and out of the validation that picks epochs', () => {
     assert.ok(FRESH_GROUPS.length >= 5);
     const train = new Set(familiesOf('train').map((f) => f.id));
-    const validation = new Set(validationFamilies());
+    const validation = new Set(validationSources());
     for (const g of FRESH_GROUPS) {
       for (const id of HELDOUT_GROUPS[g]) {
         assert.ok(!train.has(id), `${id} is trained on`);
@@ -34,5 +34,6 @@ describe('training/groupFigures: the held-out style groups as benches report the
       }
     }
     assert.ok(HELDOUT_GROUPS.earlier.every((id) => validation.has(id)));
+    assert.ok(HERSHEY_FONTS.filter((h) => h.split === 'heldout').every((h) => validation.has(h.id)));
   });
 });

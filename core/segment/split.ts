@@ -13,10 +13,15 @@ export const PIECE_COST = 0.35;
 /**
  * Cut points tried per group, the thinnest columns first. A seven-letter word joined throughout has
  * more than eight thin columns (its joins and the dips inside n, v, m); at 8 all fell at one end and
- * "evening" read ",". At 12 (npx tsx bench/text.ts --only inkwell): fresh-school 9.4% -> 5.8%, thick
- * pen 16.2% -> 14.6%, style groups 4.6% -> 4.1%, every other set as before.
+ * "evening" read ",". A group gets 1.5 per x-height of its width, at least 8 and at most 12 (npx tsx
+ * bench/text.ts --only inkwell: fresh-school 9.4% -> 5.8%, style groups 4.6% -> 4.2%, thick pen 16.2%
+ * -> 16.0%, every other set as before, time per image as before). 12 for every group read thick pen
+ * 14.6% but took a third longer per image (all: 156 against 116 ms, the same minute).
  */
 const MAX_CUTS = 12;
+/** ...a group narrower than about five letters gets as many as before: each cut point costs crops to read. */
+const SHORT_GROUP_CUTS = 8;
+const CUTS_PER_X_HEIGHT = 1.5;
 /**
  * Cuttings offered besides the best per number of pieces: the next best with a count already
  * offered, the same letters cut elsewhere (a y's arm given to the a beside it, or not), for the word
@@ -57,10 +62,11 @@ export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number
   const holed = unsure && w < CUT_WIDTH * xHeight ? holeColumns(src, group) : undefined;
   // Dips of either measure: extent finds rings that touch (oo), thickness finds bold joins.
   const candidates = [...dips(Array.from(span), 0.8), ...dips(Array.from(count), 0.7)];
+  const limit = Math.min(MAX_CUTS, Math.max(SHORT_GROUP_CUTS, Math.round(CUTS_PER_X_HEIGHT * (w / xHeight))));
   candidates.sort((a, b) => a.v - b.v);
   const cuts: number[] = [];
   for (const c of candidates) {
-    if (cuts.length >= MAX_CUTS) break;
+    if (cuts.length >= limit) break;
     const least = c.v <= DEEP_DIP ? minNarrowPiece : minPiece;
     if (c.x < least || w - c.x < least) continue;
     if (holed?.[c.x]) continue;

@@ -19,7 +19,7 @@ import { createCanvas, SKRSContext2D } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { LineFrame } from '../core/preprocess';
 import { ALL_CHARACTERS, SYMBOLS } from '../core/labels';
-import { familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFontFamily, Split } from './fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFontFamily, Split } from './fonts';
 import { loadHersheyFont, HersheyFont, HersheyGlyph, Point } from './hershey';
 import { drawnSymbolStrokes } from './symbolStrokes';
 import { traceFamily } from './tracedFonts';
@@ -71,6 +71,8 @@ export interface GenerateOptions {
    * sample is a new hand in the family's shapes rather than the font redrawn. Default 0 (none).
    */
   tracedRate?: number;
+  /** Training only: lowercase letters and digits also drawn from CURSIVE_LOWERCASE_FAMILIES. Default false. */
+  cursiveLowercase?: boolean;
 }
 
 /** The augmentation recipes, each the one before it plus something (see GenerateOptions.augmentation). */
@@ -98,7 +100,12 @@ export function generateCharacterSamples(opts: GenerateOptions): CharacterSample
   for (const label of labels) {
     const symbol = SYMBOLS.includes(label);
     // Families that lack a symbol or draw it as something else are not drawn for it.
-    const own: Sources = symbol ? { hand: sources.hand.filter((f) => familyDraws(f.id, label)), print: sources.print, hershey: sources.hershey } : sources;
+    const cursive = opts.cursiveLowercase && opts.split === 'train' && /^[a-z0-9]$/.test(label);
+    const own: Sources = symbol
+      ? { hand: sources.hand.filter((f) => familyDraws(f.id, label)), print: sources.print, hershey: sources.hershey }
+      : cursive
+        ? { ...sources, hand: [...sources.hand, ...CURSIVE_LOWERCASE_FAMILIES.map((id): FontFamily => ({ id, split: 'train', kind: 'hand' }))] }
+        : sources;
     const styles = (opts.styles ?? (['font', 'pen', 'hershey', 'drawn'] as SampleStyle[])).filter((s) =>
       s === 'drawn' ? symbol : s === 'hershey' ? own.hershey.length > 0 : own.hand.length + own.print.length > 0,
     );

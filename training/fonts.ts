@@ -123,6 +123,14 @@ export const DROPPED_FAMILIES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Cursive families dropped above for their capitals, whose lowercase letters and digits are legible
+ * single characters in forms no other training family draws (a looped r, a hooked s, a z with a tail);
+ * not homemade-apple, whose lead-in strokes make an i read as a u.
+ * `npm run train -- --cursive-lowercase` trains on those only (training/dataset.ts); benches never use them.
+ */
+export const CURSIVE_LOWERCASE_FAMILIES: readonly string[] = ['cedarville-cursive', 'dawning-of-a-new-day', 'la-belle-aurore'];
+
+/**
  * Symbols a family lacks (drawn by a fallback face) or draws as something else, vetted on the symbol
  * contact sheet (`npx tsx training/contactSheets.ts --symbols`): the family is not drawn for these.
  */

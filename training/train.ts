@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { ALL_CHARACTERS, CODE_CHARACTERS } from '../core/labels';
-import { FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, validationSources } from './fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, validationSources } from './fonts';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
 import { EpochReport, releaseLayers, train } from './trainer';
@@ -39,6 +39,8 @@ export interface TrainArgs {
   wornRate: number;
   /** The share of 'pen' samples drawn stroke by stroke from traced centre lines (dataset.ts tracedRate). */
   tracedRate: number;
+  /** Lowercase letters and digits also from the cursive families dropped for their capitals (dataset.ts cursiveLowercase). */
+  cursiveLowercase: boolean;
 }
 
 export const RELEASE_ARGS: TrainArgs = {
@@ -56,6 +58,7 @@ export const RELEASE_ARGS: TrainArgs = {
   neighbourRate: NEIGHBOUR_RATE,
   wornRate: WORN_RATE,
   tracedRate: 0,
+  cursiveLowercase: false,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -75,6 +78,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (augmentationHas(args.augmentation, 'v4') && args.neighbourRate !== RELEASE_ARGS.neighbourRate) flags.push(`--neighbour-rate ${args.neighbourRate}`);
   if (augmentationHas(args.augmentation, 'v5') && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
   add('--traced-rate', args.tracedRate, RELEASE_ARGS.tracedRate);
+  if (args.cursiveLowercase) flags.push('--cursive-lowercase');
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -101,6 +105,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--neighbour-rate': args.neighbourRate = num(); break;
       case '--worn-rate': args.wornRate = num(); break;
       case '--traced-rate': args.tracedRate = num(); break;
+      case '--cursive-lowercase': args.cursiveLowercase = true; break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -117,7 +122,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --out`);
     }
   }
   return args;
@@ -139,7 +144,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLowercase: args.cursiveLowercase }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),
@@ -166,6 +171,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
       validationAccuracyFloat32: bestValidation,
       initFrom: args.init || undefined,
       trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train').map((f) => f.id),
+      cursiveLowercaseFamilies: args.cursiveLowercase ? [...CURSIVE_LOWERCASE_FAMILIES] : undefined,
       heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
       trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),
       heldoutHershey: HERSHEY_FONTS.filter((f) => f.split === 'heldout').map((f) => f.id),

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { generateCharacterSamples, stretchXHeight } from '../../../training/dataset';
 import { wornInk } from '../../../training/inkOps';
 import { Rng } from '../../../training/prng';
-import { familiesOf, HERSHEY_FONTS } from '../../../training/fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, HERSHEY_FONTS } from '../../../training/fonts';
 import { parseJhf, loadHersheyFont } from '../../../training/hershey';
 import { normalizeCharacter } from '../../../core/preprocess';
 
@@ -38,6 +38,18 @@ describe('training/dataset: the synthetic character generator', () => {
     assert.equal(keys.size, traced.length);
     const plain = generateCharacterSamples({ split: 'train', perClass: 12, seed: 4, labels: 'ak', styles: ['pen'] });
     assert.ok(plain.every((s) => s.source.startsWith('pen:')));
+  });
+
+  it('draws lowercase letters and digits, never capitals or symbols, from the cursive families when asked (cursiveLowercase)', () => {
+    const cursive = new Set(CURSIVE_LOWERCASE_FAMILIES);
+    const from = (s: { source: string }) => cursive.has(s.source.split(':')[1]);
+    const small = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs3', cursiveLowercase: true });
+    assert.ok(small.some(from), 'no cursive samples');
+    const others = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'RS(', cursiveLowercase: true });
+    assert.ok(!others.some(from), others.filter(from).map((s) => `${s.label} ${s.source}`).join());
+    // Not without the option, and never for the held-out split.
+    assert.ok(!generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs3' }).some(from));
+    assert.ok(!generateCharacterSamples({ split: 'heldout', perClass: 80, seed: 8, labels: 'rs3', cursiveLowercase: true }).some(from));
   });
 
   it('gives ~60% of samples a line frame, and the frame puts x-height letters at ~1 x-height', () => {

@@ -73,6 +73,8 @@ export interface GenerateOptions {
   tracedRate?: number;
   /** Training only: lowercase letters and digits also drawn from CURSIVE_LOWERCASE_FAMILIES. Default false. */
   cursiveLowercase?: boolean;
+  /** With cursiveLowercase: only these labels (default every lowercase letter and digit). */
+  cursiveLetters?: string;
 }
 
 /** The augmentation recipes, each the one before it plus something (see GenerateOptions.augmentation). */
@@ -100,7 +102,7 @@ export function generateCharacterSamples(opts: GenerateOptions): CharacterSample
   for (const label of labels) {
     const symbol = SYMBOLS.includes(label);
     // Families that lack a symbol or draw it as something else are not drawn for it.
-    const cursive = opts.cursiveLowercase && opts.split === 'train' && /^[a-z0-9]$/.test(label);
+    const cursive = opts.cursiveLowercase && opts.split === 'train' && /^[a-z0-9]$/.test(label) && (opts.cursiveLetters ?? label).includes(label);
     const own: Sources = symbol
       ? { hand: sources.hand.filter((f) => familyDraws(f.id, label)), print: sources.print, hershey: sources.hershey }
       : cursive

@@ -41,6 +41,8 @@ export interface TrainArgs {
   tracedRate: number;
   /** Lowercase letters and digits also from the cursive families dropped for their capitals (dataset.ts cursiveLowercase). */
   cursiveLowercase: boolean;
+  /** With cursiveLowercase: only these letters (''= every lowercase letter and digit). */
+  cursiveLetters: string;
 }
 
 export const RELEASE_ARGS: TrainArgs = {
@@ -59,6 +61,7 @@ export const RELEASE_ARGS: TrainArgs = {
   wornRate: WORN_RATE,
   tracedRate: 0,
   cursiveLowercase: false,
+  cursiveLetters: '',
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -78,7 +81,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (augmentationHas(args.augmentation, 'v4') && args.neighbourRate !== RELEASE_ARGS.neighbourRate) flags.push(`--neighbour-rate ${args.neighbourRate}`);
   if (augmentationHas(args.augmentation, 'v5') && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
   add('--traced-rate', args.tracedRate, RELEASE_ARGS.tracedRate);
-  if (args.cursiveLowercase) flags.push('--cursive-lowercase');
+  if (args.cursiveLowercase) flags.push(args.cursiveLetters ? `--cursive-letters ${args.cursiveLetters}` : '--cursive-lowercase');
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -106,6 +109,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--worn-rate': args.wornRate = num(); break;
       case '--traced-rate': args.tracedRate = num(); break;
       case '--cursive-lowercase': args.cursiveLowercase = true; break;
+      case '--cursive-letters': args.cursiveLowercase = true; args.cursiveLetters = value ?? ''; i++; break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -122,7 +126,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --out`);
     }
   }
   return args;
@@ -144,7 +148,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLowercase: args.cursiveLowercase }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLowercase: args.cursiveLowercase, cursiveLetters: args.cursiveLetters || undefined }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),

@@ -47,6 +47,9 @@ describe('training/dataset: the synthetic character generator', () => {
     assert.ok(small.some(from), 'no cursive samples');
     const others = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'RS(', cursiveLowercase: true });
     assert.ok(!others.some(from), others.filter(from).map((s) => `${s.label} ${s.source}`).join());
+    // Only the letters asked for (cursiveLetters).
+    const onlyR = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs', cursiveLowercase: true, cursiveLetters: 'r' });
+    assert.ok(onlyR.some((x) => x.label === 'r' && from(x)) && !onlyR.some((x) => x.label === 's' && from(x)));
     // Not without the option, and never for the held-out split.
     assert.ok(!generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs3' }).some(from));
     assert.ok(!generateCharacterSamples({ split: 'heldout', perClass: 80, seed: 8, labels: 'rs3', cursiveLowercase: true }).some(from));

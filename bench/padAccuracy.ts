@@ -75,8 +75,7 @@ function printSummary(name: string, rows: readonly (SetFigures & { group: string
   const of = (k: 'cer' | 'cerIgnoringCase' | 'words' | 'grouping', higherIsWorse: boolean) =>
     summarise(rows.map((f) => ({ group: f.group, value: f[k] })), higherIsWorse);
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-  const figures = [of('cer', true), of('cerIgnoringCase', true), of('words', false), of('grouping', false)];
-  const [cer, icase, words, count] = figures;
+  const [cer, icase, words, count] = [of('cer', true), of('cerIgnoringCase', true), of('words', false), of('grouping', false)];
   console.log(`  ${name}, mean: CER ${pct(cer.mean)}  ignoring case ${pct(icase.mean)}  words ${pct(words.mean)}  character count right ${pct(count.mean)}`);
   console.log(`  ${name}, worst: CER ${pct(cer.worst.value)} ${cer.worst.group}, ignoring case ${pct(icase.worst.value)} ${icase.worst.group}, words ${pct(words.worst.value)} ${words.worst.group}, character count right ${pct(count.worst.value)} ${count.worst.group}`);
 }

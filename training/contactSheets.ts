@@ -11,8 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { SYMBOLS } from '../core/labels';
-import { FONT_FAMILIES, FontFamily } from './fonts';
-import { registerFamily } from './dataset';
+import { FONT_FAMILIES, FontFamily, registerFamily } from './fonts';
 
 const args = process.argv.slice(2);
 const symbols = args.includes('--symbols');

@@ -19,7 +19,7 @@ import { createCanvas, SKRSContext2D } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { LineFrame } from '../core/preprocess';
 import { ALL_CHARACTERS, SYMBOLS } from '../core/labels';
-import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFontFamily, Split } from './fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFamily, Split } from './fonts';
 import { loadHersheyFont, HersheyFont, HersheyGlyph, Point } from './hershey';
 import { drawnSymbolStrokes } from './symbolStrokes';
 import { traceFamily } from './tracedFonts';
@@ -326,35 +326,11 @@ function withNeighbours(ink: InkMap, place: Placement, rng: Rng, has: (l: string
 
 // ---- font families -------------------------------------------------------------------------------
 
-interface FontMetrics {
-  /** The CSS font-family name the family was registered under. */
-  fontName: string;
-  /** Cap height and x-height per px of font size. */
-  capPerPx: number;
-  xPerPx: number;
-}
-
-const registered = new Map<string, FontMetrics>();
 let canvasCtx: SKRSContext2D | null = null;
 
 function ctx2d(): SKRSContext2D {
   if (!canvasCtx) canvasCtx = createCanvas(CANVAS, CANVAS).getContext('2d');
   return canvasCtx;
-}
-
-export function registerFamily(family: FontFamily): FontMetrics {
-  const hit = registered.get(family.id);
-  if (hit) return hit;
-  const fontName = registerFontFamily(family);
-  const ctx = ctx2d();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.font = `100px "${fontName}"`;
-  const cap = ctx.measureText('H').actualBoundingBoxAscent;
-  const x = ctx.measureText('x').actualBoundingBoxAscent;
-  if (!(cap > 5) || !(x > 3)) throw new Error(`Font ${family.id} has no usable H/x metrics.`);
-  const m = { fontName, capPerPx: cap / 100, xPerPx: x / 100 };
-  registered.set(family.id, m);
-  return m;
 }
 
 function readInk(ctx: SKRSContext2D): InkMap {

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 
 export type Split = 'train' | 'heldout';
 
@@ -214,6 +214,33 @@ export function registerFontFamily(family: FontFamily): string {
     registeredFamilies.add(family.id);
   }
   return alias;
+}
+
+/** A registered family's name and proportions. */
+export interface FontMetrics {
+  /** The CSS font-family name the family was registered under. */
+  fontName: string;
+  /** Cap height and x-height per px of font size. */
+  capPerPx: number;
+  xPerPx: number;
+}
+
+const measured = new Map<string, FontMetrics>();
+let measureCtx: SKRSContext2D | undefined;
+
+/** Registers the family (registerFontFamily) and measures its cap height and x-height, once. */
+export function registerFamily(family: FontFamily): FontMetrics {
+  const hit = measured.get(family.id);
+  if (hit) return hit;
+  const fontName = registerFontFamily(family);
+  const ctx = (measureCtx ??= createCanvas(80, 80).getContext('2d'));
+  ctx.font = `100px "${fontName}"`;
+  const cap = ctx.measureText('H').actualBoundingBoxAscent;
+  const x = ctx.measureText('x').actualBoundingBoxAscent;
+  if (!(cap > 5) || !(x > 3)) throw new Error(`Font ${family.id} has no usable H/x metrics.`);
+  const m = { fontName, capPerPx: cap / 100, xPerPx: x / 100 };
+  measured.set(family.id, m);
+  return m;
 }
 
 /** Hershey stroke fonts, vendored from Debian's hershey-fonts-data (see its README), split the same way. */

@@ -9,8 +9,7 @@
  * Plain numbers from the renders; no model is involved, so the groups do not depend on any training run.
  */
 import { createCanvas } from '@napi-rs/canvas';
-import { FONT_FAMILIES, FontFamily } from './fonts';
-import { registerFamily } from './dataset';
+import { FONT_FAMILIES, FontFamily, registerFamily } from './fonts';
 import { inkFromCanvas, thin } from './inkOps';
 
 export interface StyleDescriptor {

@@ -7,8 +7,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { CODE_CHARACTERS } from '../core/labels';
-import { registerFamily } from './dataset';
-import { familyDraws, FontFamily } from './fonts';
+import { familyDraws, FontFamily, registerFamily } from './fonts';
 import { HersheyFont, HersheyGlyph, Point } from './hershey';
 import { inkFromCanvas, thin } from './inkOps';
 

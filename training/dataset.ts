@@ -4,10 +4,10 @@
  * Three styles, all from sources the training-data note allows:
  * - 'font':    a handwriting font family's glyph rendered as an outline fill (the fonts' variety of hands);
  * - 'pen':     the same glyph thinned to its centre line and redrawn with a round pen of varying width,
- *              which looks like what the drawing pad produces;
+ *              which looks like what the drawing pad produces (with `tracedRate`, some are the centre
+ *              lines traced and drawn stroke by stroke instead);
  * - 'hershey': a Hershey stroke font's centre lines drawn the way a person draws with a mouse or pen
  *              (jitter, wobble, overshoot at stroke ends, varying width);
- *              (with `tracedRate`, some are the centre lines traced and drawn stroke by stroke instead);
  * - 'drawn':   symbols only: the generator's own hand-drawn symbol strokes (training/symbolStrokes.ts),
  *              drawn like the Hershey strokes, where fonts give one shape per family.
  * Every glyph sits on a line whose baseline and x-height are known, so a sample can carry a LineFrame
@@ -71,9 +71,10 @@ export interface GenerateOptions {
    * sample is a new hand in the family's shapes rather than the font redrawn. Default 0 (none).
    */
   tracedRate?: number;
-  /** Training only: lowercase letters and digits also drawn from CURSIVE_LOWERCASE_FAMILIES. Default false. */
-  cursiveLowercase?: boolean;
-  /** With cursiveLowercase: only these labels (default every lowercase letter and digit). */
+  /**
+   * Training only: these lowercase letters and digits are also drawn from CURSIVE_LOWERCASE_FAMILIES
+   * (capitals and symbols never are). Default none.
+   */
   cursiveLetters?: string;
 }
 
@@ -102,11 +103,11 @@ export function generateCharacterSamples(opts: GenerateOptions): CharacterSample
   for (const label of labels) {
     const symbol = SYMBOLS.includes(label);
     // Families that lack a symbol or draw it as something else are not drawn for it.
-    const cursive = opts.cursiveLowercase && opts.split === 'train' && /^[a-z0-9]$/.test(label) && (opts.cursiveLetters ?? label).includes(label);
+    const cursive = opts.split === 'train' && /^[a-z0-9]$/.test(label) && !!opts.cursiveLetters?.includes(label);
     const own: Sources = symbol
       ? { hand: sources.hand.filter((f) => familyDraws(f.id, label)), print: sources.print, hershey: sources.hershey }
       : cursive
-        ? { ...sources, hand: [...sources.hand, ...CURSIVE_LOWERCASE_FAMILIES.map((id): FontFamily => ({ id, split: 'train', kind: 'hand' }))] }
+        ? { ...sources, hand: [...sources.hand, ...CURSIVE_SOURCES] }
         : sources;
     const styles = (opts.styles ?? (['font', 'pen', 'hershey', 'drawn'] as SampleStyle[])).filter((s) =>
       s === 'drawn' ? symbol : s === 'hershey' ? own.hershey.length > 0 : own.hand.length + own.print.length > 0,
@@ -125,6 +126,9 @@ interface Sources {
   print: FontFamily[];
   hershey: HersheyFont[];
 }
+
+/** The cursive families as training sources (GenerateOptions.cursiveLetters). */
+const CURSIVE_SOURCES: readonly FontFamily[] = CURSIVE_LOWERCASE_FAMILIES.map((id) => ({ id, split: 'train', kind: 'hand' }));
 
 function sourcesFor(split: Split, only?: string[]): Sources {
   const keep = (id: string) => !only || only.includes(id);

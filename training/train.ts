@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
-import { ALL_CHARACTERS, CODE_CHARACTERS } from '../core/labels';
+import { ALL_CHARACTERS, CODE_CHARACTERS, DIGITS, LOWER } from '../core/labels';
 import { CURSIVE_LOWERCASE_FAMILIES, FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, validationSources } from './fonts';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
@@ -39,11 +39,12 @@ export interface TrainArgs {
   wornRate: number;
   /** The share of 'pen' samples drawn stroke by stroke from traced centre lines (dataset.ts tracedRate). */
   tracedRate: number;
-  /** Lowercase letters and digits also from the cursive families dropped for their capitals (dataset.ts cursiveLowercase). */
-  cursiveLowercase: boolean;
-  /** With cursiveLowercase: only these letters (''= every lowercase letter and digit). */
+  /** Lowercase letters and digits also drawn from the cursive families dropped for their capitals (dataset.ts cursiveLetters; '' none). */
   cursiveLetters: string;
 }
+
+/** What --cursive-lowercase draws from the cursive families: every lowercase letter and digit. */
+const CURSIVE_LOWERCASE = LOWER + DIGITS;
 
 export const RELEASE_ARGS: TrainArgs = {
   seed: 20261126,
@@ -60,7 +61,6 @@ export const RELEASE_ARGS: TrainArgs = {
   neighbourRate: NEIGHBOUR_RATE,
   wornRate: WORN_RATE,
   tracedRate: 0,
-  cursiveLowercase: false,
   cursiveLetters: '',
 };
 
@@ -81,7 +81,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (augmentationHas(args.augmentation, 'v4') && args.neighbourRate !== RELEASE_ARGS.neighbourRate) flags.push(`--neighbour-rate ${args.neighbourRate}`);
   if (augmentationHas(args.augmentation, 'v5') && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
   add('--traced-rate', args.tracedRate, RELEASE_ARGS.tracedRate);
-  if (args.cursiveLowercase) flags.push(args.cursiveLetters ? `--cursive-letters ${args.cursiveLetters}` : '--cursive-lowercase');
+  if (args.cursiveLetters) flags.push(args.cursiveLetters === CURSIVE_LOWERCASE ? '--cursive-lowercase' : `--cursive-letters ${args.cursiveLetters}`);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -108,8 +108,8 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--neighbour-rate': args.neighbourRate = num(); break;
       case '--worn-rate': args.wornRate = num(); break;
       case '--traced-rate': args.tracedRate = num(); break;
-      case '--cursive-lowercase': args.cursiveLowercase = true; break;
-      case '--cursive-letters': args.cursiveLowercase = true; args.cursiveLetters = value ?? ''; i++; break;
+      case '--cursive-lowercase': args.cursiveLetters = CURSIVE_LOWERCASE; break;
+      case '--cursive-letters': args.cursiveLetters = value ?? ''; i++; break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -148,7 +148,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLowercase: args.cursiveLowercase, cursiveLetters: args.cursiveLetters || undefined }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLetters: args.cursiveLetters || undefined }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),
@@ -175,7 +175,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
       validationAccuracyFloat32: bestValidation,
       initFrom: args.init || undefined,
       trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train').map((f) => f.id),
-      cursiveLowercaseFamilies: args.cursiveLowercase ? [...CURSIVE_LOWERCASE_FAMILIES] : undefined,
+      cursiveLowercaseFamilies: args.cursiveLetters ? [...CURSIVE_LOWERCASE_FAMILIES] : undefined,
       heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
       trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),
       heldoutHershey: HERSHEY_FONTS.filter((f) => f.split === 'heldout').map((f) => f.id),

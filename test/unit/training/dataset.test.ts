@@ -40,19 +40,19 @@ describe('training/dataset: the synthetic character generator', () => {
     assert.ok(plain.every((s) => s.source.startsWith('pen:')));
   });
 
-  it('draws lowercase letters and digits, never capitals or symbols, from the cursive families when asked (cursiveLowercase)', () => {
+  it('draws lowercase letters and digits, never capitals or symbols, from the cursive families when asked (cursiveLetters)', () => {
     const cursive = new Set(CURSIVE_LOWERCASE_FAMILIES);
     const from = (s: { source: string }) => cursive.has(s.source.split(':')[1]);
-    const small = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs3', cursiveLowercase: true });
+    const small = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs3', cursiveLetters: 'rs3' });
     assert.ok(small.some(from), 'no cursive samples');
-    const others = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'RS(', cursiveLowercase: true });
+    const others = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'RS(', cursiveLetters: 'RS(rs' });
     assert.ok(!others.some(from), others.filter(from).map((s) => `${s.label} ${s.source}`).join());
-    // Only the letters asked for (cursiveLetters).
-    const onlyR = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs', cursiveLowercase: true, cursiveLetters: 'r' });
+    // Only the letters asked for.
+    const onlyR = generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs', cursiveLetters: 'r' });
     assert.ok(onlyR.some((x) => x.label === 'r' && from(x)) && !onlyR.some((x) => x.label === 's' && from(x)));
     // Not without the option, and never for the held-out split.
     assert.ok(!generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs3' }).some(from));
-    assert.ok(!generateCharacterSamples({ split: 'heldout', perClass: 80, seed: 8, labels: 'rs3', cursiveLowercase: true }).some(from));
+    assert.ok(!generateCharacterSamples({ split: 'heldout', perClass: 80, seed: 8, labels: 'rs3', cursiveLetters: 'rs3' }).some(from));
   });
 
   it('gives ~60% of samples a line frame, and the frame puts x-height letters at ~1 x-height', () => {

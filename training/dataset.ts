@@ -19,7 +19,7 @@ import { createCanvas, SKRSContext2D } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { LineFrame } from '../core/preprocess';
 import { ALL_CHARACTERS, SYMBOLS } from '../core/labels';
-import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFamily, Split } from './fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, MORE_FAMILIES, registerFamily, Split } from './fonts';
 import { loadHersheyFont, HersheyFont, HersheyGlyph, Point } from './hershey';
 import { drawnSymbolStrokes } from './symbolStrokes';
 import { traceFamily } from './tracedFonts';
@@ -76,6 +76,8 @@ export interface GenerateOptions {
    * (capitals and symbols never are). Default none.
    */
   cursiveLetters?: string;
+  /** Training only: also draw the MORE_FAMILIES (training/fonts.ts). Default false. */
+  moreFamilies?: boolean;
 }
 
 /** The augmentation recipes, each the one before it plus something (see GenerateOptions.augmentation). */
@@ -98,7 +100,7 @@ const CAP_HEIGHT = 30;
 export function generateCharacterSamples(opts: GenerateOptions): CharacterSample[] {
   const labels = opts.labels ?? ALL_CHARACTERS;
   if (!(opts.perClass >= 0) || !Number.isInteger(opts.perClass)) throw new Error(`perClass must be a non-negative integer (got ${opts.perClass}).`);
-  const sources = sourcesFor(opts.split, opts.families);
+  const sources = sourcesFor(opts.split, opts.families, !!opts.moreFamilies);
   const out: CharacterSample[] = [];
   for (const label of labels) {
     const symbol = SYMBOLS.includes(label);
@@ -130,9 +132,9 @@ interface Sources {
 /** The cursive families as training sources (GenerateOptions.cursiveLetters). */
 const CURSIVE_SOURCES: readonly FontFamily[] = CURSIVE_LOWERCASE_FAMILIES.map((id) => ({ id, split: 'train', kind: 'hand' }));
 
-function sourcesFor(split: Split, only?: string[]): Sources {
+function sourcesFor(split: Split, only: string[] | undefined, moreFamilies: boolean): Sources {
   const keep = (id: string) => !only || only.includes(id);
-  const fams = familiesOf(split).filter((f) => keep(f.id));
+  const fams = familiesOf(split).filter((f) => keep(f.id) && (moreFamilies || !MORE_FAMILIES.includes(f.id)));
   return {
     hand: fams.filter((f) => f.kind === 'hand'),
     print: fams.filter((f) => f.kind === 'print'),

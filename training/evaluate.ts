@@ -14,7 +14,7 @@ import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, CharacterSample, SampleStyle, NEIGHBOUR_RATE, WORN_RATE, XHEIGHT_RATE } from './dataset';
 import { styleGroupRows, styleGroupSummary } from './characterScores';
 import { groupLabel, unseenOnly } from './groupFigures';
-import { FRESH_GROUPS, HELDOUT_GROUPS, validationSources } from './fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, FRESH_GROUPS, HELDOUT_GROUPS, MORE_FAMILIES, validationSources } from './fonts';
 import { Recognizer } from '../core/recognizer';
 import { readModelArtifacts } from '../node/modelFiles';
 
@@ -324,5 +324,15 @@ letters hand them to the classifier.`;
   }
   if (has('v5')) notes += ` ${share('worn-rate', WORN_RATE)} are drawn with a worn pen (strokes worn to 0.8-2.2 px, hairlines through, the ink skipping).`;
   if (has('v6')) notes += ` ${said(XHEIGHT_RATE)} are written by a hand with a larger or smaller x-height (lowercase bodies stretched, the frame's x-height with them).`;
+  const letters = /--cursive-letters (\S+)/.exec(command)?.[1];
+  const cursive = /--cursive-lowercase/.test(command)
+    ? { flag: '--cursive-lowercase', what: 'every lowercase letter and digit is' }
+    : letters ? { flag: `--cursive-letters ${letters}`, what: `the letters ${[...letters].join(', ')} are` } : undefined;
+  if (cursive) notes += `
+With \`${cursive.flag}\`, ${cursive.what} also drawn from the cursive families dropped for their capitals
+(${CURSIVE_LOWERCASE_FAMILIES.join(', ')}): a looped r, a hooked s, a tailed z.`;
+  if (/--more-families/.test(command)) notes += `
+With \`--more-families\` the training families include the ${MORE_FAMILIES.length} added 2026-12-04 (night), outside every held-out group's
+style and design series: ${MORE_FAMILIES.join(', ')}.`;
   return notes;
 }

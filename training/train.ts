@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { ALL_CHARACTERS, CODE_CHARACTERS, DIGITS, LOWER } from '../core/labels';
-import { CURSIVE_LOWERCASE_FAMILIES, FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, validationSources } from './fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, MORE_FAMILIES, validationSources } from './fonts';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
 import { EpochReport, releaseLayers, train } from './trainer';
@@ -41,6 +41,8 @@ export interface TrainArgs {
   tracedRate: number;
   /** Lowercase letters and digits also drawn from the cursive families dropped for their capitals (dataset.ts cursiveLetters; '' none). */
   cursiveLetters: string;
+  /** Also train on the families added 2026-12-04 night (fonts.ts MORE_FAMILIES). */
+  moreFamilies: boolean;
 }
 
 /** What --cursive-lowercase draws from the cursive families: every lowercase letter and digit. */
@@ -62,6 +64,7 @@ export const RELEASE_ARGS: TrainArgs = {
   wornRate: WORN_RATE,
   tracedRate: 0,
   cursiveLetters: '',
+  moreFamilies: false,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -82,6 +85,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (augmentationHas(args.augmentation, 'v5') && args.wornRate !== RELEASE_ARGS.wornRate) flags.push(`--worn-rate ${args.wornRate}`);
   add('--traced-rate', args.tracedRate, RELEASE_ARGS.tracedRate);
   if (args.cursiveLetters) flags.push(args.cursiveLetters === CURSIVE_LOWERCASE ? '--cursive-lowercase' : `--cursive-letters ${args.cursiveLetters}`);
+  if (args.moreFamilies) flags.push('--more-families');
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -110,6 +114,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--traced-rate': args.tracedRate = num(); break;
       case '--cursive-lowercase': args.cursiveLetters = CURSIVE_LOWERCASE; break;
       case '--cursive-letters': args.cursiveLetters = value ?? ''; i++; break;
+      case '--more-families': args.moreFamilies = true; break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -126,7 +131,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --out`);
     }
   }
   return args;
@@ -148,7 +153,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLetters: args.cursiveLetters || undefined }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLetters: args.cursiveLetters || undefined, moreFamilies: args.moreFamilies }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),
@@ -174,7 +179,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
       validationSamples: validation.count,
       validationAccuracyFloat32: bestValidation,
       initFrom: args.init || undefined,
-      trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train').map((f) => f.id),
+      trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train' && (args.moreFamilies || !MORE_FAMILIES.includes(f.id))).map((f) => f.id),
       cursiveLowercaseFamilies: args.cursiveLetters ? [...CURSIVE_LOWERCASE_FAMILIES] : undefined,
       heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
       trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { generateCharacterSamples, stretchXHeight } from '../../../training/dataset';
 import { wornInk } from '../../../training/inkOps';
 import { Rng } from '../../../training/prng';
-import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, HERSHEY_FONTS } from '../../../training/fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, HELDOUT_GROUPS, HERSHEY_FONTS, MORE_FAMILIES } from '../../../training/fonts';
 import { parseJhf, loadHersheyFont } from '../../../training/hershey';
 import { normalizeCharacter } from '../../../core/preprocess';
 
@@ -53,6 +53,19 @@ describe('training/dataset: the synthetic character generator', () => {
     // Not without the option, and never for the held-out split.
     assert.ok(!generateCharacterSamples({ split: 'train', perClass: 80, seed: 8, labels: 'rs3' }).some(from));
     assert.ok(!generateCharacterSamples({ split: 'heldout', perClass: 80, seed: 8, labels: 'rs3', cursiveLetters: 'rs3' }).some(from));
+  });
+
+  it('draws the families added 2026-12-04 night only when asked (moreFamilies), and leaves the other samples as they were', () => {
+    const more = new Set(MORE_FAMILIES);
+    const from = (s: { source: string }) => more.has(s.source.split(':')[1]);
+    const opts = { split: 'train' as const, perClass: 120, seed: 9, labels: 'a(' };
+    const without = generateCharacterSamples(opts);
+    assert.ok(!without.some(from), without.filter(from).map((s) => s.source).join());
+    assert.deepEqual(without.map((s) => s.image.data), generateCharacterSamples({ ...opts, moreFamilies: false }).map((s) => s.image.data));
+    const withMore = generateCharacterSamples({ ...opts, moreFamilies: true });
+    assert.ok(withMore.some((s) => s.label === 'a' && from(s)) && withMore.some((s) => s.label === '(' && from(s)));
+    // None is a held-out family.
+    for (const id of MORE_FAMILIES) assert.ok(!Object.values(HELDOUT_GROUPS).flat().includes(id), id);
   });
 
   it('gives ~60% of samples a line frame, and the frame puts x-height letters at ~1 x-height', () => {

@@ -136,27 +136,27 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
   const keep = ngram ? ngram.order - 1 : 0;
   const start = ngram ? startHistory(ngram, opts.context) : '';
 
-  // ln p_lm renormalised over the allowed labels, memoized per history across calls (the pad
-  // re-decodes the same word on every pause).
-  const lmCache = ngram ? sharedCache(ngram, `${lmFloor}\u0000${allowedLabels.join('')}`) : new Map<string, Map<string, number>>();
-  const lm = (history: string): Map<string, number> => {
+  // ln p_lm renormalised over the allowed labels, by label index (0 outside the charset, never
+  // expanded), memoized per history across calls (the pad re-decodes the same word on every pause).
+  const lmCache = ngram ? sharedCache(ngram, `${lmFloor}\u0000${labels.join('')}\u0000${allowedLabels.join('')}`) : new Map<string, Float64Array>();
+  const noLm = new Float64Array(labels.length);
+  const lm = (history: string): Float64Array => {
+    if (!ngram || lmWeight === 0) return noLm;
     let m = lmCache.get(history);
     if (m) return m;
     if (lmCache.size >= MAX_CACHED_HISTORIES) lmCache.clear();
-    m = new Map();
-    if (ngram && lmWeight !== 0) {
-      const lp = ngram.lnProbs(history, allowedLabels);
-      const z = logSumExp(lp);
-      const uniform = lmFloor / allowedLabels.length;
-      allowedLabels.forEach((l, k) => m!.set(l, Math.log((1 - lmFloor) * Math.exp(lp[k] - z) + uniform)));
-    }
+    m = new Float64Array(labels.length);
+    const lp = ngram.lnProbs(history, allowedLabels);
+    const z = logSumExp(lp);
+    const uniform = lmFloor / allowedLabels.length;
+    for (let a = 0; a < allowed.length; a++) m[allowed[a]] = Math.log((1 - lmFloor) * Math.exp(lp[a] - z) + uniform);
     lmCache.set(history, m);
     return m;
   };
-  const stepScore = (history: string, prevLabel: string | undefined, label: string, lnCls: number): number => {
+  const stepScore = (history: string, prevLabel: string | undefined, k: number, lnCls: number): number => {
     let s = lnCls;
-    if (lmWeight !== 0) s += lmWeight * (lm(history).get(label) ?? 0);
-    if (digitWeight !== 0 && prevLabel !== undefined && isDigit(prevLabel) && isDigit(label)) s += digitWeight;
+    if (lmWeight !== 0) s += lmWeight * lm(history)[k];
+    if (digitWeight !== 0 && prevLabel !== undefined && isDigit(prevLabel) && isDigit(labels[k])) s += digitWeight;
     return s;
   };
 
@@ -168,7 +168,7 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
       for (const k of pos.expand) {
         const label = labels[k];
         const history = keep > 0 ? (h.history + label).slice(-keep) : '';
-        next.push({ text: h.text + label, history, score: h.score + stepScore(h.history, prev, label, pos.ln[k]) });
+        next.push({ text: h.text + label, history, score: h.score + stepScore(h.history, prev, k, pos.ln[k]) });
       }
     }
     next.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
@@ -183,7 +183,7 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
           let h = start;
           text.forEach((label, i) => {
             const k = labelIndex(labels, label);
-            s += k < 0 ? -Infinity : stepScore(h, i > 0 ? text[i - 1] : undefined, label, prepared[i].ln[k]);
+            s += k < 0 ? -Infinity : stepScore(h, i > 0 ? text[i - 1] : undefined, k, prepared[i].ln[k]);
             h = keep > 0 ? (h + label).slice(-keep) : '';
           });
           return s;
@@ -200,14 +200,23 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
   const bestChars = Array.from(best.text);
   prepared.forEach((pos, i) => {
     const prev = i > 0 ? bestChars[i - 1] : undefined;
-    const scores = allowed.map((k) => (pos.ln[k] === -Infinity ? -Infinity : stepScore(history, prev, labels[k], pos.ln[k])));
+    const scores = new Float64Array(allowed.length);
+    allowed.forEach((k, a) => (scores[a] = pos.ln[k] === -Infinity ? -Infinity : stepScore(history, prev, k, pos.ln[k])));
     const z = logSumExp(scores);
-    const post = allowed.map((k, a) => ({ label: labels[k], p: Math.exp(scores[a] - z) }));
-    post.sort((a, b) => b.p - a.p);
     const label = bestChars[i];
+    const classifierTop = pos.classifierTop(topK).map((k) => labels[k]);
+    // Only the labels keepLookalikes can show: the top K by posterior, the chosen one, the classifier's top K.
+    const wanted = new Set([label, ...classifierTop]);
+    const probs = scores.map((v) => Math.exp(v - z));
+    const shownAt = new Set(topIndices(probs, topK));
+    const post: Candidate[] = [];
+    allowed.forEach((k, a) => {
+      if (shownAt.has(a) || wanted.has(labels[k])) post.push({ label: labels[k], p: probs[a] });
+    });
+    post.sort((a, b) => b.p - a.p);
     const p = post.find((c) => c.label === label)?.p ?? 0;
     lnConf += Math.log(Math.max(p, 1e-12));
-    chars.push({ label, p, candidates: keepLookalikes(post, label, pos.classifierTop(topK).map((k) => labels[k]), topK) });
+    chars.push({ label, p, candidates: keepLookalikes(post, label, classifierTop, topK) });
     history = keep > 0 ? (history + label).slice(-keep) : '';
   });
   return { text: best.text, confidence: Math.exp(lnConf / prepared.length), score: best.score + lengthCredit, chars };
@@ -277,11 +286,11 @@ function labelIndex(labels: readonly string[], label: string): number {
   return index.get(label) ?? -1;
 }
 
-/** Bound on memoized LM distributions per (model, charset, floor): ~62 numbers each. */
+/** Bound on memoized LM distributions per (model, labels, charset, floor): one number per label each. */
 const MAX_CACHED_HISTORIES = 20_000;
-const caches = new WeakMap<NgramModel, Map<string, Map<string, Map<string, number>>>>();
+const caches = new WeakMap<NgramModel, Map<string, Map<string, Float64Array>>>();
 
-function sharedCache(ngram: NgramModel, key: string): Map<string, Map<string, number>> {
+function sharedCache(ngram: NgramModel, key: string): Map<string, Float64Array> {
   let byKey = caches.get(ngram);
   if (!byKey) caches.set(ngram, (byKey = new Map()));
   let cache = byKey.get(key);
@@ -378,7 +387,7 @@ function measured(
  * index first). One pass with a small sorted list: a full sort of every label, for every character
  * of every reading weighed, was a tenth of a page's reading time.
  */
-function topIndices(p: Float32Array, n: number): number[] {
+function topIndices(p: ArrayLike<number>, n: number): number[] {
   const top: number[] = [];
   for (let k = 0; k < p.length; k++) {
     const v = p[k];

@@ -113,8 +113,28 @@ export class NgramModel {
 
   /** ln P of each candidate next character, in the order given. */
   lnProbs(history: string, nexts: readonly string[]): Float64Array {
+    // As lnProb for each, with the history's back-off chain looked up once for all of them.
+    const n = this.json.order;
+    const chain: ContextEntry[] = [];
+    for (let k = Math.max(0, history.length - (n - 1)); k <= history.length; k++) {
+      const entry = this.entry(history.slice(k));
+      if (entry) chain.push(entry);
+    }
     const out = new Float64Array(nexts.length);
-    for (let i = 0; i < nexts.length; i++) out[i] = this.lnProb(history, nexts[i]);
+    for (let i = 0; i < nexts.length; i++) {
+      const ch = this.vocabSet.has(nexts[i]) ? nexts[i] : ' ';
+      let lnBow = 0;
+      let lnP: number | undefined;
+      for (const entry of chain) {
+        const p = entry.lnP.get(ch);
+        if (p !== undefined) {
+          lnP = lnBow + p;
+          break;
+        }
+        lnBow += entry.lnBow;
+      }
+      out[i] = lnP ?? lnBow - MAX_CODE * this.json.step;
+    }
     return out;
   }
 

@@ -85,24 +85,32 @@ export function binarize(image: GreyImage, options: BinarizeOptions = {}): Binar
   // With hysteresis, candidates for the faint ink need only half the contrast.
   const minContrast = weak ? MIN_LOCAL_CONTRAST / 2 : MIN_LOCAL_CONTRAST;
   let count = 0;
+  // Each column's window edges, computed once rather than per pixel.
+  const left = new Int32Array(w), right = new Int32Array(w);
+  for (let x = 0; x < w; x++) {
+    left[x] = Math.max(0, x - half);
+    right[x] = Math.min(w, x + half + 1);
+  }
+  const data = image.data;
   for (let y = 0; y < h; y++) {
     const y0 = Math.max(0, y - half), y1 = Math.min(h, y + half + 1);
+    const top = y0 * W, bottom = y1 * W, row = y * w;
     for (let x = 0; x < w; x++) {
-      const x0 = Math.max(0, x - half), x1 = Math.min(w, x + half + 1);
+      const x0 = left[x], x1 = right[x];
       const n = (y1 - y0) * (x1 - x0);
-      const s = sum[y1 * W + x1] - sum[y0 * W + x1] - sum[y1 * W + x0] + sum[y0 * W + x0];
+      const s = sum[bottom + x1] - sum[top + x1] - sum[bottom + x0] + sum[top + x0];
       const mean = s / n;
-      const raw = image.data[y * w + x];
+      const raw = data[row + x];
       const v = invert ? 255 - raw : raw;
       // Most pixels are paper and fail the contrast test: only ink candidates pay for the deviation.
       if (v >= mean - minContrast) continue;
-      const q = sq[y1 * W + x1] - sq[y0 * W + x1] - sq[y1 * W + x0] + sq[y0 * W + x0];
+      const q = sq[bottom + x1] - sq[top + x1] - sq[bottom + x0] + sq[top + x0];
       const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
       const t = mean * (1 + k * (sd / DYNAMIC_RANGE - 1));
       if (v < t && v < mean - MIN_LOCAL_CONTRAST) {
-        ink[y * w + x] = 1;
+        ink[row + x] = 1;
         count++;
-      } else if (weak && v < mean * (1 + weakK * (sd / DYNAMIC_RANGE - 1))) weak[y * w + x] = 1;
+      } else if (weak && v < mean * (1 + weakK * (sd / DYNAMIC_RANGE - 1))) weak[row + x] = 1;
     }
   }
   if (weak) count += growIntoWeak(ink, weak, w, h);

@@ -109,6 +109,18 @@ export function columnSpan(src: CropSource, ids: readonly number[], box: Box): {
  * paper pixels touching them (other characters' pixels stay white).
  */
 function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (i: number, x: number, y: number) => boolean, inkBox: Box, data: Uint8ClampedArray, w: number, h: number): void {
+  // Which pixels are the piece's own, asked once each over the crop and a pixel around it (the
+  // neighbour test below would otherwise ask up to nine times per paper pixel).
+  const ox = inkBox.left - MARGIN - 1, oy = inkBox.top - MARGIN - 1, ow = w + 2, oh = h + 2;
+  const own = new Uint8Array(ow * oh);
+  for (let my = Math.max(0, -oy); my < oh && oy + my < src.height; my++) {
+    const y = oy + my;
+    for (let mx = Math.max(0, -ox); mx < ow && ox + mx < src.width; mx++) {
+      const x = ox + mx;
+      if (isOwn(y * src.width + x, x, y)) own[my * ow + mx] = 1;
+    }
+  }
+  const ownAt = (x: number, y: number) => own[(y - oy) * ow + (x - ox)] === 1;
   // Grey levels are bytes: histograms give the same percentiles as sorting the values.
   const inkHist = new Uint32Array(256);
   const paperHist = new Uint32Array(256);
@@ -118,11 +130,10 @@ function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (i: number
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = y * src.width + x;
-      const l = src.labels[i];
-      if (isOwn(i, x, y)) {
+      if (ownAt(x, y)) {
         inkHist[grey[i]]++;
         inkCount++;
-      } else if (l === 0) {
+      } else if (src.labels[i] === 0) {
         paperHist[grey[i]]++;
         paperCount++;
       }
@@ -140,16 +151,9 @@ function softenEdges(src: CropSource, grey: Uint8ClampedArray, isOwn: (i: number
       const x = cx + inkBox.left - MARGIN;
       if (x < 0 || x >= src.width) continue;
       const i = y * src.width + x;
-      const l = src.labels[i];
-      let near = isOwn(i, x, y);
-      if (!near && l === 0) {
-        for (let dy = -1; dy <= 1 && !near; dy++) {
-          for (let dx = -1; dx <= 1 && !near; dx++) {
-            const yy = y + dy, xx = x + dx;
-            if (yy >= 0 && yy < src.height && xx >= 0 && xx < src.width && isOwn(yy * src.width + xx, xx, yy)) near = true;
-          }
-        }
-      }
+      // The piece's ink, or paper touching it (8-neighbours; outside the image is not the piece's).
+      const near = ownAt(x, y) || (src.labels[i] === 0 &&
+        (ownAt(x - 1, y - 1) || ownAt(x, y - 1) || ownAt(x + 1, y - 1) || ownAt(x - 1, y) || ownAt(x + 1, y) || ownAt(x - 1, y + 1) || ownAt(x, y + 1) || ownAt(x + 1, y + 1)));
       if (near) data[cy * w + cx] = Math.max(0, Math.min(255, (grey[i] - ink) * scale));
     }
   }

@@ -165,7 +165,9 @@ async function main(): Promise<void> {
     console.log(`tuning on ${writers.length} training families: threshold strength -> K=5 exact, merged, cross-writer change`);
     const cached = new CachedClassifier(classifier);
     // The blends weighed so far (the shipped one is DEFAULT_ADAPT), then a fitted last-layer correction.
-    const tried: AdaptParams[] = [
+    const tried: AdaptParams[] = process.env.ADAPT_GRID
+      ? (['mix', 'geometric'] as const).flatMap((mode) => [0.6, 0.7, 0.8].flatMap((threshold) => [20, 50, 100].map((strength) => ({ mode, threshold, strength }))))
+      : [
       { mode: 'boost', threshold: 0.8, strength: 20 },
       { mode: 'mix', threshold: 0.8, strength: 50 },
       { mode: 'geometric', threshold: 0.8, strength: 50 },

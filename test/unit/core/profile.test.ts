@@ -8,6 +8,7 @@ import {
 } from '../../../core/profile/profile';
 import { FeatureClassifier, ProfileClassifier } from '../../../core/profile/adapt';
 import { GEOMETRY_SIZE, INPUT_SIZE, NormalizedCharacter } from '../../../core/preprocess';
+import { initNodeBackend } from '../../../node/nodeBackend';
 
 function char(fill: (i: number) => number, geometry = [1, 1, 0]): NormalizedCharacter {
   return { pixels: Float32Array.from({ length: INPUT_SIZE * INPUT_SIZE }, (_, i) => fill(i)), geometry: Float32Array.from(geometry), inkBox: { left: 0, top: 0, right: 1, bottom: 1 } };
@@ -110,6 +111,11 @@ const at = (x: number, y: number, z: number) => char((i) => (i === 0 ? x : i ===
 const taught = (label: string, x: number, y: number, z: number) => sampleFrom(at(x, y, z), label, 'teach');
 
 describe('core/profile: reading with a profile', () => {
+  // The similarities are a matrix product on the tfjs backend: start it here, not in another file.
+  before(async () => {
+    await initNodeBackend();
+  });
+
   const net = fakeNetwork(() => [0.6, 0.3, 0.1]);
 
   it('a character written like the writer\'s own samples of it wins', () => {

@@ -28,7 +28,7 @@ import { lcg } from '../training/prng';
 import { traceFamily } from '../training/tracedFonts';
 import { readLines, SetFigures, TRACED_RANGES, VOCAB } from './padLines';
 import { generateCharacterSamples } from '../training/dataset';
-import { familiesInGroup, familiesOf, FONT_FAMILIES, STYLE_GROUPS } from '../training/fonts';
+import { familiesInGroup, FONT_FAMILIES, STYLE_GROUPS, trainingFamilies } from '../training/fonts';
 import { groupLabel, isUnseen } from '../training/groupFigures';
 
 const TEACH_MAX = 5;
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
 
   if (values.tune) {
     // Writers the model was trained on, so tuning never sees the held-out hands reported below.
-    const tuning = familiesOf('train').filter((f) => f.kind === 'hand').slice(0, 8);
+    const tuning = trainingFamilies().filter((f) => f.kind === 'hand').slice(0, 8);
     const writers = tuning.map((f) => makeWriter(f.id, 'train', readPerClass, seed + 1, 'train'));
     console.log(`tuning on ${writers.length} training families: threshold strength -> K=5 exact, merged, cross-writer change`);
     const cached = new CachedClassifier(classifier);

@@ -22,7 +22,7 @@ import { Recognizer, STROKES_LM_WEIGHT } from '../core/recognizer';
 import { readLines, RANGES, row, SetFigures, TRACED_RANGES } from './padLines';
 import { initNodeBackend } from '../node/nodeBackend';
 import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles';
-import { familiesInGroup, familiesOf, FONT_FAMILIES, HERSHEY_FONTS, STYLE_GROUPS, type Split } from '../training/fonts';
+import { familiesInGroup, FONT_FAMILIES, HERSHEY_FONTS, STYLE_GROUPS, trainingFamilies, type Split } from '../training/fonts';
 import { traceFamily } from '../training/tracedFonts';
 import { groupLabel, summarise, unseenOnly } from '../training/groupFigures';
 import { loadHersheyFont } from '../training/hershey';
@@ -82,7 +82,7 @@ function printSummary(name: string, rows: readonly (SetFigures & { group: string
 
 /** Pen-stroke reading on the traced training families with each language-model weight (see the module comment). */
 function tuneLm(classifier: Classifier, ngram: NgramModel | undefined): void {
-  const traced = familiesOf('train').map((f) => traceFamily(f));
+  const traced = trainingFamilies().map((f) => traceFamily(f));
   console.log(`LM weight for pen strokes, on ${traced.length} traced training families, 300 lines, seed 777 (default ${STROKES_LM_WEIGHT}):`);
   for (const strokesLmWeight of [0.25, 0.35, 0.5, 0.7]) {
     const f = readLines(new Recognizer(classifier, { ngram, strokesLmWeight }), traced, 300, TRACED_RANGES, 777);

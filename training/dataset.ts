@@ -19,7 +19,7 @@ import { createCanvas, SKRSContext2D } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { LineFrame } from '../core/preprocess';
 import { ALL_CHARACTERS, SYMBOLS } from '../core/labels';
-import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, MORE_FAMILIES, registerFamily, Split } from './fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFamily, Split, trainingFamilies } from './fonts';
 import { loadHersheyFont, HersheyFont, HersheyGlyph, Point } from './hershey';
 import { drawnSymbolStrokes } from './symbolStrokes';
 import { traceFamily } from './tracedFonts';
@@ -134,7 +134,7 @@ const CURSIVE_SOURCES: readonly FontFamily[] = CURSIVE_LOWERCASE_FAMILIES.map((i
 
 function sourcesFor(split: Split, only: string[] | undefined, moreFamilies: boolean): Sources {
   const keep = (id: string) => !only || only.includes(id);
-  const fams = familiesOf(split).filter((f) => keep(f.id) && (moreFamilies || !MORE_FAMILIES.includes(f.id)));
+  const fams = (split === 'train' ? trainingFamilies(moreFamilies) : familiesOf(split)).filter((f) => keep(f.id));
   return {
     hand: fams.filter((f) => f.kind === 'hand'),
     print: fams.filter((f) => f.kind === 'print'),

@@ -239,6 +239,11 @@ export function familiesOf(split: Split): FontFamily[] {
   return FONT_FAMILIES.filter((f) => f.split === split);
 }
 
+/** The families a recipe trains on: MORE_FAMILIES only with `moreFamilies` (`--more-families`; the shipped model saw none of them). */
+export function trainingFamilies(moreFamilies = false): FontFamily[] {
+  return familiesOf('train').filter((f) => moreFamilies || !MORE_FAMILIES.includes(f.id));
+}
+
 /** Path of the family's latin 400 woff2 file inside node_modules. */
 export function fontFile(family: FontFamily, root = process.cwd()): string {
   const file = path.join(root, 'node_modules', '@fontsource', family.id, 'files', `${family.id}-latin-400-normal.woff2`);

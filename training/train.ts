@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { ALL_CHARACTERS, CODE_CHARACTERS, DIGITS, LOWER } from '../core/labels';
-import { CURSIVE_LOWERCASE_FAMILIES, FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, MORE_FAMILIES, validationSources } from './fonts';
+import { CURSIVE_LOWERCASE_FAMILIES, FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, trainingFamilies, validationSources } from './fonts';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
 import { EpochReport, releaseLayers, train } from './trainer';
@@ -179,7 +179,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
       validationSamples: validation.count,
       validationAccuracyFloat32: bestValidation,
       initFrom: args.init || undefined,
-      trainFamilies: FONT_FAMILIES.filter((f) => f.split === 'train' && (args.moreFamilies || !MORE_FAMILIES.includes(f.id))).map((f) => f.id),
+      trainFamilies: trainingFamilies(args.moreFamilies).map((f) => f.id),
       cursiveLowercaseFamilies: args.cursiveLetters ? [...CURSIVE_LOWERCASE_FAMILIES] : undefined,
       heldoutFamilies: FONT_FAMILIES.filter((f) => f.split === 'heldout').map((f) => f.id),
       trainHershey: HERSHEY_FONTS.filter((f) => f.split === 'train').map((f) => f.id),

@@ -60,6 +60,16 @@ describe('decode: case and digits agree within a word and a line', () => {
     for (const w of ['toUTF8', 'getX', 'posXY2', 'vecAx2', 'X2', 'mat4', 'idE2']) assert.equal(consistentWord(word(w), false).join(''), w, w);
   });
 
+  it('a same-shape C, M, P, S, U, V or W ending a word right after a small letter is small, if offered', () => {
+    // bench:pad-accuracy: calligraffitti's w reaches above the x-height ("new" read "neW").
+    assert.equal(consistentWord(word('neW'), false).join(''), 'new');
+    assert.equal(consistentWord(word('valueS'), false).join(''), 'values');
+    assert.equal(consistentWord(word('neW', { W: 'M' }), false).join(''), 'neW', 'w not offered');
+    assert.equal(consistentWord(word('getDataS', { S: '5' }), false).join(''), 'getData5', 'the digit first, as before');
+    // Coordinates, acronyms, one capital alone and a capital after a capital stay as written.
+    for (const w of ['posX', 'offsetY', 'getZ', 'toURL', 'getPMW', 'W', 'aW', 'HTTPS']) assert.equal(consistentWord(word(w, { W: 'M' }), false).join(''), w, w);
+  });
+
   it('a 0 or 5 opening a word of small letters is its letter twin, if offered; numbers and units stay', () => {
     assert.equal(consistentWord(word('0scar', { '0': 'O' }), false).join(''), 'Oscar');
     assert.equal(consistentWord(word('5tring', { '5': 'S' }), false).join(''), 'String');

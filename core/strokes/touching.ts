@@ -19,8 +19,13 @@ import { Stroke, boundsOf, unionBounds } from './types';
 const MIN_SPLIT_WIDTH = 0.7;
 /** Each piece at least this wide (share of the letter size): no cutting off a lone serif or dot. */
 const MIN_PIECE_WIDTH = 0.2;
-/** Pieces may overlap in x by at most this share of the narrower one (letters side by side, not a t's bar). */
-const MAX_PIECE_OVERLAP = 0.35;
+/**
+ * Pieces may overlap in x by at most this share of the narrower one (letters side by side, not a t's bar).
+ * A leaning hand's l hooks its foot under the letter after it. On the traced training families (300
+ * lines, seed 777) 0.5 read count right 96.3 -> 96.7%, words 94.3 -> 94.4%, CER 1.6 -> 1.5% against 0.35
+ * (0.42 as 0.35; 0.65 as 0.5).
+ */
+const MAX_PIECE_OVERLAP = 0.5;
 /** How much surer (mean log-probability, nats) the pieces must be than the whole. */
 const SPLIT_MARGIN = 0.25;
 /**

@@ -45,6 +45,17 @@ describe('strokes: letters that touch are cut where the classifier reads the pie
     assert.deepEqual(split.characters.map((c) => c.strokeIndices), [[0], [1], [2], [3, 4]]);
   });
 
+  it("cuts an l whose foot hooks under the next letter (the pieces overlap by two fifths of the l)", () => {
+    const ring = (cx: number): Stroke => Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
+    const l: Stroke = [{ x: 0, y: -14 }, { x: 0, y: 18 }, { x: 6, y: 20 }, { x: 12, y: 17 }];
+    const bowl: Stroke = Array.from({ length: 17 }, (_, k) => ({ x: 16 + 9 * Math.cos((k / 16) * 2 * Math.PI), y: 12 + 8 * Math.sin((k / 16) * 2 * Math.PI) }));
+    const stem: Stroke = [{ x: 25, y: 4 }, { x: 25, y: 20 }];
+    const grouped = strokesToCharacters([ring(-60), ring(-40), l, bowl, stem], { inkWidth: 3 });
+    const sureness = (inputs: readonly { image: { width: number; height: number } }[]) =>
+      inputs.map(({ image }) => (image.width > 0.5 * image.height && image.width < image.height ? Math.log(0.4) : Math.log(0.95)));
+    assert.deepEqual(splitTouchingLetters(grouped, sureness).characters.map((c) => c.strokeIndices), [[0], [1], [2], [3, 4]]);
+  });
+
   it('keeps a wide character whole when its pieces read no more surely (an m is not cut into r and n)', () => {
     const grouped = strokesToCharacters(touchingNo(), { inkWidth: 4 });
     const split = splitTouchingLetters(grouped, (inputs) => inputs.map(() => Math.log(0.9)));

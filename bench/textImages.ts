@@ -259,6 +259,8 @@ export interface SampleSetOptions {
   readonly perFamily?: number;
   readonly layouts?: readonly Layout[];
   readonly looks?: readonly Look[];
+  /** Families written with (default the 'earlier' held-out set; tuning passes training families). */
+  readonly families?: readonly FontFamily[];
 }
 
 /** The benchmark set: every held-out family × layout × look, seeded. */
@@ -266,7 +268,7 @@ export function textSamples(options: SampleSetOptions = {}): TextSample[] {
   const seed = options.seed ?? 20261126;
   const perFamily = options.perFamily ?? 1;
   const out: TextSample[] = [];
-  const families = earlierHeldoutFamilies();
+  const families = options.families ?? earlierHeldoutFamilies();
   let n = 0;
   for (const family of families) {
     for (const layout of options.layouts ?? (['line', 'page'] as const)) {

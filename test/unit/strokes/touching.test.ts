@@ -30,30 +30,28 @@ describe('strokes: letters that touch are cut where the classifier reads the pie
     assert.ok(split.characters[1].box.right <= split.characters[2].box.left + 4, 'the pieces sit side by side');
   });
 
+  /** Two rings, then an l whose foot ends at x = `footEnd`, touching a narrow a (bowl and stem) beside it. */
+  function ringsThenLa(footEnd: number): Stroke[] {
+    const ring = (cx: number): Stroke => Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
+    const l: Stroke = [{ x: 0, y: -14 }, { x: 0, y: 18 }, { x: footEnd / 2, y: 20 }, { x: footEnd, y: 17 + (12 - footEnd) / 4 }];
+    const bowl: Stroke = Array.from({ length: 17 }, (_, k) => ({ x: 16 + 9 * Math.cos((k / 16) * 2 * Math.PI), y: 12 + 8 * Math.sin((k / 16) * 2 * Math.PI) }));
+    const stem: Stroke = [{ x: 25, y: 4 }, { x: 25, y: 20 }];
+    return [ring(-60), ring(-40), l, bowl, stem];
+  }
+  /** A stand-in classifier: a bar (the l) or a round letter (the a) reads surely, the pair between them not. */
+  const barOrRound = (inputs: readonly { image: { width: number; height: number } }[]) =>
+    inputs.map(({ image }) => (image.width > 0.5 * image.height && image.width < image.height ? Math.log(0.4) : Math.log(0.95)));
+
   it('also tries two narrow letters joined (an l whose foot runs into an a, 0.74 letter sizes wide)', () => {
     // bench:pad-accuracy: calligraffitti's "la" in "lazy" read as one letter (L), never tried in pieces.
-    const ring = (cx: number): Stroke => Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
-    const l: Stroke = [{ x: 0, y: -14 }, { x: 0, y: 18 }, { x: 4, y: 20 }, { x: 8, y: 18 }];
-    const bowl: Stroke = Array.from({ length: 17 }, (_, k) => ({ x: 16 + 9 * Math.cos((k / 16) * 2 * Math.PI), y: 12 + 8 * Math.sin((k / 16) * 2 * Math.PI) }));
-    const stem: Stroke = [{ x: 25, y: 4 }, { x: 25, y: 20 }];
-    const grouped = strokesToCharacters([ring(-60), ring(-40), l, bowl, stem], { inkWidth: 3 });
+    const grouped = strokesToCharacters(ringsThenLa(8), { inkWidth: 3 });
     assert.deepEqual(grouped.characters.map((c) => c.strokeIndices), [[0], [1], [2, 3, 4]], 'the l and the a joined by the pen');
-    // A stand-in classifier: a bar (the l) or a round letter (the a) reads surely, the pair between them not.
-    const sureness = (inputs: readonly { image: { width: number; height: number } }[]) =>
-      inputs.map(({ image }) => (image.width > 0.5 * image.height && image.width < image.height ? Math.log(0.4) : Math.log(0.95)));
-    const split = splitTouchingLetters(grouped, sureness);
-    assert.deepEqual(split.characters.map((c) => c.strokeIndices), [[0], [1], [2], [3, 4]]);
+    assert.deepEqual(splitTouchingLetters(grouped, barOrRound).characters.map((c) => c.strokeIndices), [[0], [1], [2], [3, 4]]);
   });
 
-  it("cuts an l whose foot hooks under the next letter (the pieces overlap by two fifths of the l)", () => {
-    const ring = (cx: number): Stroke => Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
-    const l: Stroke = [{ x: 0, y: -14 }, { x: 0, y: 18 }, { x: 6, y: 20 }, { x: 12, y: 17 }];
-    const bowl: Stroke = Array.from({ length: 17 }, (_, k) => ({ x: 16 + 9 * Math.cos((k / 16) * 2 * Math.PI), y: 12 + 8 * Math.sin((k / 16) * 2 * Math.PI) }));
-    const stem: Stroke = [{ x: 25, y: 4 }, { x: 25, y: 20 }];
-    const grouped = strokesToCharacters([ring(-60), ring(-40), l, bowl, stem], { inkWidth: 3 });
-    const sureness = (inputs: readonly { image: { width: number; height: number } }[]) =>
-      inputs.map(({ image }) => (image.width > 0.5 * image.height && image.width < image.height ? Math.log(0.4) : Math.log(0.95)));
-    assert.deepEqual(splitTouchingLetters(grouped, sureness).characters.map((c) => c.strokeIndices), [[0], [1], [2], [3, 4]]);
+  it('cuts an l whose foot hooks under the next letter (the pieces overlap by two fifths of the l)', () => {
+    const grouped = strokesToCharacters(ringsThenLa(12), { inkWidth: 3 });
+    assert.deepEqual(splitTouchingLetters(grouped, barOrRound).characters.map((c) => c.strokeIndices), [[0], [1], [2], [3, 4]]);
   });
 
   it('keeps a wide character whole when its pieces read no more surely (an m is not cut into r and n)', () => {

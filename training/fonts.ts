@@ -192,6 +192,17 @@ export function familyDraws(familyId: string, label: string): boolean {
   return !(SYMBOL_EXCLUSIONS[familyId] ?? '').includes(label);
 }
 
+/**
+ * Training families added 2026-12-04 (night), vetted on contact sheets and chosen outside every held-out
+ * group's style and design series (the candidates inside one are in DROPPED_FAMILIES with the group they
+ * resemble). Drawn only with `npm run train -- --more-families` (dataset.ts moreFamilies), so earlier
+ * recipes draw exactly the samples they did.
+ */
+export const MORE_FAMILIES: readonly string[] = [
+  'black-and-white-picture', 'boogaloo', 'bubblegum-sans', 'comic-relief', 'fresca', 'kavivanar', 'kiwi-maru',
+  'lakki-reddy', 'merienda',
+];
+
 /** Families in package.json's devDependencies, minus the dropped ones. */
 const ALL_IDS = [
   'andika', 'annie-use-your-telescope', 'architects-daughter', 'bad-script', 'balsamiq-sans', 'caveat',
@@ -212,21 +223,10 @@ const ALL_IDS = [
   'atma', 'calligraffitti', 'edu-nsw-act-foundation', 'edu-qld-beginner', 'edu-tas-beginner', 'farsan', 'gluten',
   'kirang-haerang', 'kranky', 'nerko-one', 'playwrite-it-moderna', 'playwrite-nz', 'shadows-into-light-two',
   'unkempt', 'vibur',
-  // installed 2026-12-04 (night) as training families: MORE_FAMILIES
-  'black-and-white-picture', 'boogaloo', 'bubblegum-sans', 'comic-relief', 'fresca', 'kavivanar', 'kiwi-maru',
-  'lakki-reddy', 'merienda',
+  // installed 2026-12-04 (night) as training families
+  ...MORE_FAMILIES,
 ];
 
-/**
- * Training families added 2026-12-04 (night), vetted on contact sheets and chosen outside every held-out
- * group's style and design series (the candidates inside one are in DROPPED_FAMILIES with the group they
- * resemble). Drawn only with `npm run train -- --more-families` (dataset.ts moreFamilies), so earlier
- * recipes draw exactly the samples they did.
- */
-export const MORE_FAMILIES: readonly string[] = [
-  'black-and-white-picture', 'boogaloo', 'bubblegum-sans', 'comic-relief', 'fresca', 'kavivanar', 'kiwi-maru',
-  'lakki-reddy', 'merienda',
-];
 const IDS = ALL_IDS.filter((id) => !(id in DROPPED_FAMILIES));
 
 export const FONT_FAMILIES: readonly FontFamily[] = IDS.map((id) => ({

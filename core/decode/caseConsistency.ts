@@ -100,7 +100,7 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
   if (leading && evidentSmall && texts.length >= 4 && digits === 1 && letters.length === texts.length - 1 && offered(word[0], leading, allowed)) {
     return withTrailingDigit(word, [leading, ...texts.slice(1)], allowed);
   }
-  if (evidentSmall) return withTrailingDigit(word, smallAtEnd(word, smallBeforeNumber(word, doubleSmallL(word, texts, allowed), allowed), allowed), allowed);
+  if (evidentSmall) return smallAtEnd(word, withTrailingDigit(word, smallBeforeNumber(word, doubleSmallL(word, texts, allowed), allowed), allowed), allowed);
   const upper = letters.filter(isUpper).length;
   const capitals = (upper >= 2 && upper > letters.length - upper) || (capitalsLine && letters.length > 0);
   if (!capitals) return texts;
@@ -179,16 +179,14 @@ const SMALL_AT_END = new Set('CMPSUVW');
 
 /**
  * In a word with small letters, a same-shape capital that ends it right after a small letter is its
- * small letter, if the classifier offered it (see SMALL_AT_END). An S whose digit the classifier also
- * offered is left to withTrailingDigit (getData5).
+ * small letter, if the classifier offered it (see SMALL_AT_END). Applied after withTrailingDigit, so an
+ * S whose digit the classifier also offered has already become that digit (getData5).
  */
 function smallAtEnd(word: readonly CharReading[], texts: string[], allowed: (label: string) => boolean): string[] {
   const n = texts.length;
   if (n < 2) return texts;
   const last = texts[n - 1], before = texts[n - 2];
   if (!SMALL_AT_END.has(last) || !isLetter(before) || isUpper(before)) return texts;
-  const digit = TRAILING_DIGIT_TWIN[last];
-  if (digit && offered(word[n - 1], digit, allowed)) return texts;
   const small = last.toLowerCase();
   return offered(word[n - 1], small, allowed) ? [...texts.slice(0, n - 1), small] : texts;
 }

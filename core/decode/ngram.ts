@@ -96,46 +96,37 @@ export class NgramModel {
 
   /** ln P(next | history). `history` should already be normalized; only its last order-1 chars count. */
   lnProb(history: string, next: string): number {
-    const n = this.json.order;
+    return this.lnProbAlong(this.backoffChain(history), next);
+  }
+
+  /** ln P of each candidate next character, in the order given (the history's back-off chain looked up once). */
+  lnProbs(history: string, nexts: readonly string[]): Float64Array {
+    const chain = this.backoffChain(history);
+    const out = new Float64Array(nexts.length);
+    for (let i = 0; i < nexts.length; i++) out[i] = this.lnProbAlong(chain, nexts[i]);
+    return out;
+  }
+
+  /** The contexts the model keeps of the history's last order-1 characters, longest first. */
+  private backoffChain(history: string): ContextEntry[] {
+    const chain: ContextEntry[] = [];
+    for (let k = Math.max(0, history.length - (this.json.order - 1)); k <= history.length; k++) {
+      const entry = this.entry(history.slice(k));
+      if (entry) chain.push(entry);
+    }
+    return chain;
+  }
+
+  /** ln P(next) backing off along `chain` (backoffChain) until a context knows it. */
+  private lnProbAlong(chain: readonly ContextEntry[], next: string): number {
     const ch = this.vocabSet.has(next) ? next : ' ';
     let lnBow = 0;
-    const start = Math.max(0, history.length - (n - 1));
-    for (let k = start; k <= history.length; k++) {
-      const entry = this.entry(history.slice(k));
-      if (!entry) continue;
+    for (const entry of chain) {
       const p = entry.lnP.get(ch);
       if (p !== undefined) return lnBow + p;
       lnBow += entry.lnBow;
     }
-    // Not even a unigram: the floor (only for characters the builder left out).
     return lnBow - MAX_CODE * this.json.step;
-  }
-
-  /** ln P of each candidate next character, in the order given. */
-  lnProbs(history: string, nexts: readonly string[]): Float64Array {
-    // As lnProb for each, with the history's back-off chain looked up once for all of them.
-    const n = this.json.order;
-    const chain: ContextEntry[] = [];
-    for (let k = Math.max(0, history.length - (n - 1)); k <= history.length; k++) {
-      const entry = this.entry(history.slice(k));
-      if (entry) chain.push(entry);
-    }
-    const out = new Float64Array(nexts.length);
-    for (let i = 0; i < nexts.length; i++) {
-      const ch = this.vocabSet.has(nexts[i]) ? nexts[i] : ' ';
-      let lnBow = 0;
-      let lnP: number | undefined;
-      for (const entry of chain) {
-        const p = entry.lnP.get(ch);
-        if (p !== undefined) {
-          lnP = lnBow + p;
-          break;
-        }
-        lnBow += entry.lnBow;
-      }
-      out[i] = lnP ?? lnBow - MAX_CODE * this.json.step;
-    }
-    return out;
   }
 
   /** Total ln P of `text` after `history` (both normalized), for tests and diagnostics. */

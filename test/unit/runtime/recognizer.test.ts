@@ -160,12 +160,12 @@ describe('runtime: Recognizer.recognizeStrokes spaces in code (shipped model)', 
 describe('runtime: Recognizer.recognizeStrokes weighs context more than images do (shipped model)', () => {
   it('reads "let return count" in a held-out hand as written, where the images\' weight read "Count"', async function () {
     // bench:pad-accuracy, earlier group, indie-flower: the classifier gives its small c C at 0.75.
-    // (Seed 1 read "Count" too, until the pad's characters were also read turned: seeds 5 and 11 still do.)
+    // (Seeds 11 and 12 read "Count" at the images' weight with the 12-04 late model; seeds 5 and 11 did with the one before.)
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
     const font = traceFamily(FONT_FAMILIES.find((f) => f.id === 'indie-flower')!);
     const imagesWeight = new Recognizer(recognizer.classifier, { ngram: loadNgram(), strokesLmWeight: DEFAULT_LM_WEIGHT });
-    for (const seed of [5, 11]) {
+    for (const seed of [11, 12]) {
       const w = writeHersheyWords(font, ['let', 'return', 'count'], TRACED_RANGES, lcg(seed));
       assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth }).text, 'let return count', `seed ${seed}`);
       assert.equal(imagesWeight.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth }).text, 'let return Count', `seed ${seed}, the images' weight`);
@@ -185,15 +185,15 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
   }
 
   it('reads an m written as r and n as m where the word reads better so ("Protnise", "nurnber")', async function () {
-    // bench:pad-accuracy, narrow group: each of these seeds read an m as two letters.
+    // bench:pad-accuracy, narrow group: each of these seeds writes the m of Promise or number in strokes grouped as two letters.
     this.timeout(60_000);
-    await assertReadsAsWritten('just-another-hand', ['const', 'Promise', 'number'], [2, 5, 18]);
+    await assertReadsAsWritten('just-another-hand', ['const', 'Promise', 'number'], [2, 15, 18]);
   });
 
   it('joins a letter and a mark beside it where the word reads better so (a q whose tail read ",")', async function () {
-    // bench:pad-accuracy, tall-lowercase group: each of these seeds read "q,uick" before.
+    // bench:pad-accuracy, tall-lowercase group: each of these seeds writes the q's tail apart from its ring ("q,uick" before).
     this.timeout(60_000);
-    await assertReadsAsWritten('the-girl-next-door', ['world', 'quick', 'height'], [1, 2, 3]);
+    await assertReadsAsWritten('the-girl-next-door', ['world', 'quick', 'height'], [1, 2, 4]);
   });
 
   it('joins two symbols that make a letter where the word reads better so (an x written as ">" and "<")', async function () {
@@ -230,7 +230,7 @@ describe('runtime: Recognizer.recognizeStrokes cuts letters that touch where the
     // Each read so while only characters read below e^-0.25 were tried in pieces.
     this.timeout(60_000);
     await assertReadsAsWritten('zeyada', ['hello', 'world', 'index'], [3], "'klb world index'");
-    await assertReadsAsWritten('zeyada', ['Promise', 'world', 'index'], [4], "'Prmuc world index'");
+    await assertReadsAsWritten('zeyada', ['Promise', 'world', 'index'], [13, 32], "'Prmise world index'");
     await assertReadsAsWritten('annie-use-your-telescope', ['while', 'true', 'return'], [8], "'while true retum'");
   });
 

@@ -109,6 +109,18 @@ describe('strokes: writing line and case geometry', () => {
     const even = [36, 37, 38, 39, 40, 41, 42, 43.5, 45].map((h, i) => ({ left: 12 * i, top: 120 - h, right: 12 * i + 10, bottom: 120 }));
     assert.equal(estimateLineFrame(even), undefined);
   });
+
+  it('one short body below evenly spreading heights is no x-height: every letter would read as a capital', () => {
+    // Heights above the baseline from `items.push(next);` written in a marker hand (bench:code, nerko-one):
+    // the shortest is the ';', half the letters' height, and every letter read as a capital ("itemS.pUSh(neXt)").
+    const heights = [14.9, 17.3, 19.2, 20.0, 20.9, 23.8, 24.0, 24.6, 26.9, 28.1, 30.3, 31.7, 33.8, 36.7, 38.3];
+    const boxes = heights.map((h, i) => ({ left: 12 * i, top: 120 - h, right: 12 * i + 10, bottom: 120 }));
+    const f = estimateLineFrame(boxes);
+    assert.ok(f === undefined || f.xHeight > 20, `x-height ${f?.xHeight}`);
+    // A lone x-height letter after capitals is one where the step between them is a case step ("HTTPs").
+    const https = [43, 44, 44.5, 45, 30].map((h, i) => ({ left: 12 * i, top: 120 - h, right: 12 * i + 10, bottom: 120 }));
+    assert.equal(estimateLineFrame(https)?.xHeight, 30);
+  });
 });
 
 describe('strokes: the pad guide line', () => {

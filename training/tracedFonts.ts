@@ -76,7 +76,8 @@ export function withDotsKept(skel: Uint8Array, ink: InkMap, threshold = 0.5): Ui
     if (kept) continue;
     const cx = blob.reduce((s, i) => s + (i % width), 0) / blob.length;
     const cy = blob.reduce((s, i) => s + Math.floor(i / width), 0) / blob.length;
-    const nearest = blob.reduce((a, b) => (Math.hypot((a % width) - cx, Math.floor(a / width) - cy) <= Math.hypot((b % width) - cx, Math.floor(b / width) - cy) ? a : b));
+    const fromCentre = (i: number) => Math.hypot((i % width) - cx, Math.floor(i / width) - cy);
+    const nearest = blob.reduce((a, b) => (fromCentre(a) <= fromCentre(b) ? a : b));
     out[nearest] = 1;
   }
   return out;

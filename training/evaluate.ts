@@ -334,5 +334,7 @@ With \`${cursive.flag}\`, ${cursive.what} also drawn from the cursive families d
   if (/--more-families/.test(command)) notes += `
 With \`--more-families\` the training families include the ${MORE_FAMILIES.length} added 2026-12-04 (night), outside every held-out group's
 style and design series: ${MORE_FAMILIES.join(', ')}.`;
+  if (/--pen-dots/.test(command)) notes += `
+With \`--pen-dots\` the \`pen\` samples keep the dots that thinning erases whole (the dot of an i, j, ; : ! ?).`;
   return notes;
 }

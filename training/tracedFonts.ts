@@ -9,7 +9,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { CODE_CHARACTERS } from '../core/labels';
 import { familyDraws, FontFamily, registerFamily } from './fonts';
 import { HersheyFont, HersheyGlyph, Point } from './hershey';
-import { InkMap, inkFromCanvas, thin } from './inkOps';
+import { inkFromCanvas, thin, withDotsKept } from './inkOps';
 
 const SIZE = 220;
 const BASELINE = 160;
@@ -45,42 +45,6 @@ export function traceFamily(family: FontFamily, chars: string = CODE_CHARACTERS)
   const font: HersheyFont = { id: `traced:${family.id}`, glyphs, baseline: BASELINE, xHeightTop: BASELINE - px * metrics.xPerPx };
   cache.set(key, font);
   return font;
-}
-
-/**
- * The skeleton with a dot for each blob of ink that thinning erased: Zhang-Suen removes a small
- * square whole, and a font's small dot (the top of nothing-you-could-do's ';', one of patrick-hand's
- * ':' dots) vanished, so the benches wrote ',' for ';' and '.' for ':' and counted the reading of
- * what was written as an error. Each erased blob keeps its ink pixel nearest its centre.
- */
-export function withDotsKept(skel: Uint8Array, ink: InkMap, threshold = 0.5): Uint8Array {
-  const { width, height } = ink;
-  const out = Uint8Array.from(skel);
-  const seen = new Uint8Array(width * height);
-  for (let start = 0; start < seen.length; start++) {
-    if (seen[start] || ink.data[start] < threshold) continue;
-    // One blob of ink (8-connected), and whether any of it survived thinning.
-    const blob: number[] = [start];
-    seen[start] = 1;
-    let kept = false;
-    for (let k = 0; k < blob.length; k++) {
-      const i = blob[k], x = i % width, y = (i - x) / width;
-      kept ||= skel[i] === 1;
-      for (const [dx, dy] of NEIGHBOURS) {
-        const nx = x + dx, ny = y + dy, j = ny * width + nx;
-        if (nx < 0 || ny < 0 || nx >= width || ny >= height || seen[j] || ink.data[j] < threshold) continue;
-        seen[j] = 1;
-        blob.push(j);
-      }
-    }
-    if (kept) continue;
-    const cx = blob.reduce((s, i) => s + (i % width), 0) / blob.length;
-    const cy = blob.reduce((s, i) => s + Math.floor(i / width), 0) / blob.length;
-    const fromCentre = (i: number) => Math.hypot((i % width) - cx, Math.floor(i / width) - cy);
-    const nearest = blob.reduce((a, b) => (fromCentre(a) <= fromCentre(b) ? a : b));
-    out[nearest] = 1;
-  }
-  return out;
 }
 
 const NEIGHBOURS: readonly [number, number][] = [

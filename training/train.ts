@@ -43,6 +43,8 @@ export interface TrainArgs {
   cursiveLetters: string;
   /** Also train on the families added 2026-12-04 night (fonts.ts MORE_FAMILIES). */
   moreFamilies: boolean;
+  /** 'pen' samples keep the dots thinning erases (dataset.ts penDots). */
+  penDots: boolean;
 }
 
 /** What --cursive-lowercase draws from the cursive families: every lowercase letter and digit. */
@@ -65,6 +67,7 @@ export const RELEASE_ARGS: TrainArgs = {
   tracedRate: 0,
   cursiveLetters: '',
   moreFamilies: false,
+  penDots: false,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -86,6 +89,7 @@ function rebuildCommand(args: TrainArgs): string {
   add('--traced-rate', args.tracedRate, RELEASE_ARGS.tracedRate);
   if (args.cursiveLetters) flags.push(args.cursiveLetters === CURSIVE_LOWERCASE ? '--cursive-lowercase' : `--cursive-letters ${args.cursiveLetters}`);
   if (args.moreFamilies) flags.push('--more-families');
+  if (args.penDots) flags.push('--pen-dots');
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -115,6 +119,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--cursive-lowercase': args.cursiveLetters = CURSIVE_LOWERCASE; break;
       case '--cursive-letters': args.cursiveLetters = value ?? ''; i++; break;
       case '--more-families': args.moreFamilies = true; break;
+      case '--pen-dots': args.penDots = true; break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -131,7 +136,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --pen-dots --out`);
     }
   }
   return args;
@@ -153,7 +158,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLetters: args.cursiveLetters || undefined, moreFamilies: args.moreFamilies }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLetters: args.cursiveLetters || undefined, moreFamilies: args.moreFamilies, penDots: args.penDots }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),

@@ -40,6 +40,38 @@ describe('training/dataset: the synthetic character generator', () => {
     assert.ok(plain.every((s) => s.source.startsWith('pen:')));
   });
 
+  it("keeps the dots of pen samples that thinning erased when asked (penDots), and only then", () => {
+    /** Blobs of ink in a sample (augment off: dark ink on white, no noise). */
+    const blobs = (img: { width: number; height: number; data: ArrayLike<number> }): number => {
+      const seen = new Uint8Array(img.width * img.height);
+      let n = 0;
+      for (let s = 0; s < seen.length; s++) {
+        if (seen[s] || img.data[s] > 128) continue;
+        n++;
+        const stack = [s];
+        seen[s] = 1;
+        while (stack.length) {
+          const i = stack.pop()!, x = i % img.width, y = (i - x) / img.width;
+          for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+            const nx = x + dx, ny = y + dy, j = ny * img.width + nx;
+            if (nx < 0 || ny < 0 || nx >= img.width || ny >= img.height || seen[j] || img.data[j] > 128) continue;
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+      }
+      return n;
+    };
+    const opts = { split: 'train' as const, perClass: 60, seed: 9, labels: ';:', styles: ['pen' as const], augment: false };
+    const dotted = (samples: { image: Parameters<typeof blobs>[0] }[]) => samples.filter((s) => blobs(s.image) >= 2).length;
+    const plain = generateCharacterSamples(opts), kept = generateCharacterSamples({ ...opts, penDots: true });
+    assert.ok(dotted(kept) > dotted(plain), `${dotted(kept)} of ${kept.length} samples with their dots, against ${dotted(plain)}`);
+    assert.ok(dotted(kept) >= 0.95 * kept.length, `${dotted(kept)} of ${kept.length}`);
+    // Off by default: the earlier recipes' samples are as they were.
+    const again = generateCharacterSamples({ ...opts, penDots: false });
+    assert.deepEqual(again.map((s) => Array.from(s.image.data)), plain.map((s) => Array.from(s.image.data)));
+  });
+
   it('draws lowercase letters and digits, never capitals or symbols, from the cursive families when asked (cursiveLetters)', () => {
     const cursive = new Set(CURSIVE_LOWERCASE_FAMILIES);
     const from = (s: { source: string }) => cursive.has(s.source.split(':')[1]);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { FONT_FAMILIES } from '../../../training/fonts';
-import { createInk } from '../../../training/inkOps';
-import { traceFamily, withDotsKept } from '../../../training/tracedFonts';
+import { createInk, withDotsKept } from '../../../training/inkOps';
+import { traceFamily } from '../../../training/tracedFonts';
 
 describe('training/tracedFonts: families written as pen strokes for the benches', () => {
   it('keeps a blob of ink that thinning erased as a dot, and leaves surviving strokes as they were', () => {

@@ -214,12 +214,12 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
       const traced = style === 'pen' && augment && (opts.tracedRate ?? 0) > 0 && rng.chance(opts.tracedRate!) ? traceFamily(family) : undefined;
       drawn = traced?.glyphs.has(label)
         ? { ...drawHershey(traced, label, place, rng, augment, wide), source: traced.id, family, hershey: traced }
-        : { ...drawFont(family, label, place, rng, augment, style === 'pen', wide, opts.penDots ?? false), family };
+        : { ...drawFont(family, label, place, rng, augment, style === 'pen', wide, !!opts.penDots), family };
     }
     let ink = drawn.ink;
     if (augment && augmentationHas(opts.augmentation, 'v4') && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE)) {
       const neighbour = (l: string, at: Placement) =>
-        drawn.hershey ? drawHershey(drawn.hershey, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide, opts.penDots ?? false).ink;
+        drawn.hershey ? drawHershey(drawn.hershey, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide, !!opts.penDots).ink;
       ink = withNeighbours(ink, place, rng, drawn.hershey ? (l) => drawn.hershey!.glyphs.has(l) : () => true, neighbour);
     }
     let handFrame = drawn.frame;

@@ -3,6 +3,7 @@
  * thinning to a centre line, round-pen redraw, elastic distortion, blur, and composition onto paper.
  * Plain typed-array loops: images here are ~80x80, so simple code is fast enough.
  */
+import { connectedComponents } from '../core/segment/components';
 import { GreyImage } from '../core/image';
 import { Rng } from './prng';
 
@@ -61,8 +62,6 @@ export function thin(ink: InkMap, threshold = 0.5): Uint8Array {
   return img;
 }
 
-const EIGHT_NEIGHBOURS: readonly [number, number][] = [[0, -1], [1, 0], [0, 1], [-1, 0], [1, -1], [1, 1], [-1, 1], [-1, -1]];
-
 /**
  * The skeleton with a dot for each blob of ink that thinning erased: Zhang-Suen removes a small
  * square whole, and a font's small dot (the top of nothing-you-could-do's ';', one of patrick-hand's
@@ -72,31 +71,31 @@ const EIGHT_NEIGHBOURS: readonly [number, number][] = [[0, -1], [1, 0], [0, 1], 
  */
 export function withDotsKept(skel: Uint8Array, ink: InkMap, threshold = 0.5): Uint8Array {
   const { width, height } = ink;
-  const out = Uint8Array.from(skel);
-  const seen = new Uint8Array(width * height);
-  for (let start = 0; start < seen.length; start++) {
-    if (seen[start] || ink.data[start] < threshold) continue;
-    // One blob of ink (8-connected), and whether any of it survived thinning.
-    const blob: number[] = [start];
-    seen[start] = 1;
-    let kept = false;
-    for (let k = 0; k < blob.length; k++) {
-      const i = blob[k], x = i % width, y = (i - x) / width;
-      kept ||= skel[i] === 1;
-      for (const [dx, dy] of EIGHT_NEIGHBOURS) {
-        const nx = x + dx, ny = y + dy, j = ny * width + nx;
-        if (nx < 0 || ny < 0 || nx >= width || ny >= height || seen[j] || ink.data[j] < threshold) continue;
-        seen[j] = 1;
-        blob.push(j);
-      }
-    }
-    if (kept) continue;
-    const cx = blob.reduce((s, i) => s + (i % width), 0) / blob.length;
-    const cy = blob.reduce((s, i) => s + Math.floor(i / width), 0) / blob.length;
-    const fromCentre = (i: number) => Math.hypot((i % width) - cx, Math.floor(i / width) - cy);
-    const nearest = blob.reduce((a, b) => (fromCentre(a) <= fromCentre(b) ? a : b));
-    out[nearest] = 1;
+  const { labels, list } = connectedComponents(Uint8Array.from(ink.data, (v) => (v >= threshold ? 1 : 0)), width, height);
+  // Per blob: whether any of it survived thinning, and its centre.
+  const kept = new Uint8Array(list.length + 1);
+  const sumX = new Float64Array(list.length + 1), sumY = new Float64Array(list.length + 1);
+  for (let i = 0; i < labels.length; i++) {
+    const id = labels[i];
+    if (!id) continue;
+    if (skel[i]) kept[id] = 1;
+    sumX[id] += i % width;
+    sumY[id] += Math.floor(i / width);
   }
+  const nearest = new Int32Array(list.length + 1).fill(-1);
+  const distance = new Float64Array(list.length + 1).fill(Infinity);
+  for (let i = 0; i < labels.length; i++) {
+    const id = labels[i];
+    if (!id || kept[id]) continue;
+    const { area } = list[id - 1];
+    const d = Math.hypot((i % width) - sumX[id] / area, Math.floor(i / width) - sumY[id] / area);
+    if (d < distance[id]) {
+      distance[id] = d;
+      nearest[id] = i;
+    }
+  }
+  const out = Uint8Array.from(skel);
+  for (const i of nearest) if (i >= 0) out[i] = 1;
   return out;
 }
 

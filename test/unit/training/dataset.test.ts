@@ -5,6 +5,7 @@ import { Rng } from '../../../training/prng';
 import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, HELDOUT_GROUPS, HERSHEY_FONTS, MORE_FAMILIES } from '../../../training/fonts';
 import { parseJhf, loadHersheyFont } from '../../../training/hershey';
 import { normalizeCharacter } from '../../../core/preprocess';
+import { connectedComponents } from '../../../core/segment/components';
 
 describe('training/dataset: the synthetic character generator', () => {
   it('is deterministic for a seed and differs across seeds', () => {
@@ -42,26 +43,8 @@ describe('training/dataset: the synthetic character generator', () => {
 
   it("keeps the dots of pen samples that thinning erased when asked (penDots), and only then", () => {
     /** Blobs of ink in a sample (augment off: dark ink on white, no noise). */
-    const blobs = (img: { width: number; height: number; data: ArrayLike<number> }): number => {
-      const seen = new Uint8Array(img.width * img.height);
-      let n = 0;
-      for (let s = 0; s < seen.length; s++) {
-        if (seen[s] || img.data[s] > 128) continue;
-        n++;
-        const stack = [s];
-        seen[s] = 1;
-        while (stack.length) {
-          const i = stack.pop()!, x = i % img.width, y = (i - x) / img.width;
-          for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-            const nx = x + dx, ny = y + dy, j = ny * img.width + nx;
-            if (nx < 0 || ny < 0 || nx >= img.width || ny >= img.height || seen[j] || img.data[j] > 128) continue;
-            seen[j] = 1;
-            stack.push(j);
-          }
-        }
-      }
-      return n;
-    };
+    const blobs = (img: { width: number; height: number; data: ArrayLike<number> }): number =>
+      connectedComponents(Uint8Array.from(img.data, (v) => (v > 128 ? 0 : 1)), img.width, img.height).list.length;
     const opts = { split: 'train' as const, perClass: 60, seed: 9, labels: ';:', styles: ['pen' as const], augment: false };
     const dotted = (samples: { image: Parameters<typeof blobs>[0] }[]) => samples.filter((s) => blobs(s.image) >= 2).length;
     const plain = generateCharacterSamples(opts), kept = generateCharacterSamples({ ...opts, penDots: true });

@@ -13,6 +13,14 @@ export const SYMBOLS = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 /** Every printable ASCII character but the space: the 94 classes of a code-reading model. */
 export const CODE_CHARACTERS = ALL_CHARACTERS + SYMBOLS;
 
+/**
+ * The class of a crop that holds several touching characters, not one ("uth" of a marker, "ke" of a
+ * joined hand). A model trained with it reads such a clump as a clump instead of as the nearest
+ * letter (uth -> m), so the readers cut it. Never a reading: CharClassifier leaves its column out of
+ * the probabilities, which then sum to less than one by the clump's share.
+ */
+export const CLUMP = '\u2591';
+
 /** EMNIST-Balanced folds these lowercase letters into their capitals (same shape, size aside). */
 export const MERGED_LOWERCASE = 'cijklmopsuvwxyz';
 

@@ -7,6 +7,7 @@
  * that is six ops long.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { CLUMP } from './labels';
 import { GEOMETRY_SIZE, INPUT_SIZE, NormalizedCharacter } from './preprocess';
 
 export type Activation = 'relu' | 'linear';
@@ -142,13 +143,28 @@ export function toInputTensors(chars: readonly NormalizedCharacter[], inputSize 
 
 /** A loaded, ready classifier. Holds its weights on the active backend until dispose(). */
 export class CharClassifier {
+  /** The labels readings are made of: the model's, less the clump class. */
+  readonly labels: readonly string[];
+  /** The clump class's output column; -1 when the model has none. */
+  private readonly clumpColumn: number;
+
   private constructor(
     readonly json: CharModelJson,
     private readonly params: Params,
-  ) {}
+  ) {
+    this.clumpColumn = json.labels.indexOf(CLUMP);
+    this.labels = json.labels.filter((l) => l !== CLUMP);
+  }
 
-  get labels(): readonly string[] {
-    return this.json.labels;
+  /** The i-th of `count` softmax rows in `data`, without the clump column (not renormalised: a clump's share is missing). */
+  private row(data: Float32Array, i: number): Float32Array {
+    const k = this.json.labels.length;
+    const row = data.slice(i * k, (i + 1) * k);
+    if (this.clumpColumn < 0) return row;
+    const out = new Float32Array(k - 1);
+    out.set(row.subarray(0, this.clumpColumn));
+    out.set(row.subarray(this.clumpColumn + 1), this.clumpColumn);
+    return out;
   }
 
   /** Build from model.json and its concatenated weight file(s) (possibly quantized). */
@@ -167,7 +183,7 @@ export class CharClassifier {
     return new CharClassifier(json, params);
   }
 
-  /** Class probabilities for each character, one Float32Array of labels.length per input. */
+  /** Class probabilities for each character, one Float32Array of labels.length per input (the clump's share left out). */
   probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
     if (chars.length === 0) return [];
     const flat = tf.tidy(() => {
@@ -176,8 +192,7 @@ export class CharClassifier {
     });
     const data = flat.dataSync() as Float32Array;
     flat.dispose();
-    const k = this.json.labels.length;
-    return chars.map((_, i) => data.slice(i * k, (i + 1) * k));
+    return chars.map((_, i) => this.row(data, i));
   }
 
   /**
@@ -199,10 +214,9 @@ export class CharClassifier {
     const probs = probT.dataSync() as Float32Array;
     featT.dispose();
     probT.dispose();
-    const k = this.json.labels.length;
     const d = feats.length / chars.length;
     return {
-      probabilities: chars.map((_, i) => probs.slice(i * k, (i + 1) * k)),
+      probabilities: chars.map((_, i) => this.row(probs, i)),
       features: chars.map((_, i) => feats.slice(i * d, (i + 1) * d)),
     };
   }

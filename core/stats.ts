@@ -27,17 +27,40 @@ export function median(values: readonly number[], empty = NaN): number {
 }
 
 /**
+ * The total of a reading's class probabilities: 1, or less by the share a model's clump class took
+ * (core/labels.ts CLUMP). Whatever renormalises a reading keeps this total, so that a clump stays unsure.
+ */
+export function massOf(p: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < p.length; i++) if (p[i] > 0) sum += p[i];
+  return Math.min(1, sum);
+}
+
+/** `p` scaled in place to sum to `mass` (unchanged when it sums to nothing). */
+export function scaleToMass(p: Float32Array, mass: number): Float32Array {
+  let sum = 0;
+  for (let i = 0; i < p.length; i++) sum += p[i];
+  if (!(sum > 0)) return p;
+  for (let i = 0; i < p.length; i++) p[i] *= mass / sum;
+  return p;
+}
+
+/**
  * Product of experts: the normalised geometric mean of several readings (class probabilities) of one
  * character. Where the readings agree it is their reading; where one is unsure another settles it; a
  * class any reading rules out (probability 0) stays out. The first reading when all are disjoint.
+ * The total is the geometric mean of the readings' totals (massOf): a clump in either stays a clump.
  */
 export function productOfExperts(readings: readonly Float32Array[]): Float32Array {
   const k = readings[0].length, share = 1 / readings.length;
   const out = new Float32Array(k).fill(1);
-  for (const p of readings) for (let c = 0; c < k; c++) out[c] *= p[c] ** share;
+  let mass = 1;
+  for (const p of readings) {
+    for (let c = 0; c < k; c++) out[c] *= p[c] ** share;
+    mass *= massOf(p) ** share;
+  }
   let sum = 0;
   for (let c = 0; c < k; c++) sum += out[c];
   if (!(sum > 0)) return Float32Array.from(readings[0]);
-  for (let c = 0; c < k; c++) out[c] /= sum;
-  return out;
+  return scaleToMass(out, mass);
 }

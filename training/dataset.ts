@@ -18,7 +18,7 @@
 import { createCanvas, SKRSContext2D } from '@napi-rs/canvas';
 import { GreyImage } from '../core/image';
 import { LineFrame } from '../core/preprocess';
-import { ALL_CHARACTERS, SYMBOLS } from '../core/labels';
+import { ALL_CHARACTERS, CLUMP, SYMBOLS } from '../core/labels';
 import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, familyDraws, FontFamily, HERSHEY_FONTS, registerFamily, Split, trainingFamilies } from './fonts';
 import { loadHersheyFont, HersheyFont, HersheyGlyph, Point } from './hershey';
 import { drawnSymbolStrokes } from './symbolStrokes';
@@ -83,6 +83,11 @@ export interface GenerateOptions {
    * tenth of them lose the dot of an i, j, ; : ! or ?. Default false (earlier recipes' samples as they were).
    */
   penDots?: boolean;
+  /**
+   * Samples of the CLUMP class (when `labels` has it), as a multiple of `perClass`: two or three
+   * letters of one hand touching or overlapping, the whole clump in the crop. Default CLUMP_SHARE.
+   */
+  clumpShare?: number;
 }
 
 /** The augmentation recipes, each the one before it plus something (see GenerateOptions.augmentation). */
@@ -120,7 +125,8 @@ export function generateCharacterSamples(opts: GenerateOptions): CharacterSample
       s === 'drawn' ? symbol : s === 'hershey' ? own.hershey.length > 0 : own.hand.length + own.print.length > 0,
     );
     if (styles.length === 0) throw new Error(`No sources for '${label}' in the requested styles and split.`);
-    for (let k = 0; k < opts.perClass; k++) {
+    const count = label === CLUMP ? Math.round(opts.perClass * (opts.clumpShare ?? CLUMP_SHARE)) : opts.perClass;
+    for (let k = 0; k < count; k++) {
       const rng = new Rng(hashString(`${opts.seed}|${opts.split}|${label}|${k}`));
       out.push(generateOne(label, rng, styles, own, opts));
     }
@@ -202,9 +208,12 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
     const wide = augmentationHas(opts.augmentation, 'v3');
     const place = placement(rng, augment, wide);
     let drawn: { ink: InkMap; frame: LineFrame; source: string; family?: FontFamily; hershey?: HersheyFont };
+    // A clump starts from a letter the source draws; its neighbours are added below. (Other labels draw no
+    // number here, so their random streams are as before.)
+    const glyphOf = (has: (l: string) => boolean) => (label === CLUMP ? rng.pick([...CLUMP_LETTERS].filter(has)) : label);
     if (style === 'hershey') {
       const font = rng.pick(sources.hershey);
-      drawn = { ...drawHershey(font, label, place, rng, augment, wide), hershey: font };
+      drawn = { ...drawHershey(font, glyphOf((l) => font.glyphs.has(l)), place, rng, augment, wide), hershey: font };
     } else if (style === 'drawn') {
       drawn = { ...drawHershey(drawnSymbolFont(label, rng), label, place, rng, augment, wide), source: 'drawn:symbols' };
     } else {
@@ -212,15 +221,22 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
       const family = rng.pick(usePrint ? sources.print : sources.hand);
       // (The chance is only drawn when asked for, so the other recipes keep their random streams.)
       const traced = style === 'pen' && augment && (opts.tracedRate ?? 0) > 0 && rng.chance(opts.tracedRate!) ? traceFamily(family) : undefined;
-      drawn = traced?.glyphs.has(label)
-        ? { ...drawHershey(traced, label, place, rng, augment, wide), source: traced.id, family, hershey: traced }
-        : { ...drawFont(family, label, place, rng, augment, style === 'pen', wide, !!opts.penDots), family };
+      const glyph = glyphOf(traced ? (l) => traced.glyphs.has(l) : () => true);
+      drawn = traced?.glyphs.has(glyph)
+        ? { ...drawHershey(traced, glyph, place, rng, augment, wide), source: traced.id, family, hershey: traced }
+        : { ...drawFont(family, glyph, place, rng, augment, style === 'pen', wide, !!opts.penDots), family };
     }
     let ink = drawn.ink;
-    if (augment && augmentationHas(opts.augmentation, 'v4') && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE)) {
+    const clump = label === CLUMP;
+    if (clump || (augment && augmentationHas(opts.augmentation, 'v4') && rng.chance(opts.neighbourRate ?? NEIGHBOUR_RATE))) {
       const neighbour = (l: string, at: Placement) =>
         drawn.hershey ? drawHershey(drawn.hershey, l, at, rng, augment, wide).ink : style === 'drawn' ? null : drawFont(drawn.family!, l, at, rng, augment, style === 'pen', wide, !!opts.penDots).ink;
-      ink = withNeighbours(ink, place, rng, drawn.hershey ? (l) => drawn.hershey!.glyphs.has(l) : () => true, neighbour);
+      const near = withNeighbours(ink, place, rng, drawn.hershey ? (l) => drawn.hershey!.glyphs.has(l) : () => true, neighbour, clump);
+      if (!near) {
+        if (attempt >= 8) throw new Error(`Could not draw a clump from ${drawn.source}.`);
+        continue;
+      }
+      ink = near;
     }
     let handFrame = drawn.frame;
     if (augment && augmentationHas(opts.augmentation, 'v6') && rng.chance(XHEIGHT_RATE)) {
@@ -265,6 +281,11 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
 
 // ---- touching neighbours ('v4') ---------------------------------------------------------------------
 
+/** CLUMP samples per class's samples (GenerateOptions.clumpShare). */
+export const CLUMP_SHARE = 3;
+/** Letters a clump starts from: lowercase mostly, as in words, some capitals and digits. */
+const CLUMP_LETTERS = 'aceimnorsuvwxzbdfhkltgjpqyaceimnorsuvwxzbdhkltABDEHKMNRT0123456789';
+
 /** Share of 'v4' samples with letters touching the glyph. */
 export const NEIGHBOUR_RATE = 0.25;
 /** Share of 'v5' samples drawn with a worn pen. */
@@ -303,11 +324,13 @@ const NEIGHBOUR_LETTERS = 'aceimnorsuvwxzbdfhklt';
  * a word, of a marker, of a fast hand do), and everything outside the glyph's own columns cut away
  * (give or take a pixel or two): what the readers' cuts between touching letters hand the classifier.
  * `draw` draws a letter at a placement in the glyph's hand (null: this style has no neighbours).
+ * `whole`: nothing cut away, the clump itself (a CLUMP sample); null when no neighbour could be drawn.
  */
-function withNeighbours(ink: InkMap, place: Placement, rng: Rng, has: (l: string) => boolean, draw: (label: string, at: Placement) => InkMap | null): InkMap {
+function withNeighbours(ink: InkMap, place: Placement, rng: Rng, has: (l: string) => boolean, draw: (label: string, at: Placement) => InkMap | null, whole = false): InkMap | null {
   const own = inkExtent(ink);
-  if (!own) return ink;
+  if (!own) return whole ? null : ink;
   const out = Float32Array.from(ink.data);
+  let added = 0;
   const sides = rng.chance(0.5) ? [-1, 1] : [rng.chance(0.5) ? -1 : 1];
   for (const side of sides) {
     const label = rng.pick([...NEIGHBOUR_LETTERS].filter(has));
@@ -318,6 +341,7 @@ function withNeighbours(ink: InkMap, place: Placement, rng: Rng, has: (l: string
     // From a hair apart to a fifth of a cap height into the glyph.
     const gap = rng.uniform(-0.2, 0.03) * place.capHeight;
     const shift = Math.round(side > 0 ? own.right + gap - ext.left : own.left - gap - ext.right);
+    added++;
     for (let y = 0; y < ink.height; y++) {
       for (let x = 0; x < ink.width; x++) {
         const from = x - shift;
@@ -327,6 +351,7 @@ function withNeighbours(ink: InkMap, place: Placement, rng: Rng, has: (l: string
       }
     }
   }
+  if (whole) return added > 0 ? { width: ink.width, height: ink.height, data: out } : null;
   // The cut: the glyph's columns, a pixel or two either way.
   const left = own.left + rng.int(-2, 1), right = own.right + rng.int(-1, 2);
   for (let y = 0; y < ink.height; y++) {

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
-import { ALL_CHARACTERS, CODE_CHARACTERS, DIGITS, LOWER } from '../core/labels';
+import { ALL_CHARACTERS, CLUMP, CODE_CHARACTERS, DIGITS, LOWER } from '../core/labels';
 import { CURSIVE_LOWERCASE_FAMILIES, FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, trainingFamilies, validationSources } from './fonts';
 import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
@@ -45,6 +45,8 @@ export interface TrainArgs {
   moreFamilies: boolean;
   /** 'pen' samples keep the dots thinning erases (dataset.ts penDots). */
   penDots: boolean;
+  /** Add the CLUMP class: crops of several touching letters, so that a clump reads as none of the characters (dataset.ts clumpShare). */
+  clumps: boolean;
 }
 
 /** What --cursive-lowercase draws from the cursive families: every lowercase letter and digit. */
@@ -68,6 +70,7 @@ export const RELEASE_ARGS: TrainArgs = {
   cursiveLetters: '',
   moreFamilies: false,
   penDots: false,
+  clumps: false,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -90,6 +93,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (args.cursiveLetters) flags.push(args.cursiveLetters === CURSIVE_LOWERCASE ? '--cursive-lowercase' : `--cursive-letters ${args.cursiveLetters}`);
   if (args.moreFamilies) flags.push('--more-families');
   if (args.penDots) flags.push('--pen-dots');
+  if (args.clumps) flags.push('--clumps');
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -120,6 +124,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--cursive-letters': args.cursiveLetters = value ?? ''; i++; break;
       case '--more-families': args.moreFamilies = true; break;
       case '--pen-dots': args.penDots = true; break;
+      case '--clumps': args.clumps = true; break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -136,7 +141,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --pen-dots --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --pen-dots --clumps --out`);
     }
   }
   return args;
@@ -144,7 +149,7 @@ function parseArgs(argv: string[]): TrainArgs {
 
 export async function runTraining(args: TrainArgs, log: (s: string) => void = console.log): Promise<void> {
   await useWasmForTraining();
-  const labels = [...(args.classes === 'code' ? CODE_CHARACTERS : ALL_CHARACTERS)];
+  const labels = [...(args.classes === 'code' ? CODE_CHARACTERS : ALL_CHARACTERS), ...(args.clumps ? [CLUMP] : [])];
   const layers = releaseLayers(labels.length);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const perClass = Math.ceil(args.samples / labels.length);

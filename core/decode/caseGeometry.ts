@@ -8,7 +8,7 @@
  * member. Only mass inside a group moves: geometry never turns a 'c' into an 'e'.
  */
 import { DIGITS, isLetterOrDigit } from '../labels';
-import { median } from '../stats';
+import { massOf, median, scaleToMass } from '../stats';
 
 /**
  * Where a character's ink sits, in x-heights above the baseline of its line (LineFrame):
@@ -119,7 +119,7 @@ export function wordMetrics(geometry: readonly CharGeometry[], argmaxLabels: rea
  */
 /**
  * 'group': only mass inside each look-alike group moves. 'all': every label with a known height
- * is weighed by its fit and the whole vector renormalised, so a tall glyph read as 'q' loses to
+ * is weighed by its fit and the whole vector renormalised (to its own total, massOf), so a tall glyph read as 'q' loses to
  * '1' as well as to '9' (measured on the tuning split: see DEFAULT_GEOMETRY_MODE in beam.ts).
  */
 export type GeometryMode = 'group' | 'all';
@@ -138,6 +138,7 @@ export function applyCaseGeometry(
   const u = gap > 0.15 * Math.abs(m.xTop) ? (g.top - m.xTop) / gap : NaN; // 0 = x-high, 1 = cap-high
   const v = m.descender < 0 ? g.bottom / m.descender : NaN; // 0 = on the baseline, 1 = descends
   if (mode === 'all') {
+    const mass = massOf(probs);
     let total = 0;
     // Ink reaching less than half the x-height is a mark (a full stop written as a small loop), no letter.
     const short = shortFit(g.top / Math.max(1e-6, m.xTop));
@@ -146,8 +147,7 @@ export function applyCaseGeometry(
       total += out[i];
     });
     if (!(total > 0)) return Float32Array.from(probs);
-    for (let i = 0; i < out.length; i++) out[i] /= total;
-    return out;
+    return scaleToMass(out, mass);
   }
   const index = new Map<string, number>();
   labels.forEach((l, i) => index.set(l, i));

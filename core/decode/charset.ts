@@ -5,6 +5,7 @@
  * one model for every setting and lets "digits" settle 0/O and 1/l, which no glyph alone can.
  */
 import { CODE_CHARACTERS, DIGITS, LOWER, UPPER } from '../labels';
+import { massOf } from '../stats';
 
 export const CHARSET_NAMES = ['code', 'all', 'digits', 'letters', 'upper', 'lower', 'alnum'] as const;
 export type CharsetName = (typeof CHARSET_NAMES)[number];
@@ -68,7 +69,7 @@ export function allowedIndices(labels: readonly string[], charset: Charset): num
   return out;
 }
 
-/** Probabilities with every label outside the charset set to 0, renormalised to sum to 1. */
+/** Probabilities with every label outside the charset set to 0, renormalised to the reading's total (massOf: 1 but for a clump's share). */
 export function restrictToCharset(probs: Float32Array, labels: readonly string[], charset: Charset | string): Float32Array {
   if (probs.length !== labels.length) throw new Error(`Got ${probs.length} probabilities for ${labels.length} labels.`);
   const set = typeof charset === 'string' ? parseCharset(charset) : charset;
@@ -85,6 +86,8 @@ export function restrictToCharset(probs: Float32Array, labels: readonly string[]
     for (const i of allowed) out[i] = 1 / allowed.length;
     return out;
   }
-  for (const i of allowed) out[i] /= sum;
+  // To the total the reading had (1 but for a clump's share: stats.ts massOf).
+  const mass = massOf(probs);
+  for (const i of allowed) out[i] *= mass / sum;
   return out;
 }

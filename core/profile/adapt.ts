@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Classifier } from '../recognizer';
 import type { NormalizedCharacter } from '../preprocess';
+import { massOf, scaleToMass } from '../stats';
 import { sampleInput, WriterProfile } from './profile';
 
 /** A classifier that also reports the features its last layer reads (CharClassifier does). */
@@ -124,7 +125,8 @@ export class ProfileClassifier implements Classifier {
   /** `f`: the character's unit features; `sims`: their similarity to each sample. */
   private adapt(p0: Float32Array, f: Float32Array, sims: Float32Array): Float32Array {
     const { threshold, strength } = this.params;
-    const p = this.delta ? corrected(p0, f, this.delta) : p0;
+    // Corrected, the reading keeps its total (stats.ts massOf: a clump stays unsure).
+    const p = this.delta ? scaleToMass(corrected(p0, f, this.delta), massOf(p0)) : p0;
     const best = this.closestPerClass(sims);
     const out = Float32Array.from(p);
     if (this.params.mode === 'mix' || this.params.mode === 'geometric') {
@@ -146,7 +148,7 @@ export class ProfileClassifier implements Classifier {
       // An untaught character votes as if it had a sample right at the threshold.
       const untaught = Math.exp(strength * (threshold - top));
       for (let c = 0; c < out.length; c++) out[c] = Math.max(p[c], 1e-9) ** (1 - share) * (vote.get(c) ?? untaught) ** share;
-      return normalise(out);
+      return scaleToMass(out, massOf(p));
     }
     let changed = false;
     for (const [c, sim] of best) {
@@ -154,15 +156,8 @@ export class ProfileClassifier implements Classifier {
       out[c] = Math.max(out[c], 1e-4) * Math.exp(strength * (sim - threshold));
       changed = true;
     }
-    return changed ? normalise(out) : p;
+    return changed ? scaleToMass(out, massOf(p)) : p;
   }
-}
-
-function normalise(p: Float32Array): Float32Array {
-  let sum = 0;
-  for (const v of p) sum += v;
-  for (let k = 0; k < p.length; k++) p[k] /= sum;
-  return p;
 }
 
 function dot(a: Float32Array, b: Float32Array): number {
@@ -187,10 +182,8 @@ function corrected(p: Float32Array, f: Float32Array, delta: Float32Array): Float
     z[c] = s;
     max = Math.max(max, s);
   }
-  let sum = 0;
-  for (let c = 0; c < k; c++) sum += (z[c] = Math.exp(z[c] - max));
-  for (let c = 0; c < k; c++) z[c] /= sum;
-  return z;
+  for (let c = 0; c < k; c++) z[c] = Math.exp(z[c] - max);
+  return scaleToMass(z, 1);
 }
 
 /** Gradient descent on mean cross-entropy of softmax(log p + f.dW) over the samples, plus lambda |dW|^2. */

@@ -6,6 +6,23 @@ import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, HELDOUT_GROUPS, HERSHEY_FONTS, 
 import { parseJhf, loadHersheyFont } from '../../../training/hershey';
 import { normalizeCharacter } from '../../../core/preprocess';
 import { connectedComponents } from '../../../core/segment/components';
+import { CLUMP } from '../../../core/labels';
+
+/** The box of a grey image's dark pixels. */
+function inkBoxOf(image: { width: number; height: number; data: ArrayLike<number> }): { left: number; right: number; top: number; bottom: number } {
+  let left = image.width, right = 0, top = image.height, bottom = 0;
+  const dark = image.data[0] > 128 ? (v: number) => v < 128 : (v: number) => v >= 128;
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      if (!dark(image.data[y * image.width + x])) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x + 1);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y + 1);
+    }
+  }
+  return { left, right, top, bottom };
+}
 
 describe('training/dataset: the synthetic character generator', () => {
   it('is deterministic for a seed and differs across seeds', () => {
@@ -111,6 +128,24 @@ describe('training/dataset: the synthetic character generator', () => {
     const v5 = generateCharacterSamples({ ...opts, augmentation: 'v5', wornRate: 1 });
     assert.ok(v5.some((s, i) => s.image.data.length !== v4[i].image.data.length), "'v5' draws other samples");
     for (const s of v5) assert.doesNotThrow(() => normalizeCharacter(s.image, { frame: s.frame }), s.label);
+  });
+
+  it('draws clumps of touching letters for the CLUMP class, clumpShare times as many, and leaves the other classes as they were', () => {
+    const opts = { split: 'train' as const, perClass: 24, seed: 9, labels: 'on', augmentation: 'v4' as const };
+    const plain = generateCharacterSamples(opts);
+    const mixed = generateCharacterSamples({ ...opts, labels: 'on' + CLUMP, clumpShare: 2 });
+    const clumps = mixed.filter((s) => s.label === CLUMP);
+    assert.equal(clumps.length, 48);
+    mixed.filter((s) => s.label !== CLUMP).forEach((s, i) => assert.deepEqual(s.image.data, plain[i].image.data, 'o and n as before'));
+    // Two or three letters side by side: much wider for their height than an o or an n.
+    const aspect = (s: { image: { width: number; height: number; data: Uint8ClampedArray | Uint8Array } }) => {
+      const { left, right, top, bottom } = inkBoxOf(s.image);
+      return (right - left) / Math.max(1, bottom - top);
+    };
+    const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
+    const clumpAspect = median(clumps.map(aspect)), letterAspect = median(plain.map(aspect));
+    assert.ok(clumpAspect > 1.6 * letterAspect, `clumps ${clumpAspect.toFixed(2)}, letters ${letterAspect.toFixed(2)}`);
+    for (const s of clumps) assert.doesNotThrow(() => normalizeCharacter(s.image, { frame: s.frame }));
   });
 
   it('wornInk wears a thick stroke down to about the target width and keeps at least a quarter of the ink', () => {

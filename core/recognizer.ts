@@ -123,8 +123,13 @@ type ClassifiedMemo = Map<CharacterInput, Classified | undefined>;
  */
 type ReadOptions = { readonly frame?: LineFrame; readonly polarity?: PreprocessOptions['polarity']; readonly turned?: boolean };
 
-/** Cost of each extra piece when the decoder weighs cutting touching pen letters (nats; as the text reader's). */
-const PIECE_COST = 0.35;
+/**
+ * Cost of each extra piece when the decoder weighs cutting touching pen letters (nats). 0.35 as the text
+ * reader's until the model with the clump class, whose doubt of a whole already argues for a cut: traced
+ * training families (`npx tsx bench/padAccuracy.ts --tune-lm`, at the shipped weight) CER 1.5% -> 1.4%
+ * at 0.5 and 0.65; held out, `npm run bench:pad-accuracy` all groups 2.8% -> 2.7%, unseen 3.0% -> 2.9%.
+ */
+const PIECE_COST = 0.5;
 /**
  * How much better (nats) the word must decode with two neighbours joined than apart. The decoder's
  * score still leans to fewer characters ("helh" scored above "hello" with its 'lo' joined), so a
@@ -148,9 +153,11 @@ const SURE_MIDDLE_LETTER = 0.9;
  * of them. Chosen on the training families (bench:pad-accuracy --tune-lm's lines): CER 2.7% without
  * such joins, 2.1% at 1, 2.0% at 0.7, 0.5 and 0.3 alike; the strictest of the best, 2.2% once a letter
  * and a symbol were no longer joined (which read 'x|' as X). Refusing joins that read as one of the
- * two letters ('zy' as y) cost words there (93.1 -> 93.0%).
+ * two letters ('zy' as y) cost words there (93.1 -> 93.0%). With the clump model (a joined q and its
+ * tail reads 0.63 beside the q's 0.99 alone: "q,uick" in most writings of the-girl-next-door), 0.5:
+ * --tune-lm words 95.3 -> 95.4%, count right 97.0 -> 97.3%; held out (bench:pad-accuracy) the same.
  */
-const JOINED_LETTER_SURENESS = 0.7;
+const JOINED_LETTER_SURENESS = 0.5;
 /**
  * Symbols small enough to be a stroke of the letter beside them, which may join it as two letters do
  * (bench:pad-accuracy --tune-lm: words 92.7% -> 92.9%; held-out groups 90.0% -> 90.1%).

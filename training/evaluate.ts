@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { CharClassifier } from '../core/model';
+import { massOf } from '../core/stats';
 import { normalizeCharacter, NormalizedCharacter, BlankImageError } from '../core/preprocess';
-import { DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
-import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, CharacterSample, SampleStyle, NEIGHBOUR_RATE, WORN_RATE, XHEIGHT_RATE } from './dataset';
+import { CLUMP, DIGITS, SYMBOLS, mergedLabel } from '../core/labels';
+import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, CharacterSample, CLUMP_SHARE, SampleStyle, NEIGHBOUR_RATE, WORN_RATE, XHEIGHT_RATE } from './dataset';
 import { styleGroupRows, styleGroupSummary } from './characterScores';
 import { groupLabel, unseenOnly } from './groupFigures';
 import { CURSIVE_LOWERCASE_FAMILIES, FRESH_GROUPS, HELDOUT_GROUPS, MORE_FAMILIES, validationSources } from './fonts';
@@ -54,7 +55,12 @@ export function normalizeAll(samples: CharacterSample[]): Item[] {
   return items;
 }
 
-export function score(model: CharClassifier, items: Item[], useGeometry: boolean): Scores {
+/**
+ * `clumpAware`: a sample counts as read CLUMP when the clump's share (what the probabilities miss of
+ * one) is larger than the best class's, as training's validation scored it; otherwise a reading is
+ * the best of the characters, as the readers' is.
+ */
+export function score(model: CharClassifier, items: Item[], useGeometry: boolean, clumpAware = false): Scores {
   const labels = model.labels;
   const digitIdx = labels.map((l, i) => (DIGITS.includes(l) ? i : -1)).filter((i) => i >= 0);
   const zero = new Float32Array(items[0]?.norm.geometry.length ?? 3);
@@ -67,7 +73,7 @@ export function score(model: CharClassifier, items: Item[], useGeometry: boolean
     chunk.forEach((it, k) => {
       const p = probs[k];
       const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]);
-      const pred = labels[order[0]];
+      const pred = clumpAware && 1 - massOf(p) > p[order[0]] ? CLUMP : labels[order[0]];
       const hit = pred === it.label;
       if (hit) s.exact++;
       if (mergedLabel(pred) === mergedLabel(it.label)) s.merged++;
@@ -118,8 +124,9 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   const { json, weightData: weights } = readModelArtifacts(dir);
   const model = CharClassifier.fromArtifacts(json, weights);
   const perClass = opts.perClass ?? EVAL_PER_CLASS;
-  // Every class the model has (the 62 letters and digits come first, so their samples are those of earlier cards).
-  const labels = json.labels.join('');
+  // Every character class the model has (the 62 letters and digits come first, so their samples are those
+  // of earlier cards); not the clump class, which is no reading.
+  const labels = model.labels.join('');
   const sets = {
     augmented: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass, seed: EVAL_SEED, noFrameRate: 0, augment: true, augmentation: 'v2', labels, styles: HELDOUT_STYLES, families: validationSources() })),
     clean: normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: Math.max(4, Math.round(perClass / 5)), seed: EVAL_SEED, noFrameRate: 0, augment: false, labels, styles: HELDOUT_STYLES, families: validationSources() })),
@@ -147,11 +154,15 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   const tr = (json.training ?? {}) as Record<string, unknown>;
   let quantLine = 'Quantization check: no training provenance recorded.';
   if (typeof tr.seed === 'number' && typeof tr.validationSamples === 'number' && typeof tr.validationAccuracyFloat32 === 'number') {
-    const valPerClass = Math.round(tr.validationSamples / json.labels.length);
-    const val = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: valPerClass, seed: tr.seed + 1, labels, families: validationSources() }));
+    // The run's classes, the clump class (clumpShare times a class's samples) included.
+    const clumps = json.labels.includes(CLUMP);
+    const valPerClass = Math.round(tr.validationSamples / (json.labels.length + (clumps ? CLUMP_SHARE - 1 : 0)));
+    const val = normalizeAll(generateCharacterSamples({ split: 'heldout', perClass: valPerClass, seed: tr.seed + 1, labels: json.labels.join(''), families: validationSources() }));
     // The generator's own mix: ~40% of samples without a frame, so score with geometry as generated.
-    const q = score(model, val, true).exact;
-    quantLine = `Quantization check (validation set of the run, ${val.length} samples): float32 ${pct(tr.validationAccuracyFloat32)} → shipped uint8 ${pct(q)} exact.`;
+    const scored = score(model, val, true, true);
+    const clumpHits = scored.perClass.get(CLUMP);
+    const clumpNote = clumpHits ? `; ${clumpHits.n} of them clumps, ${pct(clumpHits.hits / clumpHits.n)} of those read as clumps` : '';
+    quantLine = `Quantization check (validation set of the run, ${val.length} samples${clumpNote}): float32 ${pct(tr.validationAccuracyFloat32)} → shipped uint8 ${pct(scored.exact)} exact.`;
     log(quantLine);
   }
   model.dispose();
@@ -179,9 +190,12 @@ export async function evaluateModelDir(dir: string, opts: { seed?: number; log?:
   const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? '-'));
   const dropped = (t.droppedFamilies ?? {}) as Record<string, string>;
   const symbols = json.labels.filter((l) => SYMBOLS.includes(l));
-  const classLine = symbols.length
-    ? `${json.labels.length} classes: every printable ASCII character but the space (0-9 A-Z a-z and \`${symbols.join(' ')}\`)`
-    : `${json.labels.length} classes (0-9 A-Z a-z)`;
+  const characters = json.labels.filter((l) => l !== CLUMP).length;
+  const classLine =
+    (symbols.length
+      ? `${characters} classes: every printable ASCII character but the space (0-9 A-Z a-z and \`${symbols.join(' ')}\`)`
+      : `${characters} classes (0-9 A-Z a-z)`) +
+    (json.labels.includes(CLUMP) ? ', and a clump class (two or three touching letters in one crop; never a reading: it makes a clump read unsure, so the readers cut it)' : '');
   const base = typeof t.initFrom === 'string' ? t.initFrom : '';
   const card = `# Inkwell character model (char-cnn)
 
@@ -336,5 +350,9 @@ With \`--more-families\` the training families include the ${MORE_FAMILIES.lengt
 style and design series: ${MORE_FAMILIES.join(', ')}.`;
   if (/--pen-dots/.test(command)) notes += `
 With \`--pen-dots\` the \`pen\` samples keep the dots that thinning erases whole (the dot of an i, j, ; : ! ?).`;
+  if (/--clumps/.test(command)) notes += `
+With \`--clumps\` a clump class (${CLUMP_SHARE} times a class's samples): two or three letters of one hand, from a hair apart to a
+fifth of a cap height into each other, the whole clump in the crop (a clump of a marker, "uth"; of a joined hand, "ke").
+The readers never read it; its share is missing from a reading's probabilities, so a clump reads unsurely and is cut.`;
   return notes;
 }

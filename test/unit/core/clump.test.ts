@@ -2,13 +2,15 @@ import * as assert from 'node:assert/strict';
 import { initNodeBackend } from '../../../node/nodeBackend';
 import { CharClassifier } from '../../../core/model';
 import { CLUMP } from '../../../core/labels';
-import { GEOMETRY_SIZE, INPUT_SIZE } from '../../../core/preprocess';
-import { massOf, productOfExperts, scaleToMass } from '../../../core/stats';
+import { GEOMETRY_SIZE, INPUT_SIZE, normalizeCharacter } from '../../../core/preprocess';
+import { massOf, median, productOfExperts, scaleToMass } from '../../../core/stats';
 import { restrictToCharset } from '../../../core/decode/charset';
 import { applyCaseGeometry } from '../../../core/decode/caseGeometry';
 import { encodeWeights, modelJson } from '../../../training/modelIo';
 import { initWeights, releaseLayers } from '../../../training/trainer';
 import { Rng } from '../../../training/prng';
+import { generateCharacterSamples } from '../../../training/dataset';
+import { shippedRecognizer } from '../runtime/fixtures';
 
 /**
  * A model trained with the CLUMP class (several touching letters in one crop) reads a clump as a
@@ -52,5 +54,20 @@ describe('core: the clump class', () => {
     assert.ok(Math.abs(massOf(geo) - 0.4) < 1e-6, `geometry over all labels: ${massOf(geo)}`);
     assert.ok(geo[0] > 0.3, 'an x-high ring moves towards o');
     assert.deepEqual(Array.from(scaleToMass(new Float32Array([1, 3]), 0.5)), [0.125, 0.375]);
+  });
+});
+
+describe('core: the shipped model\'s clump class', () => {
+  it('reads touching letters of held-out hands as a clump, and their letters one by one as letters', async function () {
+    this.timeout(60_000);
+    const { classifier } = await shippedRecognizer();
+    const mass = (labels: string, perClass: number) => {
+      const samples = generateCharacterSamples({ split: 'heldout', perClass, seed: 7, labels, augmentation: 'v4', clumpShare: 1 });
+      const probs = classifier.probabilities(samples.map((s) => normalizeCharacter(s.image, { frame: s.frame })));
+      return median(probs.map(massOf));
+    };
+    const clumps = mass(CLUMP, 80), letters = mass('aeonrsdhmw', 8);
+    assert.ok(clumps < 0.5, `a clump's reading keeps ${clumps.toFixed(2)} for the characters (median)`);
+    assert.ok(letters > 0.9, `a letter's keeps ${letters.toFixed(2)}`);
   });
 });

@@ -227,10 +227,10 @@ describe('runtime: Recognizer.recognizeStrokes cuts letters that touch where the
   }
 
   it('tries a wide character the classifier reads fairly surely whole (a w and an o that touch, read W at 0.9)', async function () {
-    // Each read so while only characters read below e^-0.25 were tried in pieces.
+    // Each read so while only characters read below e^-0.25 were tried in pieces. (zeyada's "Promise",
+    // seeds 4, 14 and 32, no longer tell: the clump model reads its touching letters unsurely enough.)
     this.timeout(60_000);
-    await assertReadsAsWritten('zeyada', ['Promise', 'world', 'index'], [4, 14, 32], "'Prmise world index'");
-    await assertReadsAsWritten('annie-use-your-telescope', ['while', 'true', 'return'], [8], "'while true retum'");
+    await assertReadsAsWritten('annie-use-your-telescope', ['while', 'true', 'return'], [6, 8], "'while true retum'");
   });
 
   it('weighs the classifier\'s next best cuttings too, not only its best', async function () {

@@ -53,6 +53,16 @@ describe('segment: a marker\'s thick strokes', () => {
     assert.deepEqual(edu.slice(0, 2), ['west', 'listRowPath'], edu.join(' '));
   });
 
+  it('cuts a marker\'s touching letters, which the clump class reads as none of the characters', async function () {
+    // Before the model had the clump class (core/labels.ts CLUMP), these lines of the bench's thick-pen
+    // group read "Maria signal An" (the touching f and i, r and e read whole) and "win$w EHe Tokp BerIn".
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const read = (id: string) => recognizer.recognizeText(harderSamples().find((s) => s.id === id)!.image).text;
+    assert.equal(read('caveat-thick-0'), 'Maria signal fire');
+    assert.equal(read('shadows-into-light-thick-1').split(' ')[0], 'window');
+  });
+
   it('finds the word gaps of a marker\'s line, measured against the body of the pen\'s centre line', async function () {
     // Before, "south getRow7 1947 cloud" in the bench's thick-pen group read as one word, "cou#gdRow71947doud".
     this.timeout(60_000);

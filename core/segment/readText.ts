@@ -201,7 +201,7 @@ function readOriented(ctx: Ctx, working: GreyImage, toOriginal: Affine, page: An
   // its ink plainly stands upright (the second reading is most of a page's time); the turned reading
   // wins when it is clearly the surer one.
   const inkEvidence = uprightEvidence(extenders());
-  if (upright.confidence >= SURE_UPRIGHT || upright.text.length === 0 || inkEvidence >= INK_SAYS_UPRIGHT) return upright;
+  if (upright.confidence >= SURE_UPRIGHT || upright.text.replace(/\s/g, '').length < MIN_CHARS_TO_TURN || inkEvidence >= INK_SAYS_UPRIGHT) return upright;
   const half = rotateHalf(working);
   const turned = readUpright(ctx, half.image, compose(toOriginal, half.toSource), 180).result;
   // Only ink that says "turned" lowers the bar: upright-looking ink also comes from upside-down lines
@@ -211,6 +211,11 @@ function readOriented(ctx: Ctx, working: GreyImage, toOriginal: Affine, page: An
   return Math.log(Math.max(1e-9, turned.confidence)) - Math.log(Math.max(1e-9, upright.confidence)) > margin ? turned : upright;
 }
 
+/**
+ * A reading of fewer characters than this is not tried upside down: one or two glyphs say too little
+ * (a writer's own k, read unsurely upright, read surer turned as "T]"; a 6 turned is a 9).
+ */
+const MIN_CHARS_TO_TURN = 3;
 /** A reading this sure (geometric mean of its characters' probabilities) is not tried upside down. */
 const SURE_UPRIGHT = 0.8;
 /** How much surer the upside-down reading must be to win when the ink says nothing. */

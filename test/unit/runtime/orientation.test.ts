@@ -123,6 +123,17 @@ describe('core/orientation: EXIF orientation', () => {
     }
   });
 
+  it('never turns an image of one or two glyphs: they say too little of which way is up', async function () {
+    // A writer's own k (a closed triangle with a tail) read "D" unsurely upright and "T]" surer turned,
+    // and the importer read it upside down (the profile's UI test then read "T]" for the taught k).
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const at = ([x, y]: [number, number]): [number, number] => [34 + x * 1.05, 27 + y * 1.05];
+    const strokes = [[[0, 60], [30, 0], [60, 60], [0, 60]], [[60, 60], [72, 45]]].map((s) => s.map((p) => at(p as [number, number])));
+    const read = recognizer.recognizeText({ width: 130, height: 120, data: Uint8ClampedArray.from(rasterize(strokes, 130, 120, 6)) });
+    assert.equal(read.orientation, 0, read.text);
+  });
+
   it('reads an upside-down page upright when the readings alone are close and the ink reaches below its lines', async function () {
     // Indie Flower's turned page reads only 1.19x surer than the wrong way up: under the margin that
     // keeps upright pages upright. Its ink, reaching far below the lines' bands, tips the decision.

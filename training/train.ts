@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { ALL_CHARACTERS, CLUMP, CODE_CHARACTERS, DIGITS, LOWER } from '../core/labels';
 import { CURSIVE_LOWERCASE_FAMILIES, FONT_FAMILIES, HERSHEY_FONTS, DROPPED_FAMILIES, trainingFamilies, validationSources } from './fonts';
-import { Augmentation, augmentationHas, AUGMENTATIONS, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
+import { Augmentation, augmentationHas, AUGMENTATIONS, CLUMP_SHARE, generateCharacterSamples, GenerateOptions, NEIGHBOUR_RATE, WORN_RATE } from './dataset';
 import { packSamples, PackedSet } from './packed';
 import { EpochReport, releaseLayers, train } from './trainer';
 import { useWasmForTraining } from './wasmKernels';
@@ -47,6 +47,8 @@ export interface TrainArgs {
   penDots: boolean;
   /** Add the CLUMP class: crops of several touching letters, so that a clump reads as none of the characters (dataset.ts clumpShare). */
   clumps: boolean;
+  /** With --clumps: clump samples per class's samples (dataset.ts clumpShare). */
+  clumpShare: number;
 }
 
 /** What --cursive-lowercase draws from the cursive families: every lowercase letter and digit. */
@@ -71,6 +73,7 @@ export const RELEASE_ARGS: TrainArgs = {
   moreFamilies: false,
   penDots: false,
   clumps: false,
+  clumpShare: CLUMP_SHARE,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -94,6 +97,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (args.moreFamilies) flags.push('--more-families');
   if (args.penDots) flags.push('--pen-dots');
   if (args.clumps) flags.push('--clumps');
+  if (args.clumps) add('--clump-share', args.clumpShare, RELEASE_ARGS.clumpShare);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -125,6 +129,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--more-families': args.moreFamilies = true; break;
       case '--pen-dots': args.penDots = true; break;
       case '--clumps': args.clumps = true; break;
+      case '--clump-share': args.clumpShare = num(); break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -141,7 +146,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --pen-dots --clumps --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --pen-dots --clumps --clump-share --out`);
     }
   }
   return args;
@@ -163,7 +168,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLetters: args.cursiveLetters || undefined, moreFamilies: args.moreFamilies, penDots: args.penDots }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLetters: args.cursiveLetters || undefined, moreFamilies: args.moreFamilies, penDots: args.penDots, clumpShare: args.clumpShare }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),

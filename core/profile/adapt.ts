@@ -142,6 +142,8 @@ export class ProfileClassifier implements Classifier {
         z += v;
       }
       if (this.params.mode === 'mix') {
+        // The votes sum to one: a shape the writer taught as one character gets back, with the match's
+        // share, what a clump model's doubt took from it (the total is (1 - share) * massOf(p) + share).
         for (let c = 0; c < out.length; c++) out[c] = (1 - share) * p[c] + (share * (vote.get(c) ?? 0)) / z;
         return out;
       }

@@ -21,7 +21,6 @@ import { estimateSkew, looksQuarterTurned } from './deskew';
 import { ExtenderInk, extenderInk, uprightEvidence } from './extenders';
 import { findLines } from './lines';
 import { chooseMerges, isMerged, mergeRuns, readsOneShape } from './fragments';
-import { withInkXHeight } from './inkXHeight';
 import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf, seamCuts } from './split';
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine, shearGrey } from './transform';
 import { estimateInkSlant } from './slant';
@@ -358,7 +357,7 @@ function readUpright(
   const keepMarks = ctx.labels.includes('.');
   const lines: { groups: CharGroup[]; metrics: LineMetrics }[] = lineGroups.map((l) => {
     const groups = groupCharacters(l.components, { keepMarks });
-    return { groups, metrics: withInkXHeight(lineMetrics(groups), groups, components.labels, working.width) };
+    return { groups, metrics: lineMetrics(groups) };
   });
   resolveXHeights(lines);
 

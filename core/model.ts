@@ -156,14 +156,13 @@ export class CharClassifier {
     this.labels = json.labels.filter((l) => l !== CLUMP);
   }
 
-  /** The i-th of `count` softmax rows in `data`, without the clump column (not renormalised: a clump's share is missing). */
+  /** The i-th softmax row in `data`, without the clump column (not renormalised: a clump's share is missing). */
   private row(data: Float32Array, i: number): Float32Array {
     const k = this.json.labels.length;
-    const row = data.slice(i * k, (i + 1) * k);
-    if (this.clumpColumn < 0) return row;
+    if (this.clumpColumn < 0) return data.slice(i * k, (i + 1) * k);
     const out = new Float32Array(k - 1);
-    out.set(row.subarray(0, this.clumpColumn));
-    out.set(row.subarray(this.clumpColumn + 1), this.clumpColumn);
+    out.set(data.subarray(i * k, i * k + this.clumpColumn));
+    out.set(data.subarray(i * k + this.clumpColumn + 1, (i + 1) * k), this.clumpColumn);
     return out;
   }
 

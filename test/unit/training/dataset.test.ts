@@ -1,27 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { generateCharacterSamples, stretchXHeight } from '../../../training/dataset';
-import { wornInk } from '../../../training/inkOps';
+import { inkExtent, wornInk } from '../../../training/inkOps';
 import { Rng } from '../../../training/prng';
 import { CURSIVE_LOWERCASE_FAMILIES, familiesOf, HELDOUT_GROUPS, HERSHEY_FONTS, MORE_FAMILIES } from '../../../training/fonts';
 import { parseJhf, loadHersheyFont } from '../../../training/hershey';
 import { normalizeCharacter } from '../../../core/preprocess';
 import { connectedComponents } from '../../../core/segment/components';
 import { CLUMP } from '../../../core/labels';
+import { median } from '../../../core/stats';
 
-/** The box of a grey image's dark pixels. */
+/** The box of a grey image's dark pixels (the paper is whichever the corner shows), by inkOps' inkExtent. */
 function inkBoxOf(image: { width: number; height: number; data: ArrayLike<number> }): { left: number; right: number; top: number; bottom: number } {
-  let left = image.width, right = 0, top = image.height, bottom = 0;
-  const dark = image.data[0] > 128 ? (v: number) => v < 128 : (v: number) => v >= 128;
-  for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) {
-      if (!dark(image.data[y * image.width + x])) continue;
-      left = Math.min(left, x);
-      right = Math.max(right, x + 1);
-      top = Math.min(top, y);
-      bottom = Math.max(bottom, y + 1);
-    }
-  }
-  return { left, right, top, bottom };
+  const paperIsLight = image.data[0] > 128;
+  const ink = Float32Array.from(image.data as ArrayLike<number>, (v) => ((paperIsLight ? v < 128 : v >= 128) ? 1 : 0));
+  return inkExtent({ width: image.width, height: image.height, data: ink }) ?? { left: 0, right: 0, top: 0, bottom: 0 };
 }
 
 describe('training/dataset: the synthetic character generator', () => {
@@ -142,7 +134,6 @@ describe('training/dataset: the synthetic character generator', () => {
       const { left, right, top, bottom } = inkBoxOf(s.image);
       return (right - left) / Math.max(1, bottom - top);
     };
-    const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
     const clumpAspect = median(clumps.map(aspect)), letterAspect = median(plain.map(aspect));
     assert.ok(clumpAspect > 1.6 * letterAspect, `clumps ${clumpAspect.toFixed(2)}, letters ${letterAspect.toFixed(2)}`);
     for (const s of clumps) assert.doesNotThrow(() => normalizeCharacter(s.image, { frame: s.frame }));

@@ -170,6 +170,12 @@ async function main(): Promise<void> {
       // The grid DEFAULT_ADAPT was chosen from (the best K=5 exact costing another hand under a point).
       ...(['mix', 'geometric'] as const).flatMap((mode) => [0.6, 0.7, 0.8].flatMap((threshold) => [20, 50, 100].map((strength) => ({ mode, threshold, strength })))),
       ...[{ lambda: 0.01, steps: 60, rate: 2 }, { lambda: 0.001, steps: 60, rate: 4 }, { lambda: 0.0001, steps: 100, rate: 8 }].map((head) => ({ mode: 'mix' as const, threshold: 0.8, strength: 50, head })),
+      // Then with a fitted head (a weaker penalty, longer fits) under each blend near the best.
+      ...([['mix', 0.7, 50], ['mix', 0.7, 100], ['mix', 0.8, 20], ['mix', 0.8, 50], ['mix', 0.8, 100], ['mix', 0.9, 50], ['geometric', 0.8, 50]] as const).map(
+        ([mode, threshold, strength]) => ({ mode, threshold, strength, head: { lambda: 0.00001, steps: 200, rate: 8 } }),
+      ),
+      // The fit's length: the same correction in fewer, longer steps (DEFAULT_ADAPT's is the second).
+      ...[{ lambda: 0.00001, steps: 400, rate: 4 }, { lambda: 0.00001, steps: 100, rate: 16 }, { lambda: 0.00001, steps: 50, rate: 32 }].map((head) => ({ mode: 'geometric' as const, threshold: 0.8, strength: 50, head })),
     ];
     for (const params of tried) {
       const { mode, threshold, strength, head } = params;
@@ -222,6 +228,13 @@ function timeProfile(classifier: CharClassifier, writer: Writer): void {
   const middle = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const [net, withFeatures, a, b] = runs.map((_, k) => middle(rounds.map((r) => r[k])));
   console.log(`time per character (batches of ${chars.length}, median of ${rounds.length} rounds): the network ${net.toFixed(3)} ms, with its features ${withFeatures.toFixed(3)} ms; a ${profileOf(writer, TEACH_MAX).samples.length}-sample profile's own work adds ${(b - a).toFixed(3)} ms`);
+  // Loading a profile (each time it changes): its samples' features and, with DEFAULT_ADAPT's head, the fit.
+  const loads = Array.from({ length: 5 }, () => {
+    const t0 = performance.now();
+    withProfile(classifier, profileOf(writer, TEACH_MAX), DEFAULT_ADAPT);
+    return performance.now() - t0;
+  });
+  console.log(`loading that profile (its samples' features${DEFAULT_ADAPT.head ? ` and the head's ${DEFAULT_ADAPT.head.steps}-step fit` : ''}): ${middle(loads).toFixed(0)} ms (median of ${loads.length})`);
 }
 
 /**

@@ -138,15 +138,25 @@ describe('core/profile: reading with a profile', () => {
     for (const adapted of [none, foreign]) assert.deepEqual(Array.from(adapted.probabilities([at(1, 0, 0)])[0]), [0.6, 0.3, 0.1].map(Math.fround));
   });
 
-  it('mixed in (the default): a shape the writer taught wins however surely the network reads it otherwise; an unlike one is untouched', () => {
+  it('mixed in: a shape the writer taught wins however surely the network reads it otherwise; an unlike one is untouched', () => {
     const sure = fakeNetwork(() => [0.98, 0.01, 0.01]);
-    const adapted = new ProfileClassifier(sure, addSamples(emptyProfile(), [taught('c', 0, 0, 1), taught('c', 0, 0.1, 1)]));
+    const adapted = new ProfileClassifier(sure, addSamples(emptyProfile(), [taught('c', 0, 0, 1), taught('c', 0, 0.1, 1)]), { mode: 'mix', threshold: 0.7, strength: 100 });
     const [close, unlike] = adapted.probabilities([at(0, 0.05, 1), at(1, 0, 0)]);
     assert.ok(close[2] > close[0], `c ${close[2]} over a ${close[0]}`);
     assert.deepEqual(Array.from(unlike), [0.98, 0.01, 0.01].map(Math.fround));
   });
 
-  it('the experimental last-layer correction, alone, learns a taught character and leaves an unlike shape nearly as it was', () => {
+  it('the default also learns from the samples what the vote cannot reach: a taught character written further from its samples', () => {
+    // The network reads the writer's c as a; a c written unlike either sample (below the vote's
+    // threshold) still reads c, by the fitted correction; an unlike shape keeps its reading.
+    const net = fakeNetwork((c) => (c.pixels[2] > 0.5 ? [0.7, 0.2, 0.1] : [0.1, 0.8, 0.1]));
+    const samples = [taught('c', 0, 0, 1), taught('c', 0, 0.1, 1), taught('b', 1, 0, 0)];
+    const [further, other] = new ProfileClassifier(net, addSamples(emptyProfile(), samples)).probabilities([at(0, 1, 1), at(1, 0.2, 0)]);
+    assert.ok(further[2] > further[0], `c ${further[2]} over a ${further[0]}`);
+    assert.ok(other[1] > 0.5, `b ${other[1]}`);
+  });
+
+  it('the last-layer correction, alone, learns a taught character and leaves an unlike shape nearly as it was', () => {
     const net = fakeNetwork((c) => (c.pixels[2] > 0.5 ? [0.7, 0.2, 0.1] : [0.1, 0.8, 0.1]));
     const samples = [taught('c', 0, 0, 1), taught('c', 0, 0.1, 1), taught('b', 1, 0, 0)];
     // A threshold no similarity reaches: only the fitted correction acts.

@@ -8,8 +8,9 @@
  * Also printed: a profile used on a different hand (the next writer in the list) against no profile,
  * and the time the profile adds per character; then the pad path (lines of words written as pen
  * strokes by each traced family), words right and CER without and with a profile taught from the
- * writer's own earlier lines (--pad-lines 0 skips it). --tune searches the two blending knobs on *training*
- * families (so the held-out writers it reports never chose them) and prints the grid. --time prints only
+ * writer's own earlier lines (--pad-lines 0 skips it). --tune searches the blending knobs on *training*
+ * families (so the held-out writers it reports never chose them) and prints the grid, then those writers'
+ * pad path under the blend shipped before the fitted head and under DEFAULT_ADAPT. --time prints only
  * the time a profile adds (one writer's full profile).
  */
 import { parseArgs } from 'node:util';
@@ -184,6 +185,12 @@ async function main(): Promise<void> {
         console.log(`  ${mode.padEnd(9)} ${threshold.toFixed(2)} ${String(strength).padStart(3)} head ${JSON.stringify(head ?? null)}  ${r.k5.exact.toFixed(2)} ${r.k5.merged.toFixed(2)}  ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)}  (no profile ${r.base.exact.toFixed(2)})`);
       }
     }
+    // The pad path of the same writers (traced), under the blend shipped before the fitted head and under DEFAULT_ADAPT.
+    const blends: AdaptParams[] = [{ mode: 'mix', threshold: 0.7, strength: 100 }, DEFAULT_ADAPT];
+    const ngram = loadNgram();
+    const rows = tuning.map((f) => padPathOf(classifier, ngram, traceFamily(f), padLines, blends));
+    const mean = (pick: (r: (typeof rows)[number]) => number) => ((100 * rows.reduce((s, r) => s + pick(r), 0)) / rows.length).toFixed(1);
+    console.log(`pad path, ${padLines} lines per tuning writer: words without a profile ${mean((r) => r.without.words)}%; with one, ${blends.map((b, k) => `${JSON.stringify(b)} ${mean((r) => r.with[k].words)}% (CER ${mean((r) => r.with[k].cer)}%)`).join('; ')}`);
     return;
   }
 
@@ -244,20 +251,16 @@ function timeProfile(classifier: CharClassifier, writer: Writer): void {
  */
 function benchPadPath(classifier: CharClassifier, lines: number): void {
   const ngram = loadNgram();
-  const plain = new Recognizer(classifier, { ngram });
   console.log(`\npad path: ${lines} three-word lines per writer read without and with a profile taught from the writer's own earlier lines (up to ${TEACH_MAX} per character)`);
   console.log(`${'group'.padEnd(22)}${'writer'.padEnd(24)}${'words without'.padStart(14)}${'with'.padStart(8)}${'CER without'.padStart(13)}${'with'.padStart(8)}  samples`);
   const rows: { group: string; without: SetFigures; with: SetFigures }[] = [];
   for (const group of STYLE_GROUPS) {
     for (const id of familiesInGroup(group)) {
       const font = traceFamily(FONT_FAMILIES.find((f) => f.id === id)!);
-      const profile = addSamples(emptyProfile(), teachFromLines(plain, font, 60, 4242));
-      const adapted = new Recognizer(new ProfileClassifier(classifier, profile), { ngram });
-      const without = readLines(plain, [font], lines, TRACED_RANGES, 20261202);
-      const withProfile = readLines(adapted, [font], lines, TRACED_RANGES, 20261202);
-      rows.push({ group, without, with: withProfile });
+      const { profile, without, with: withProfile } = padPathOf(classifier, ngram, font, lines, [DEFAULT_ADAPT]);
+      rows.push({ group, without, with: withProfile[0] });
       const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-      console.log(`${groupLabel(group).padEnd(22)}${id.padEnd(24)}${pct(without.words).padStart(14)}${pct(withProfile.words).padStart(8)}${pct(without.cer).padStart(13)}${pct(withProfile.cer).padStart(8)}  ${profile.samples.length}`);
+      console.log(`${groupLabel(group).padEnd(22)}${id.padEnd(24)}${pct(without.words).padStart(14)}${pct(withProfile[0].words).padStart(8)}${pct(without.cer).padStart(13)}${pct(withProfile[0].cer).padStart(8)}  ${profile.samples.length}`);
     }
   }
   const m = (f: (r: (typeof rows)[number]) => number) => (100 * rows.reduce((s, r) => s + f(r), 0)) / rows.length;
@@ -266,6 +269,15 @@ function benchPadPath(classifier: CharClassifier, lines: number): void {
   const unseen = rows.filter((r) => isUnseen(r.group));
   const mu = (f: (r: (typeof rows)[number]) => number) => (100 * unseen.reduce((s, r) => s + f(r), 0)) / unseen.length;
   console.log(`writers of the unseen groups: words ${mu((r) => r.without.words).toFixed(1)}% -> ${mu((r) => r.with.words).toFixed(1)}%, CER ${mu((r) => r.without.cer).toFixed(1)}% -> ${mu((r) => r.with.cer).toFixed(1)}%`);
+}
+
+/** One writer's pad lines read without a profile and with one taught from its earlier lines, under each blend. */
+function padPathOf(classifier: CharClassifier, ngram: ReturnType<typeof loadNgram>, font: HersheyFont, lines: number, blends: readonly AdaptParams[]): { profile: WriterProfile; without: SetFigures; with: SetFigures[] } {
+  const plain = new Recognizer(classifier, { ngram });
+  const profile = addSamples(emptyProfile(), teachFromLines(plain, font, 60, 4242));
+  const without = readLines(plain, [font], lines, TRACED_RANGES, 20261202);
+  const withBlends = blends.map((params) => readLines(new Recognizer(new ProfileClassifier(classifier, profile, params), { ngram }), [font], lines, TRACED_RANGES, 20261202));
+  return { profile, without, with: withBlends };
 }
 
 /** Samples of each character as the pad groups and draws it, from lines the writer wrote (only lines grouped right). */

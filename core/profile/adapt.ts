@@ -100,22 +100,31 @@ export class ProfileClassifier implements Classifier {
     if (this.sampleFeatures.length === 0) return this.inner.probabilities(chars);
     const { probabilities, features } = this.inner.probabilitiesAndFeatures(chars);
     const units = features.map(unit);
-    const sims = this.similarities(units);
+    const { sims, readings } = this.againstSamples(probabilities, units);
     const n = this.sampleClass.length;
-    // Corrected, each reading keeps its total (stats.ts massOf: a clump stays unsure).
-    const base = this.delta ? corrected(probabilities, units, this.delta) : probabilities;
-    return base.map((p, i) => this.adapt(p, sims.subarray(i * n, (i + 1) * n)));
+    return readings.map((p, i) => this.adapt(p, sims.subarray(i * n, (i + 1) * n)));
   }
 
-  /** Cosine similarity of each (unit) feature vector to each sample: row-major, characters x samples. */
-  private similarities(units: readonly Float32Array[]): Float32Array {
-    const d = units[0]?.length ?? 0, n = this.sampleClass.length;
-    const batch = new Float32Array(units.length * d);
-    units.forEach((u, i) => batch.set(u, i * d));
-    const product = tf.tidy(() => tf.matMul(tf.tensor2d(batch, [units.length, d]), tf.tensor2d(this.samplesByFeature, [d, n])));
-    const out = product.dataSync() as Float32Array;
+  /**
+   * For a batch, from its (unit) features uploaded once: the cosine similarity of each character to each
+   * sample (row-major, characters x samples), and the readings with the fitted head's correction,
+   * softmax(log p + f.dW), each kept at its total (stats.ts massOf: a clump stays unsure); the network's
+   * readings as they are without a head.
+   */
+  private againstSamples(probs: Float32Array[], units: readonly Float32Array[]): { sims: Float32Array; readings: Float32Array[] } {
+    const d = units[0]?.length ?? 0, n = this.sampleClass.length, k = probs[0]?.length ?? 0;
+    const delta = this.delta;
+    const [product, fixed] = tf.tidy(() => {
+      const f = matrixOf(units);
+      const product = tf.matMul(f, tf.tensor2d(this.samplesByFeature, [d, n]));
+      return delta && units.length > 0 ? [product, tf.softmax(tf.add(logOf(probs), tf.matMul(f, tf.tensor2d(delta, [d, k]))))] : [product];
+    });
+    const sims = product.dataSync() as Float32Array;
     product.dispose();
-    return out;
+    if (!fixed) return { sims, readings: probs };
+    const flat = fixed.dataSync() as Float32Array;
+    fixed.dispose();
+    return { sims, readings: probs.map((p, i) => scaleToMass(flat.subarray(i * k, (i + 1) * k), massOf(p))) };
   }
 
   /** The similarity of the closest sample of each taught character, from one character's similarities to every sample. */
@@ -177,16 +186,6 @@ function unit(f: Float32Array): Float32Array {
   return Float32Array.from(f, (v) => v / n);
 }
 
-/** Softmax(log p + f.dW) for a batch: the network's readings with the fitted correction, each kept at its total. */
-function corrected(probs: readonly Float32Array[], features: readonly Float32Array[], delta: Float32Array): Float32Array[] {
-  const k = probs[0]?.length ?? 0;
-  if (k === 0) return [];
-  const out = tf.tidy(() => tf.softmax(tf.add(logOf(probs), tf.matMul(matrixOf(features), tf.tensor2d(delta, [delta.length / k, k])))));
-  const flat = out.dataSync() as Float32Array;
-  out.dispose();
-  return probs.map((p, i) => scaleToMass(flat.subarray(i * k, (i + 1) * k), massOf(p)));
-}
-
 /**
  * Gradient descent on mean cross-entropy of softmax(log p + f.dW) over the samples, plus lambda |dW|^2.
  * Two matrix products a step on the tfjs backend: in JavaScript a 310-sample profile took seconds.
@@ -215,9 +214,9 @@ function fitHead(features: readonly Float32Array[], probs: readonly Float32Array
   return out;
 }
 
-/** Rows as one matrix. */
+/** Rows as one matrix (none: an empty one). */
 function matrixOf(rows: readonly Float32Array[]): tf.Tensor2D {
-  const d = rows[0].length;
+  const d = rows[0]?.length ?? 0;
   const flat = new Float32Array(rows.length * d);
   rows.forEach((r, i) => flat.set(r, i * d));
   return tf.tensor2d(flat, [rows.length, d]);

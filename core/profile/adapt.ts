@@ -97,7 +97,8 @@ export class ProfileClassifier implements Classifier {
   }
 
   probabilities(chars: readonly NormalizedCharacter[]): Float32Array[] {
-    if (this.sampleFeatures.length === 0) return this.inner.probabilities(chars);
+    // An empty batch has no features to compare (its matrix would have none of the samples' columns).
+    if (this.sampleFeatures.length === 0 || chars.length === 0) return this.inner.probabilities(chars);
     const { probabilities, features } = this.inner.probabilitiesAndFeatures(chars);
     const units = features.map(unit);
     const { sims, readings } = this.againstSamples(probabilities, units);
@@ -117,7 +118,7 @@ export class ProfileClassifier implements Classifier {
     const [product, fixed] = tf.tidy(() => {
       const f = matrixOf(units);
       const product = tf.matMul(f, tf.tensor2d(this.samplesByFeature, [d, n]));
-      return delta && units.length > 0 ? [product, tf.softmax(tf.add(logOf(probs), tf.matMul(f, tf.tensor2d(delta, [d, k]))))] : [product];
+      return delta ? [product, tf.softmax(tf.add(logOf(probs), tf.matMul(f, tf.tensor2d(delta, [d, k]))))] : [product];
     });
     const sims = product.dataSync() as Float32Array;
     product.dispose();

@@ -166,6 +166,11 @@ describe('core/profile: reading with a profile', () => {
     assert.ok(other[1] > 0.5, `an untaught shape keeps its reading (b ${other[1]})`);
   });
 
+  it('reads an empty batch as nothing, with or without a fitted head', () => {
+    const samples = addSamples(emptyProfile(), [taught('b', 1, 0, 0), taught('c', 0, 0, 1)]);
+    for (const params of [undefined, { mode: 'mix' as const, threshold: 0.7, strength: 100 }]) assert.deepEqual(new ProfileClassifier(net, samples, params).probabilities([]), []);
+  });
+
   it('works out the samples\' features once, when the profile is loaded', () => {
     const counting = fakeNetwork(() => [0.6, 0.3, 0.1]);
     const adapted = new ProfileClassifier(counting, addSamples(emptyProfile(), [taught('b', 1, 0, 0), taught('c', 0, 0, 1)]));

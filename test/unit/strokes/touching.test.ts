@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { strokesToCharacters, type Stroke } from '../../../core/strokes';
-import { splitTouchingLetters } from '../../../core/strokes/touching';
+import { mergeCandidates, splitTouchingLetters } from '../../../core/strokes/touching';
 import { Classifier, Recognizer } from '../../../core/recognizer';
 import { LABELS, probs, shippedNgram } from '../decode/helpers';
 import { CODE_CHARACTERS } from '../../../core/labels';
@@ -131,5 +131,19 @@ describe('strokes: with a language model, a letter written in two strokes that d
     const withWords = new Recognizer(standIn, { ngram: shippedNgram() }).recognizeStrokes(strokes, { inkWidth: 3 });
     assert.equal(withWords.text, 'l on');
     assert.deepEqual(withWords.grouped.characters.map((c) => c.strokeIndices), [[0], [1, 2], [3, 4]]);
+  });
+});
+
+describe('strokes: a wide letter written in two pieces is offered to the decoder whole', () => {
+  it('offers an m written as two humps (1.27 letter sizes wide) as one character, and no pair of rings', () => {
+    // bench:pad-accuracy: playwrite-nz's and farsan's m written in two pieces read "rn" ("Prornise", "carnelCase").
+    const ring = (cx: number): Stroke => Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
+    const hump = (x0: number): Stroke => [{ x: x0, y: 20 }, { x: x0, y: 4 }, { x: x0 + 5, y: 0 }, { x: x0 + 11, y: 3 }, { x: x0 + 11, y: 20 }];
+    const grouped = strokesToCharacters([ring(-80), ring(-60), ring(-40), hump(0), hump(14.5), ring(45)], { inkWidth: 3 });
+    assert.deepEqual(grouped.characters.map((c) => c.strokeIndices), [[0], [1], [2], [3], [4], [5]], 'the humps apart');
+    assert.equal(grouped.lines[0].letterSize, 20);
+    const offered = mergeCandidates(grouped);
+    assert.deepEqual(offered.map((m) => m.index), [3]);
+    assert.deepEqual(offered[0].merge().strokeIndices, [3, 4]);
   });
 });

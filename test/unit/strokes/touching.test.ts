@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { strokesToCharacters, type Stroke } from '../../../core/strokes';
-import { mergeCandidates, splitTouchingLetters } from '../../../core/strokes/touching';
+import { mergeCandidates, splitTouchingLetters, touchingCuts } from '../../../core/strokes/touching';
 import { Classifier, Recognizer } from '../../../core/recognizer';
 import { LABELS, probs, shippedNgram } from '../decode/helpers';
 import { CODE_CHARACTERS } from '../../../core/labels';
@@ -58,6 +58,22 @@ describe('strokes: letters that touch are cut where the classifier reads the pie
     const grouped = strokesToCharacters(touchingNo(), { inkWidth: 4 });
     const split = splitTouchingLetters(grouped, (inputs) => inputs.map(() => Math.log(0.9)));
     assert.equal(split, grouped);
+  });
+});
+
+describe('strokes: a letter whose tail sweeps back under the letter before it', () => {
+  it('is offered apart from that letter (an e, then an x whose long stroke runs down and back under the e)', () => {
+    // bench:pad-accuracy: calligraffitti's "ex" read as one y ("index" -> "indy"): by centre the x's tail
+    // sat left of the e, and the boxes overlapped where only the tail ran under the e.
+    const ring = (cx: number): Stroke => Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
+    const line = (a: { x: number; y: number }, b: { x: number; y: number }): Stroke => Array.from({ length: 9 }, (_, k) => ({ x: a.x + ((b.x - a.x) * k) / 8, y: a.y + ((b.y - a.y) * k) / 8 }));
+    const arm = line({ x: 12, y: 2 }, { x: 26, y: 20 });
+    const tail: Stroke = [...line({ x: 24, y: 2 }, { x: 10, y: 24 }), ...line({ x: 10, y: 24 }, { x: -26, y: 32 }).slice(1)];
+    const grouped = strokesToCharacters([ring(-80), ring(-60), ring(-40), ring(0), arm, tail], { inkWidth: 3 });
+    assert.deepEqual(grouped.characters.map((c) => c.strokeIndices), [[0], [1], [2], [3, 4, 5]], 'the e and the x grouped as one');
+    // A stand-in classifier: unsure of the three strokes together, sure of anything less.
+    const cuts = touchingCuts(grouped, (inputs) => (inputs as readonly unknown[] as { strokeIndices: number[] }[]).map((c) => (c.strokeIndices.length === 3 ? -1 : -0.1)));
+    assert.deepEqual(cuts.map((c) => c.alternatives.map((pieces) => pieces.map((p) => p.strokeIndices))), [[[[3], [4, 5]]]]);
   });
 });
 

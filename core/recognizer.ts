@@ -389,8 +389,9 @@ export class Recognizer {
       else edits.delete(cut.index);
     }
     // Joins of neighbours that were not cut, left to right, never two sharing a character, where the
-    // whole reads as a letter or digit: two symbols (an x written as '>' and '<') or two letters where it
-    // reads at least JOINED_LETTER_SURENESS as surely as the surer, the symbols by a smaller margin
+    // whole reads as a letter or digit (from two letters, as anything): two symbols (an x written as
+    // '>' and '<') or two letters where it reads at least JOINED_LETTER_SURENESS as surely as the
+    // surer, the symbols by a smaller margin
     // (SYMBOLS_MERGE_MARGIN) (an m written as 'r' and 'n': "Prornise" reads "Promise"; an i beside an l
     // stays apart however the language model likes 'whle'). A letter and a symbol join only where the
     // symbol is a mark (the tail of a q written apart read ',': "q,uick"); an x beside a bar stays
@@ -414,7 +415,9 @@ export class Recognizer {
       // Two symbols, neither a mark (an x written as '>' and '<').
       const symbols = !a.letter && !b.letter && !a.mark && !b.mark;
       const least = a.letter || b.letter ? JOINED_LETTER_SURENESS * Math.max(a.letter ? a.p : 0, b.letter ? b.p : 0) : symbols ? JOINED_LETTER_SURENESS * Math.max(a.p, b.p) : Math.min(a.p, b.p);
-      if (!whole.letter || whole.p < least) continue;
+      // Two letters may join into what the classifier calls a symbol: a t whose bar crosses at the
+      // x-height reads '+' whole, and the word decides (gochi-hand's t drawn in two pieces read "Jr").
+      if ((!whole.letter && !(a.letter && b.letter)) || whole.p < least) continue;
       const edit = { index, count: 2, characters: [merged] };
       if (score(index, edit) > score(index, undefined) + (symbols ? SYMBOLS_MERGE_MARGIN : MERGE_MARGIN)) {
         edits.set(index, edit);

@@ -140,6 +140,35 @@ describe('strokes: with a language model, a letter written in two strokes that d
       }),
   };
 
+  it('joins two pieces read as letters whose whole reads as a symbol: a t in two pieces reads "lot", not "loJr"', () => {
+    // bench:pad-accuracy: gochi-hand's t, traced as two strokes meeting at the crossing, read "Jr" ("CounJr"):
+    // the whole read '+' and only wholes read as letters were tried.
+    const l: Stroke = [{ x: -16, y: -14 }, { x: -16, y: 20 }];
+    const o: Stroke = Array.from({ length: 17 }, (_, k) => ({ x: 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
+    const stemAndLeftBar: Stroke = [{ x: 24, y: -8 }, { x: 24, y: 6 }, { x: 16, y: 6 }];
+    const rightBarAndStem: Stroke = [{ x: 32, y: 6 }, { x: 24, y: 6 }, { x: 24, y: 20 }];
+    /** Stand-in classifier: a bar is l, a ring o, ink in every quarter of the image '+' (t second), else J (r second). */
+    const crossOrHook: Classifier = {
+      labels: [...CODE_CHARACTERS],
+      probabilities: (chars) =>
+        chars.map(({ inkBox, pixels }) => {
+          const aspect = (inkBox.right - inkBox.left) / Math.max(1, inkBox.bottom - inkBox.top);
+          const at = (masses: Record<string, number>) => probs(masses, [...CODE_CHARACTERS]);
+          if (aspect < 0.2) return at({ l: 0.9 });
+          if (aspect > 0.75) return at({ o: 0.9 });
+          const quarter = [0, 0, 0, 0];
+          pixels.forEach((v, i) => (quarter[(i % 28 < 14 ? 0 : 1) + (i < 14 * 28 ? 0 : 2)] += v));
+          const ink = quarter.reduce((a, b) => a + b, 0);
+          return quarter.every((q) => q > 0.1 * ink) ? at({ '+': 0.7, t: 0.25 }) : at({ J: 0.45, r: 0.3 });
+        }),
+    };
+    const strokes = [l, o, stemAndLeftBar, rightBarAndStem];
+    assert.equal(new Recognizer(crossOrHook).recognizeStrokes(strokes, { inkWidth: 3 }).text, 'loJr', 'the classifier alone keeps the pieces apart');
+    const withWords = new Recognizer(crossOrHook, { ngram: shippedNgram() }).recognizeStrokes(strokes, { inkWidth: 3 });
+    assert.equal(withWords.text, 'lot');
+    assert.deepEqual(withWords.grouped.characters.map((c) => c.strokeIndices), [[0], [1], [2, 3]]);
+  });
+
   it('reads "on", not "()n", and keeps the two arcs apart without the language model', () => {
     const strokes = lThenOn();
     const alone = new Recognizer(standIn).recognizeStrokes(strokes, { inkWidth: 3 });

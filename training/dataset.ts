@@ -88,6 +88,12 @@ export interface GenerateOptions {
    * letters of one hand touching or overlapping, the whole clump in the crop. Default CLUMP_SHARE.
    */
   clumpShare?: number;
+  /**
+   * Share of 'font' and 'pen' samples drawn twice: a font as its outline alone (a doubled line, as
+   * kranky draws its letters), a pen going over the letter again a little beside the first pass, as
+   * hands that retrace do. Default 0 (none).
+   */
+  retraceRate?: number;
 }
 
 /** The augmentation recipes, each the one before it plus something (see GenerateOptions.augmentation). */
@@ -224,7 +230,7 @@ function generateOne(label: string, rng: Rng, styles: SampleStyle[], sources: So
       const glyph = glyphOf(traced ? (l) => traced.glyphs.has(l) : () => true);
       drawn = traced?.glyphs.has(glyph)
         ? { ...drawHershey(traced, glyph, place, rng, augment, wide), source: traced.id, family, hershey: traced }
-        : { ...drawFont(family, glyph, place, rng, augment, style === 'pen', wide, !!opts.penDots), family };
+        : { ...drawFont(family, glyph, place, rng, augment, style === 'pen', wide, !!opts.penDots, opts.retraceRate ?? 0), family };
     }
     let ink = drawn.ink;
     const clump = label === CLUMP;
@@ -373,7 +379,7 @@ function readInk(ctx: SKRSContext2D): InkMap {
   return inkFromCanvas(ctx, CANVAS, CANVAS);
 }
 
-function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng, augment: boolean, asPen: boolean, wide: boolean, keepDots: boolean) {
+function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng, augment: boolean, asPen: boolean, wide: boolean, keepDots: boolean, retrace = 0) {
   const metrics = registerFamily(family);
   const ctx = ctx2d();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -383,10 +389,20 @@ function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng,
   const width = ctx.measureText(label).width;
   const x0 = CANVAS / 2 - width / 2;
   ctx.setTransform(...place.matrix);
-  ctx.fillStyle = '#000';
-  ctx.fillText(label, x0, BASELINE_Y);
+  // Drawn twice (GenerateOptions.retraceRate): a font as its outline alone, a pen going over the letter
+  // again a little beside the first pass. (The chance is only drawn when asked for.)
+  const twice = augment && retrace > 0 && rng.chance(retrace);
+  if (twice && !asPen) {
+    ctx.strokeStyle = '#000';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = rng.uniform(1, 2.5);
+    ctx.strokeText(label, x0, BASELINE_Y);
+  } else {
+    ctx.fillStyle = '#000';
+    ctx.fillText(label, x0, BASELINE_Y);
+  }
   // Stroke width: sometimes embolden the outline (pens and markers differ in weight).
-  if (augment && !asPen && rng.chance(wide ? 0.3 : 0.25)) {
+  if (augment && !asPen && !twice && rng.chance(wide ? 0.3 : 0.25)) {
     ctx.strokeStyle = '#000';
     ctx.lineJoin = 'round';
     // Up to a marker's weight (~0.2 cap heights in all).
@@ -398,10 +414,29 @@ function drawFont(family: FontFamily, label: string, place: Placement, rng: Rng,
   if (asPen) {
     // From a fine pen to a marker (radius ~0.1 cap heights).
     const radius = !augment ? 1.5 : !wide ? rng.uniform(0.7, 2.6) : rng.chance(0.2) ? rng.uniform(2.6, Math.max(2.7, 0.11 * place.capHeight)) : rng.uniform(0.6, 2.6);
-    const skeleton = thin(ink);
-    ink = penFromSkeleton(keepDots ? withDotsKept(skeleton, ink) : skeleton, CANVAS, CANVAS, radius, rng, augment ? 0.3 : 0);
+    const thinned = thin(ink);
+    const skeleton = keepDots ? withDotsKept(thinned, ink) : thinned;
+    ink = penFromSkeleton(skeleton, CANVAS, CANVAS, radius, rng, augment ? 0.3 : 0);
+    if (twice) {
+      const shift = rng.uniform(1.5, 1.5 + 0.06 * place.capHeight), angle = rng.uniform(0, 2 * Math.PI);
+      const again = penFromSkeleton(shifted(skeleton, CANVAS, CANVAS, Math.round(shift * Math.cos(angle)), Math.round(shift * Math.sin(angle))), CANVAS, CANVAS, radius * rng.uniform(0.7, 1.1), rng, 0.3);
+      const bent = elastic(again, rng.uniform(0.8, 2), 3, rng);
+      for (let i = 0; i < ink.data.length; i++) ink.data[i] = Math.max(ink.data[i], bent.data[i]);
+    }
   }
   return { ink, frame, source: `${asPen ? 'pen' : 'font'}:${family.id}` };
+}
+
+/** A skeleton moved by (dx, dy) pixels; what leaves the canvas is dropped. */
+function shifted(skel: Uint8Array, width: number, height: number, dx: number, dy: number): Uint8Array {
+  const out = new Uint8Array(skel.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sx = x - dx, sy = y - dy;
+      if (sx >= 0 && sy >= 0 && sx < width && sy < height) out[y * width + x] = skel[sy * width + sx];
+    }
+  }
+  return out;
 }
 
 // ---- Hershey stroke fonts -------------------------------------------------------------------------

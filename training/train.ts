@@ -49,6 +49,8 @@ export interface TrainArgs {
   clumps: boolean;
   /** With --clumps: clump samples per class's samples (dataset.ts clumpShare). */
   clumpShare: number;
+  /** Share of font and pen samples drawn twice: outlined, or retraced beside the first pass (dataset.ts retraceRate). */
+  retraceRate: number;
 }
 
 /** What --cursive-lowercase draws from the cursive families: every lowercase letter and digit. */
@@ -74,6 +76,7 @@ export const RELEASE_ARGS: TrainArgs = {
   penDots: false,
   clumps: false,
   clumpShare: CLUMP_SHARE,
+  retraceRate: 0,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -98,6 +101,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (args.penDots) flags.push('--pen-dots');
   if (args.clumps) flags.push('--clumps');
   if (args.clumps) add('--clump-share', args.clumpShare, RELEASE_ARGS.clumpShare);
+  add('--retrace-rate', args.retraceRate, RELEASE_ARGS.retraceRate);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -130,6 +134,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--pen-dots': args.penDots = true; break;
       case '--clumps': args.clumps = true; break;
       case '--clump-share': args.clumpShare = num(); break;
+      case '--retrace-rate': args.retraceRate = num(); break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -146,7 +151,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --pen-dots --clumps --clump-share --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --pen-dots --clumps --clump-share --retrace-rate --out`);
     }
   }
   return args;
@@ -168,7 +173,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     const g0 = Date.now();
     pending.set(
       epoch,
-      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLetters: args.cursiveLetters || undefined, moreFamilies: args.moreFamilies, penDots: args.penDots, clumpShare: args.clumpShare }, labels).then((set) => {
+      generateInWorker({ split: 'train', perClass, seed: args.seed * 100 + epoch, labels: labels.join(''), augmentation: args.augmentation, neighbourRate: args.neighbourRate, wornRate: args.wornRate, tracedRate: args.tracedRate, cursiveLetters: args.cursiveLetters || undefined, moreFamilies: args.moreFamilies, penDots: args.penDots, clumpShare: args.clumpShare, retraceRate: args.retraceRate }, labels).then((set) => {
         log(`epoch ${epoch + 1}: generated ${set.count} training samples in ${((Date.now() - g0) / 1000).toFixed(0)} s (worker)`);
         return set;
       }),

@@ -64,6 +64,23 @@ describe('training/dataset: the synthetic character generator', () => {
     assert.deepEqual(again.map((s) => Array.from(s.image.data)), plain.map((s) => Array.from(s.image.data)));
   });
 
+  it('draws some font glyphs as their outline alone and some pen strokes twice when asked (retraceRate), and only then', () => {
+    /** Paper enclosed by ink (components of paper that do not reach the border): an outlined l has one. */
+    const holes = (img: { width: number; height: number; data: ArrayLike<number> }): number => {
+      const paper = Uint8Array.from(img.data, (v) => (v > 128 ? 1 : 0));
+      const { list } = connectedComponents(paper, img.width, img.height);
+      return list.filter((c) => c.area >= 3 && c.box.left > 0 && c.box.top > 0 && c.box.right < img.width && c.box.bottom < img.height).length;
+    };
+    const opts = { split: 'train' as const, perClass: 40, seed: 11, labels: 'l', styles: ['font' as const], noFrameRate: 1 };
+    const holed = (samples: { image: Parameters<typeof holes>[0] }[]) => samples.filter((s) => holes(s.image) > 0).length;
+    const plain = generateCharacterSamples(opts), outlined = generateCharacterSamples({ ...opts, retraceRate: 1 });
+    // (A thin glyph outlined with a wide line fills in again: not every l shows its hole.)
+    assert.ok(holed(outlined) >= 0.2 * outlined.length && holed(outlined) > 3 * holed(plain), `${holed(outlined)} outlined l's enclose paper, against ${holed(plain)}`);
+    // Off by default: the earlier recipes' samples are as they were.
+    const again = generateCharacterSamples({ ...opts, retraceRate: 0 });
+    assert.deepEqual(again.map((s) => Array.from(s.image.data)), plain.map((s) => Array.from(s.image.data)));
+  });
+
   it('draws lowercase letters and digits, never capitals or symbols, from the cursive families when asked (cursiveLetters)', () => {
     const cursive = new Set(CURSIVE_LOWERCASE_FAMILIES);
     const from = (s: { source: string }) => cursive.has(s.source.split(':')[1]);

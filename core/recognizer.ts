@@ -10,9 +10,10 @@ import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, Pr
 import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
-import { Break, unwrittenSpaces } from './decode/spacing';
+import { Break, evenlySpacedNumbers, readsAsDigit, unwrittenSpaces } from './decode/spacing';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
+import { boundsOf, unionBounds } from './strokes/types';
 import { applyEdits, cutsByClassifier, GroupingEdit, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
 import { isLetterOrDigit } from './labels';
 import { argmax } from './stats';
@@ -441,11 +442,20 @@ export class Recognizer {
     return [...edits.values()];
   }
 
-  /** The grouping without the spaces that code and prose never write (decode/spacing.ts). */
+  /** The grouping without the spaces that code and prose never write, nor those inside a number (decode/spacing.ts). */
   private withoutHuggedSpaces(grouped: StrokeCharacters, read: ReadOptions, memo: ClassifiedMemo): StrokeCharacters {
     const classified = this.classify(grouped.characters, read, memo);
     const before = grouped.spaceBefore.map((space, i): Break => (grouped.lineBreakBefore[i] ? 'line' : space ? 'space' : 'none'));
     const unwritten = unwrittenSpaces(classified.map((k) => k?.probs), this.labels, before);
+    for (const line of grouped.lines) {
+      // Gaps between the characters' centre lines as grouped (upright when the line leans).
+      const idx = line.characterIndices;
+      const extents = idx.map((i) => unionBounds(grouped.characters[i].parts.map(boundsOf)));
+      const gaps = idx.slice(1).map((_, k) => extents[k + 1].left - extents[k].right);
+      const breaks = new Set(idx.slice(1).flatMap((i, k) => (before[i] === 'space' && !unwritten.has(i) ? [k] : [])));
+      const digits = idx.map((i) => readsAsDigit(classified[i]?.probs, this.labels));
+      for (const k of evenlySpacedNumbers(gaps, breaks, digits)) unwritten.add(idx[k + 1]);
+    }
     const spaceBefore = grouped.spaceBefore.map((space, i) => space && !unwritten.has(i));
     return spaceBefore.some((space, i) => space !== grouped.spaceBefore[i]) ? { ...grouped, spaceBefore } : grouped;
   }

@@ -9,8 +9,8 @@ import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
 import { ReferenceTops, charGeometry } from '../decode/caseGeometry';
 import { lineReferences } from '../decode/beam';
-import { Break, unwrittenSpaces } from '../decode/spacing';
-import { isDigit, isLetterOrDigit } from '../labels';
+import { Break, evenlySpacedNumbers, readsAsDigit, unwrittenSpaces } from '../decode/spacing';
+import { isLetterOrDigit } from '../labels';
 import { argmax, maxOf, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
 import { joinBrokenStrokes, looksBroken, sized } from './brokenStrokes';
@@ -25,7 +25,7 @@ import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesO
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine, shearGrey } from './transform';
 import { estimateInkSlant } from './slant';
 import { isMarkerLine, strokeWidth, thinnedCrop } from './thickStrokes';
-import { evenlySpacedNumbers, wordBreaks } from './words';
+import { wordBreaks } from './words';
 
 /** Classifier callback: class probabilities (in `labels` order) for each crop. */
 export type ScoreCrops = (crops: readonly CharCrop[]) => Float32Array[];
@@ -506,7 +506,7 @@ function readUpright(
     const before = chars.map((_, i): Break => (i > 0 && breaks.has(i - 1) ? 'space' : 'none'));
     for (const i of unwrittenSpaces(chars.map((c) => c.probs), ctx.labels, before, (i) => groupReadings[chars[i].group].length === 1)) breaks.delete(i - 1);
     // A number's digits spaced evenly but wide are one number ("1 9 72" read for 1972).
-    for (const g of evenlySpacedNumbers(gaps, breaks, chars.map((c) => digitMass(c.probs, ctx.labels) >= DIGIT_SHARE))) breaks.delete(g);
+    for (const g of evenlySpacedNumbers(gaps, breaks, chars.map((c) => readsAsDigit(c.probs, ctx.labels)))) breaks.delete(g);
     const words: TextWord[] = [];
     let start = 0;
     for (let i = 0; i < chars.length; i++) {
@@ -708,11 +708,3 @@ function unionAll(boxes: readonly Box[]): Box {
 
 export type { Component };
 
-/** A character counts as a digit, for a number's spacing, when at least this share of its probability is on digits. */
-const DIGIT_SHARE = 0.5;
-
-function digitMass(probs: Float32Array, labels: readonly string[]): number {
-  let mass = 0;
-  labels.forEach((label, i) => (mass += isDigit(label) ? probs[i] : 0));
-  return mass;
-}

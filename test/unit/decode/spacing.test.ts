@@ -1,10 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { Break, spaceUnwritten, SURE_SPACING, unwrittenSpaces } from '../../../core/decode/spacing';
-import { renderText } from '../../../bench/textImages';
+import { Break, evenlySpacedNumbers, spaceUnwritten, SURE_SPACING, unwrittenSpaces } from '../../../core/decode/spacing';
+import { renderText, textSamples } from '../../../bench/textImages';
+import { RANGES, VOCAB } from '../../../bench/padLines';
+import { loadHersheyFont } from '../../../training/hershey';
+import { writeHersheyLine } from '../../../training/hersheyLines';
+import { lcg } from '../../../training/prng';
 import { CODE_LINES } from '../../../bench/codeLines';
 import { familiesOf } from '../../../training/fonts';
 import { shippedRecognizer } from '../runtime/fixtures';
 import { harderSamples } from '../segment/helpers';
+import { wordBreaks } from '../../../core/segment/words';
 
 describe('decode: spaces no one writes', () => {
   it('takes the space after an opening bracket, before a closing one, a comma or a semicolon', () => {
@@ -58,5 +63,50 @@ describe('decode: spaces no one writes', () => {
     // bench:text's capitals: the J of JUMPS is read ] surely, and its word keeps its space.
     const caps = harderSamples().find((s) => s.id === 'caveat-caps-0')!;
     assert.equal(recognizer.recognizeText(caps.image).text.split(' ').length, 3);
+  });
+});
+
+describe('decode/spacing: a number whose digits are spaced evenly but wide', () => {
+  const digitsAt = (text: string) => Array.from(text, (c) => c >= '0' && c <= '9');
+
+  it('is one number ("1 9 72" in bench:text reads 1972; "1 960" reads 1960)', () => {
+    // caveat, page clean: "button 1972" measured gaps 14 | 9 8 7 at threshold 7.5: breaks after the 1 and the 9.
+    const text = 'button1972';
+    const gaps = [4, 3, 4, 4, 3, 14, 9, 8, 7];
+    const breaks = wordBreaks(gaps, 13.8);
+    assert.deepEqual([...breaks].sort((a, b) => a - b), [5, 6, 7]);
+    assert.deepEqual([...evenlySpacedNumbers(gaps, breaks, digitsAt(text))].sort((a, b) => a - b), [6, 7]);
+    // "stone 1960": the gap after a 1 is wider than the rest (10 against 7 and 5) but not twice as wide.
+    assert.deepEqual([...evenlySpacedNumbers([4, 15, 10, 7, 5], new Set([1, 2]), digitsAt('ab1960'))], [2]);
+  });
+
+  it('keeps two numbers apart, and a name that ends in a digit apart from the number after it', () => {
+    // "1999 2026": the space is five times the digits' gaps.
+    assert.equal(evenlySpacedNumbers([3, 3, 3, 15, 3, 3, 3], new Set([3]), digitsAt('19992026')).size, 0);
+    // "Index4 613" (cute-font, a training family): the 4 belongs to the name, however close the gaps.
+    assert.equal(evenlySpacedNumbers([2, 2, 9, 6, 5], new Set([2]), digitsAt('ex4613')).size, 0);
+    // Two digits say nothing of a number's spacing.
+    assert.equal(evenlySpacedNumbers([9], new Set([0]), digitsAt('12')).size, 0);
+  });
+});
+
+describe('decode/spacing: numbers spaced wide read as one number, in images and on the pad', () => {
+  it('reads a page whose years were written with wide digit cells as years (bench:text caveat-page-clean-1)', async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const page = textSamples({ perFamily: 2 }).find((s) => s.id === 'caveat-page-clean-1')!;
+    const words = recognizer.recognizeText(page.image).text.split(/\s+/);
+    // Before: "number stohe 1 960 keyToNode", "kitchen 1 989 coFee ...".
+    for (const year of ['1960', '1989', '97618']) assert.ok(words.includes(year), `${year} in ${words.join(' ')}`);
+  });
+
+  it('reads 2026 written on the pad with Hershey script digits as one number (bench:pad-accuracy scriptc)', async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const line = writeHersheyLine(loadHersheyFont('scriptc'), VOCAB, RANGES, lcg(20261126));
+    assert.equal(line.text, 'Promise 2026 Map');
+    const words = recognizer.recognizeStrokes(line.strokes, { inkWidth: line.inkWidth }).text.split(' ');
+    // Before: "P rLomise 2 0 2 6 Maj" (the 0 read O at 0.6 broke the run of digits).
+    assert.ok(words.includes('2026'), words.join(' '));
   });
 });

@@ -48,4 +48,3 @@ export function wordBreaks(gaps: readonly number[], bodyHeight: number, measure?
   });
   return breaks;
 }
-

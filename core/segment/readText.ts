@@ -707,4 +707,3 @@ function unionAll(boxes: readonly Box[]): Box {
 }
 
 export type { Component };
-

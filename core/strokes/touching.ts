@@ -149,9 +149,9 @@ export function applyEdits(grouped: StrokeCharacters, edits: readonly GroupingEd
  * is wider than the letter size (1.2-1.5 x-heights), and at 1.0 one written as 'r' and 'n' was never
  * offered ("Prornise", "carnelCase": 6 of the 38 held-out pad lines whose character count was wrong).
  * 1.2, 1.3 and 1.5 read the traced training families alike (the 300 lines of npx tsx
- * bench/padAccuracy.ts --tune-lm at weight 0.5: CER 1.37 -> 1.39%, one line worse at each: zeyada's "x1"
- * joined into N); held out (npm run bench:pad-accuracy) unseen CER 2.9 -> 2.7% at 1.2 and 1.3, worst group 6.0 -> 5.4 / 5.3%;
- * the pad's code lines (npx tsx bench/code.ts) 4.7 -> 4.6% with the lexicon.
+ * bench/padAccuracy.ts --tune-lm at weight 0.5: CER 1.37 -> 1.39%, one line worse at each: zeyada's
+ * "x1" joined into N); held out (npm run bench:pad-accuracy) unseen CER 2.9 -> 2.7% at 1.2 and 1.3,
+ * worst group 6.0 -> 5.4 / 5.3%; the pad's code lines (npx tsx bench/code.ts) 4.7 -> 4.6% with the lexicon.
  */
 const MAX_MERGED_WIDTH = 1.3;
 /** ...and three pieces, this (a %: bench:code pad 5.7% at 1.3, 5.6% at 1.5 and 2). */
@@ -215,8 +215,8 @@ function mayBeTwoLetters(c: StrokeCharacter, line: RenderLine): boolean {
 
 /**
  * The ways to cut a wide character between its strokes (ordered left to right, in each of ORDERS) into
- * two pieces or more, each piece a run of neighbouring strokes: "mis" written in one go is three letters. Each
- * distinct piece is rendered once; the cuttings list the pieces they use, fewest pieces first.
+ * two pieces or more, each piece a run of neighbouring strokes: "mis" written in one go is three
+ * letters. Each distinct piece is rendered once; the cuttings list the pieces they use, fewest first.
  */
 function cuttingsOf(c: StrokeCharacter, line: RenderLine, inkWidth: number, size = RENDER_SIZE): { cuttings: Cutting[]; pieces: StrokeCharacter[] } {
   const letter = line.letterSize;
@@ -247,6 +247,21 @@ function cuttingsOf(c: StrokeCharacter, line: RenderLine, inkWidth: number, size
       const s = span(a, b);
       return s.right - s.left >= MIN_PIECE_WIDTH * letter;
     };
+    // Whether runs [a, b) and [b, c) stand side by side, not stacked (a t's bar is not a letter of its
+    // own). Measured where both have ink (gaps.ts), so a tail that sweeps back under its neighbour does
+    // not count. Once per pair of runs: the cuttings below share most of their neighbours.
+    const sideBySide = new Map<string, boolean>();
+    const besideEachOther = (a: number, b: number, c: number) => {
+      const key = `${a}:${b}:${c}`;
+      let ok = sideBySide.get(key);
+      if (ok === undefined) {
+        const lb = span(a, b), rb = span(b, c);
+        const overlap = -facingGap(partsOf(a, b), partsOf(b, c), letter / 8, 0, rb.left - lb.right);
+        ok = overlap <= MAX_PIECE_OVERLAP * Math.min(lb.right - lb.left, rb.right - rb.left);
+        sideBySide.set(key, ok);
+      }
+      return ok;
+    };
     // Every way to place cuts between ordered strokes (2^(n-1) - 1 ways with at least one cut).
     for (let mask = 1; mask < 1 << (n - 1); mask++) {
       const bounds = [0];
@@ -254,13 +269,7 @@ function cuttingsOf(c: StrokeCharacter, line: RenderLine, inkWidth: number, size
       bounds.push(n);
       let ok = true;
       for (let j = 0; ok && j + 1 < bounds.length; j++) ok = wideEnough(bounds[j], bounds[j + 1]);
-      // Neighbouring pieces side by side, not stacked (a t's bar is not a letter of its own).
-      for (let j = 0; ok && j + 2 < bounds.length; j++) {
-        const lb = span(bounds[j], bounds[j + 1]), rb = span(bounds[j + 1], bounds[j + 2]);
-        // Measured where both have ink (gaps.ts), so a tail that sweeps back under its neighbour does not count.
-        const overlap = -facingGap(partsOf(bounds[j], bounds[j + 1]), partsOf(bounds[j + 1], bounds[j + 2]), letter / 8, 0, rb.left - lb.right);
-        ok = overlap <= MAX_PIECE_OVERLAP * Math.min(lb.right - lb.left, rb.right - rb.left);
-      }
+      for (let j = 0; ok && j + 2 < bounds.length; j++) ok = besideEachOther(bounds[j], bounds[j + 1], bounds[j + 2]);
       if (!ok) continue;
       const cutting = bounds.slice(1).map((b, j) => pieceOf(bounds[j], b));
       const id = cutting.join('|');

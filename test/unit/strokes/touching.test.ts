@@ -5,11 +5,25 @@ import { Classifier, Recognizer } from '../../../core/recognizer';
 import { LABELS, probs, shippedNgram } from '../decode/helpers';
 import { CODE_CHARACTERS } from '../../../core/labels';
 
+/** A ring 16 wide and 20 tall (an o) centred at x = cx, from y 0 to 20. */
+function ring(cx: number): Stroke {
+  return Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
+}
+
+/** A stand-in classifier over the code characters that reads each image's shape: `read` gives the masses. */
+function byShape(read: (aspect: number, pixels: Float32Array) => Record<string, number>): Classifier {
+  return {
+    labels: [...CODE_CHARACTERS],
+    probabilities: (chars) =>
+      chars.map(({ inkBox, pixels }) => probs(read((inkBox.right - inkBox.left) / Math.max(1, inkBox.bottom - inkBox.top), pixels), [...CODE_CHARACTERS])),
+  };
+}
+
 /** An 'n' (stem + arch) and an 'o' written so close that the pen joins them: grouping makes one character. */
 function touchingNo(): Stroke[] {
   const stem: Stroke = [{ x: 0, y: 0 }, { x: 0, y: 20 }];
   const arch: Stroke = [{ x: 0, y: 6 }, { x: 6, y: 0 }, { x: 12, y: 4 }, { x: 13, y: 20 }];
-  const o: Stroke = Array.from({ length: 17 }, (_, k) => ({ x: 21 + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
+  const o = ring(21);
   // Two x-height letters and one tall one, so the line has a letter size to measure widths against.
   const l: Stroke = [{ x: -20, y: -14 }, { x: -20, y: 20 }];
   return [l, stem, arch, o];
@@ -32,7 +46,6 @@ describe('strokes: letters that touch are cut where the classifier reads the pie
 
   /** Two rings, then an l whose foot ends at x = `footEnd`, touching a narrow a (bowl and stem) beside it. */
   function ringsThenLa(footEnd: number): Stroke[] {
-    const ring = (cx: number): Stroke => Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
     const l: Stroke = [{ x: 0, y: -14 }, { x: 0, y: 18 }, { x: footEnd / 2, y: 20 }, { x: footEnd, y: 17 + (12 - footEnd) / 4 }];
     const bowl: Stroke = Array.from({ length: 17 }, (_, k) => ({ x: 16 + 9 * Math.cos((k / 16) * 2 * Math.PI), y: 12 + 8 * Math.sin((k / 16) * 2 * Math.PI) }));
     const stem: Stroke = [{ x: 25, y: 4 }, { x: 25, y: 20 }];
@@ -65,7 +78,6 @@ describe('strokes: a letter whose tail sweeps back under the letter before it', 
   it('is offered apart from that letter (an e, then an x whose long stroke runs down and back under the e)', () => {
     // bench:pad-accuracy: calligraffitti's "ex" read as one y ("index" -> "indy"): by centre the x's tail
     // sat left of the e, and the boxes overlapped where only the tail ran under the e.
-    const ring = (cx: number): Stroke => Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
     const line = (a: { x: number; y: number }, b: { x: number; y: number }): Stroke => Array.from({ length: 9 }, (_, k) => ({ x: a.x + ((b.x - a.x) * k) / 8, y: a.y + ((b.y - a.y) * k) / 8 }));
     const arm = line({ x: 12, y: 2 }, { x: 26, y: 20 });
     const tail: Stroke = [...line({ x: 24, y: 2 }, { x: 10, y: 24 }), ...line({ x: 10, y: 24 }, { x: -26, y: 32 }).slice(1)];
@@ -124,44 +136,32 @@ describe('strokes: with a language model, a letter written in two strokes that d
     return [l, arc(-1), arc(1), stem, arch];
   }
   /** Stand-in classifier: a bar is an l, a half ring a bracket facing its open side, a ring an o, an arch an n. */
-  const standIn: Classifier = {
-    labels: [...CODE_CHARACTERS],
-    probabilities: (chars) =>
-      chars.map(({ inkBox, pixels }) => {
-        const aspect = (inkBox.right - inkBox.left) / Math.max(1, inkBox.bottom - inkBox.top);
-        const at = (masses: Record<string, number>) => probs(masses, [...CODE_CHARACTERS]);
-        if (aspect < 0.2) return at({ l: 0.9 });
-        if (aspect < 0.5) {
-          let sx = 0, sum = 0;
-          pixels.forEach((v, i) => ((sx += v * (i % 28)), (sum += v)));
-          return sx / sum < 13.5 ? at({ '(': 0.8 }) : at({ ')': 0.8 });
-        }
-        return aspect < 0.85 ? at({ n: 0.9 }) : at({ o: 0.9 });
-      }),
-  };
+  const standIn = byShape((aspect, pixels): Record<string, number> => {
+    if (aspect < 0.2) return { l: 0.9 };
+    if (aspect < 0.5) {
+      let sx = 0, sum = 0;
+      pixels.forEach((v, i) => ((sx += v * (i % 28)), (sum += v)));
+      return sx / sum < 13.5 ? { '(': 0.8 } : { ')': 0.8 };
+    }
+    return aspect < 0.85 ? { n: 0.9 } : { o: 0.9 };
+  });
 
   it('joins two pieces read as letters whose whole reads as a symbol: a t in two pieces reads "lot", not "loJr"', () => {
     // bench:pad-accuracy: gochi-hand's t, traced as two strokes meeting at the crossing, read "Jr" ("CounJr"):
     // the whole read '+' and only wholes read as letters were tried.
     const l: Stroke = [{ x: -16, y: -14 }, { x: -16, y: 20 }];
-    const o: Stroke = Array.from({ length: 17 }, (_, k) => ({ x: 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
+    const o = ring(0);
     const stemAndLeftBar: Stroke = [{ x: 24, y: -8 }, { x: 24, y: 6 }, { x: 16, y: 6 }];
     const rightBarAndStem: Stroke = [{ x: 32, y: 6 }, { x: 24, y: 6 }, { x: 24, y: 20 }];
     /** Stand-in classifier: a bar is l, a ring o, ink in every quarter of the image '+' (t second), else J (r second). */
-    const crossOrHook: Classifier = {
-      labels: [...CODE_CHARACTERS],
-      probabilities: (chars) =>
-        chars.map(({ inkBox, pixels }) => {
-          const aspect = (inkBox.right - inkBox.left) / Math.max(1, inkBox.bottom - inkBox.top);
-          const at = (masses: Record<string, number>) => probs(masses, [...CODE_CHARACTERS]);
-          if (aspect < 0.2) return at({ l: 0.9 });
-          if (aspect > 0.75) return at({ o: 0.9 });
-          const quarter = [0, 0, 0, 0];
-          pixels.forEach((v, i) => (quarter[(i % 28 < 14 ? 0 : 1) + (i < 14 * 28 ? 0 : 2)] += v));
-          const ink = quarter.reduce((a, b) => a + b, 0);
-          return quarter.every((q) => q > 0.1 * ink) ? at({ '+': 0.7, t: 0.25 }) : at({ J: 0.45, r: 0.3 });
-        }),
-    };
+    const crossOrHook = byShape((aspect, pixels): Record<string, number> => {
+      if (aspect < 0.2) return { l: 0.9 };
+      if (aspect > 0.75) return { o: 0.9 };
+      const quarter = [0, 0, 0, 0];
+      pixels.forEach((v, i) => (quarter[(i % 28 < 14 ? 0 : 1) + (i < 14 * 28 ? 0 : 2)] += v));
+      const ink = quarter.reduce((a, b) => a + b, 0);
+      return quarter.every((q) => q > 0.1 * ink) ? { '+': 0.7, t: 0.25 } : { J: 0.45, r: 0.3 };
+    });
     const strokes = [l, o, stemAndLeftBar, rightBarAndStem];
     assert.equal(new Recognizer(crossOrHook).recognizeStrokes(strokes, { inkWidth: 3 }).text, 'loJr', 'the classifier alone keeps the pieces apart');
     const withWords = new Recognizer(crossOrHook, { ngram: shippedNgram() }).recognizeStrokes(strokes, { inkWidth: 3 });
@@ -182,7 +182,6 @@ describe('strokes: with a language model, a letter written in two strokes that d
 describe('strokes: a wide letter written in two pieces is offered to the decoder whole', () => {
   it('offers an m written as two humps (1.27 letter sizes wide) as one character, and no pair of rings', () => {
     // bench:pad-accuracy: playwrite-nz's and farsan's m written in two pieces read "rn" ("Prornise", "carnelCase").
-    const ring = (cx: number): Stroke => Array.from({ length: 17 }, (_, k) => ({ x: cx + 8 * Math.cos((k / 16) * 2 * Math.PI), y: 10 + 10 * Math.sin((k / 16) * 2 * Math.PI) }));
     const hump = (x0: number): Stroke => [{ x: x0, y: 20 }, { x: x0, y: 4 }, { x: x0 + 5, y: 0 }, { x: x0 + 11, y: 3 }, { x: x0 + 11, y: 20 }];
     const grouped = strokesToCharacters([ring(-80), ring(-60), ring(-40), hump(0), hump(14.5), ring(45)], { inkWidth: 3 });
     assert.deepEqual(grouped.characters.map((c) => c.strokeIndices), [[0], [1], [2], [3], [4], [5]], 'the humps apart');

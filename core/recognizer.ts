@@ -328,6 +328,8 @@ export class Recognizer {
     // Grouping weighs readings as written; the characters it settles on are read turned too.
     const read = { frame: opts.frame, polarity: opts.polarity };
     const apart = strokesToCharacters(strokes, { inkWidth: opts.inkWidth, guide: opts.guide, guides: opts.guides });
+    // Every character in one batch now: the cuts, the edits and the final reading reuse it.
+    this.classify(apart.characters, read, memo);
     const cuts = touchingCuts(apart, (inputs) => this.sureness(inputs, read, memo));
     const grouped = this.withoutHuggedSpaces(applyEdits(apart, this.chooseEdits(apart, cuts, opts, read, memo)), read, memo);
     const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), grouped };
@@ -355,8 +357,6 @@ export class Recognizer {
     const edits = new Map(byClassifier.map((e) => [e.index, e]));
     const charset = parseCharsetOption(opts.charset);
     const lexicon = lexiconOption(opts.lexicon);
-    // Every character in one batch now (the words' decodes and the final reading reuse it).
-    this.classify(grouped.characters, read, memo);
     /** The decoder's score of the word around `index` with `edit` made there (or none), the other edits as they stand. */
     const score = (index: number, edit: GroupingEdit | undefined): number => {
       const { from, to } = wordAround(grouped, index);
@@ -405,12 +405,17 @@ export class Recognizer {
       const label = this.labels[best] ?? '';
       return { letter: isLetterOrDigit(label), mark: label.length === 1 && MARKS.includes(label), p: k.probs[best] };
     };
-    let taken = -1;
-    for (const { index, merge } of mergeCandidates(grouped)) {
-      if (index <= taken || edits.has(index) || edits.has(index + 1)) continue;
+    // The pairs worth reading whole are rendered and read in one batch (one call of the network each
+    // cost more than the reading itself on the pad's backends).
+    const pairs = mergeCandidates(grouped).flatMap(({ index, merge }) => {
+      if (edits.has(index) || edits.has(index + 1)) return [];
       const a = top(grouped.characters[index]), b = top(grouped.characters[index + 1]);
-      if (a.letter !== b.letter && !a.mark && !b.mark) continue;
-      const merged = merge();
+      return a.letter !== b.letter && !a.mark && !b.mark ? [] : [{ index, a, b, merged: merge() }];
+    });
+    this.classify(pairs.map((p) => p.merged), read, memo);
+    let taken = -1;
+    for (const { index, a, b, merged } of pairs) {
+      if (index <= taken) continue;
       const whole = top(merged);
       // Against the surer letter of the two (a mark's sureness says nothing of the letter it belongs to).
       // Two symbols, neither a mark (an x written as '>' and '<').
@@ -428,12 +433,17 @@ export class Recognizer {
     // Then three neighbours none of those edits touched, where the whole reads as a symbol written in
     // three strokes (a % as 'o' '/' 'o': "y = x Olo 8;").
     const edited = (i: number) => [...edits.values()].some((e) => i >= e.index && i < e.index + e.count);
-    for (const { index, merge } of mergeCandidates(grouped, 3)) {
-      if (edited(index) || edited(index + 1) || edited(index + 2)) continue;
+    const untouched = (index: number) => !edited(index) && !edited(index + 1) && !edited(index + 2);
+    const triples = mergeCandidates(grouped, 3).flatMap(({ index, merge }) => {
+      if (!untouched(index)) return [];
       // A sure letter in the middle is no such symbol's stroke: spares rendering most triples of a word.
       const middle = top(grouped.characters[index + 1]);
-      if (middle.letter && middle.p >= SURE_MIDDLE_LETTER) continue;
-      const merged = merge();
+      return middle.letter && middle.p >= SURE_MIDDLE_LETTER ? [] : [{ index, merged: merge() }];
+    });
+    this.classify(triples.map((t) => t.merged), read, memo);
+    for (const { index, merged } of triples) {
+      // A triple taken just before may overlap this one.
+      if (!untouched(index)) continue;
       const whole = top(merged);
       if (whole.letter || whole.mark || whole.p < THREE_STROKE_SYMBOL_SURENESS) continue;
       const edit = { index, count: 3, characters: [merged] };

@@ -30,9 +30,10 @@ export function withTurnedReadings(
 ): Float32Array[] {
   const unsure = probs.flatMap((p, i) => (maxOf(p) < SURE_AS_WRITTEN ? [i] : []));
   if (unsure.length === 0) return probs.slice();
-  const turned = [TURN, -TURN].map((angle) => classify(unsure.map((i) => turnedCharacter(chars[i], angle))));
+  // Both turns in one batch: each call of the network costs more than a few characters' reading.
+  const turned = classify([TURN, -TURN].flatMap((angle) => unsure.map((i) => turnedCharacter(chars[i], angle))));
   const out = probs.slice();
-  unsure.forEach((i, k) => (out[i] = productOfExperts([probs[i], ...turned.map((t) => t[k])])));
+  unsure.forEach((i, k) => (out[i] = productOfExperts([probs[i], turned[k], turned[unsure.length + k]])));
   return out;
 }
 

@@ -261,3 +261,19 @@ describe('runtime: Recognizer.recognizeText agreement (shipped model)', () => {
     }
   });
 });
+
+describe('runtime: Recognizer.recognizeStrokes calls the network few times (shipped model)', () => {
+  it('reads a pad line in three batches: its characters, the joins it weighs, its unsure characters turned', async function () {
+    // On the pad's backends each call of the network costs more than reading a few characters in it:
+    // the joins were read one call each (nine calls for this line, bench:pad's 10-character word).
+    this.timeout(60_000);
+    await initNodeBackend();
+    const { classifier } = loadClassifier();
+    const batches: number[] = [];
+    const counting = { labels: classifier.labels, probabilities: (chars: Parameters<CharClassifier['probabilities']>[0]) => (batches.push(chars.length), classifier.probabilities(chars)) };
+    const recognizer = new Recognizer(counting, { ngram: loadNgram() });
+    const read = recognizer.recognizeStrokes(write('Hitx cogkEl', { unit: 24, step: 2 }).strokes);
+    assert.equal(read.text, 'Hitx cogkEl');
+    assert.ok(batches.length <= 3, `batches of ${batches.join(', ')}`);
+  });
+});

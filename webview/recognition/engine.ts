@@ -119,6 +119,8 @@ export class RecognitionEngine {
   loadPhases = '';
 
   private recognizer: Recognizer;
+  /** The network with the writer's profile, while there is one. */
+  private profiled: ProfileClassifier | undefined;
 
   private constructor(
     /** The network alone; a writer's profile wraps it (setProfile). */
@@ -136,8 +138,9 @@ export class RecognitionEngine {
 
   /** Reads with the writer's profile from now on (an empty profile: the network alone). */
   setProfile(profile: WriterProfile): void {
-    const classifier = profile.samples.length > 0 ? new ProfileClassifier(this.network, profile) : this.network;
-    this.recognizer = new Recognizer(classifier, { ngram: this.ngram });
+    // The samples the profile held before are not read again (a correction adds one or two).
+    this.profiled = profile.samples.length > 0 ? new ProfileClassifier(this.network, profile, undefined, this.profiled) : undefined;
+    this.recognizer = new Recognizer(this.profiled ?? this.network, { ngram: this.ngram });
   }
 
   /** The model's input for a character (what a profile sample keeps). */

@@ -6,9 +6,10 @@ import {
   addSamples, emptyProfile, fromBase64, MAX_PROFILE_BYTES, MAX_SAMPLES_PER_LABEL, parseProfile, ProfileError, ProfileSample,
   sampleFrom, sampleInput, serializeProfile, toBase64, WriterProfile,
 } from '../../../core/profile/profile';
-import { FeatureClassifier, ProfileClassifier } from '../../../core/profile/adapt';
+import { DEFAULT_ADAPT, FeatureClassifier, ProfileClassifier } from '../../../core/profile/adapt';
 import { GEOMETRY_SIZE, INPUT_SIZE, NormalizedCharacter } from '../../../core/preprocess';
 import { initNodeBackend } from '../../../node/nodeBackend';
+import { turnedCharacter } from '../../../core/turnedReadings';
 
 function char(fill: (i: number) => number, geometry = [1, 1, 0]): NormalizedCharacter {
   return { pixels: Float32Array.from({ length: INPUT_SIZE * INPUT_SIZE }, (_, i) => fill(i)), geometry: Float32Array.from(geometry), inkBox: { left: 0, top: 0, right: 1, bottom: 1 } };
@@ -169,6 +170,35 @@ describe('core/profile: reading with a profile', () => {
   it('reads an empty batch as nothing, with or without a fitted head', () => {
     const samples = addSamples(emptyProfile(), [taught('b', 1, 0, 0), taught('c', 0, 0, 1)]);
     for (const params of [undefined, { mode: 'mix' as const, threshold: 0.7, strength: 100 }]) assert.deepEqual(new ProfileClassifier(net, samples, params).probabilities([]), []);
+  });
+
+  it('teaches each sample turned a little too: a character leaning more than its sample still matches', () => {
+    // A stand-in network whose features are the pixels themselves: a thin bar turned 8 degrees is
+    // unlike the upright one, and like its turned copy.
+    const byPixels: FeatureClassifier = { ...fakeNetwork(() => [0.6, 0.3, 0.1]), probabilitiesAndFeatures: (chars) => ({ probabilities: chars.map(() => Float32Array.of(0.6, 0.3, 0.1)), features: chars.map((c) => c.pixels) }) };
+    const bar = char((i) => (Math.abs((i % INPUT_SIZE) - 13.5) < 1 && Math.floor(i / INPUT_SIZE) >= 4 && Math.floor(i / INPUT_SIZE) < 24 ? 1 : 0));
+    const leaning = turnedCharacter(bar, 0.14);
+    const profile = addSamples(emptyProfile(), [sampleFrom(bar, 'c', 'teach')]);
+    const vote = { mode: 'mix', threshold: 0.8, strength: 50 } as const;
+    const [asTaught] = new ProfileClassifier(byPixels, profile, vote).probabilities([leaning]);
+    const [withTurns] = new ProfileClassifier(byPixels, profile, { ...vote, turns: [-0.14, 0.14] }).probabilities([leaning]);
+    assert.ok(asTaught[0] > asTaught[2], `without turned copies the network's a stands (${Array.from(asTaught)})`);
+    assert.ok(withTurns[2] > withTurns[0], `with them the writer's c wins (${Array.from(withTurns)})`);
+  });
+
+  it('a profile loaded after another reads only the samples that one did not hold, and reads the same as loaded afresh', () => {
+    let inputs = 0;
+    const net = fakeNetwork((c) => (c.pixels[2] > 0.5 ? [0.7, 0.2, 0.1] : [0.1, 0.8, 0.1]));
+    const counting: FeatureClassifier = { labels: net.labels, probabilities: (chars) => net.probabilities(chars), probabilitiesAndFeatures: (chars) => ((inputs += chars.length), net.probabilitiesAndFeatures(chars)) };
+    const before = addSamples(emptyProfile(), [taught('c', 0, 0, 1), taught('b', 1, 0, 0)]);
+    const after = addSamples(before, [taught('c', 0, 0.1, 1)]);
+    const first = new ProfileClassifier(counting, before);
+    inputs = 0;
+    const grown = new ProfileClassifier(counting, after, undefined, first);
+    assert.equal(inputs, 1 + (DEFAULT_ADAPT.turns?.length ?? 0), 'the new sample and its turned copies');
+    const afresh = new ProfileClassifier(counting, after);
+    const read = [at(0, 1, 1), at(1, 0.2, 0)];
+    assert.deepEqual(grown.probabilities(read).map((p) => Array.from(p)), afresh.probabilities(read).map((p) => Array.from(p)));
   });
 
   it('works out the samples\' features once, when the profile is loaded', () => {

@@ -43,6 +43,15 @@ describe('segment: small marks in an image line', () => {
     assert.equal(marks.length, 1, 'one mark: the quote');
   });
 
+  it("keeps a semicolon's dot with its comma however far above it the dot sits, but not a quote's tick", () => {
+    // code bench, swanky-and-moo-moo: the dot 0.7 letter heights over the comma, read ",." before.
+    const comma = () => box(40, 94, 46, 110);
+    const comps = [a(), iStem(), comma(), box(40, 76, 46, 80)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30], [40, 40]]);
+    const tick = [a(), iStem(), comma(), box(41, 64, 44, 74)];
+    assert.deepEqual(lefts(groupCharacters(tick, { keepMarks: true }), tick), [[0], [30], [40], [41]]);
+  });
+
   it('keeps no mark far above or below every letter of the line (a photo\'s shaded corner), but keeps a line of marks alone', () => {
     const comps = [a(), iStem(), iDot(), box(60, 40, 63, 43), box(70, 140, 73, 143)];
     assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30]]);

@@ -218,7 +218,7 @@ This card is rewritten by \`npx tsx training/evaluate.ts ${dir}\` (run by the tr
 - Weights: ${weightBytes} bytes (${(weightBytes / 1024).toFixed(0)} KiB), ${String(t.weights ?? '')}.
 - ${quantLine}
 - Trained on tfjs ${String(t.backend ?? 'wasm')} (Node) with replacement gradient kernels (training/wasmKernels.ts), Adam, cosine
-  learning-rate decay, label smoothing 0.05; best epoch by held-out accuracy: ${String(t.bestEpoch ?? '-')} of ${String(t.epochs ?? '-')}
+  learning-rate decay, label smoothing ${String(t.labelSmoothing ?? 0.05)}; best epoch by held-out accuracy: ${String(t.bestEpoch ?? '-')} of ${String(t.epochs ?? '-')}
   (${String(t.minutes ?? '-')} min).
 - Seed: ${String(t.seed ?? '-')}. Training samples: ${String(t.trainSamples ?? '-')} (${String(t.samplesPerEpoch ?? '-')} fresh per epoch); validation ${String(t.validationSamples ?? '-')}.
 

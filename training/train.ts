@@ -51,6 +51,8 @@ export interface TrainArgs {
   clumpShare: number;
   /** Share of font and pen samples drawn twice: outlined, or retraced beside the first pass (dataset.ts retraceRate). */
   retraceRate: number;
+  /** Label smoothing of the cross-entropy (the target's mass spread over every class). */
+  labelSmoothing: number;
 }
 
 /** What --cursive-lowercase draws from the cursive families: every lowercase letter and digit. */
@@ -77,6 +79,7 @@ export const RELEASE_ARGS: TrainArgs = {
   clumps: false,
   clumpShare: CLUMP_SHARE,
   retraceRate: 0,
+  labelSmoothing: 0.05,
 };
 
 /** The command that rebuilds this model: `npm run train` plus any flag that differs from the release recipe. */
@@ -102,6 +105,7 @@ function rebuildCommand(args: TrainArgs): string {
   if (args.clumps) flags.push('--clumps');
   if (args.clumps) add('--clump-share', args.clumpShare, RELEASE_ARGS.clumpShare);
   add('--retrace-rate', args.retraceRate, RELEASE_ARGS.retraceRate);
+  add('--label-smoothing', args.labelSmoothing, RELEASE_ARGS.labelSmoothing);
   // --out only says where the files go; it does not change the model.
   return flags.length ? `npm run train -- ${flags.join(' ')}` : 'npm run train';
 }
@@ -135,6 +139,7 @@ function parseArgs(argv: string[]): TrainArgs {
       case '--clumps': args.clumps = true; break;
       case '--clump-share': args.clumpShare = num(); break;
       case '--retrace-rate': args.retraceRate = num(); break;
+      case '--label-smoothing': args.labelSmoothing = num(); break;
       case '--out': args.out = value; i++; break;
       case '--init': args.init = value; i++; break;
       case '--augmentation': {
@@ -151,7 +156,7 @@ function parseArgs(argv: string[]): TrainArgs {
         args.classes = value;
         i++;
         break;
-      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --pen-dots --clumps --clump-share --retrace-rate --out`);
+      default: throw new Error(`Unknown flag '${flag}'. Flags: --seed --samples --epochs --batch --lr --val-per-class --stop-after --classes --init --augmentation --neighbour-rate --worn-rate --traced-rate --cursive-lowercase --cursive-letters --more-families --pen-dots --clumps --clump-share --retrace-rate --label-smoothing --out`);
     }
   }
   return args;
@@ -195,6 +200,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
       trainSamples: trainSamples,
       samplesPerEpoch: args.samples,
       epochs: args.epochs,
+      labelSmoothing: args.labelSmoothing,
       bestEpoch: bestEpoch,
       validationSamples: validation.count,
       validationAccuracyFloat32: bestValidation,
@@ -222,7 +228,7 @@ export async function runTraining(args: TrainArgs, log: (s: string) => void = co
     stopAfter: args.stopAfter,
     batchSize: args.batch,
     learningRate: args.lr,
-    labelSmoothing: 0.05,
+    labelSmoothing: args.labelSmoothing,
     trainSet,
     validation,
     log,

@@ -9,13 +9,15 @@
  * each without and with the document's identifiers as the decoder's lexicon. Prints CER (whitespace
  * collapsed), lines read exactly and examples per group, then the mean and the worst group. Figures only.
  *
- * Options: --lines N (lines per group, default all 48), --seed S, --model DIR, --show.
+ * Options: --lines N (lines per group, default all 48), --seed S, --model DIR, --show,
+ * --training-families (the same lines written by the *training* families instead, eight to a group: for
+ * choosing a reader's rule without looking at the held-out hands).
  */
 import { loadClassifier, loadNgram } from '../node/modelFiles';
 import { initNodeBackend } from '../node/nodeBackend';
 import { BlankImageError } from '../core/preprocess';
 import { Recognizer, RecognizeOptions } from '../core/recognizer';
-import { FONT_FAMILIES, HELDOUT_GROUPS, HERSHEY_FONTS, STYLE_GROUPS, StyleGroup } from '../training/fonts';
+import { FONT_FAMILIES, HELDOUT_GROUPS, HERSHEY_FONTS, STYLE_GROUPS, StyleGroup, trainingFamilies } from '../training/fonts';
 import { groupLabel, isUnseen } from '../training/groupFigures';
 import { HersheyFont, loadHersheyFont } from '../training/hershey';
 import { writeHersheyWords } from '../training/hersheyLines';
@@ -30,17 +32,19 @@ interface Args {
   seed: number;
   model?: string;
   show: boolean;
+  trainingFamilies: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { lines: CODE_LINES.length, seed: 20261202, show: false };
+  const args: Args = { lines: CODE_LINES.length, seed: 20261202, show: false, trainingFamilies: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--lines') args.lines = Math.max(1, Math.min(CODE_LINES.length, Number(argv[++i]) || CODE_LINES.length));
     else if (a === '--seed') args.seed = Number(argv[++i]);
     else if (a === '--model') args.model = argv[++i];
     else if (a === '--show') args.show = true;
-    else throw new Error(`Unknown option ${a}. Options: --lines N --seed S --model DIR --show`);
+    else if (a === '--training-families') args.trainingFamilies = true;
+    else throw new Error(`Unknown option ${a}. Options: --lines N --seed S --model DIR --show --training-families`);
   }
   return args;
 }
@@ -93,6 +97,7 @@ function printRow(f: GroupFigures): void {
 function printSummary(all: readonly GroupFigures[]): void {
   const subsets: [string, readonly GroupFigures[]][] = [['all groups', all], ['unseen groups', all.filter((f) => isUnseen(f.name))]];
   for (const [name, rows] of subsets) {
+    if (rows.length === 0) continue;
     const mean = (k: 'cer' | 'cerLexicon' | 'exact' | 'exactLexicon') => rows.reduce((s, f) => s + f[k], 0) / rows.length;
     const worst = rows.reduce((w, f) => (f.cerLexicon > w.cerLexicon ? f : w), rows[0]);
     console.log(`  ${`mean, ${name}`.padEnd(22)} CER ${pct(mean('cer')).padStart(6)} → with lexicon ${pct(mean('cerLexicon')).padStart(6)}   lines exact ${pct(mean('exact')).padStart(6)} → ${pct(mean('exactLexicon')).padStart(6)}`);
@@ -155,6 +160,8 @@ async function main(): Promise<void> {
   console.log(`Lexicon: the document's ${lexicon.length} identifiers.`);
   if (!classifier.labels.includes(';')) console.log('NOTE: this model has no symbol classes; symbols cannot be read.');
 
+  if (args.trainingFamilies) return benchTrainingFamilies(recognizer, lines, args, lexicon);
+
   console.log('\nPad (pen strokes through Recognizer.recognizeStrokes):');
   const pad: GroupFigures[] = [];
   const hershey = HERSHEY_FONTS.filter((h) => h.split === 'heldout').map((h) => loadHersheyFont(h.id));
@@ -173,6 +180,20 @@ async function main(): Promise<void> {
     images.push(imageGroup(recognizer, group, HELDOUT_GROUPS[group as StyleGroup], lines, args, lexicon));
     printRow(images[images.length - 1]);
   }
+  printSummary(images);
+}
+
+/** The same lines written by the training families (hands), eight to a group, on the pad and as images. */
+function benchTrainingFamilies(recognizer: Recognizer, lines: readonly string[], args: Args, lexicon: readonly string[]): void {
+  const hands = trainingFamilies().filter((f) => f.kind === 'hand').map((f) => f.id);
+  const groups = Array.from({ length: Math.ceil(hands.length / 8) }, (_, k) => ({ name: `training ${k + 1}`, families: hands.slice(8 * k, 8 * k + 8) }));
+  console.log('\nPad, training families (pen strokes through Recognizer.recognizeStrokes):');
+  const pad = groups.map((g) => padGroup(recognizer, g.name, g.families.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!)), lines, true, args, lexicon));
+  pad.forEach(printRow);
+  printSummary(pad);
+  console.log('\nImages, training families (rendered lines, clean and camera-like, through Recognizer.recognizeText):');
+  const images = groups.map((g) => imageGroup(recognizer, g.name, g.families, lines, args, lexicon));
+  images.forEach(printRow);
   printSummary(images);
 }
 

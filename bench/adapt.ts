@@ -177,14 +177,17 @@ async function main(): Promise<void> {
       ),
       // The fit's length: the same correction in fewer, longer steps (DEFAULT_ADAPT's is the second).
       ...[{ lambda: 0.00001, steps: 400, rate: 4 }, { lambda: 0.00001, steps: 100, rate: 16 }, { lambda: 0.00001, steps: 50, rate: 32 }].map((head) => ({ mode: 'geometric' as const, threshold: 0.8, strength: 50, head })),
+      // Each sample also taught turned either way (DEFAULT_ADAPT's are the second).
+      ...[[-0.1, 0.1], [-0.14, 0.14], [-0.2, 0.2], [-0.14, -0.07, 0.07, 0.14]].map((turns) => ({ ...DEFAULT_ADAPT, turns })),
     ];
     for (const params of tried) {
-      const { mode, threshold, strength, head } = params;
+      const { mode, threshold, strength, head, turns } = params;
       {
         const r = evaluate(cached, writers, params, false);
-        console.log(`  ${mode.padEnd(9)} ${threshold.toFixed(2)} ${String(strength).padStart(3)} head ${JSON.stringify(head ?? null)}  ${r.k5.exact.toFixed(2)} ${r.k5.merged.toFixed(2)}  ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)}  (no profile ${r.base.exact.toFixed(2)})`);
+        console.log(`  ${mode.padEnd(9)} ${threshold.toFixed(2)} ${String(strength).padStart(3)} head ${JSON.stringify(head ?? null)}${turns ? ` turns ${JSON.stringify(turns)}` : ''}  ${r.k5.exact.toFixed(2)} ${r.k5.merged.toFixed(2)}  ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)}  (no profile ${r.base.exact.toFixed(2)})`);
       }
     }
+    if (padLines === 0) return;
     // The pad path of the same writers (traced), under the blend shipped before the fitted head and under DEFAULT_ADAPT.
     const blends: AdaptParams[] = [{ mode: 'mix', threshold: 0.7, strength: 100 }, DEFAULT_ADAPT];
     const ngram = loadNgram();

@@ -55,8 +55,9 @@ export interface AdaptParams {
  * (2026-12-05: 96.25% exact, 97.10% merged, -0.28 points for another hand; the earlier default, mix at
  * 0.7 and 100 without a head, 95.60%, 96.77%, -0.60). 100 steps at rate 16 read as 200 at 8, in half
  * the time. Each sample also taught turned by 0.14 rad (8 degrees) either way (2026-12-05 (4): tuning
- * 96.25 -> 96.53% exact, 97.10 -> 97.46% merged; turns of 0.1 and 0.2, four copies, shears, thicker and
- * thinner copies within 0.2 points of it; the grid above chose the same blend with the copies).
+ * 96.25 -> 96.53% exact, 97.10 -> 97.46% merged; turns of 0.1 and 0.2 and four copies, in the grid, and
+ * sheared, thicker or thinner copies, tried outside it, within 0.2 points; the grid's blends with sheared
+ * copies chose the same blend).
  */
 export const DEFAULT_ADAPT: AdaptParams = { mode: 'geometric', threshold: 0.8, strength: 50, head: { lambda: 0.00001, steps: 100, rate: 16 }, turns: [-0.14, 0.14] };
 

@@ -100,7 +100,9 @@ export function groupCharacters(components: readonly Component[], options: Group
   }
   // Dots, accents and stroke fragments join the character they overlap most or touch nearly.
   const loose: Component[] = [];
-  for (const c of components.filter(isSmall)) {
+  const small = components.filter(isSmall);
+  const colon = options.keepMarks ? colonDots(small, bodyHeight) : new Set<Component>();
+  for (const c of small) {
     let best = -1, bestScore = -Infinity;
     groups.forEach((g, i) => {
       // Only marks close above or below a character belong to it (a speck further off is noise).
@@ -120,7 +122,7 @@ export function groupCharacters(components: readonly Component[], options: Group
     if (claims) {
       const g = groups[best];
       groups[best] = { box: unionBox(g.box, c.box), ids: [...g.ids, c.id] };
-    } else if (options.keepMarks && (best >= 0 || groups.length === 0) && Math.max(boxHeight(c.box), boxWidth(c.box)) >= SPECK * bodyHeight) {
+    } else if (options.keepMarks && (best >= 0 || groups.length === 0) && (Math.max(boxHeight(c.box), boxWidth(c.box)) >= SPECK * bodyHeight || colon.has(c))) {
       // A mark of its own stands level with some character of the line (best >= 0: within 0.6 body
       // heights of one, above or below); a speck further off, as in a photo's shaded corner, is noise.
       loose.push(c);
@@ -143,6 +145,23 @@ export function groupCharacters(components: readonly Component[], options: Group
     groups = [...groups, ...marks];
   }
   return groups.sort((a, b) => a.box.left - b.box.left);
+}
+
+/**
+ * The marks that are a colon's dots: dots (no taller than wide, narrow) one over the other, apart by a
+ * tenth of the body height or more. They are kept however small beside large letters (a speck alone
+ * would not be), as two specks are rarely found one over the other.
+ */
+function colonDots(small: readonly Component[], bodyHeight: number): Set<Component> {
+  const dots = small.filter((c) => boxHeight(c.box) <= 1.5 * boxWidth(c.box) && boxWidth(c.box) < 0.35 * bodyHeight);
+  const out = new Set<Component>();
+  for (const a of dots) {
+    for (const b of dots) {
+      if (a === b || b.box.top - a.box.bottom < 0.1 * bodyHeight || Math.abs(midX(a.box) - midX(b.box)) > MARK_CENTRES * bodyHeight) continue;
+      out.add(a).add(b);
+    }
+  }
+  return out;
 }
 
 const midX = (b: Box) => (b.left + b.right) / 2;

@@ -90,8 +90,14 @@ export class ProfileClassifier implements Classifier {
     // Samples of characters this model cannot output are kept in the profile but not used here.
     const usable = profile.samples.filter((s) => index.has(s.label));
     const copies = [0, ...(params.turns ?? [])].flatMap((angle) => usable.map((sample) => ({ sample, angle, key: readingKey(sample, angle) })));
-    const known = previous?.inner === inner ? previous.readings : undefined;
-    const unread = copies.filter((c) => !known?.has(c.key));
+    // What the previous profile read with this network is kept; only the rest is read (each input once).
+    if (previous?.inner === inner) {
+      for (const c of copies) {
+        const known = previous.readings.get(c.key);
+        if (known) this.readings.set(c.key, known);
+      }
+    }
+    const unread = [...new Map(copies.filter((c) => !this.readings.has(c.key)).map((c) => [c.key, c])).values()];
     for (let i = 0; i < unread.length; i += 64) {
       const batch = unread.slice(i, i + 64);
       const { features, probabilities } = inner.probabilitiesAndFeatures(batch.map(({ sample, angle }) => {
@@ -102,8 +108,7 @@ export class ProfileClassifier implements Classifier {
     }
     const sampleProbs: Float32Array[] = [];
     for (const c of copies) {
-      const reading = this.readings.get(c.key) ?? known!.get(c.key)!;
-      this.readings.set(c.key, reading);
+      const reading = this.readings.get(c.key)!;
       this.sampleFeatures.push(reading.feature);
       this.sampleClass.push(index.get(c.sample.label)!);
       sampleProbs.push(reading.probs);

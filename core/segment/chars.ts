@@ -76,7 +76,7 @@ export function groupCharacters(components: readonly Component[], options: Group
   const isSmall = (c: Component) => isMarkSized(c, bodyHeight) || (options.keepMarks === true && isTick(c));
   // A dot (no taller than wide) over a narrow character sitting low on the line, as a semicolon's over its comma.
   const isDotOverComma = (dot: Box, under: Box) =>
-    under.top > upperHalf && dot.bottom <= under.top && boxWidth(under) < 0.5 * bodyHeight && boxHeight(dot) <= 1.5 * boxWidth(dot);
+    under.top > upperHalf && dot.bottom <= under.top && boxWidth(under) < 0.5 * bodyHeight && isDotShaped(dot);
   let groups: CharGroup[] = components
     .filter((c) => !isSmall(c))
     .map((c) => ({ box: c.box, ids: [c.id] }));
@@ -153,7 +153,7 @@ export function groupCharacters(components: readonly Component[], options: Group
  * would not be), as two specks are rarely found one over the other.
  */
 function colonDots(small: readonly Component[], bodyHeight: number): Set<Component> {
-  const dots = small.filter((c) => boxHeight(c.box) <= 1.5 * boxWidth(c.box) && boxWidth(c.box) < 0.35 * bodyHeight);
+  const dots = small.filter((c) => isDotShaped(c.box) && boxWidth(c.box) < 0.35 * bodyHeight);
   const out = new Set<Component>();
   for (const a of dots) {
     for (const b of dots) {
@@ -164,6 +164,8 @@ function colonDots(small: readonly Component[], bodyHeight: number): Set<Compone
   return out;
 }
 
+/** No taller than wide, or not by much: a dot, not a tick or a stroke's piece. */
+const isDotShaped = (b: Box) => boxHeight(b) <= 1.5 * boxWidth(b);
 const midX = (b: Box) => (b.left + b.right) / 2;
 const midY = (b: Box) => (b.top + b.bottom) / 2;
 

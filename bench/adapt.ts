@@ -19,7 +19,7 @@ import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles
 import { CharClassifier } from '../core/model';
 import { normalizeCharacter, NormalizedCharacter } from '../core/preprocess';
 import { mergedLabel } from '../core/labels';
-import { decodeWord } from '../core/decode';
+import { charGeometry, decodeWord } from '../core/decode';
 import { Recognizer } from '../core/recognizer';
 import { AdaptParams, DEFAULT_ADAPT, FeatureClassifier, ProfileClassifier } from '../core/profile/adapt';
 import { addSamples, emptyProfile, ProfileSample, sampleFrom, WriterProfile } from '../core/profile/profile';
@@ -86,7 +86,7 @@ function score(recognizer: Recognizer, writer: Writer): Score {
 }
 
 function decodeOne(recognizer: Recognizer, p: Float32Array, g: Float32Array): string {
-  return decodeWord([p], recognizer.labels, { geometry: [g[0] ? { top: g[1], bottom: g[2] } : null], topK: 1 }).chars[0].label;
+  return decodeWord([p], recognizer.labels, { geometry: [charGeometry(g)], writerReferences: recognizer.classifier.writerReferences, topK: 1 }).chars[0].label;
 }
 
 /** The network's outputs per character, computed once: tuning re-blends them many times. */

@@ -10,6 +10,7 @@ import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, Pr
 import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
+import type { ReferenceTops } from './decode/caseGeometry';
 import { Break, evenlySpacedNumbers, readsAsDigit, unwrittenSpaces } from './decode/spacing';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
@@ -23,6 +24,8 @@ import { withTurnedReadings } from './turnedReadings';
 export interface Classifier {
   readonly labels: readonly string[];
   probabilities(chars: readonly NormalizedCharacter[]): Float32Array[];
+  /** Where the writer's small letters and capitals reach, when the classifier knows its writer (a profile). */
+  readonly writerReferences?: ReferenceTops;
 }
 
 export interface TextCandidate {
@@ -233,6 +236,7 @@ export class Recognizer {
         context: opts.context,
         ngram: opts.context ? this.ngram : undefined,
         geometry: [charGeometry(normalized[j].geometry)],
+        writerReferences: this.classifier.writerReferences,
         topK,
       });
       const ch = word.chars[0];
@@ -294,6 +298,7 @@ export class Recognizer {
           topK: Math.max(topK, AGREEMENT_CANDIDATES),
           spaceBefore: line.map((c) => c.space),
           geometry: line.map((c) => charGeometry(normalized[c.index]!.geometry)),
+          writerReferences: this.classifier.writerReferences,
         },
       );
       // Case and digits made to agree within each word and the line ("BuTToN", "2oo9").
@@ -374,6 +379,7 @@ export class Recognizer {
         lexicon,
         context: from === 0 ? opts.context : undefined,
         geometry: classified.map((c) => charGeometry(c!.normalized.geometry)),
+        writerReferences: this.classifier.writerReferences,
         scoreOnly: true,
       });
       return decoded.score - PIECE_COST * members.length;
@@ -514,7 +520,7 @@ export class Recognizer {
       // must not depend on how many candidates the caller asked to see.
       topK: Math.max(topK, AGREEMENT_CANDIDATES),
       context: opts.context,
-      decodeWord: (charProbs, labels, o) => decodeWord(charProbs, labels, { ...o, charset, ngram: this.ngram, lexicon, topK }),
+      decodeWord: (charProbs, labels, o) => decodeWord(charProbs, labels, { ...o, charset, ngram: this.ngram, lexicon, topK, writerReferences: this.classifier.writerReferences }),
     });
     if (result.lines.length === 0 || result.text.length === 0) throw new BlankImageError(result.message);
     // Case and digits made to agree within each word and line ("BuTToN", "2oo9").

@@ -82,6 +82,8 @@ export interface DecodeOptions {
   readonly geometryMode?: GeometryMode;
   /** The x-height and cap height of the word's line (lineReferences), for a word that shows none of its own. */
   readonly lineReferences?: ReferenceTops;
+  /** Where the writer's small letters and capitals reach (their profile: caseGeometry.ts writerReferences). */
+  readonly writerReferences?: ReferenceTops;
   /** Candidates listed per character (default 5). */
   readonly topK?: number;
   /** Words to prefer over near-misses (lexicon.ts): the file's identifiers and its language's keywords. */
@@ -330,7 +332,7 @@ function prepareWord(charProbs: readonly Float32Array[], labels: readonly string
     if (geometry.length !== charProbs.length) throw new Error(`Got geometry for ${geometry.length} characters, probabilities for ${charProbs.length}.`);
     const m = measured(probs, labels, geometry);
     if (m.indices.length > 0 && gWeight > 0) {
-      const metrics = wordMetrics(m.geometry, m.labels, m.confidences, opts.lineReferences);
+      const metrics = wordMetrics(m.geometry, m.labels, m.confidences, opts.lineReferences, opts.writerReferences);
       probs = probs.map((p, i) => (m.indices.includes(i) ? applyCaseGeometry(p, labels, geometry[i]!, metrics, gWeight, opts.geometryMode ?? DEFAULT_GEOMETRY_MODE) : p));
     }
   }

@@ -94,9 +94,10 @@ export function referenceTops(geometry: readonly CharGeometry[], argmaxLabels: r
 /**
  * The word's own x-height and cap height from its confidently read, unambiguous characters; where
  * the word has none of one kind ("fox", "Count" with an unsure n), its line's (`line`, the same
- * measure over the whole line), and only then a ratio of the other.
+ * measure over the whole line), then the writer's (`writer`: where their own letters sit, from their
+ * profile's samples), and only then a ratio of the other (the writer's ratio when known).
  */
-export function wordMetrics(geometry: readonly CharGeometry[], argmaxLabels: readonly string[], confidences: readonly number[], line?: ReferenceTops): WordMetrics {
+export function wordMetrics(geometry: readonly CharGeometry[], argmaxLabels: readonly string[], confidences: readonly number[], line?: ReferenceTops, writer?: ReferenceTops): WordMetrics {
   const own = referenceTops(geometry, argmaxLabels, confidences);
   let xTop = Number.isNaN(own.xTop) ? line?.xTop ?? NaN : own.xTop;
   let capTop = Number.isNaN(own.capTop) ? line?.capTop ?? NaN : own.capTop;
@@ -105,12 +106,35 @@ export function wordMetrics(geometry: readonly CharGeometry[], argmaxLabels: rea
     if (Number.isNaN(own.xTop)) xTop = NaN;
     else if (Number.isNaN(own.capTop)) capTop = NaN;
   }
+  const ratio = writer && writer.capTop > writer.xTop && writer.xTop > 0 ? writer.capTop / writer.xTop : DEFAULT_CAP_RATIO;
   if (Number.isNaN(xTop) && Number.isNaN(capTop)) {
-    xTop = 1; // the line frame's own x-height
-    capTop = DEFAULT_CAP_RATIO;
-  } else if (Number.isNaN(xTop)) xTop = capTop >= 1.2 ? 1 : capTop / DEFAULT_CAP_RATIO;
-  else if (Number.isNaN(capTop)) capTop = xTop * DEFAULT_CAP_RATIO;
+    // The line frame's own x-height, or where this writer's small letters reach in it.
+    xTop = writer && writer.xTop > 0 ? writer.xTop : 1;
+    capTop = xTop * ratio;
+  } else if (Number.isNaN(xTop)) xTop = capTop >= 1.2 ? 1 : capTop / ratio;
+  else if (Number.isNaN(capTop)) capTop = xTop * ratio;
   return { xTop, capTop, descender: DEFAULT_DESCENDER * Math.max(0.3, xTop) };
+}
+
+/** Labels whose top is the x-height or the cap height for certain, when the label is known (a profile's samples). */
+const X_HIGH_LABELS = 'acemnorsuvwxz';
+const CAP_HIGH_LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** Samples of each kind needed before a writer's height counts. */
+const MIN_WRITER_SAMPLES = 3;
+
+/**
+ * Where a writer's small letters and capitals reach, from labelled samples (median tops; NaN for a
+ * kind with fewer than MIN_WRITER_SAMPLES): some hands write capitals barely taller than small letters.
+ */
+export function writerReferences(samples: readonly { label: string; geometry: CharGeometry | null }[]): ReferenceTops {
+  const xs: number[] = [];
+  const caps: number[] = [];
+  for (const s of samples) {
+    if (!s.geometry || !Number.isFinite(s.geometry.top)) continue;
+    if (X_HIGH_LABELS.includes(s.label)) xs.push(s.geometry.top);
+    else if (CAP_HIGH_LABELS.includes(s.label)) caps.push(s.geometry.top);
+  }
+  return { xTop: xs.length >= MIN_WRITER_SAMPLES ? median(xs) : NaN, capTop: caps.length >= MIN_WRITER_SAMPLES ? median(caps) : NaN };
 }
 
 /**

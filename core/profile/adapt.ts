@@ -10,6 +10,7 @@ import type { Classifier } from '../recognizer';
 import type { NormalizedCharacter } from '../preprocess';
 import { massOf, scaleToMass } from '../stats';
 import { turnedCharacter } from '../turnedReadings';
+import { charGeometry, ReferenceTops, writerReferences } from '../decode/caseGeometry';
 import { ProfileSample, sampleInput, WriterProfile } from './profile';
 
 /** A classifier that also reports the features its last layer reads (CharClassifier does). */
@@ -72,6 +73,12 @@ export class ProfileClassifier implements Classifier {
   private readonly samplesByFeature: Float32Array;
   /** The fitted last-layer correction (features x classes), when params.head asks for one. */
   private delta: Float32Array | undefined;
+  /**
+   * Where this writer's small letters and capitals reach, for the decoder's case from geometry: a
+   * word without letters that show its heights is measured by the writer's own (capitals barely
+   * taller than small letters in some hands), not by a typical hand's.
+   */
+  readonly writerReferences: ReferenceTops;
 
   /** What the network read in each sample and turned copy (by `readingKey`), for the next profile to reuse. */
   private readonly readings = new Map<string, SampleReading>();
@@ -89,6 +96,7 @@ export class ProfileClassifier implements Classifier {
     const index = new Map(inner.labels.map((l, i) => [l, i]));
     // Samples of characters this model cannot output are kept in the profile but not used here.
     const usable = profile.samples.filter((s) => index.has(s.label));
+    this.writerReferences = writerReferences(usable.map((s) => ({ label: s.label, geometry: charGeometry(s.geometry) })));
     const copies = [0, ...(params.turns ?? [])].flatMap((angle) => usable.map((sample) => ({ sample, angle, key: readingKey(sample, angle) })));
     // What the previous profile read with this network is kept; only the rest is read (each input once).
     if (previous?.inner === inner) {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { decodeWord } from '../../../core/decode/beam';
 import { decodeCharacters, decodeLine } from '../../../core/decode/line';
+import { writerReferences } from '../../../core/decode/caseGeometry';
 import { CODE_CHARACTERS, DIGITS } from '../../../core/labels';
 import { argmaxLabel, confidentWord, LABELS, probs, randomProbs, seededRandom, shippedNgram } from './helpers';
 
@@ -104,6 +105,31 @@ describe('decode/beam', () => {
     const an = [probs({ a: 0.9 }), probs({ n: 0.9 })];
     const four2 = [probs({ '4': 0.9 }), probs({ '2': 0.9 })];
     assert.equal(decodeLine([an, cox, four2], LABELS, { geometry: [[at(1), at(1)], [at(1.2), at(1.2), at(1.2)], [at(1.25), at(1.25)]] }).text, 'an cox 42');
+  });
+
+  it("a word with nothing to measure by is measured by the writer's own heights (their profile)", () => {
+    // bench:adapt: hands whose capitals stand barely above their small letters (gochi-hand, the
+    // girl next door) had every lone C, U, V, W read small against a typical hand's capitals.
+    const c = [probs({ c: 0.45, C: 0.45 })];
+    const at = (top: number) => [{ top, bottom: 0 }];
+    const writer = { xTop: 0.9, capTop: 1.12 };
+    assert.equal(decodeWord(c, LABELS, { geometry: at(1.1) }).text, 'c', 'against a typical hand: small');
+    assert.equal(decodeWord(c, LABELS, { geometry: at(1.1), writerReferences: writer }).text, 'C');
+    assert.equal(decodeWord(c, LABELS, { geometry: at(0.9), writerReferences: writer }).text, 'c');
+    // The word's own letters still come first: beside an x-high 'a' at 1.1, the c is small.
+    const ca = [probs({ c: 0.45, C: 0.45 }), probs({ a: 0.9 })];
+    assert.equal(decodeWord(ca, LABELS, { geometry: [...at(1.1), ...at(1.1)], writerReferences: writer }).text, 'ca');
+    // Unknown heights (too few samples) change nothing.
+    assert.equal(decodeWord(c, LABELS, { geometry: at(1.1), writerReferences: { xTop: NaN, capTop: NaN } }).text, 'c');
+  });
+
+  it('writerReferences: median tops of labelled small letters and capitals, none from fewer than three', () => {
+    const sample = (label: string, top: number) => ({ label, geometry: { top, bottom: 0 } });
+    const refs = writerReferences([sample('a', 0.9), sample('o', 1.0), sample('x', 0.95), sample('C', 1.1), sample('A', 1.2), sample('U', 1.15), sample('l', 2), sample('.', 0.2)]);
+    assert.deepEqual(refs, { xTop: 0.95, capTop: 1.15 });
+    const few = writerReferences([sample('a', 0.9), sample('C', 1.1), sample('A', 1.2), sample('U', 1.15), { label: 'o', geometry: null }]);
+    assert.ok(Number.isNaN(few.xTop));
+    assert.equal(few.capTop, 1.15);
   });
 
   it('ink reaching a quarter of the x-height is a mark, not a letter: map.get, not mapoget', () => {

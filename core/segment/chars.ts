@@ -178,6 +178,28 @@ export interface LineMetrics {
   readonly capHeight: number;
 }
 
+/** Column tops below this share of the line's one box height may be its x-height (as for two box heights). */
+const X_OF_CAP_MAX = 0.82;
+const X_OF_CAP_MIN = 0.38;
+/** Share of the line's columns whose tops must stand at one level below the box tops for it to be the x-height. */
+const X_LEVEL_SHARE = 0.35;
+/**
+ * Columns needed, in x-heights: a line's worth of letters. Over a few letters the column tops are their
+ * shapes (an x's crossing stands below its arms: "x -= 1" read "X -= 1").
+ */
+const X_LEVEL_MIN_COLUMNS = 6;
+
+/**
+ * The x-height of a line whose every character box reaches the same height (letters touching an
+ * ascender are one box: "yak", "ory" in a thick pen): the top of the ink in each column, most of which
+ * stand at the x-height in lowercase writing. 0 when no such level holds enough of the columns.
+ */
+function xHeightFromColumns(heights: readonly number[], top: number, tol: number): number {
+  const level = densest(heights.filter((h) => h > 0 && h < X_OF_CAP_MAX * top), tol);
+  const enough = level.count >= X_LEVEL_SHARE * heights.length && heights.length >= X_LEVEL_MIN_COLUMNS * level.value;
+  return enough && level.value >= X_OF_CAP_MIN * top ? level.value : 0;
+}
+
 /** The value most others lie near (within ±tolerance), averaged over that cluster. */
 function densest(values: readonly number[], tolerance: number): { value: number; count: number } {
   let best = { value: 0, count: 0 };
@@ -188,7 +210,11 @@ function densest(values: readonly number[], tolerance: number): { value: number;
   return best;
 }
 
-export function lineMetrics(all: readonly CharGroup[]): LineMetrics {
+/**
+ * `inkTops`: the y of the top of a group's ink in each of its columns, for a line whose boxes show one
+ * height only.
+ */
+export function lineMetrics(all: readonly CharGroup[], inkTops?: (g: CharGroup) => number[]): LineMetrics {
   // Marks (. , - ' ...) sit anywhere on the line: they say nothing about its baseline or heights.
   const letters = all.filter((g) => !g.mark);
   const groups = letters.length > 0 ? letters : all;
@@ -203,9 +229,13 @@ export function lineMetrics(all: readonly CharGroup[]): LineMetrics {
   const first = densest(above, tol);
   const rest = above.filter((h) => Math.abs(h - first.value) > Math.max(2 * tol, 0.22 * first.value));
   const second = densest(rest, tol);
-  if (second.count === 0) return { baseline, xHeight: 0, capHeight: first.value || body };
+  if (second.count === 0) {
+    const fromColumns = inkTops ? xHeightFromColumns(standing.flatMap(inkTops).map((t) => baseline - t), first.value, tol) : 0;
+    if (fromColumns > 0) return { baseline, xHeight: fromColumns, capHeight: first.value };
+    return { baseline, xHeight: 0, capHeight: first.value || body };
+  }
   const lo = Math.min(first.value, second.value), hi = Math.max(first.value, second.value);
   // Handwritten x-heights run from about 0.4 to 0.8 of the capital height.
-  if (lo / hi < 0.38 || lo / hi > 0.82) return { baseline, xHeight: 0, capHeight: first.value };
+  if (lo / hi < X_OF_CAP_MIN || lo / hi > X_OF_CAP_MAX) return { baseline, xHeight: 0, capHeight: first.value };
   return { baseline, xHeight: lo, capHeight: hi };
 }

@@ -357,7 +357,7 @@ function readUpright(
   const keepMarks = ctx.labels.includes('.');
   const lines: { groups: CharGroup[]; metrics: LineMetrics }[] = lineGroups.map((l) => {
     const groups = groupCharacters(l.components, { keepMarks });
-    return { groups, metrics: lineMetrics(groups) };
+    return { groups, metrics: lineMetrics(groups, (g) => columnTops(src.labels, src.width, g)) };
   });
   resolveXHeights(lines);
 
@@ -658,6 +658,21 @@ function keptMask(page: Analysis & { kind: 'ok' }): Uint8Array {
   const mask = new Uint8Array(labels.length);
   for (let i = 0; i < labels.length; i++) if (labels[i] && page.keep[labels[i]]) mask[i] = 1;
   return mask;
+}
+
+/** The top of the group's own ink in each column of its box (columns without its ink left out). */
+function columnTops(labels: Int32Array, width: number, g: CharGroup): number[] {
+  const ids = new Set(g.ids);
+  const tops: number[] = [];
+  for (let x = Math.floor(g.box.left); x < Math.ceil(g.box.right); x++) {
+    for (let y = Math.floor(g.box.top); y < Math.ceil(g.box.bottom); y++) {
+      if (ids.has(labels[y * width + x])) {
+        tops.push(y);
+        break;
+      }
+    }
+  }
+  return tops;
 }
 
 /** Height used for gaps and cut widths: the x-height, else a share of the capital height. */

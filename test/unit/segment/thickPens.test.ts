@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isMarkerLine, strokeWidth, thinnedCrop } from '../../../core/segment/thickStrokes';
+import { CharGroup, lineMetrics } from '../../../core/segment/chars';
 import { productOfExperts } from '../../../core/stats';
 import { shippedRecognizer } from '../runtime/fixtures';
 import { harderSamples } from './helpers';
@@ -32,6 +33,32 @@ describe('segment: a marker\'s thick strokes', () => {
       for (let x = 0; x < w; x++) assert.equal(thin.data[y * w + x], y >= 3 && y < 10 && x >= 4 && x < 7 ? 0 : 255, `${x},${y}`);
     }
     assert.equal(data[2 * w + 3], 0, 'the crop itself is left as it was');
+  });
+
+  it('finds the x-height in the column tops of a line whose every box reaches an ascender\'s height', () => {
+    // Five groups of touching letters on a baseline at y=100, each 60 px wide with an ascender 40 px
+    // tall; the rest of each group's columns top out at the x-height, 25 px.
+    const group = (left: number, width = 60): CharGroup => ({ box: { left, top: 60, right: left + width, bottom: 100 }, ids: [left] });
+    const touching = (g: CharGroup) => Array.from({ length: g.box.right - g.box.left }, (_, i) => (i < 8 ? 60 : 75));
+    const line = [0, 80, 160, 240, 320].map((x) => group(x));
+    assert.equal(lineMetrics(line).xHeight, 0, 'by the boxes alone: one height');
+    const m = lineMetrics(line, touching);
+    assert.equal(m.xHeight, 25);
+    assert.equal(m.capHeight, 40);
+    // Capitals: their column tops stand at the top (a flat T, an E), and a few lower ones do not make an x-height.
+    const capitals = (g: CharGroup) => Array.from({ length: g.box.right - g.box.left }, (_, i) => (i % 5 === 0 ? 75 : 60));
+    assert.equal(lineMetrics(line, capitals).xHeight, 0);
+    // Two short letters are too few columns to say: an x's crossing stands below its arms.
+    assert.equal(lineMetrics([group(0, 20), group(40, 20)], touching).xHeight, 0);
+  });
+
+  it('reads a thick pen\'s line whose every group of touching letters holds an ascender with its x-height', async function () {
+    // bench:text's thick-pen group: "kayak paint fjord 240 story" had no x-height (each box reached an
+    // ascender: "ka", "yak", "nt" ...), and "yak" was read whole as w ("kaw pant brd 240 shm").
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const words = recognizer.recognizeText(harderSamples().find((s) => s.id === 'shadows-into-light-thick-0')!.image).text.split(' ');
+    assert.equal(words[0], 'kayak', words.join(' '));
   });
 
   it('combines two readings as a normalised geometric mean', () => {

@@ -207,7 +207,7 @@ async function main(): Promise<void> {
   console.log(`exact / merged-47 %, read with the line frame; cross = exact with the next writer's K=5 profile`);
   console.log(`${'group'.padEnd(22)}${'writer'.padEnd(24)}no profile  |   K=1       |   K=3       |   K=5       | cross`);
   const r = evaluate(new CachedClassifier(classifier), writers, DEFAULT_ADAPT, true);
-  console.log(`mean: no profile ${r.base.exact.toFixed(1)} / ${r.base.merged.toFixed(1)}; K=5 ${r.k5.exact.toFixed(1)} / ${r.k5.merged.toFixed(1)}; worst writer at K=5: exact ${r.worstK5.exact.toFixed(1)}, merged ${r.worstK5.merged.toFixed(1)}; someone else's profile: ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)} points exact`);
+  console.log(`mean: no profile ${r.base.exact.toFixed(2)} / ${r.base.merged.toFixed(2)}; K=5 ${r.k5.exact.toFixed(2)} / ${r.k5.merged.toFixed(2)} (to two decimals: the targets sit within a tenth); worst writer at K=5: exact ${r.worstK5.exact.toFixed(1)}, merged ${r.worstK5.merged.toFixed(1)}; someone else's profile: ${r.cross >= 0 ? '+' : ''}${r.cross.toFixed(2)} points exact`);
 
   timeProfile(classifier, writers[0]);
 

@@ -10,7 +10,7 @@ import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, Pr
 import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
-import type { ReferenceTops } from './decode/caseGeometry';
+import type { WriterReferences } from './decode/caseGeometry';
 import { Break, evenlySpacedNumbers, readsAsDigit, unwrittenSpaces } from './decode/spacing';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
@@ -25,7 +25,7 @@ export interface Classifier {
   readonly labels: readonly string[];
   probabilities(chars: readonly NormalizedCharacter[]): Float32Array[];
   /** Where the writer's small letters and capitals reach, when the classifier knows its writer (a profile). */
-  readonly writerReferences?: ReferenceTops;
+  readonly writerReferences?: WriterReferences;
 }
 
 export interface TextCandidate {

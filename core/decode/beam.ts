@@ -11,7 +11,7 @@
  * lexicon.ts) adds a modest bonus to readings whose identifier runs are its words.
  */
 import type { Candidate } from '../model';
-import { applyCaseGeometry, CharGeometry, GeometryMode, LOOKALIKE_GROUPS, ReferenceTops, referenceTops, wordMetrics } from './caseGeometry';
+import { applyCaseGeometry, CharGeometry, GeometryMode, LOOKALIKE_GROUPS, ReferenceTops, referenceTops, wordMetrics, WriterReferences } from './caseGeometry';
 import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset } from './charset';
 import { identifierRuns, Lexicon, MIN_LEXICON_WORD_LENGTH, Span } from './lexicon';
 import { NgramModel } from './ngram';
@@ -83,7 +83,7 @@ export interface DecodeOptions {
   /** The x-height and cap height of the word's line (lineReferences), for a word that shows none of its own. */
   readonly lineReferences?: ReferenceTops;
   /** Where the writer's small letters and capitals reach (their profile: caseGeometry.ts writerReferences). */
-  readonly writerReferences?: ReferenceTops;
+  readonly writerReferences?: WriterReferences;
   /** Candidates listed per character (default 5). */
   readonly topK?: number;
   /** Words to prefer over near-misses (lexicon.ts): the file's identifiers and its language's keywords. */

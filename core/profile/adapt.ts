@@ -10,7 +10,7 @@ import type { Classifier } from '../recognizer';
 import type { NormalizedCharacter } from '../preprocess';
 import { massOf, scaleToMass } from '../stats';
 import { turnedCharacter } from '../turnedReadings';
-import { charGeometry, ReferenceTops, writerReferences } from '../decode/caseGeometry';
+import { charGeometry, WriterReferences, writerReferences } from '../decode/caseGeometry';
 import { ProfileSample, sampleInput, WriterProfile } from './profile';
 
 /** A classifier that also reports the features its last layer reads (CharClassifier does). */
@@ -78,7 +78,7 @@ export class ProfileClassifier implements Classifier {
    * word without letters that show its heights is measured by the writer's own (capitals barely
    * taller than small letters in some hands), not by a typical hand's.
    */
-  readonly writerReferences: ReferenceTops;
+  readonly writerReferences: WriterReferences;
 
   /** What the network read in each sample and turned copy (by `readingKey`), for the next profile to reuse. */
   private readonly readings = new Map<string, SampleReading>();

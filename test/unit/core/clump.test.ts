@@ -50,7 +50,7 @@ describe('core: the clump class', () => {
     assert.ok(Math.abs(massOf(poe) - Math.sqrt(0.4 * 1)) < 1e-6, `product of experts: ${massOf(poe)}`);
     const digits = restrictToCharset(new Float32Array([0.2, 0.1, 0.1]), ['1', 'l', 'I'], 'digits');
     assert.ok(Math.abs(digits[0] - 0.4) < 1e-6, 'restricted to digits: the 1 holds the whole 0.4');
-    const geo = applyCaseGeometry(new Float32Array([0.3, 0.1]), ['o', 'O'], { top: 1, bottom: 0 }, { xTop: 1, capTop: 1.5, descender: -0.5 }, 1, 'all');
+    const geo = applyCaseGeometry(new Float32Array([0.3, 0.1]), ['o', 'O'], { top: 1, bottom: 0 }, { xTop: 1, capTop: 1.5, baseline: 0, descender: -0.5 }, 1, 'all');
     assert.ok(Math.abs(massOf(geo) - 0.4) < 1e-6, `geometry over all labels: ${massOf(geo)}`);
     assert.ok(geo[0] > 0.3, 'an x-high ring moves towards o');
     assert.deepEqual(Array.from(scaleToMass(new Float32Array([1, 3]), 0.5)), [0.125, 0.375]);

@@ -214,7 +214,8 @@ describe('core/profile: reading with a profile', () => {
     const cased = { ...fakeNetwork(() => [0.25, 0.25, 0.25, 0.25]), labels: ['a', 'c', 'A', 'C'] };
     const on = (label: string, top: number) => sampleFrom(char((i) => (i === 0 ? 1 : 0), [1, top, 0]), label, 'teach');
     const profile = addSamples(emptyProfile(), [on('a', 0.9), on('c', 0.92), on('a', 0.88), on('A', 1.1), on('C', 1.12), on('A', 1.14)]);
-    assert.deepEqual(new ProfileClassifier(cased, profile).writerReferences, { xTop: 0.9, capTop: 1.12 });
+    const { xTop, capTop } = new ProfileClassifier(cased, profile).writerReferences;
+    assert.deepEqual({ xTop, capTop }, { xTop: 0.9, capTop: 1.12 });
     const unknown = new ProfileClassifier(cased, emptyProfile()).writerReferences;
     assert.ok(Number.isNaN(unknown.xTop) && Number.isNaN(unknown.capTop), 'no samples, no heights');
   });

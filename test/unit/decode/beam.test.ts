@@ -111,8 +111,8 @@ describe('decode/beam', () => {
     // bench:adapt: hands whose capitals stand barely above their small letters (gochi-hand, the
     // girl next door) had every lone C, U, V, W read small against a typical hand's capitals.
     const c = [probs({ c: 0.45, C: 0.45 })];
-    const at = (top: number) => [{ top, bottom: 0 }];
-    const writer = { xTop: 0.9, capTop: 1.12 };
+    const at = (top: number, bottom = 0) => [{ top, bottom }];
+    const writer = { xTop: 0.9, capTop: 1.12, baseline: NaN, descender: NaN, labelTops: {}, labelSpread: 0.12 };
     assert.equal(decodeWord(c, LABELS, { geometry: at(1.1) }).text, 'c', 'against a typical hand: small');
     assert.equal(decodeWord(c, LABELS, { geometry: at(1.1), writerReferences: writer }).text, 'C');
     assert.equal(decodeWord(c, LABELS, { geometry: at(0.9), writerReferences: writer }).text, 'c');
@@ -120,15 +120,42 @@ describe('decode/beam', () => {
     const ca = [probs({ c: 0.45, C: 0.45 }), probs({ a: 0.9 })];
     assert.equal(decodeWord(ca, LABELS, { geometry: [...at(1.1), ...at(1.1)], writerReferences: writer }).text, 'ca');
     // Unknown heights (too few samples) change nothing.
-    assert.equal(decodeWord(c, LABELS, { geometry: at(1.1), writerReferences: { xTop: NaN, capTop: NaN } }).text, 'c');
+    const unknown = { xTop: NaN, capTop: NaN, baseline: NaN, descender: NaN, labelTops: {}, labelSpread: 0.12 };
+    assert.equal(decodeWord(c, LABELS, { geometry: at(1.1), writerReferences: unknown }).text, 'c');
   });
 
-  it('writerReferences: median tops of labelled small letters and capitals, none from fewer than three', () => {
-    const sample = (label: string, top: number) => ({ label, geometry: { top, bottom: 0 } });
-    const refs = writerReferences([sample('a', 0.9), sample('o', 1.0), sample('x', 0.95), sample('C', 1.1), sample('A', 1.2), sample('U', 1.15), sample('l', 2), sample('.', 0.2)]);
-    assert.deepEqual(refs, { xTop: 0.95, capTop: 1.15 });
+  it("a writer's own look-alikes and where their letters stand decide a lone character", () => {
+    // bench:adapt, indie-flower: an O smaller than the other capitals, read o; nanum-pen-script: letters
+    // standing 0.3 x-heights above the frame's baseline, so its p (which stops at the baseline) read P.
+    const ring = [probs({ o: 0.45, O: 0.45 })];
+    const at = (top: number, bottom = 0) => [{ top, bottom }];
+    const base = { xTop: 1, capTop: 1.5, baseline: NaN, descender: NaN, labelSpread: 0.12 };
+    const smallO = { ...base, labelTops: { o: 1.0, O: 1.2 } };
+    assert.equal(decodeWord(ring, LABELS, { geometry: at(1.2), writerReferences: { ...base, labelTops: {} } }).text, 'o', 'by a typical hand: small');
+    assert.equal(decodeWord(ring, LABELS, { geometry: at(1.2), writerReferences: smallO }).text, 'O');
+    assert.equal(decodeWord(ring, LABELS, { geometry: at(1.0), writerReferences: smallO }).text, 'o');
+    const p = [probs({ p: 0.45, P: 0.45 })];
+    const floating = { ...base, labelTops: {}, baseline: 0.3, descender: -0.1 };
+    assert.equal(decodeWord(p, LABELS, { geometry: at(1.2, 0) }).text, 'P', 'on the frame\'s baseline: no descender');
+    assert.equal(decodeWord(p, LABELS, { geometry: at(1.2, 0), writerReferences: floating }).text, 'p');
+    assert.equal(decodeWord(p, LABELS, { geometry: at(1.5, 0.3), writerReferences: floating }).text, 'P');
+  });
+
+  it('writerReferences: median tops, bottoms and look-alike tops of labelled samples, none from too few', () => {
+    const sample = (label: string, top: number, bottom = 0) => ({ label, geometry: { top, bottom } });
+    const refs = writerReferences([
+      sample('a', 0.9, 0.1), sample('o', 1.0, 0.2), sample('o', 1.0, 0.2), sample('x', 0.95, 0.1), sample('C', 1.1), sample('A', 1.2),
+      sample('U', 1.15), sample('l', 2), sample('.', 0.2), sample('p', 0.9, -0.4), sample('g', 0.9, -0.5), sample('y', 0.9, -0.6),
+    ]);
+    const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} vs ${b}`);
+    near(refs.xTop, 0.975); // a o o x
+    near(refs.capTop, 1.15); // C A U (not the l)
+    near(refs.baseline, 0.05); // the standing letters' bottoms
+    near(refs.descender, -0.5); // p g y
+    assert.deepEqual(refs.labelTops, { o: 1.0 }, 'look-alikes with two samples or more');
+    assert.equal(refs.labelSpread, 0.12, 'no less than the least spread');
     const few = writerReferences([sample('a', 0.9), sample('C', 1.1), sample('A', 1.2), sample('U', 1.15), { label: 'o', geometry: null }]);
-    assert.ok(Number.isNaN(few.xTop));
+    assert.ok(Number.isNaN(few.xTop) && Number.isNaN(few.descender));
     assert.equal(few.capTop, 1.15);
   });
 

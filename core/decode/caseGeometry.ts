@@ -72,8 +72,7 @@ export interface WordMetrics {
   readonly baseline: number;
   readonly descender: number;
   /** The writer's own tops of their look-alikes and their spread (writerReferences), for a word measured by its writer. */
-  readonly labelTops?: Readonly<Record<string, number>>;
-  readonly labelSpread?: number;
+  readonly lookalikes?: Pick<WriterReferences, 'labelTops' | 'labelSpread'>;
 }
 
 /** Tops of a run of characters' confidently read, unambiguous characters: x-high ones and cap-high ones. */
@@ -134,8 +133,7 @@ function writerMetrics(writer: WriterReferences, ratio: number): WordMetrics {
     capTop: xTop * ratio,
     baseline: descends ? writer.baseline : 0,
     descender: descends ? writer.descender : DEFAULT_DESCENDER * Math.max(0.3, xTop),
-    labelTops: writer.labelTops,
-    labelSpread: writer.labelSpread,
+    lookalikes: writer,
   };
 }
 
@@ -192,7 +190,7 @@ export function writerReferences(samples: readonly { label: string; geometry: Ch
     for (const t of tops) squares += (t - m) ** 2;
     n += tops.length - 1;
   }
-  const labelSpread = Math.max(MIN_SPREAD, n > 0 ? Math.sqrt(squares / n) : NaN);
+  const labelSpread = n > 0 ? Math.max(MIN_SPREAD, Math.sqrt(squares / n)) : MIN_SPREAD;
   return { xTop: medianOf(xs), capTop: medianOf(caps), baseline: medianOf(standing), descender: medianOf(descending), labelTops, labelSpread };
 }
 
@@ -263,9 +261,10 @@ export function applyCaseGeometry(
  */
 function topFit(label: string, top: number, u: number, m: WordMetrics): number {
   const level = fitOf(u, TOP_LEVEL[label]);
-  const own = m.labelTops?.[label];
-  if (own === undefined || !(m.labelSpread! > 0)) return level;
-  const d = (top - own) / m.labelSpread!;
+  const mine = m.lookalikes;
+  const own = mine?.labelTops[label];
+  if (!mine || own === undefined || !(mine.labelSpread > 0)) return level;
+  const d = (top - own) / mine.labelSpread;
   return Math.sqrt(level * (FLOOR + (1 - FLOOR) * Math.exp(-0.5 * d * d)));
 }
 

@@ -117,8 +117,9 @@ export function groupCharacters(components: readonly Component[], options: Group
     });
     // With symbols, a mark beside a character's lower half is a character of its own (a full stop or
     // comma after a letter, a hyphen between two): only marks over or under a character, or a dot
-    // drifting right above one, join it.
-    const claims = best >= 0 && (options.keepMarks ? bestScore >= 0.3 || (bestScore >= -0.12 && c.box.bottom <= groups[best].box.top + 0.15 * bodyHeight) : bestScore >= -0.12);
+    // drifting right above one, join it. A tick beside a letter's top is a quote ('a' read a'), as on the pad.
+    const nearAbove = bestScore >= (isDotShaped(c.box) ? -0.12 : 0) && best >= 0 && c.box.bottom <= groups[best].box.top + 0.15 * bodyHeight;
+    const claims = best >= 0 && (options.keepMarks ? bestScore >= 0.3 || nearAbove : bestScore >= -0.12);
     if (claims) {
       const g = groups[best];
       groups[best] = { box: unionBox(g.box, c.box), ids: [...g.ids, c.id] };

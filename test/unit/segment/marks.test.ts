@@ -52,6 +52,14 @@ describe('segment: small marks in an image line', () => {
     assert.deepEqual(lefts(groupCharacters(tick, { keepMarks: true }), tick), [[0], [30], [40], [41]]);
   });
 
+  it("keeps a quote's tick beside a letter's top apart from the letter, but lets an i's dot beside its stem join it", () => {
+    // code bench, chewy: the opening tick of 'a' sat a pixel left of the a and joined it ("== a'").
+    const comps = [a(), box(20, 66, 23, 78), box(24, 80, 40, 100)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [20], [24]]);
+    const dot = [a(), box(20, 72, 24, 76), box(25, 80, 29, 100)];
+    assert.deepEqual(lefts(groupCharacters(dot, { keepMarks: true }), dot), [[0], [20, 25]]);
+  });
+
   it('keeps no mark far above or below every letter of the line (a photo\'s shaded corner), but keeps a line of marks alone', () => {
     const comps = [a(), iStem(), iDot(), box(60, 40, 63, 43), box(70, 140, 73, 143)];
     assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30]]);

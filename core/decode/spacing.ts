@@ -1,6 +1,6 @@
 /**
  * Spaces that code and prose never write, whatever the gap: after an opening bracket, before a closing
- * one, a comma or a semicolon, and inside a two-character operator. Hands and fonts leave room around
+ * one, a comma or a semicolon, inside a two-character operator, and inside a string's quotes. Hands and fonts leave room around
  * brackets and between the strokes of != or ||; the gap alone made them spaces (`f (g( h ( 1 ) ) )`,
  * `a ! = b`, `b | | c`). Judged on each character's best class, and only where it is sure.
  */
@@ -56,6 +56,49 @@ export function unwrittenSpaces(
   const nextInWord = (i: number) => (i + 1 < label.length && before[i + 1] === 'none' ? label[i + 1] : '');
   const out = new Set<number>();
   for (let i = 1; i < readings.length; i++) if (before[i] === 'space' && spaceUnwritten(sure[i - 1], sure[i], nextInWord(i))) out.add(i);
+  for (const i of quotedSpaces(readings, labels, label, before)) out.add(i);
+  return out;
+}
+
+/** Quote marks of any kind: a hand's " ' and ` are told apart less surely than a quote from a letter. */
+const QUOTES = '"\'`';
+/** What a string's opening quote may follow in its word: an opening bracket, an assignment, a separator. */
+const BEFORE_OPENING = '([{=,:';
+/** What a string's closing quote may be followed by in its word. */
+const AFTER_CLOSING = ')]},;:.';
+
+/**
+ * The spaces inside a quoted string's quotes: after its opening quote and before its closing one (`" done"`,
+ * `' tick '`): a narrow tick high on the line leaves a wide gap beside the letters. A character is a quote
+ * when its probability on the quote classes reaches SURE_SPACING; quotes pair left to right on each line,
+ * an opening one starting its word (or after an opening bracket, = , :) and a closing one ending its word
+ * (or before a closing bracket or punctuation). A quote between two letters is an apostrophe (it's) and pairs with none.
+ */
+function quotedSpaces(readings: readonly (Float32Array | undefined)[], labels: readonly string[], best: readonly string[], before: readonly Break[]): number[] {
+  const quoteIndices = labels.flatMap((l, k) => (QUOTES.includes(l) ? [k] : []));
+  const isQuote = (i: number) => {
+    const p = readings[i];
+    return p !== undefined && quoteIndices.reduce((s, k) => s + p[k], 0) >= SURE_SPACING;
+  };
+  const letter = (i: number) => i >= 0 && i < best.length && isLetterOrDigit(best[i]);
+  const out: number[] = [];
+  let open = false;
+  for (let q = 0; q < readings.length; q++) {
+    if (before[q] === 'line') open = false;
+    if (!isQuote(q)) continue;
+    const joinedLeft = q > 0 && before[q] === 'none';
+    const joinedRight = q + 1 < readings.length && before[q + 1] === 'none';
+    if (joinedLeft && joinedRight && letter(q - 1) && letter(q + 1)) continue;
+    const startsWord = !joinedLeft || BEFORE_OPENING.includes(best[q - 1]);
+    const endsWord = !joinedRight || AFTER_CLOSING.includes(best[q + 1]);
+    if (!open && startsWord) {
+      if (q + 1 < readings.length && before[q + 1] === 'space') out.push(q + 1);
+      open = true;
+    } else if (open && endsWord) {
+      if (q > 0 && before[q] === 'space') out.push(q);
+      open = false;
+    }
+  }
   return out;
 }
 

@@ -47,6 +47,20 @@ describe('decode: spaces no one writes', () => {
     assert.equal(spaceUnwritten('=', '!', ''), false, 'a = !b');
   });
 
+  it('takes the spaces inside a string\'s quotes, pairing them left to right, and leaves an apostrophe and the space after a closing quote', () => {
+    const labels = ['"', "'", '`', 'a', 'b', '(', ')', '+'];
+    const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.04 / 7));
+    // A hand's quote read as two kinds: sure it is a quote, not which.
+    const someQuote = Float32Array.from(labels, (l) => (l === '"' ? 0.5 : l === "'" ? 0.45 : 0.05 / 6));
+    const unwritten = (text: string, before: Break[], readings = Array.from(text, read)) => [...unwrittenSpaces(readings, labels, before)].sort((x, y) => x - y);
+    // log(" ab ") + a : the quotes' inner spaces go, the one after the closing quote stays.
+    assert.deepEqual(unwritten('("ab")+a', ['none', 'none', 'space', 'none', 'space', 'none', 'space', 'space']), [2, 4], '(" ab ") + a');
+    assert.deepEqual(unwritten("'ab'", ['none', 'space', 'none', 'space']), [1, 3], "' ab '");
+    assert.deepEqual(unwritten('"ab"', ['none', 'space', 'none', 'space'], [someQuote, read('a'), read('b'), someQuote]), [1, 3], 'a quote read as " or \' alike');
+    // a'b ' ab': the apostrophe between letters is no quote, so the quote after it opens the string (not closes one).
+    assert.deepEqual(unwritten("a'b'ab'", ['none', 'none', 'none', 'space', 'space', 'none', 'none']), [4], "a'b ' ab'");
+  });
+
   it('reads code lines of images without those spaces', async function () {
     // bench:code's images (seed 20261202 + line): before, "a ! = b", "x = f(a, b ) ;", "a = b ; c = d ;".
     this.timeout(60_000);

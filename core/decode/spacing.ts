@@ -1,6 +1,7 @@
 /**
  * Spaces that code and prose never write, whatever the gap: after an opening bracket, before a closing
- * one, a comma or a semicolon, inside a two-character operator, and inside a string's quotes. Hands and fonts leave room around
+ * one, a comma or a semicolon, inside a two-character operator, inside a string's quotes, and before
+ * the stop that ends a line. Hands and fonts leave room around
  * brackets and between the strokes of != or ||; the gap alone made them spaces (`f (g( h ( 1 ) ) )`,
  * `a ! = b`, `b | | c`). Judged on each character's best class, and only where it is sure.
  */
@@ -18,8 +19,8 @@ const HUGS_ITS_LEFT = ')],;';
  */
 const LETTER_LOOKALIKES = ')]';
 /**
- * Written without a space between their two characters. Not >=: a generic's > is followed by a
- * written space and = (`Vec<u8> = []`).
+ * Written without a space between their two characters. Not >= here: a generic's > is followed by a
+ * written space and = (`Vec<u8> = []`); unwrittenSpaces joins >= only after a space.
  */
 const COMPOUND_OPERATORS = new Set(['==', '!=', '<=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '&&', '||', '++', '--', '=>', '->']);
 /** How sure the classifier must be of a character for it to take a space away (an l read '(' at 0.5 keeps its space: "total +="). */
@@ -57,8 +58,22 @@ export function unwrittenSpaces(
   const out = new Set<number>();
   for (let i = 1; i < readings.length; i++) if (before[i] === 'space' && spaceUnwritten(sure[i - 1], sure[i], nextInWord(i))) out.add(i);
   for (const i of quotedSpaces(readings, labels, label, before)) out.add(i);
+  // A stop at a line's end (a ; or . after a space): sure it is one of them is enough, not which.
+  const stops = labels.flatMap((l, k) => (LINE_END_MARKS.includes(l) ? [k] : []));
+  for (let i = 1; i < readings.length; i++) {
+    const p = readings[i];
+    const atLineEnd = i + 1 === readings.length || before[i + 1] === 'line';
+    if (before[i] === 'space' && atLineEnd && p && mayBeSure(i) && stops.reduce((s, k) => s + p[k], 0) >= SURE_SPACING) out.add(i);
+  }
+  // >= as an operator: its > stands after a space ("size >= 10"), a generic's closes a name (Vec<u8> = []).
+  for (let i = 1; i < readings.length; i++) {
+    if (before[i] === 'space' && sure[i - 1] === '>' && sure[i] === '=' && (i === 1 || before[i - 1] !== 'none')) out.add(i);
+  }
   return out;
 }
+
+/** Marks that end a line with no space before them (;  ,  .  :), told apart less surely than from a letter. */
+const LINE_END_MARKS = ';,.:';
 
 /** Quote marks of any kind: a hand's " ' and ` are told apart less surely than a quote from a letter. */
 const QUOTES = '"\'`';

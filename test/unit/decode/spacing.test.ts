@@ -61,6 +61,20 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten("a'b'ab'", ['none', 'none', 'none', 'space', 'space', 'none', 'none']), [4], "a'b ' ab'");
   });
 
+  it('takes the space before the stop that ends a line, sure it is a stop though not which, and joins >= after a space only', () => {
+    const labels = [';', ':', 'a', '>', '=', 'u'];
+    const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.04 / 5));
+    const stop = Float32Array.from(labels, (l) => (l === ';' ? 0.55 : l === ':' ? 0.4 : 0.05 / 4));
+    const unwritten = (readings: Float32Array[], before: Break[]) => [...unwrittenSpaces(readings, labels, before)].sort((x, y) => x - y);
+    // count++ ; read as ; or : at 0.55 / 0.4: the space goes at the line's end, stays mid-line (a ? b : c).
+    assert.deepEqual(unwritten([read('a'), stop], ['none', 'space']), [1], 'a ;');
+    assert.deepEqual(unwritten([read('a'), stop, read('a')], ['none', 'space', 'space']), [], 'a : a');
+    assert.deepEqual(unwritten([read('a'), stop, read('a')], ['none', 'space', 'line']), [1], 'a ; / a');
+    // size > = 1 against Vec<u8> = []
+    assert.deepEqual(unwritten([read('a'), read('>'), read('='), read('a')], ['none', 'space', 'space', 'space']), [2], 'a > = a');
+    assert.deepEqual(unwritten([read('u'), read('>'), read('='), read('a')], ['none', 'none', 'space', 'space']), [], 'u> = a');
+  });
+
   it('reads code lines of images without those spaces', async function () {
     // bench:code's images (seed 20261202 + line): before, "a ! = b", "x = f(a, b ) ;", "a = b ; c = d ;".
     this.timeout(60_000);

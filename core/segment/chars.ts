@@ -54,9 +54,12 @@ export function markBodyHeight(components: readonly Component[]): number {
   return median(heights.filter((h) => h >= 0.3 * tallest));
 }
 
+/** A mark is lower than this share of the letters' body height. */
+export const MARK_HEIGHT = 0.42;
+
 /** Small enough beside letters `bodyHeight` tall to be a mark (a dot, a stop, a broken stroke's piece), not a letter. */
 export function isMarkSized(c: Component, bodyHeight: number): boolean {
-  return boxHeight(c.box) < 0.42 * bodyHeight && boxWidth(c.box) < 0.7 * bodyHeight;
+  return boxHeight(c.box) < MARK_HEIGHT * bodyHeight && boxWidth(c.box) < 0.7 * bodyHeight;
 }
 
 /**

@@ -14,7 +14,7 @@ import { isLetterOrDigit } from '../labels';
 import { argmax, maxOf, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
 import { joinBrokenStrokes, looksBroken, sized } from './brokenStrokes';
-import { CharGroup, LineMetrics, groupCharacters, lineMetrics } from './chars';
+import { CharGroup, LineMetrics, MARK_HEIGHT, groupCharacters, lineMetrics } from './chars';
 import { Component, Components, boxHeight, connectedComponents } from './components';
 import { CharCrop, CropSource, Seams, cropCharacter, ownLabelTest } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
@@ -395,13 +395,18 @@ function readUpright(
     probs.push(...scored);
   };
   const frameOf = (m: LineMetrics) => (m.xHeight > 0 ? { baseline: m.baseline, xHeight: m.xHeight } : undefined);
+  // A line that shows no x-height (capitals, digits, or letters all of one height: patrick-hand's
+  // "name_2") gives its letters no frame, their case would be guessed; its marks and flat strokes get
+  // one at the guessed body, as where _ - . sit against the baseline tells them apart ("name-2" before).
+  const wholeFrameOf = (g: CharGroup, m: LineMetrics) =>
+    frameOf(m) ?? (g.mark || boxHeight(g.box) < MARK_HEIGHT * bodyOf(m) ? { baseline: m.baseline, xHeight: bodyOf(m) } : undefined);
 
   // Pieces of a character that came apart (a worn pen) are offered merged, and merged where the whole
   // reads much better (fragments.ts; the word decoder may still read them apart): scored in a first
   // batch with every candidate whole.
   const runs = lines.map(({ groups, metrics }) => mergeRuns(groups, bodyOf(metrics), wideFrom(metrics)));
   lines.forEach(({ groups, metrics }, li) => {
-    for (const g of [...groups, ...runs[li].map((r) => r.group)]) addCrop(g, frameOf(metrics), li, wholeOf(g));
+    for (const g of [...groups, ...runs[li].map((r) => r.group)]) addCrop(g, wholeFrameOf(g, metrics), li, wholeOf(g));
   });
   scoreNew();
   const wholeHit = (g: CharGroup) => pieceIndex.get(keyOf(g, wholeOf(g)));

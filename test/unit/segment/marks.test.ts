@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { groupCharacters } from '../../../core/segment/chars';
 import { Component } from '../../../core/segment/components';
+import { renderText } from '../../../bench/textImages';
+import { CODE_LINES } from '../../../bench/codeLines';
+import { familiesOf } from '../../../training/fonts';
+import { shippedRecognizer } from '../runtime/fixtures';
 
 /** A component from its box (left, top, right, bottom); area is not read by the grouping. */
 let nextId = 1;
@@ -78,5 +82,17 @@ describe('segment: small marks in an image line', () => {
   it('never makes a character of a speck of dust', () => {
     const comps = [a(), iStem(), iDot(), box(60, 90, 61, 91)];
     assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30]]);
+  });
+});
+
+describe('segment: marks on a line that shows no x-height', () => {
+  it('reads an underscore on the baseline of a line whose letters are all one height as _, not -', async function () {
+    // bench:code's image of patrick-hand (camera, seed 20261202 + line): its 2 is barely taller than its
+    // letters, so the line has no x-height and its crops had no frame; "name_2" read "name-2".
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const line = 'name_2 = "_"';
+    const image = renderText(line, familiesOf('heldout').find((f) => f.id === 'patrick-hand')!, { look: 'camera', seed: 20261202 + CODE_LINES.indexOf(line) });
+    assert.equal(recognizer.recognizeText(image, { charset: 'code' }).text, line);
   });
 });

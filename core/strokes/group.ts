@@ -152,14 +152,17 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
         centre,
         line: lineIndex,
         mark: body.length === 0,
+        // A mark over the body: the dot of an i or j.
+        dotted: body.length > 0 && g.some((i) => small[i] && bounds[i].bottom <= centre.top),
       };
     });
     chars.sort((a, b) => a.bodyBox.left + a.bodyBox.right - (b.bodyBox.left + b.bodyBox.right));
     // Pen centre lines, as training measures its frames (Hershey centre lines, font metrics).
-    const bodies = chars.filter((c) => !c.mark).map((c) => c.centre);
-    const frame = estimateLineFrame(bodies) ?? guideFor(bodies, options.guides ?? (options.guide ? [options.guide] : []));
+    const lettersOfLine = chars.filter((c) => !c.mark);
+    const bodies = lettersOfLine.map((c) => c.centre);
+    const frame = estimateLineFrame(bodies, lettersOfLine.map((c) => c.dotted)) ?? guideFor(bodies, options.guides ?? (options.guide ? [options.guide] : []));
     const start = characters.length;
-    characters.push(...chars.map(({ centre: _centre, uprightBox: _upright, ...c }) => c));
+    characters.push(...chars.map(({ centre: _centre, uprightBox: _upright, dotted: _dotted, ...c }) => c));
     uprightBoxes.push(...chars.map((c) => c.uprightBox));
     const sizes = (bodies.length ? bodies : chars.map((c) => c.centre)).map((b) => Math.max(b.bottom - b.top, 0.5 * (b.right - b.left)));
     lines.push({ frame, characterIndices: chars.map((_, k) => start + k), letterSize: quantile(sizes, 0.75), slant });

@@ -48,7 +48,11 @@ const DESCENDER_SHARE = 0.3;
  */
 const MIN_LETTER_RISE = 0.5;
 
-export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefined {
+/**
+ * `dotted[i]`: body i carries a dot (an i or j): its stem may end anywhere under the dot, so it never
+ * measures the x-height alone (nerko-one's short i and j made "obj" read "Obj").
+ */
+export function estimateLineFrame(bodies: readonly Box[], dotted: readonly boolean[] = []): PadLineFrame | undefined {
   if (bodies.length < 2) return undefined;
   const typical = median(bodies.map((b) => b.bottom - b.top));
   if (!(typical > 0)) return undefined;
@@ -70,7 +74,7 @@ export function estimateLineFrame(bodies: readonly Box[]): PadLineFrame | undefi
   const standing = bodies.filter((b) => b.bottom >= baseline - tol && baseline - b.top > 0);
   const rise = median(standing.map((b) => baseline - b.top));
   const grounded = standing.filter((b) => baseline - b.top >= MIN_LETTER_RISE * rise);
-  const above = grounded.map((b) => baseline - b.top).sort((a, b) => a - b);
+  const above = grounded.filter((b) => dotted[bodies.indexOf(b)] !== true).map((b) => baseline - b.top).sort((a, b) => a - b);
   if (above.length < 2) return undefined;
   let step = 0, stepAt = -1;
   for (let k = 0; k + 1 < above.length; k++) {

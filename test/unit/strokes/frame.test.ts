@@ -96,6 +96,28 @@ describe('strokes: writing line and case geometry', () => {
     assert.ok(g && Math.abs(g.xHeight - 20.5) <= 1.5, `x-height ${g?.xHeight}`);
   });
 
+  it("a dotted stem never measures the x-height: an i or j whose stem stops short of it under its dot", () => {
+    // "obj = { id: 7 };" written by gluten (bench:code's pad, baseline 120, the writer's x-height 36.6):
+    // the stems of i and j rise 22 above the baseline, the o 33; taken for the x-height they made
+    // every letter read as a capital ("Obj").
+    const box = (left: number, width: number, height: number, below: number) => ({ left, top: 120 + below - height, right: left + width, bottom: 120 + below });
+    const bodies = [
+      box(27, 37, 33, 0), // o
+      box(89, 31, 40, 0), // b
+      box(134, 17, 42, 20), // j's stem and hook (its dot is no body)
+      box(221, 27, 18, -13), // =
+      box(319, 13, 63, 18), // {
+      box(398, 3, 21, -1), // i's stem
+      box(427, 34, 46, 2), // d
+      box(558, 24, 41, -1), // 7
+      box(649, 11, 54, 16), // }
+    ];
+    const dotted = bodies.map((_, i) => i === 2 || i === 5);
+    const f = estimateLineFrame(bodies, dotted)!;
+    assert.ok(f && f.xHeight >= 33 && f.xHeight <= 42, `x-height ${f?.xHeight}`);
+    assert.ok(estimateLineFrame(bodies)!.xHeight < 25, 'undotted, the short stems measure it');
+  });
+
   it('letters of uneven size: a small jump between two groups 1.5 apart is still x-height against capitals', () => {
     // Heights above the baseline from a written "HTTP new over" (pad-path bench, rowmand): the
     // tallest x-height letter and the shortest capital are only 1.27 apart.

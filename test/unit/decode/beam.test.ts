@@ -6,6 +6,15 @@ import { CODE_CHARACTERS, DIGITS } from '../../../core/labels';
 import { argmaxLabel, confidentWord, LABELS, probs, randomProbs, seededRandom, shippedNgram } from './helpers';
 
 describe('decode/beam', () => {
+  it('reads a lone l as the 1 or I the classifier offers beside it, but an l inside a name as written', () => {
+    const labels = Array.from(CODE_CHARACTERS);
+    const ell = () => probs({ l: 0.5, '1': 0.3, I: 0.1 }, labels);
+    assert.equal(decodeWord([ell()], labels).text, '1', 'x -= l');
+    const sure = (c: string) => probs({ [c]: 0.9 }, labels);
+    assert.equal(decodeWord([sure('h'), sure('('), ell(), sure(')')], labels).text, 'h(1)', 'h(l)');
+    assert.equal(decodeWord([sure('n'), sure('u'), ell(), ell()], labels).text, 'null', 'null');
+  });
+
   it('returns the per-character argmax when the LM and digit weights are 0 (and with no LM)', () => {
     const rand = seededRandom(42);
     const ngram = shippedNgram();

@@ -186,9 +186,11 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
     next.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
     beam = next.slice(0, beamWidth);
   }
-  // A lone l is no word and no one's name (PEP 8 forbids it as one for this very look-alike): read alone,
-  // it is a 1 or an I ("x -= l", "h(l)").
-  beam = beam.map((h) => ({ ...h, score: h.score - LONE_L_PENALTY * loneLs(h.text) })).sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
+  // A lone l in running text is no word and no one's name (PEP 8 forbids it as one for this very
+  // look-alike): it is a 1 or an I ("x -= l", "h(l)"). A character read on its own may be any.
+  if (prepared.length > 1 || /\S/.test(opts.context ?? '')) {
+    beam = beam.map((h) => ({ ...h, score: h.score - LONE_L_PENALTY * loneLs(h.text) })).sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
+  }
   const lexicon = opts.lexicon;
   const lexiconBonus = Math.max(0, finiteOr(opts.lexiconBonus, DEFAULT_LEXICON_BONUS, 'lexiconBonus'));
   const best: { text: string; score: number } =

@@ -6,10 +6,11 @@ import { CODE_CHARACTERS, DIGITS } from '../../../core/labels';
 import { argmaxLabel, confidentWord, LABELS, probs, randomProbs, seededRandom, shippedNgram } from './helpers';
 
 describe('decode/beam', () => {
-  it('reads a lone l as the 1 or I the classifier offers beside it, but an l inside a name as written', () => {
+  it('reads a lone l in running text as the 1 or I the classifier offers beside it, but an l inside a name, or read on its own, as written', () => {
     const labels = Array.from(CODE_CHARACTERS);
     const ell = () => probs({ l: 0.5, '1': 0.3, I: 0.1 }, labels);
-    assert.equal(decodeWord([ell()], labels).text, '1', 'x -= l');
+    assert.equal(decodeWord([ell()], labels, { context: 'x -= ' }).text, '1', 'x -= l');
+    assert.equal(decodeWord([ell()], labels).text, 'l', 'a character read on its own');
     const sure = (c: string) => probs({ [c]: 0.9 }, labels);
     assert.equal(decodeWord([sure('h'), sure('('), ell(), sure(')')], labels).text, 'h(1)', 'h(l)');
     assert.equal(decodeWord([sure('n'), sure('u'), ell(), ell()], labels).text, 'null', 'null');

@@ -21,7 +21,7 @@ import { estimateSkew, looksQuarterTurned } from './deskew';
 import { ExtenderInk, extenderInk, uprightEvidence } from './extenders';
 import { findLines } from './lines';
 import { chooseMerges, isMerged, mergeRuns, readsOneShape } from './fragments';
-import { Cutting, PIECE_COST, Piece, cuttingAlternatives, cutCandidates, piecesOf, seamCuts } from './split';
+import { Cutting, PIECE_COST, Piece, RING_CLASSES, cuttingAlternatives, cutCandidates, piecesOf, seamCuts } from './split';
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine, shearGrey } from './transform';
 import { estimateInkSlant } from './slant';
 import { isMarkerLine, strokeWidth, thinnedCrop } from './thickStrokes';
@@ -435,7 +435,7 @@ function readUpright(
       // A merged group is read whole or as its parts, never cut anew.
       const whole = wholeHit(g);
       const unsure = whole !== undefined && maxOf(probs[whole.index]) < UNSURE_WHOLE;
-      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure);
+      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure, whole !== undefined && RING_CLASSES.includes(ctx.labels[argmax(probs[whole.index])] ?? ' '));
       return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
     });
   });

@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readImageFile } from '../../../cli/imageFile';
 import { shippedRecognizer } from '../runtime/fixtures';
 import { harderSamples, mainSamples } from './helpers';
+import { renderText } from '../../../bench/textImages';
+import { CODE_LINES } from '../../../bench/codeLines';
+import { familiesOf } from '../../../training/fonts';
 
 describe('segment: touching letters narrower than one letter', () => {
   // bench:text's images (seed 20261126). Before, the unsure whole was never tried in pieces:
@@ -31,5 +34,16 @@ describe('segment: touching letters narrower than one letter', () => {
     const recognizer = await shippedRecognizer();
     const text = recognizer.recognizeText(readImageFile('samples/text/page-shadows-into-light-camera.png')).text;
     assert.ok(text.split(/\s/).includes('countIndex8'), text);
+  });
+});
+
+describe('segment: a ring read whole is not halved', () => {
+  it('reads a wide 0 as one character, not as ( and ) cut through its hole', async function () {
+    // bench:code's image of unkempt (camera, seed 20261202 + line): the 0 was cut into ( and ) ("= ():").
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const line = 'let idx = 0;';
+    const image = renderText(line, familiesOf('heldout').find((f) => f.id === 'unkempt')!, { look: 'camera', seed: 20261202 + CODE_LINES.indexOf(line) });
+    assert.equal(recognizer.recognizeText(image, { charset: 'code' }).text, line);
   });
 });

@@ -1,14 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { Break, evenlySpacedNumbers, spaceUnwritten, SURE_SPACING, unwrittenSpaces } from '../../../core/decode/spacing';
-import { renderText, textSamples } from '../../../bench/textImages';
+import { textSamples } from '../../../bench/textImages';
 import { RANGES, VOCAB } from '../../../bench/padLines';
 import { loadHersheyFont } from '../../../training/hershey';
 import { writeHersheyLine } from '../../../training/hersheyLines';
 import { lcg } from '../../../training/prng';
-import { CODE_LINES } from '../../../bench/codeLines';
-import { familiesOf } from '../../../training/fonts';
 import { shippedRecognizer } from '../runtime/fixtures';
-import { harderSamples } from '../segment/helpers';
+import { benchCodeImage, harderSamples } from '../segment/helpers';
 import { wordBreaks } from '../../../core/segment/words';
 
 describe('decode: spaces no one writes', () => {
@@ -79,11 +77,7 @@ describe('decode: spaces no one writes', () => {
     // bench:code's images (seed 20261202 + line): before, "a ! = b", "x = f(a, b ) ;", "a = b ; c = d ;".
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const read = (line: string, family: string, look: 'clean' | 'camera') => {
-      const f = familiesOf('heldout').find((x) => x.id === family)!;
-      const image = renderText(line, f, { look, seed: 20261202 + CODE_LINES.indexOf(line) });
-      return recognizer.recognizeText(image, { charset: 'code' }).text;
-    };
+    const read = (line: string, family: string, look: 'clean' | 'camera') => recognizer.recognizeText(benchCodeImage(line, family, look), { charset: 'code' }).text;
     assert.equal(read('a != b', 'chewy', 'camera'), 'a != b');
     // (The clean caveat line's ) reads at 0.89 with the clump model, short of sure: its space stays.)
     assert.equal(read('x = f(a, b);', 'caveat', 'camera'), 'x = f(a, b);');

@@ -3,6 +3,7 @@ import { GreyImage } from '../../../core/image';
 import { ScoreCrops } from '../../../core/segment';
 import { extraTextSamples, renderText, textSamples } from '../../../bench/textImages';
 import { familiesOf } from '../../../training/fonts';
+import { CODE_LINES } from '../../../bench/codeLines';
 
 export const LABELS = ['a', 'b'];
 
@@ -33,4 +34,11 @@ export function harderSamples(): ReturnType<typeof extraTextSamples> {
 let mainBenchSamples: ReturnType<typeof textSamples> | undefined;
 export function mainSamples(): ReturnType<typeof textSamples> {
   return (mainBenchSamples ??= textSamples({ seed: 20261126, perFamily: 2 }));
+}
+
+/** A line of bench:code as its image bench renders it: the held-out family, the look, seed 20261202 + the line's index. */
+export function benchCodeImage(line: string, family: string, look: 'clean' | 'camera'): GreyImage {
+  const index = CODE_LINES.indexOf(line);
+  if (index < 0) throw new Error(`not a bench:code line: ${line}`);
+  return renderText(line, heldout(family), { look, seed: 20261202 + index });
 }

@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { groupCharacters } from '../../../core/segment/chars';
 import { Component } from '../../../core/segment/components';
-import { renderText } from '../../../bench/textImages';
-import { CODE_LINES } from '../../../bench/codeLines';
-import { familiesOf } from '../../../training/fonts';
 import { shippedRecognizer } from '../runtime/fixtures';
+import { benchCodeImage } from './helpers';
 
 /** A component from its box (left, top, right, bottom); area is not read by the grouping. */
 let nextId = 1;
@@ -92,7 +90,6 @@ describe('segment: marks on a line that shows no x-height', () => {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
     const line = 'name_2 = "_"';
-    const image = renderText(line, familiesOf('heldout').find((f) => f.id === 'patrick-hand')!, { look: 'camera', seed: 20261202 + CODE_LINES.indexOf(line) });
-    assert.equal(recognizer.recognizeText(image, { charset: 'code' }).text, line);
+    assert.equal(recognizer.recognizeText(benchCodeImage(line, 'patrick-hand', 'camera'), { charset: 'code' }).text, line);
   });
 });

@@ -1,10 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readImageFile } from '../../../cli/imageFile';
 import { shippedRecognizer } from '../runtime/fixtures';
-import { harderSamples, mainSamples } from './helpers';
-import { renderText } from '../../../bench/textImages';
-import { CODE_LINES } from '../../../bench/codeLines';
-import { familiesOf } from '../../../training/fonts';
+import { benchCodeImage, harderSamples, mainSamples } from './helpers';
 
 describe('segment: touching letters narrower than one letter', () => {
   // bench:text's images (seed 20261126). Before, the unsure whole was never tried in pieces:
@@ -43,7 +40,6 @@ describe('segment: a ring read whole is not halved', () => {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
     const line = 'let idx = 0;';
-    const image = renderText(line, familiesOf('heldout').find((f) => f.id === 'unkempt')!, { look: 'camera', seed: 20261202 + CODE_LINES.indexOf(line) });
-    assert.equal(recognizer.recognizeText(image, { charset: 'code' }).text, line);
+    assert.equal(recognizer.recognizeText(benchCodeImage(line, 'unkempt', 'camera'), { charset: 'code' }).text, line);
   });
 });

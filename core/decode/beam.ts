@@ -134,6 +134,7 @@ function loneLs(text: string): number {
   const chars = Array.from(text);
   return identifierRuns(chars).filter((r) => r.end - r.start === 1 && chars[r.start] === 'l').length;
 }
+
 /** Decode one word (no spaces inside) from its characters' class probabilities. */
 export function decodeWord(charProbs: readonly Float32Array[], labels: readonly string[], opts: DecodeOptions = {}): DecodedWord {
   const prepared = prepareWord(charProbs, labels, opts);

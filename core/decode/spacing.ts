@@ -1,9 +1,9 @@
 /**
  * Spaces that code and prose never write, whatever the gap: after an opening bracket, before a closing
  * one, a comma or a semicolon, inside a two-character operator, inside a string's quotes, and before
- * the stop that ends a line. Hands and fonts leave room around
- * brackets and between the strokes of != or ||; the gap alone made them spaces (`f (g( h ( 1 ) ) )`,
- * `a ! = b`, `b | | c`). Judged on each character's best class, and only where it is sure.
+ * the stop that ends a line. Hands and fonts leave room around brackets, quotes and between the strokes
+ * of != or ||; the gap alone made them spaces (`f (g( h ( 1 ) ) )`, `a ! = b`, `b | | c`, `" done"`).
+ * Judged on each character's best class, and only where it is sure.
  */
 
 import { isDigit, isLetterOrDigit } from '../labels';

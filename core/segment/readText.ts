@@ -435,7 +435,8 @@ function readUpright(
       // A merged group is read whole or as its parts, never cut anew.
       const whole = wholeHit(g);
       const unsure = whole !== undefined && maxOf(probs[whole.index]) < UNSURE_WHOLE;
-      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure, whole !== undefined && RING_CLASSES.includes(ctx.labels[argmax(probs[whole.index])] ?? ' '));
+      const ring = whole !== undefined && RING_CLASSES.includes(ctx.labels[argmax(probs[whole.index])] ?? ' ');
+      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure, ring);
       return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
     });
   });

@@ -51,7 +51,7 @@ const UNSURE_CUT_WIDTH = 0.8;
  * the narrower.
  */
 const RING_WIDTH = 1.7;
-/** What a group read whole as one of these may be: one ring. */
+/** Classes of one ring: a group read whole as one of them holds no gap between two letters in its hole. */
 export const RING_CLASSES = '0oOQD';
 
 /**

@@ -91,6 +91,8 @@ const SMALL_MARK = 0.3;
  * counts towards a gap: half, measured best on Hershey-drawn lines (all of it splits loose writing).
  */
 const FACING_SHARE = 0.5;
+/** A stroke no taller than this share of its width is a bar. */
+const FLAT_BAR = 0.35;
 
 /** Group already-sanitised strokes (every stroke non-empty, finite). Indices refer to `strokes`. */
 export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], options: GroupOptions = {}): Grouping {
@@ -154,15 +156,17 @@ export function groupCleanStrokes(strokes: readonly (readonly StrokePoint[])[], 
         mark: body.length === 0,
         // A mark over the body: the dot of an i or j.
         dotted: body.length > 0 && g.some((i) => small[i] && bounds[i].bottom <= centre.top),
+        // Every stroke a bar: - = _ (a ~ or an m is taller for its width).
+        flat: body.length > 0 && body.every((i) => bounds[i].bottom - bounds[i].top <= FLAT_BAR * (bounds[i].right - bounds[i].left)),
       };
     });
     chars.sort((a, b) => a.bodyBox.left + a.bodyBox.right - (b.bodyBox.left + b.bodyBox.right));
     // Pen centre lines, as training measures its frames (Hershey centre lines, font metrics).
     const lettersOfLine = chars.filter((c) => !c.mark);
     const bodies = lettersOfLine.map((c) => c.centre);
-    const frame = estimateLineFrame(bodies, lettersOfLine.map((c) => c.dotted)) ?? guideFor(bodies, options.guides ?? (options.guide ? [options.guide] : []));
+    const frame = estimateLineFrame(bodies, lettersOfLine.map((c) => c.dotted), lettersOfLine.map((c) => c.flat)) ?? guideFor(bodies, options.guides ?? (options.guide ? [options.guide] : []));
     const start = characters.length;
-    characters.push(...chars.map(({ centre: _centre, uprightBox: _upright, dotted: _dotted, ...c }) => c));
+    characters.push(...chars.map(({ centre: _centre, uprightBox: _upright, dotted: _dotted, flat: _flat, ...c }) => c));
     uprightBoxes.push(...chars.map((c) => c.uprightBox));
     const sizes = (bodies.length ? bodies : chars.map((c) => c.centre)).map((b) => Math.max(b.bottom - b.top, 0.5 * (b.right - b.left)));
     lines.push({ frame, characterIndices: chars.map((_, k) => start + k), letterSize: quantile(sizes, 0.75), slant });

@@ -50,9 +50,14 @@ const MIN_LETTER_RISE = 0.5;
 
 /**
  * `dotted[i]`: body i carries a dot (an i or j): its stem may end anywhere under the dot, so it never
- * measures the x-height alone (nerko-one's short i and j made "obj" read "Obj").
+ * measures the x-height alone (gluten's short i and j made "obj" read "Obj"). `flat[i]`: body i is
+ * bars only (- = _), which say nothing of the baseline or the heights while two other bodies do.
  */
-export function estimateLineFrame(bodies: readonly Box[], dotted: readonly boolean[] = []): PadLineFrame | undefined {
+export function estimateLineFrame(allBodies: readonly Box[], dotted: readonly boolean[] = [], flat: readonly boolean[] = []): PadLineFrame | undefined {
+  // Bars (- = _) stand anywhere on the line: in "x -= 1" they outvoted the letters for the baseline.
+  const letterBodies = allBodies.filter((_, i) => flat[i] !== true);
+  const bodies = letterBodies.length >= 2 ? letterBodies : allBodies;
+  if (bodies !== allBodies) dotted = allBodies.flatMap((_, i) => (flat[i] === true ? [] : [dotted[i] === true]));
   if (bodies.length < 2) return undefined;
   const typical = median(bodies.map((b) => b.bottom - b.top));
   if (!(typical > 0)) return undefined;

@@ -118,6 +118,17 @@ describe('strokes: writing line and case geometry', () => {
     assert.ok(estimateLineFrame(bodies)!.xHeight < 25, 'undotted, the short stems measure it');
   });
 
+  it('bars say nothing of the baseline: "x -= 1" whose - and = outvoted the x and the 1', () => {
+    // playwrite-it-moderna on the pad (bench:code): the - and the = stand level with the x's middle, and
+    // the baseline went there, so the x read y and the line "y _T |".
+    const box = (left: number, width: number, height: number, bottom: number) => ({ left, top: bottom - height, right: left + width, bottom });
+    const bodies = [box(24, 25, 27, 120), box(115, 14, 1, 101), box(159, 32, 17, 99), box(236, 12, 44, 123)];
+    const flat = [false, true, true, false];
+    const f = estimateLineFrame(bodies, [], flat)!;
+    assert.ok(f && Math.abs(f.baseline - 121.5) <= 2 && Math.abs(f.xHeight - 27) <= 2, `frame ${JSON.stringify(f)}`);
+    assert.ok(Math.abs(estimateLineFrame(bodies)!.baseline - 100) <= 2, 'with the bars, the baseline is theirs');
+  });
+
   it('letters of uneven size: a small jump between two groups 1.5 apart is still x-height against capitals', () => {
     // Heights above the baseline from a written "HTTP new over" (pad-path bench, rowmand): the
     // tallest x-height letter and the shortest capital are only 1.27 apart.

@@ -129,6 +129,9 @@ interface Hyp {
   readonly score: number;
 }
 
+/** Best score first; ties by text, so that decoding is deterministic. */
+const byScore = (a: Hyp, b: Hyp): number => b.score - a.score || (a.text < b.text ? -1 : 1);
+
 /** How many identifier runs of a reading are a lone l. */
 function loneLs(text: string): number {
   const chars = Array.from(text);
@@ -184,13 +187,13 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
         next.push({ text: h.text + label, history, score: h.score + stepScore(h.history, prev, k, pos.ln[k]) });
       }
     }
-    next.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
+    next.sort(byScore);
     beam = next.slice(0, beamWidth);
   }
   // A lone l in running text is no word and no one's name (PEP 8 forbids it as one for this very
   // look-alike): it is a 1 or an I ("x -= l", "h(l)"). A character read on its own may be any.
   if (prepared.length > 1 || /\S/.test(opts.context ?? '')) {
-    beam = beam.map((h) => ({ ...h, score: h.score - LONE_L_PENALTY * loneLs(h.text) })).sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
+    beam = beam.map((h) => ({ ...h, score: h.score - LONE_L_PENALTY * loneLs(h.text) })).sort(byScore);
   }
   const lexicon = opts.lexicon;
   const lexiconBonus = Math.max(0, finiteOr(opts.lexiconBonus, DEFAULT_LEXICON_BONUS, 'lexiconBonus'));

@@ -6,7 +6,7 @@
  * Judged on each character's best class, and only where it is sure.
  */
 
-import { isDigit, isLetterOrDigit } from '../labels';
+import { DIGITS, isLetterOrDigit } from '../labels';
 import { argmax } from '../stats';
 
 /** No space follows these... */
@@ -55,21 +55,30 @@ export function unwrittenSpaces(
   const label = best.map((b) => labels[b] ?? '');
   const sure = readings.map((p, i) => (p && p[best[i]] >= SURE_SPACING && mayBeSure(i) ? label[i] : ''));
   const nextInWord = (i: number) => (i + 1 < label.length && before[i + 1] === 'none' ? label[i + 1] : '');
+  const stopMass = classMass(labels, LINE_END_MARKS);
   const out = new Set<number>();
-  for (let i = 1; i < readings.length; i++) if (before[i] === 'space' && spaceUnwritten(sure[i - 1], sure[i], nextInWord(i))) out.add(i);
-  for (const i of quotedSpaces(readings, labels, label, before)) out.add(i);
-  // A stop at a line's end (a ; or . after a space): sure it is one of them is enough, not which.
-  const stops = labels.flatMap((l, k) => (LINE_END_MARKS.includes(l) ? [k] : []));
   for (let i = 1; i < readings.length; i++) {
+    if (before[i] !== 'space') continue;
     const p = readings[i];
     const atLineEnd = i + 1 === readings.length || before[i + 1] === 'line';
-    if (before[i] === 'space' && atLineEnd && p && mayBeSure(i) && stops.reduce((s, k) => s + p[k], 0) >= SURE_SPACING) out.add(i);
+    if (
+      spaceUnwritten(sure[i - 1], sure[i], nextInWord(i)) ||
+      // A stop at a line's end (a ; or . after a space): sure it is one of them is enough, not which.
+      (atLineEnd && p !== undefined && mayBeSure(i) && stopMass(p) >= SURE_SPACING) ||
+      // >= as an operator: its > stands after a space ("size >= 10"), a generic's closes a name (Vec<u8> = []).
+      (sure[i - 1] === '>' && sure[i] === '=' && (i === 1 || before[i - 1] !== 'none'))
+    ) {
+      out.add(i);
+    }
   }
-  // >= as an operator: its > stands after a space ("size >= 10"), a generic's closes a name (Vec<u8> = []).
-  for (let i = 1; i < readings.length; i++) {
-    if (before[i] === 'space' && sure[i - 1] === '>' && sure[i] === '=' && (i === 1 || before[i - 1] !== 'none')) out.add(i);
-  }
+  for (const i of quotedSpaces(readings, labels, label, before)) out.add(i);
   return out;
+}
+
+/** The probability a reading puts on any of `chars` (the classes among `labels`). */
+function classMass(labels: readonly string[], chars: string): (p: Float32Array) => number {
+  const indices = labels.flatMap((l, k) => (chars.includes(l) ? [k] : []));
+  return (p) => indices.reduce((s, k) => s + p[k], 0);
 }
 
 /** Marks that end a line with no space before them (;  ,  .  :), told apart less surely than from a letter. */
@@ -90,10 +99,10 @@ const AFTER_CLOSING = ')]},;:.';
  * (or before a closing bracket or punctuation). A quote between two letters is an apostrophe (it's) and pairs with none.
  */
 function quotedSpaces(readings: readonly (Float32Array | undefined)[], labels: readonly string[], best: readonly string[], before: readonly Break[]): number[] {
-  const quoteIndices = labels.flatMap((l, k) => (QUOTES.includes(l) ? [k] : []));
+  const quoteMass = classMass(labels, QUOTES);
   const isQuote = (i: number) => {
     const p = readings[i];
-    return p !== undefined && quoteIndices.reduce((s, k) => s + p[k], 0) >= SURE_SPACING;
+    return p !== undefined && quoteMass(p) >= SURE_SPACING;
   };
   const letter = (i: number) => i >= 0 && i < best.length && isLetterOrDigit(best[i]);
   const out: number[] = [];
@@ -166,8 +175,5 @@ const DIGIT_SHARE = 0.35;
 
 /** Whether a character's class probabilities (undefined for a blank) read as a digit, for evenlySpacedNumbers. */
 export function readsAsDigit(probs: Float32Array | undefined, labels: readonly string[]): boolean {
-  if (!probs) return false;
-  let mass = 0;
-  labels.forEach((label, i) => (mass += isDigit(label) ? probs[i] : 0));
-  return mass >= DIGIT_SHARE;
+  return probs !== undefined && classMass(labels, DIGITS)(probs) >= DIGIT_SHARE;
 }

@@ -57,7 +57,7 @@ export function estimateLineFrame(allBodies: readonly Box[], dotted: readonly bo
   // Bars (- = _) stand anywhere on the line: in "x -= 1" they outvoted the letters for the baseline.
   const letterBodies = allBodies.filter((_, i) => flat[i] !== true);
   const bodies = letterBodies.length >= 2 ? letterBodies : allBodies;
-  if (bodies !== allBodies) dotted = allBodies.flatMap((_, i) => (flat[i] === true ? [] : [dotted[i] === true]));
+  const dottedBodies = new Set(allBodies.filter((_, i) => dotted[i] === true));
   if (bodies.length < 2) return undefined;
   const typical = median(bodies.map((b) => b.bottom - b.top));
   if (!(typical > 0)) return undefined;
@@ -79,7 +79,7 @@ export function estimateLineFrame(allBodies: readonly Box[], dotted: readonly bo
   const standing = bodies.filter((b) => b.bottom >= baseline - tol && baseline - b.top > 0);
   const rise = median(standing.map((b) => baseline - b.top));
   const grounded = standing.filter((b) => baseline - b.top >= MIN_LETTER_RISE * rise);
-  const above = grounded.filter((b) => dotted[bodies.indexOf(b)] !== true).map((b) => baseline - b.top).sort((a, b) => a - b);
+  const above = grounded.filter((b) => !dottedBodies.has(b)).map((b) => baseline - b.top).sort((a, b) => a - b);
   if (above.length < 2) return undefined;
   let step = 0, stepAt = -1;
   for (let k = 0; k + 1 < above.length; k++) {

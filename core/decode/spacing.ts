@@ -56,6 +56,8 @@ export function unwrittenSpaces(
   const sure = readings.map((p, i) => (p && p[best[i]] >= SURE_SPACING && mayBeSure(i) ? label[i] : ''));
   const nextInWord = (i: number) => (i + 1 < label.length && before[i + 1] === 'none' ? label[i + 1] : '');
   const stopMass = classMass(labels, LINE_END_MARKS);
+  const barMass = classMass(labels, BARS);
+  const readAsBar = (i: number) => label[i] === '|' && mayBeSure(i) && barMass(readings[i]!) >= SURE_BAR;
   const out = new Set<number>();
   for (let i = 1; i < readings.length; i++) {
     if (before[i] !== 'space') continue;
@@ -66,7 +68,9 @@ export function unwrittenSpaces(
       // A stop at a line's end (a ; or . after a space): sure it is one of them is enough, not which.
       (atLineEnd && p !== undefined && mayBeSure(i) && stopMass(p) >= SURE_SPACING) ||
       // >= as an operator: its > stands after a space ("size >= 10"), a generic's closes a name (Vec<u8> = []).
-      (sure[i - 1] === '>' && sure[i] === '=' && (i === 1 || before[i - 1] !== 'none'))
+      (sure[i - 1] === '>' && sure[i] === '=' && (i === 1 || before[i - 1] !== 'none')) ||
+      // || whose bars are surely bars but not surely | rather than l, I or 1 (`b | | c`).
+      (readAsBar(i - 1) && readAsBar(i))
     ) {
       out.add(i);
     }
@@ -80,6 +84,14 @@ function classMass(labels: readonly string[], chars: string): (p: Float32Array) 
   const indices = labels.flatMap((l, k) => (chars.includes(l) ? [k] : []));
   return (p) => indices.reduce((s, k) => s + p[k], 0);
 }
+
+/**
+ * How sure each of two neighbouring characters read | must be that it is a bar of some kind (| l I 1 / \)
+ * for the space between them to go: two bars side by side are || whichever bar each one is.
+ */
+const SURE_BAR = 0.8;
+/** A plain upright bar: which of them a hand drew is told apart less surely than a bar from the rest. */
+const BARS = '|lI1/\\';
 
 /** Marks that end a line with no space before them (;  ,  .  :), told apart less surely than from a letter. */
 const LINE_END_MARKS = ';,.:';

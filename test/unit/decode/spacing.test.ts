@@ -73,6 +73,18 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten([read('u'), read('>'), read('='), read('a')], ['none', 'none', 'space', 'space']), [], 'u> = a');
   });
 
+  it('joins two bars read | into ||, sure each is a bar though not which (| l I 1)', () => {
+    const labels = ['|', 'l', 'I', 'b', 'c'];
+    const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.01));
+    // caveat's || in bench:code: | at 0.42 with l, I and / beside it, 0.89 on bars in all.
+    const bar = Float32Array.from(labels, (l) => (l === '|' ? 0.42 : l === 'l' ? 0.25 : l === 'I' ? 0.2 : 0.065));
+    const notBar = Float32Array.from(labels, (l) => (l === '|' ? 0.4 : l === 'b' ? 0.35 : 0.083));
+    const unwritten = (readings: Float32Array[], before: Break[]) => [...unwrittenSpaces(readings, labels, before)].sort((x, y) => x - y);
+    assert.deepEqual(unwritten([read('b'), bar, bar, read('c')], ['none', 'space', 'space', 'space']), [2], 'b | | c');
+    assert.deepEqual(unwritten([read('b'), bar, notBar, read('c')], ['none', 'space', 'space', 'space']), [], 'a | that may be a b stays apart');
+    assert.deepEqual(unwritten([read('b'), read('l'), bar, read('c')], ['none', 'space', 'space', 'space']), [], 'a word l and a bar: no operator');
+  });
+
   it('reads code lines of images without those spaces', async function () {
     // bench:code's images (seed 20261202 + line): before, "a ! = b", "x = f(a, b ) ;", "a = b ; c = d ;".
     this.timeout(60_000);
@@ -82,6 +94,9 @@ describe('decode: spaces no one writes', () => {
     // (The clean caveat line's ) reads at 0.89 with the clump model, short of sure: its space stays.)
     assert.equal(read('x = f(a, b);', 'caveat', 'camera'), 'x = f(a, b);');
     assert.equal(read('a = b; c = d;', 'happy-monkey', 'clean'), 'a = b; c = d;');
+    // caveat's and sriracha's || read "| |" and "l |", each bar | at 0.3-0.42 only.
+    assert.equal(read('ok = a && b || c;', 'caveat', 'clean'), 'ok = a && b || c;');
+    assert.equal(read('ok = a && b || c;', 'sriracha', 'clean'), 'ok = a && b || c;');
     // bench:text's capitals: the J of JUMPS is read ] surely, and its word keeps its space.
     const caps = harderSamples().find((s) => s.id === 'caveat-caps-0')!;
     assert.equal(recognizer.recognizeText(caps.image).text.split(' ').length, 3);

@@ -69,8 +69,9 @@ export function unwrittenSpaces(
       (atLineEnd && p !== undefined && mayBeSure(i) && stopMass(p) >= SURE_SPACING) ||
       // >= as an operator: its > stands after a space ("size >= 10"), a generic's closes a name (Vec<u8> = []).
       (sure[i - 1] === '>' && sure[i] === '=' && (i === 1 || before[i - 1] !== 'none')) ||
-      // || whose bars are surely bars but not surely | rather than l, I or 1 (`b | | c`).
-      (readAsBar(i - 1) && readAsBar(i))
+      // || whose bars are surely bars but not surely | rather than l, I or 1 (`b | | c`); each bar a
+      // word of its own, as an operator stands: the l's of "total let" read | are no operator.
+      (readAsBar(i - 1) && readAsBar(i) && (i === 1 || before[i - 1] !== 'none') && (i + 1 === label.length || before[i + 1] !== 'none'))
     ) {
       out.add(i);
     }

@@ -83,6 +83,8 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten([read('b'), bar, bar, read('c')], ['none', 'space', 'space', 'space']), [2], 'b | | c');
     assert.deepEqual(unwritten([read('b'), bar, notBar, read('c')], ['none', 'space', 'space', 'space']), [], 'a | that may be a b stays apart');
     assert.deepEqual(unwritten([read('b'), read('l'), bar, read('c')], ['none', 'space', 'space', 'space']), [], 'a word l and a bar: no operator');
+    // bench:pad-accuracy, fresh-marker: "total let" whose two l's read | (before, "totallet").
+    assert.deepEqual(unwritten([read('b'), bar, bar, read('c')], ['none', 'none', 'space', 'none']), [], 'b| |c: bars inside words');
   });
 
   it('reads code lines of images without those spaces', async function () {

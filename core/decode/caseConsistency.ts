@@ -6,6 +6,7 @@
  * with a small letter whose shape shows its case (a, b, d, e, ...) is left as it is.
  */
 import { isDigit } from '../labels';
+import { pairedQuotes } from './quotePairs';
 
 /** One decoded character and the alternatives the classifier gave it (best first). */
 export interface CharReading {
@@ -235,8 +236,9 @@ function closingSemicolon(word: readonly CharReading[], allowed: (label: string)
   return offered(word[n - 1], ';', allowed) ? [...word.slice(0, n - 1), { ...word[n - 1], text: ';' }] : word;
 }
 
-/** Every word of a line made consistent; returns the new texts, one string per word. */
-export function consistentLine(words: readonly (readonly CharReading[])[], allowed?: (label: string) => boolean): string[] {
+/** Every word of a line made consistent, and its strings' quotes paired (quotePairs.ts); returns the new texts, one string per word. */
+export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
-  return words.map((w) => consistentWord(w, capitalsLine, allowed).join(''));
+  const texts = words.map((w) => consistentWord(w, capitalsLine, allowed));
+  return pairedQuotes(words, texts, allowed).map((t) => t.join(''));
 }

@@ -10,6 +10,7 @@ import { RENDER_SIZE } from './render';
 import { RenderLine, StrokeCharacters, StrokeCharacter, renderGroup } from './index';
 import { Stroke, boundsOf, unionBounds } from './types';
 import { facingGap } from './gaps';
+import { median } from '../stats';
 
 /**
  * A character at least this wide (share of its line's letter size) may be two letters. Two narrow
@@ -18,6 +19,15 @@ import { facingGap } from './gaps';
  * the largest of the best was kept.
  */
 const MIN_SPLIT_WIDTH = 0.7;
+/**
+ * ...or at least this many times its line's median character width: a narrow hand's letters are far
+ * narrower than they are tall, so two of them joined ("et" in "let", "th" with the t's bar over the h,
+ * loved-by-the-king) stay under 0.7 of the letter size while twice as wide as the line's letters. On
+ * the traced training families (npx tsx bench/padAccuracy.ts --tune-lm) 2.0 and 1.6 read as without
+ * (1.4: count right 96.7 -> 96.3%); their code lines (npx tsx bench/code.ts --training-families, pad)
+ * lines exact 73.3 -> 73.6% at 1.6 and below, as without at 2.0.
+ */
+const MIN_SPLIT_TYPICAL = 1.6;
 /** Each piece at least this wide (share of the letter size): no cutting off a lone serif or dot. */
 const MIN_PIECE_WIDTH = 0.2;
 /**
@@ -82,7 +92,8 @@ export function cutEdit(cut: TouchingCut): GroupingEdit {
  * pieces' mean sureness; a cutting into more pieces must read strictly surer than one into fewer).
  */
 export function touchingCuts(grouped: StrokeCharacters, sureness: Sureness): TouchingCut[] {
-  const wide = grouped.characters.flatMap((c, index) => (mayBeTwoLetters(c, grouped.lines[c.line]) ? [index] : []));
+  const typical = grouped.lines.map((l) => median(l.characterIndices.map((i) => widthOf(grouped.characters[i]))));
+  const wide = grouped.characters.flatMap((c, index) => (mayBeTwoLetters(c, grouped.lines[c.line], typical[c.line]) ? [index] : []));
   if (wide.length === 0) return [];
   // Only the unsure ones are cut and their pieces classified, in one batch.
   const wholeSure = sureness(wide.map((i) => grouped.characters[i]));
@@ -207,10 +218,16 @@ export function wordAround(grouped: StrokeCharacters, index: number): { from: nu
 type Cutting = number[];
 
 /** Several strokes, and wide for its line: possibly two letters the pen joined. */
-function mayBeTwoLetters(c: StrokeCharacter, line: RenderLine): boolean {
+function mayBeTwoLetters(c: StrokeCharacter, line: RenderLine, typicalWidth: number): boolean {
   if (c.parts.length < 2 || !(line.letterSize > 0)) return false;
+  const width = widthOf(c);
+  return width >= MIN_SPLIT_WIDTH * line.letterSize || (typicalWidth > 0 && width >= MIN_SPLIT_TYPICAL * typicalWidth);
+}
+
+/** A character's width as grouped (deslanted when its line leans). */
+function widthOf(c: StrokeCharacter): number {
   const whole = unionBounds(c.parts.map(boundsOf));
-  return whole.right - whole.left >= MIN_SPLIT_WIDTH * line.letterSize;
+  return whole.right - whole.left;
 }
 
 /**

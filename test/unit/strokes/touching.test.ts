@@ -4,6 +4,12 @@ import { mergeCandidates, splitTouchingLetters, touchingCuts } from '../../../co
 import { Classifier, Recognizer } from '../../../core/recognizer';
 import { LABELS, probs, shippedNgram } from '../decode/helpers';
 import { CODE_CHARACTERS } from '../../../core/labels';
+import { shippedRecognizer } from '../runtime/fixtures';
+import { familiesInGroup, FONT_FAMILIES } from '../../../training/fonts';
+import { traceFamily } from '../../../training/tracedFonts';
+import { writeHersheyLine } from '../../../training/hersheyLines';
+import { TRACED_RANGES, VOCAB } from '../../../bench/padLines';
+import { lcg } from '../../../training/prng';
 
 /** A ring 16 wide and 20 tall (an o) centred at x = cx, from y 0 to 20. */
 function ring(cx: number): Stroke {
@@ -189,5 +195,21 @@ describe('strokes: a wide letter written in two pieces is offered to the decoder
     const offered = mergeCandidates(grouped);
     assert.deepEqual(offered.map((m) => m.index), [3]);
     assert.deepEqual(offered[0].merge().strokeIndices, [3, 4]);
+  });
+});
+
+describe('strokes: a narrow hand\'s touching letters are tried in pieces too', () => {
+  it('reads loved-by-the-king\'s "let" and "the", whose joined letters are under 0.7 letter sizes wide (bench:pad-accuracy, narrow)', async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const fonts = familiesInGroup('narrow').map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+    const rnd = lcg(20261126);
+    // The bench's 28th line of the narrow group (seed 20261126), as bench:pad-accuracy writes it.
+    let line = writeHersheyLine(fonts[0], VOCAB, TRACED_RANGES, rnd);
+    for (let i = 1; i <= 27; i++) line = writeHersheyLine(fonts[i % fonts.length], VOCAB, TRACED_RANGES, rnd);
+    assert.equal(line.text, 'String let the');
+    const read = recognizer.recognizeStrokes(line.strokes, { inkWidth: line.inkWidth });
+    // Before: "String |d #e" (e and t read as one d, t and h as one #).
+    assert.equal(read.text, 'String let the');
   });
 });

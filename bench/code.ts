@@ -20,11 +20,10 @@ import { Recognizer, RecognizeOptions } from '../core/recognizer';
 import { FONT_FAMILIES, HELDOUT_GROUPS, HERSHEY_FONTS, STYLE_GROUPS, StyleGroup, trainingFamilies } from '../training/fonts';
 import { groupLabel, isUnseen } from '../training/groupFigures';
 import { HersheyFont, loadHersheyFont } from '../training/hershey';
-import { writeHersheyWords } from '../training/hersheyLines';
-import { lcg } from '../training/prng';
 import { traceFamily } from '../training/tracedFonts';
 import { CODE_LINES, documentIdentifiers } from './codeLines';
-import { editDistance, RANGES, TRACED_RANGES } from './padLines';
+import { editDistance } from './padLines';
+import { writeCodeLines } from './codeWriting';
 import { Look, renderText } from './textImages';
 
 interface Args {
@@ -105,24 +104,12 @@ function printSummary(all: readonly GroupFigures[]): void {
   }
 }
 
-/** Lines a font can write (a traced family may lack a symbol it draws as something else). */
-function writable(font: HersheyFont, line: string): boolean {
-  return [...line.replace(/ /g, '')].every((c) => font.glyphs.has(c));
-}
-
 function padGroup(recognizer: Recognizer, name: string, fonts: readonly HersheyFont[], lines: readonly string[], traced: boolean, args: Args, lexicon: readonly string[]): GroupFigures {
-  const rnd = lcg(args.seed);
-  const readings: Reading[] = [];
-  lines.forEach((line, i) => {
-    const font = [...fonts.slice(i % fonts.length), ...fonts].find((f) => writable(f, line));
-    if (!font) return;
-    const w = writeHersheyWords(font, line.split(' '), traced ? TRACED_RANGES : RANGES, rnd);
-    // Written on the pad's ruled line: a line whose own letters give no frame ('x = a', all x-high) uses it.
-    const guide = { baseline: (traced ? TRACED_RANGES : RANGES).baselineY, xHeight: w.xHeight };
-    const read = (extra: RecognizeOptions) => recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide, ...extra }).text;
-    const r = { truth: line, plain: read({}), withLexicon: read({ lexicon }) };
-    if (args.show) console.log(`    [${font.id}] '${r.truth}' -> '${r.plain}' / '${r.withLexicon}'`);
-    readings.push(r);
+  const readings = writeCodeLines(fonts, lines, traced, args.seed).map((w) => {
+    const read = (extra: RecognizeOptions) => recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide, ...extra }).text;
+    const r = { truth: w.line, plain: read({}), withLexicon: read({ lexicon }) };
+    if (args.show) console.log(`    [${w.font.id}] '${r.truth}' -> '${r.plain}' / '${r.withLexicon}'`);
+    return r;
   });
   return figures(name, readings);
 }

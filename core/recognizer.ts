@@ -167,6 +167,8 @@ const JOINED_LETTER_SURENESS = 0.5;
  * (bench:pad-accuracy --tune-lm: words 92.7% -> 92.9%; held-out groups 90.0% -> 90.1%).
  */
 const MARKS = ",.'`";
+/** The ticks a double quote is written with. */
+const TICKS = "'`";
 
 /**
  * The language model's weight in the reading of pen strokes (core/decode's default, 0.25, is the
@@ -404,12 +406,12 @@ export class Recognizer {
     // symbol is a mark (the tail of a q written apart read ',': "q,uick"); an x beside a bar stays
     // 'x|', not 'X'.
     /** The classifier's best class of a character and its probability (p 0 for a blank). */
-    const top = (c: StrokeCharacter): { letter: boolean; mark: boolean; p: number } => {
+    const top = (c: StrokeCharacter): { label: string; letter: boolean; mark: boolean; p: number } => {
       const [k] = this.classify([c], read, memo);
-      if (!k) return { letter: false, mark: false, p: 0 };
+      if (!k) return { label: '', letter: false, mark: false, p: 0 };
       const best = argmax(k.probs);
       const label = this.labels[best] ?? '';
-      return { letter: isLetterOrDigit(label), mark: label.length === 1 && MARKS.includes(label), p: k.probs[best] };
+      return { label, letter: isLetterOrDigit(label), mark: label.length === 1 && MARKS.includes(label), p: k.probs[best] };
     };
     // The pairs worth reading whole are rendered and read in one batch (one call of the network each
     // cost more than the reading itself on the pad's backends).
@@ -429,7 +431,9 @@ export class Recognizer {
       const least = a.letter || b.letter ? JOINED_LETTER_SURENESS * Math.max(a.letter ? a.p : 0, b.letter ? b.p : 0) : symbols ? JOINED_LETTER_SURENESS * Math.max(a.p, b.p) : Math.min(a.p, b.p);
       // Two letters may join into what the classifier calls a symbol: a t whose bar crosses at the
       // x-height reads '+' whole, and the word decides (gochi-hand's t drawn in two pieces read "Jr").
-      if ((!whole.letter && !(a.letter && b.letter)) || whole.p < least) continue;
+      // Two ticks whose whole reads " are its two strokes (gochi-hand's "key" read ''key'').
+      const quote = TICKS.includes(a.label) && TICKS.includes(b.label) && whole.label === '"';
+      if ((!whole.letter && !(a.letter && b.letter) && !quote) || whole.p < least) continue;
       const edit = { index, count: 2, characters: [merged] };
       if (score(index, edit) > score(index, undefined) + (symbols ? SYMBOLS_MERGE_MARGIN : MERGE_MARGIN)) {
         edits.set(index, edit);

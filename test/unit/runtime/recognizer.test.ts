@@ -9,7 +9,9 @@ import { loadHersheyFont } from '../../../training/hershey';
 import { lcg } from '../../../training/prng';
 import { RANGES, TRACED_RANGES } from '../../../bench/padLines';
 import { DEFAULT_LM_WEIGHT } from '../../../core/decode/beam';
-import { FONT_FAMILIES } from '../../../training/fonts';
+import { FONT_FAMILIES, HELDOUT_GROUPS } from '../../../training/fonts';
+import { writeCodeLines } from '../../../bench/codeWriting';
+import { CODE_LINES } from '../../../bench/codeLines';
 import { traceFamily } from '../../../training/tracedFonts';
 import { createGreyImage, GreyImage } from '../../../core/image';
 import { BlankImageError } from '../../../core/preprocess';
@@ -212,6 +214,16 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
       const words = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide }).text.split(' ');
       assert.deepEqual([words[3], words[4]], ['%', '8;'], `${family}, seed ${seed}: ${words.join(' ')}`);
     }
+  });
+
+  it('joins the two ticks of a " written apart into one " where the word reads better so', async function () {
+    // bench:code, pad, tall-lowercase: the-girl-next-door's "/api/v2" read ''/api/v2').
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const fonts = HELDOUT_GROUPS['tall-lowercase'].map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('the-girl-next-door') && x.line === 'const url = "/api/v2";')!;
+    const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide }).text;
+    assert.ok(read.startsWith('const url = "/api/v2'), read);
   });
 });
 

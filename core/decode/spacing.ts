@@ -1,7 +1,7 @@
 /**
  * Spaces that code and prose never write, whatever the gap: after an opening bracket, before a closing
- * one, a comma or a semicolon, inside a two-character operator, inside a string's quotes, and before
- * the stop that ends a line. Hands and fonts leave room around brackets, quotes and between the strokes
+ * one, a comma or a semicolon, inside a two-character operator, inside a string's quotes, before
+ * a closing brace whose opening one has none after it, and before the stop that ends a line. Hands and fonts leave room around brackets, quotes and between the strokes
  * of != or ||; the gap alone made them spaces (`f (g( h ( 1 ) ) )`, `a ! = b`, `b | | c`, `" done"`).
  * Judged on each character's best class, and only where it is sure.
  */
@@ -77,6 +77,24 @@ export function unwrittenSpaces(
     }
   }
   for (const i of quotedSpaces(readings, labels, label, before)) out.add(i);
+  for (const i of braceSpaces(sure, before)) out.add(i);
+  return out;
+}
+
+/**
+ * The space before a closing brace whose opening brace has none after it: braces are spaced alike on
+ * both sides, `{ id: 7 }` or `{name}` (an f-string's, a template's `${a}`), and the gap before a } of
+ * a narrow hand is often wide (`{name }`, `${a }`). Braces pair innermost first on each line, by their
+ * sure readings (`sure`: '' where not sure).
+ */
+function braceSpaces(sure: readonly string[], before: readonly Break[]): number[] {
+  const out: number[] = [];
+  const open: boolean[] = [];
+  for (let i = 0; i < sure.length; i++) {
+    if (before[i] === 'line') open.length = 0;
+    if (sure[i] === '{') open.push(i + 1 < sure.length && before[i + 1] === 'none');
+    else if (sure[i] === '}' && open.length > 0 && open.pop() && before[i] === 'space') out.push(i);
+  }
   return out;
 }
 
@@ -101,6 +119,8 @@ const LINE_END_MARKS = ';,.:';
 const QUOTES = '"\'`';
 /** What a string's opening quote may follow in its word: an opening bracket, an assignment, a separator. */
 const BEFORE_OPENING = '([{=,:';
+/** Letters that prefix a string in code: Python's f, r, b and u (f"{name}"). */
+const STRING_PREFIXES = 'frbuFRBU';
 /** What a string's closing quote may be followed by in its word. */
 const AFTER_CLOSING = ')]},;:.';
 
@@ -118,6 +138,8 @@ function quotedSpaces(readings: readonly (Float32Array | undefined)[], labels: r
     return p !== undefined && quoteMass(p) >= SURE_SPACING;
   };
   const letter = (i: number) => i >= 0 && i < best.length && isLetterOrDigit(best[i]);
+  // A string's prefix letter (f"...", r'...') that opens its word or follows what a string may follow.
+  const stringPrefix = (p: number) => STRING_PREFIXES.includes(best[p]) && (p === 0 || before[p] !== 'none' || BEFORE_OPENING.includes(best[p - 1]));
   const out: number[] = [];
   let open = false;
   for (let q = 0; q < readings.length; q++) {
@@ -126,7 +148,7 @@ function quotedSpaces(readings: readonly (Float32Array | undefined)[], labels: r
     const joinedLeft = q > 0 && before[q] === 'none';
     const joinedRight = q + 1 < readings.length && before[q + 1] === 'none';
     if (joinedLeft && joinedRight && letter(q - 1) && letter(q + 1)) continue;
-    const startsWord = !joinedLeft || BEFORE_OPENING.includes(best[q - 1]);
+    const startsWord = !joinedLeft || BEFORE_OPENING.includes(best[q - 1]) || stringPrefix(q - 1);
     const endsWord = !joinedRight || AFTER_CLOSING.includes(best[q + 1]);
     if (!open && startsWord) {
       if (q + 1 < readings.length && before[q + 1] === 'space') out.push(q + 1);

@@ -87,6 +87,20 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten([read('b'), bar, bar, read('c')], ['none', 'none', 'space', 'none']), [], 'b| |c: bars inside words');
   });
 
+  it('spaces a closing brace as its opening one, and takes the spaces inside an f-string\'s quotes', () => {
+    const labels = ['{', '}', '"', 'f', 'a', 'b', '$'];
+    const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.04 / 6));
+    const unwritten = (text: string, before: Break[]) => [...unwrittenSpaces(Array.from(text, read), labels, before)].sort((x, y) => x - y);
+    // ${a }: the { has no space after it, so its } none before it; { a } keeps both.
+    assert.deepEqual(unwritten('${a}', ['none', 'none', 'none', 'space']), [3], '${a }');
+    assert.deepEqual(unwritten('{a}', ['none', 'space', 'space']), [], '{ a }');
+    // Innermost first: { {a} b } keeps the outer pair's spaces.
+    assert.deepEqual(unwritten('{{a}b}', ['none', 'space', 'none', 'space', 'space', 'space']), [3], '{ {a } b }');
+    // f" {ab} ": the f prefixes the string, so its quotes' inner spaces go; a word ending in f does not open one.
+    assert.deepEqual(unwritten('f"{ab}"', ['none', 'none', 'space', 'none', 'none', 'none', 'space']), [2, 6], 'f" {ab} "');
+    assert.deepEqual(unwritten('af"b', ['none', 'none', 'none', 'space']), [], 'af" b');
+  });
+
   it('reads code lines of images without those spaces', async function () {
     // bench:code's images (seed 20261202 + line): before, "a ! = b", "x = f(a, b ) ;", "a = b ; c = d ;".
     this.timeout(60_000);
@@ -96,6 +110,8 @@ describe('decode: spaces no one writes', () => {
     // (The clean caveat line's ) reads at 0.89 with the clump model, short of sure: its space stays.)
     assert.equal(read('x = f(a, b);', 'caveat', 'camera'), 'x = f(a, b);');
     assert.equal(read('a = b; c = d;', 'happy-monkey', 'clean'), 'a = b; c = d;');
+    // print(f"{name } ") and `${a } -${b }` (edu-sa-beginner, camera).
+    assert.equal(read('print(f"{name}")', 'edu-sa-beginner', 'camera'), 'print(f"{name}")');
     // caveat's and sriracha's || read "| |" and "l |", each bar | at 0.3-0.42 only.
     assert.equal(read('ok = a && b || c;', 'caveat', 'clean'), 'ok = a && b || c;');
     assert.equal(read('ok = a && b || c;', 'sriracha', 'clean'), 'ok = a && b || c;');

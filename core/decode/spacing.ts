@@ -22,7 +22,7 @@ const LETTER_LOOKALIKES = ')]';
  * Written without a space between their two characters. Not >= here: a generic's > is followed by a
  * written space and = (`Vec<u8> = []`); unwrittenSpaces joins >= only after a space.
  */
-const COMPOUND_OPERATORS = new Set(['==', '!=', '<=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '&&', '||', '++', '--', '=>', '->']);
+const COMPOUND_OPERATORS = new Set(['==', '!=', '<=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '&&', '||', '++', '--', '=>', '->', '//']);
 /** How sure the classifier must be of a character for it to take a space away (an l read '(' at 0.5 keeps its space: "total +="). */
 export const SURE_SPACING = 0.9;
 
@@ -57,7 +57,7 @@ export function unwrittenSpaces(
   const nextInWord = (i: number) => (i + 1 < label.length && before[i + 1] === 'none' ? label[i + 1] : '');
   const stopMass = classMass(labels, LINE_END_MARKS);
   const barMass = classMass(labels, BARS);
-  const readAsBar = (i: number) => label[i] === '|' && mayBeSure(i) && barMass(readings[i]!) >= SURE_BAR;
+  const readAsBar = (i: number) => (label[i] === '|' || label[i] === '/') && mayBeSure(i) && barMass(readings[i]!) >= SURE_BAR;
   const out = new Set<number>();
   for (let i = 1; i < readings.length; i++) {
     if (before[i] !== 'space') continue;
@@ -69,9 +69,10 @@ export function unwrittenSpaces(
       (atLineEnd && p !== undefined && mayBeSure(i) && stopMass(p) >= SURE_SPACING) ||
       // >= as an operator: its > stands after a space ("size >= 10"), a generic's closes a name (Vec<u8> = []).
       (sure[i - 1] === '>' && sure[i] === '=' && (i === 1 || before[i - 1] !== 'none')) ||
-      // || whose bars are surely bars but not surely | rather than l, I or 1 (`b | | c`); each bar a
-      // word of its own, as an operator stands: the l's of "total let" read | are no operator.
-      (readAsBar(i - 1) && readAsBar(i) && (i === 1 || before[i - 1] !== 'none') && (i + 1 === label.length || before[i + 1] !== 'none'))
+      // || or // whose strokes are surely bars but not surely | or / rather than l, I or 1 (`b | | c`,
+      // `len(rows) / / 2`); each a word of its own, as an operator stands: the l's of "total let" read |
+      // are no operator.
+      (readAsBar(i - 1) && label[i] === label[i - 1] && readAsBar(i) && (i === 1 || before[i - 1] !== 'none') && (i + 1 === label.length || before[i + 1] !== 'none'))
     ) {
       out.add(i);
     }
@@ -105,8 +106,9 @@ function classMass(labels: readonly string[], chars: string): (p: Float32Array) 
 }
 
 /**
- * How sure each of two neighbouring characters read | must be that it is a bar of some kind (| l I 1 / \)
- * for the space between them to go: two bars side by side are || whichever bar each one is.
+ * How sure each of two neighbouring characters both read | (or both /) must be that it is a bar of some
+ * kind (| l I 1 / \) for the space between them to go: two bars side by side are || (or //) whichever
+ * bar each one is.
  */
 const SURE_BAR = 0.8;
 /** A plain upright bar: which of them a hand drew is told apart less surely than a bar from the rest. */

@@ -73,8 +73,8 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten([read('u'), read('>'), read('='), read('a')], ['none', 'none', 'space', 'space']), [], 'u> = a');
   });
 
-  it('joins two bars read | into ||, sure each is a bar though not which (| l I 1)', () => {
-    const labels = ['|', 'l', 'I', 'b', 'c'];
+  it('joins two bars read | into || and two read / into //, sure each is a bar though not which (| l I 1 / \\)', () => {
+    const labels = ['|', 'l', 'I', 'b', 'c', '/'];
     const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.01));
     // caveat's || in bench:code: | at 0.42 with l, I and / beside it, 0.89 on bars in all.
     const bar = Float32Array.from(labels, (l) => (l === '|' ? 0.42 : l === 'l' ? 0.25 : l === 'I' ? 0.2 : 0.065));
@@ -83,6 +83,10 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten([read('b'), bar, bar, read('c')], ['none', 'space', 'space', 'space']), [2], 'b | | c');
     assert.deepEqual(unwritten([read('b'), bar, notBar, read('c')], ['none', 'space', 'space', 'space']), [], 'a | that may be a b stays apart');
     assert.deepEqual(unwritten([read('b'), read('l'), bar, read('c')], ['none', 'space', 'space', 'space']), [], 'a word l and a bar: no operator');
+    // timesib's // on the pad: each / at 0.5-0.7 beside |.
+    const slash = Float32Array.from(labels, (l) => (l === '/' ? 0.5 : l === '|' ? 0.45 : 0.05 / (labels.length - 2)));
+    assert.deepEqual(unwritten([read('b'), slash, slash, read('c')], ['none', 'space', 'space', 'space']), [2], 'b / / c');
+    assert.deepEqual(unwritten([read('b'), slash, bar, read('c')], ['none', 'space', 'space', 'space']), [], 'a / beside a | is no operator');
     // bench:pad-accuracy, fresh-marker: "total let" whose two l's read | (before, "totallet").
     assert.deepEqual(unwritten([read('b'), bar, bar, read('c')], ['none', 'none', 'space', 'none']), [], 'b| |c: bars inside words');
   });

@@ -104,7 +104,7 @@ export function groupCharacters(components: readonly Component[], options: Group
   // Dots, accents and stroke fragments join the character they overlap most or touch nearly.
   const loose: Component[] = [];
   const small = components.filter(isSmall);
-  const colon = options.keepMarks ? colonDots(small, bodyHeight) : new Set<Component>();
+  const colon = options.keepMarks ? colonDots(small, bodyHeight, upperHalf) : new Set<Component>();
   for (const c of small) {
     let best = -1, bestScore = -Infinity;
     groups.forEach((g, i) => {
@@ -122,7 +122,8 @@ export function groupCharacters(components: readonly Component[], options: Group
     // comma after a letter, a hyphen between two): only marks over or under a character, or a dot
     // drifting right above one, join it. A tick beside a letter's top is a quote ('a' read a'), as on the pad.
     const nearAbove = bestScore >= (isDotShaped(c.box) ? -0.12 : 0) && best >= 0 && c.box.bottom <= groups[best].box.top + 0.15 * bodyHeight;
-    const claims = best >= 0 && (options.keepMarks ? bestScore >= 0.3 || nearAbove : bestScore >= -0.12);
+    // A colon's or semicolon's mark is its own, however the box of a leaning letter beside it reaches over it.
+    const claims = best >= 0 && (options.keepMarks ? (bestScore >= 0.3 || nearAbove) && !colon.has(c) : bestScore >= -0.12);
     if (claims) {
       const g = groups[best];
       groups[best] = { box: unionBox(g.box, c.box), ids: [...g.ids, c.id] };
@@ -152,20 +153,29 @@ export function groupCharacters(components: readonly Component[], options: Group
 }
 
 /**
- * The marks that are a colon's dots: dots (no taller than wide, narrow) one over the other, apart by a
- * tenth of the body height or more. They are kept however small beside large letters (a speck alone
- * would not be), as two specks are rarely found one over the other.
+ * The marks that are a colon's dots or a semicolon's dot and comma: a dot (no taller than wide, narrow)
+ * over another dot, or over a narrow mark below the line's middle, apart by a tenth of the body height or
+ * more and at most DOT_OVER_COMMA_GAP, each paired with no other mark. They are kept however small
+ * beside large letters (a speck alone would not be), as two specks are rarely found one over the other,
+ * and never join a neighbouring character (an oooh-baby `b);` leans its ) over the dot: `b),`).
  */
-function colonDots(small: readonly Component[], bodyHeight: number): Set<Component> {
-  const dots = small.filter((c) => isDotShaped(c.box) && boxWidth(c.box) < 0.35 * bodyHeight);
-  const out = new Set<Component>();
+function colonDots(small: readonly Component[], bodyHeight: number, upperHalf: number): Set<Component> {
+  const narrow = (c: Component) => boxWidth(c.box) < 0.35 * bodyHeight;
+  const dots = small.filter((c) => isDotShaped(c.box) && narrow(c));
+  const lower = small.filter((c) => narrow(c) && (isDotShaped(c.box) || c.box.top > upperHalf));
+  const partners = new Map<Component, Component[]>();
+  const pair = (x: Component, y: Component) => partners.set(x, [...(partners.get(x) ?? []), y]);
   for (const a of dots) {
-    for (const b of dots) {
-      if (a === b || b.box.top - a.box.bottom < 0.1 * bodyHeight || Math.abs(midX(a.box) - midX(b.box)) > MARK_CENTRES * bodyHeight) continue;
-      out.add(a).add(b);
+    for (const b of lower) {
+      const gap = b.box.top - a.box.bottom;
+      if (a === b || gap < 0.1 * bodyHeight || gap > DOT_OVER_COMMA_GAP * bodyHeight || Math.abs(midX(a.box) - midX(b.box)) > MARK_CENTRES * bodyHeight) continue;
+      pair(a, b);
+      pair(b, a);
     }
   }
-  return out;
+  // Two marks and only two: three or more stacked are a letter's pieces (a thick i broken under its dot, a worn 4).
+  const alone = (c: Component) => partners.get(c)!.length === 1;
+  return new Set([...partners.keys()].filter((c) => alone(c) && alone(partners.get(c)![0])));
 }
 
 /** No taller than wide, or not by much: a dot, not a tick or a stroke's piece. */

@@ -54,6 +54,25 @@ describe('segment: small marks in an image line', () => {
     assert.deepEqual(lefts(groupCharacters(tick, { keepMarks: true }), tick), [[0], [30], [40], [41]]);
   });
 
+  it("keeps a semicolon's dot and comma together where a leaning bracket's box reaches over them", () => {
+    // code bench, oooh-baby `b);`: the ) leans right over the dot, which joined it, and the ; read ",".
+    const paren = box(20, 72, 44, 104);
+    const comps = [a(), paren, box(40, 86, 43, 89), box(40, 95, 44, 104)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [20], [40, 40]]);
+    // An i's dot over its stem stays the i's: a stem is no mark.
+    const i = [a(), iStem(), iDot()];
+    assert.deepEqual(lefts(groupCharacters(i, { keepMarks: true }), i), [[0], [30, 30]]);
+  });
+
+  it('reads the semicolons of code lines whose leaning letters reach over the dot (bench:code images)', async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const read = (line: string, family: string, look: 'clean' | 'camera') => recognizer.recognizeText(benchCodeImage(line, family, look), { charset: 'code' }).text;
+    // Before: "count++," and "a = 6; c = d,".
+    assert.equal(read('count++;', 'calligraffitti', 'camera'), 'count++;');
+    assert.ok(read('a = b; c = d;', 'calligraffitti', 'clean').endsWith('c = d;'));
+  });
+
   it("keeps a quote's tick beside a letter's top apart from the letter, but lets an i's dot beside its stem join it", () => {
     // code bench, chewy: the opening tick of 'a' sat a pixel left of the a and joined it ("== a'").
     const comps = [a(), box(20, 66, 23, 78), box(24, 80, 40, 100)];

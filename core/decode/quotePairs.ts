@@ -5,7 +5,11 @@
  * mark both quotes make likeliest together.
  */
 import { isLetterOrDigit } from '../labels';
-import type { CharReading } from './caseConsistency';
+
+/** A character's alternatives, best first (caseConsistency's CharReading is one). */
+interface Offers {
+  readonly candidates: readonly { readonly text: string; readonly p: number }[];
+}
 
 /** The marks a string opens and closes with. */
 const QUOTES = '"\'`';
@@ -16,7 +20,7 @@ const QUOTES = '"\'`';
  * both. A quote between two letters or digits of a word is an apostrophe (it's) and pairs with none.
  * `texts`: the words' current texts (one string per character), returned changed where a pair agreed.
  */
-export function pairedQuotes(words: readonly (readonly CharReading[])[], texts: readonly (readonly string[])[], allowed: (label: string) => boolean): string[][] {
+export function pairedQuotes(words: readonly (readonly Offers[])[], texts: readonly (readonly string[])[], allowed: (label: string) => boolean): string[][] {
   const out = texts.map((w) => [...w]);
   const places: [number, number][] = [];
   words.forEach((w, wi) =>

@@ -118,6 +118,18 @@ describe('strokes: writing line and case geometry', () => {
     assert.ok(estimateLineFrame(bodies)!.xHeight < 25, 'undotted, the short stems measure it');
   });
 
+  it('a lone body far smaller than the rest is no x-height: the lower ring of a % in "y = x % 8;"', () => {
+    // timesib on the pad (bench:code): the % drawn in strokes grouped as two bodies, its lower ring 20
+    // above the baseline against the x's 33 and the writer's 36.5; taken for the x-height, the x read X.
+    const box = (left: number, right: number, rise: number, below: number) => ({ left, right, top: 120 - rise, bottom: 120 + below });
+    const bodies = [box(18, 67, 41, 17), box(259, 300, 33, 1), box(356, 400, 55, -2), box(393, 412, 20, -2), box(467, 503, 52, 0), box(536, 546, 11, 9)];
+    const f = estimateLineFrame(bodies)!;
+    assert.ok(f && f.xHeight >= 30 && f.xHeight <= 45, `x-height ${f?.xHeight}`);
+    // A lone small letter among capitals at a case step still makes it ("HTTPs": the s 0.65 of the capitals).
+    const caps = [box(0, 20, 40, 0), box(25, 45, 40, 0), box(50, 70, 40, 0), box(75, 95, 40, 0), box(100, 115, 26, 0)];
+    assert.equal(estimateLineFrame(caps)?.xHeight, 26);
+  });
+
   it('bars say nothing of the baseline: "x -= 1" whose - and = outvoted the x and the 1', () => {
     // playwrite-it-moderna on the pad (bench:code): the - and the = stand level with the x's middle, and
     // the baseline went there, so the x read y and the line "y _T |".

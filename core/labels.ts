@@ -10,6 +10,8 @@ export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 export const ALL_CHARACTERS = DIGITS + UPPER + LOWER;
 /** The printable ASCII symbols code is written with, in ASCII order. */
 export const SYMBOLS = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+/** The marks a string opens and closes with. */
+export const QUOTE_MARKS = '"\'`';
 /** Every printable ASCII character but the space: the 94 classes of a code-reading model. */
 export const CODE_CHARACTERS = ALL_CHARACTERS + SYMBOLS;
 

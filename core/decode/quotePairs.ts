@@ -4,15 +4,12 @@
  * closing quote may disagree; a line's quotes pair left to right, and a pair that disagrees takes the
  * mark both quotes make likeliest together.
  */
-import { isLetterOrDigit } from '../labels';
+import { isLetterOrDigit, QUOTE_MARKS } from '../labels';
 
 /** A character's alternatives, best first (caseConsistency's CharReading is one). */
 interface Offers {
   readonly candidates: readonly { readonly text: string; readonly p: number }[];
 }
-
-/** The marks a string opens and closes with. */
-const QUOTES = '"\'`';
 
 /**
  * The line's words with each pair of disagreeing quotes made one mark: the one whose probability for
@@ -26,7 +23,7 @@ export function pairedQuotes(words: readonly (readonly Offers[])[], texts: reado
   words.forEach((w, wi) =>
     w.forEach((_, ci) => {
       const t = out[wi];
-      if (!QUOTES.includes(t[ci])) return;
+      if (!QUOTE_MARKS.includes(t[ci])) return;
       const apostrophe = ci > 0 && ci + 1 < t.length && isLetterOrDigit(t[ci - 1]) && isLetterOrDigit(t[ci + 1]);
       if (!apostrophe) places.push([wi, ci]);
     }),
@@ -36,7 +33,7 @@ export function pairedQuotes(words: readonly (readonly Offers[])[], texts: reado
     if (out[open[0]][open[1]] === out[close[0]][close[1]]) continue;
     const offer = (at: [number, number], mark: string) => words[at[0]][at[1]].candidates.find((c) => c.text === mark)?.p ?? 0;
     let best = '', bestP = 0;
-    for (const mark of QUOTES) {
+    for (const mark of QUOTE_MARKS) {
       const p = offer(open, mark) * offer(close, mark);
       if (allowed(mark) && p > bestP) [best, bestP] = [mark, p];
     }

@@ -1,12 +1,13 @@
 /**
  * Spaces that code and prose never write, whatever the gap: after an opening bracket, before a closing
- * one, a comma or a semicolon, inside a two-character operator, inside a string's quotes, before
- * a closing brace whose opening one has none after it, and before the stop that ends a line. Hands and fonts leave room around brackets, quotes and between the strokes
- * of != or ||; the gap alone made them spaces (`f (g( h ( 1 ) ) )`, `a ! = b`, `b | | c`, `" done"`).
+ * one, a comma or a semicolon, inside a two-character operator, inside a string's quotes, before a
+ * closing brace whose opening one has none after it, and before the stop that ends a line. Hands and
+ * fonts leave room around brackets, quotes and between the strokes of != or ||; the gap alone made them
+ * spaces (`f (g( h ( 1 ) ) )`, `a ! = b`, `b | | c`, `" done"`).
  * Judged on each character's best class, and only where it is sure.
  */
 
-import { DIGITS, isLetterOrDigit } from '../labels';
+import { DIGITS, isLetterOrDigit, QUOTE_MARKS } from '../labels';
 import { argmax } from '../stats';
 
 /** No space follows these... */
@@ -117,8 +118,6 @@ const BARS = '|lI1/\\';
 /** Marks that end a line with no space before them (;  ,  .  :), told apart less surely than from a letter. */
 const LINE_END_MARKS = ';,.:';
 
-/** Quote marks of any kind: a hand's " ' and ` are told apart less surely than a quote from a letter. */
-const QUOTES = '"\'`';
 /** What a string's opening quote may follow in its word: an opening bracket, an assignment, a separator. */
 const BEFORE_OPENING = '([{=,:';
 /** Letters that prefix a string in code: Python's f, r, b and u (f"{name}"). */
@@ -134,7 +133,8 @@ const AFTER_CLOSING = ')]},;:.';
  * (or before a closing bracket or punctuation). A quote between two letters is an apostrophe (it's) and pairs with none.
  */
 function quotedSpaces(readings: readonly (Float32Array | undefined)[], labels: readonly string[], best: readonly string[], before: readonly Break[]): number[] {
-  const quoteMass = classMass(labels, QUOTES);
+  // Quote marks of any kind: a hand's " ' and ` are told apart less surely than a quote from a letter.
+  const quoteMass = classMass(labels, QUOTE_MARKS);
   const isQuote = (i: number) => {
     const p = readings[i];
     return p !== undefined && quoteMass(p) >= SURE_SPACING;

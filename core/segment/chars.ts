@@ -104,7 +104,7 @@ export function groupCharacters(components: readonly Component[], options: Group
   // Dots, accents and stroke fragments join the character they overlap most or touch nearly.
   const loose: Component[] = [];
   const small = components.filter(isSmall);
-  const colon = options.keepMarks ? colonDots(small, bodyHeight, upperHalf) : new Set<Component>();
+  const colon = options.keepMarks ? colonMarks(small, bodyHeight, upperHalf) : new Set<Component>();
   for (const c of small) {
     let best = -1, bestScore = -Infinity;
     groups.forEach((g, i) => {
@@ -159,7 +159,7 @@ export function groupCharacters(components: readonly Component[], options: Group
  * beside large letters (a speck alone would not be), as two specks are rarely found one over the other,
  * and never join a neighbouring character (an oooh-baby `b);` leans its ) over the dot: `b),`).
  */
-function colonDots(small: readonly Component[], bodyHeight: number, upperHalf: number): Set<Component> {
+function colonMarks(small: readonly Component[], bodyHeight: number, upperHalf: number): Set<Component> {
   const narrow = (c: Component) => boxWidth(c.box) < 0.35 * bodyHeight;
   const dots = small.filter((c) => isDotShaped(c.box) && narrow(c));
   const lower = small.filter((c) => narrow(c) && (isDotShaped(c.box) || c.box.top > upperHalf));

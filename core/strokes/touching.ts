@@ -92,8 +92,9 @@ export function cutEdit(cut: TouchingCut): GroupingEdit {
  * pieces' mean sureness; a cutting into more pieces must read strictly surer than one into fewer).
  */
 export function touchingCuts(grouped: StrokeCharacters, sureness: Sureness): TouchingCut[] {
-  const typical = grouped.lines.map((l) => median(l.characterIndices.map((i) => widthOf(grouped.characters[i]))));
-  const wide = grouped.characters.flatMap((c, index) => (mayBeTwoLetters(c, grouped.lines[c.line], typical[c.line]) ? [index] : []));
+  const widths = grouped.characters.map(widthOf);
+  const typical = grouped.lines.map((l) => median(l.characterIndices.map((i) => widths[i])));
+  const wide = grouped.characters.flatMap((c, index) => (mayBeTwoLetters(c, widths[index], grouped.lines[c.line], typical[c.line]) ? [index] : []));
   if (wide.length === 0) return [];
   // Only the unsure ones are cut and their pieces classified, in one batch.
   const wholeSure = sureness(wide.map((i) => grouped.characters[i]));
@@ -217,10 +218,9 @@ export function wordAround(grouped: StrokeCharacters, index: number): { from: nu
 /** A way to cut a character: indices into its pieces, left to right. */
 type Cutting = number[];
 
-/** Several strokes, and wide for its line: possibly two letters the pen joined. */
-function mayBeTwoLetters(c: StrokeCharacter, line: RenderLine, typicalWidth: number): boolean {
+/** Several strokes, and wide for its line (`width`: widthOf(c)): possibly two letters the pen joined. */
+function mayBeTwoLetters(c: StrokeCharacter, width: number, line: RenderLine, typicalWidth: number): boolean {
   if (c.parts.length < 2 || !(line.letterSize > 0)) return false;
-  const width = widthOf(c);
   return width >= MIN_SPLIT_WIDTH * line.letterSize || (typicalWidth > 0 && width >= MIN_SPLIT_TYPICAL * typicalWidth);
 }
 

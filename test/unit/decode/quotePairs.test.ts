@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { CharReading, consistentLine } from '../../../core/decode/caseConsistency';
 import { pairedQuotes } from '../../../core/decode/quotePairs';
 import { shippedRecognizer } from '../runtime/fixtures';
-import { benchCodeImage } from '../segment/helpers';
+import { readBenchCodeImage } from '../segment/helpers';
 
 /** A word as decoded; `offers` gives a character's alternatives by its index in the word. */
 function word(text: string, offers: Record<number, Record<string, number>> = {}): CharReading[] {
@@ -38,7 +38,7 @@ describe('decode: a string\'s quotes are one mark', () => {
   it('reads the quotes of code lines in images as one mark (bench:code)', async function () {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const read = (line: string, family: string, look: 'clean' | 'camera') => recognizer.recognizeText(benchCodeImage(line, family, look), { charset: 'code' }).text;
+    const read = (line: string, family: string, look: 'clean' | 'camera') => readBenchCodeImage(recognizer, line, family, look);
     // Before: print(f'{name}"), path = "C:\tmp', if (s === '") return;
     assert.equal(read('print(f"{name}")', 'playwrite-nz', 'camera').endsWith('print(f"{name}")'), true);
     assert.equal(read('path = "C:\\tmp"', 'just-another-hand', 'clean'), 'path = "C:\\tmp"');

@@ -4,6 +4,7 @@ import { ScoreCrops } from '../../../core/segment';
 import { extraTextSamples, renderText, textSamples } from '../../../bench/textImages';
 import { familiesOf } from '../../../training/fonts';
 import { CODE_LINES } from '../../../bench/codeLines';
+import type { Recognizer } from '../../../core/recognizer';
 
 export const LABELS = ['a', 'b'];
 
@@ -41,4 +42,9 @@ export function benchCodeImage(line: string, family: string, look: 'clean' | 'ca
   const index = CODE_LINES.indexOf(line);
   if (index < 0) throw new Error(`not a bench:code line: ${line}`);
   return renderText(line, heldout(family), { look, seed: 20261202 + index });
+}
+
+/** What `recognizer` reads in a bench:code line's image (benchCodeImage), with the code character set, as the bench reads it. */
+export function readBenchCodeImage(recognizer: Recognizer, line: string, family: string, look: 'clean' | 'camera'): string {
+  return recognizer.recognizeText(benchCodeImage(line, family, look), { charset: 'code' }).text;
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { groupCharacters } from '../../../core/segment/chars';
 import { Component } from '../../../core/segment/components';
 import { shippedRecognizer } from '../runtime/fixtures';
-import { benchCodeImage } from './helpers';
+import { readBenchCodeImage } from './helpers';
 
 /** A component from its box (left, top, right, bottom); area is not read by the grouping. */
 let nextId = 1;
@@ -67,7 +67,7 @@ describe('segment: small marks in an image line', () => {
   it('reads the semicolons of code lines whose leaning letters reach over the dot (bench:code images)', async function () {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const read = (line: string, family: string, look: 'clean' | 'camera') => recognizer.recognizeText(benchCodeImage(line, family, look), { charset: 'code' }).text;
+    const read = (line: string, family: string, look: 'clean' | 'camera') => readBenchCodeImage(recognizer, line, family, look);
     // Before: "count++," and "a = 6; c = d,".
     assert.equal(read('count++;', 'calligraffitti', 'camera'), 'count++;');
     assert.ok(read('a = b; c = d;', 'calligraffitti', 'clean').endsWith('c = d;'));
@@ -109,6 +109,6 @@ describe('segment: marks on a line that shows no x-height', () => {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
     const line = 'name_2 = "_"';
-    assert.equal(recognizer.recognizeText(benchCodeImage(line, 'patrick-hand', 'camera'), { charset: 'code' }).text, line);
+    assert.equal(readBenchCodeImage(recognizer, line, 'patrick-hand', 'camera'), line);
   });
 });

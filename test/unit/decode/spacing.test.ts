@@ -73,6 +73,23 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten([read('u'), read('>'), read('='), read('a')], ['none', 'none', 'space', 'space']), [], 'u> = a');
   });
 
+  it('joins a ; or , that stands alone to the word before it, less sure than a mark beside a letter; a lone : stays', () => {
+    const labels = [';', ',', ':', 'j', 'a', 'b'];
+    const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.04 / 5));
+    // bench:code's oooh-baby "b[j] ;": the ; at 0.70, a , at 0.17, a j at 0.05.
+    const semicolon = Float32Array.from(labels, (l) => (l === ';' ? 0.7 : l === ',' ? 0.17 : l === 'j' ? 0.05 : 0.08 / 3));
+    const comma = Float32Array.from(labels, (l) => (l === ',' ? 0.62 : l === 'j' ? 0.3 : 0.08 / 4));
+    const colon = Float32Array.from(labels, (l) => (l === ':' ? 0.7 : l === ';' ? 0.2 : 0.1 / 4));
+    const maybeJ = Float32Array.from(labels, (l) => (l === ';' ? 0.45 : l === 'j' ? 0.4 : 0.15 / 4));
+    const unwritten = (readings: Float32Array[], before: Break[]) => [...unwrittenSpaces(readings, labels, before)].sort((x, y) => x - y);
+    assert.deepEqual(unwritten([read('b'), semicolon, read('a')], ['none', 'space', 'space']), [1], 'b ; a: mid-line too');
+    assert.deepEqual(unwritten([read('a'), comma, read('b')], ['none', 'space', 'space']), [1], 'f(a , b)');
+    assert.deepEqual(unwritten([read('a'), colon, read('b')], ['none', 'space', 'space']), [], 'a ? b : c keeps its spaces');
+    assert.deepEqual(unwritten([read('a'), colon], ['none', 'space']), [1], 'else : at the line\'s end');
+    assert.deepEqual(unwritten([read('a'), semicolon, read('b')], ['none', 'space', 'none']), [], 'a ;b: the mark begins a word, it is no lone mark');
+    assert.deepEqual(unwritten([read('a'), maybeJ, read('b')], ['none', 'space', 'space']), [], 'a mark that may as well be a j keeps its space');
+  });
+
   it('joins two bars read | into || and two read / into //, sure each is a bar though not which (| l I 1 / \\)', () => {
     const labels = ['|', 'l', 'I', 'b', 'c', '/'];
     const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.01));
@@ -119,6 +136,9 @@ describe('decode: spaces no one writes', () => {
     // caveat's and sriracha's || read "| |" and "l |", each bar | at 0.3-0.42 only.
     assert.equal(read('ok = a && b || c;', 'caveat', 'clean'), 'ok = a && b || c;');
     assert.equal(read('ok = a && b || c;', 'sriracha', 'clean'), 'ok = a && b || c;');
+    // oooh-baby's line-final ; stood alone after a gap, read ; at 0.64-0.70 only: "b[j] ;", "push(next) ;".
+    assert.equal(read('return a[i] + b[j];', 'oooh-baby', 'camera'), 'return a[i] + b[j];');
+    assert.match(read('items.push(next);', 'oooh-baby', 'clean'), /\(next\);$/);
     // bench:text's capitals: the J of JUMPS is read ] surely, and its word keeps its space.
     const caps = harderSamples().find((s) => s.id === 'caveat-caps-0')!;
     assert.equal(recognizer.recognizeText(caps.image).text.split(' ').length, 3);

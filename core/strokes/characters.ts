@@ -27,8 +27,14 @@ const MARK_REACH = 0.25;
 
 /** A mark at most this share of the typical size under a stroke's end is its point ('!', '?')... */
 const UNDER_REACH = 0.6;
-/** ... when that stroke is no wider than this share (a stem or a question mark's hook, not a word). */
+/** ... when that stroke is no wider than this share (a stem or a question mark's hook, not a word)... */
 const UNDER_WIDTH = 0.8;
+/**
+ * ...or this share when it ends this share of the typical size above the line's letters' feet: a wide
+ * question mark's hook (Hershey rowmand's ? and its point read `@?` in bench:code's pad lines).
+ */
+const FLOATING_UNDER_WIDTH = 1.2;
+const FLOATING = 0.2;
 /** A dot joins the letter under it only if it sits no lower than this share of the letter's height below its top. */
 const OVER_TOP = 0.15;
 /** Loose marks one over the other whose centres are this close (share of the letters' height) are one: ; : */
@@ -82,6 +88,8 @@ export function groupLine(
   };
   const isMark = (i: number) => small[i] || high(i);
   const letters = members.filter((i) => !isMark(i)).sort((a, b) => bounds[a].left - bounds[b].left);
+  // Where the line's letters stand: the median foot of its strokes that are no marks.
+  const feet = median(letters.map((i) => bounds[i].bottom));
   const marks = members.filter(isMark);
   // Union-find over stroke indices, with path halving and union by size (hostile input: 2000 strokes).
   const parent = new Int32Array(strokes.length);
@@ -214,7 +222,8 @@ export function groupLine(
     // stroke's end (a full stop after a letter stands beside it, level with its foot).
     const under = letterRoots.find((root) => {
       const g = groupBounds.get(root)!;
-      return mb.top >= g.bottom - r && mb.top - g.bottom <= UNDER_REACH * ref && cx >= g.left - 2 * r && cx <= g.right + 2 * r && g.right - g.left <= UNDER_WIDTH * ref;
+      const widest = g.bottom < feet - FLOATING * ref ? FLOATING_UNDER_WIDTH : UNDER_WIDTH;
+      return mb.top >= g.bottom - r && mb.top - g.bottom <= UNDER_REACH * ref && cx >= g.left - 2 * r && cx <= g.right + 2 * r && g.right - g.left <= widest * ref;
     });
     if (under !== undefined) join(m, under);
     else loose.push(m);

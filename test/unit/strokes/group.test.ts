@@ -89,6 +89,20 @@ describe('strokes: grouping into characters', () => {
     }
   });
 
+  it("keeps the point of a question mark whose hook is wider than a letter, and leaves a dot under a wide letter's foot apart", () => {
+    // bench:code's pad lines: Hershey rowmand's ? (its hook 1.1 letters wide, ending 0.4 above the feet) read `@?`.
+    const u = 24, base = 100;
+    const w = write('ok', { unit: u, baseline: base });
+    const x = 80;
+    const hook = densify([[0, 1.2], [0.3, 1.55], [0.8, 1.6], [1.1, 1.3], [0.9, 0.95], [0.55, 0.75], [0.55, 0.42]].map(([gx, gy]) => ({ x: x + gx * u, y: base - gy * u })), 2);
+    const point = densify([{ x: x + 0.55 * u, y: base - 0.06 * u }, { x: x + 0.6 * u, y: base }], 2);
+    assert.deepEqual(groupsOf([...w.strokes, hook, point]).slice(-1), [[w.strokes.length, w.strokes.length + 1]], 'the hook and its point');
+    // A full stop dipping under the feet of joined letters as wide (an mn in one stroke) is a character of its own.
+    const mn = densify([[0, 0], [0, 1], [0.5, 1], [0.5, 0], [0.5, 1], [1.05, 1], [1.05, 0], [1.05, 1], [1.6, 1], [1.6, 0]].map(([gx, gy]) => ({ x: x + gx * u, y: base - gy * u })), 2);
+    const stop = densify([{ x: x + 0.8 * u, y: base + 0.15 * u }, { x: x + 0.85 * u, y: base + 0.2 * u }], 2);
+    assert.equal(groupsOf([...w.strokes, mn, stop]).length, w.charStrokes.length + 2, 'the mn and the stop apart');
+  });
+
   it('reads two ticks side by side high on the line as one double quote, whether or not they are short', () => {
     for (const text of ['"a"', 'x = "H"', "'a'", '"_"']) {
       const w = write(text);

@@ -36,6 +36,14 @@ const MIN_COST_SHARE = 0.2;
 /** Extra cost per x-height of gap between the pieces joined. */
 const GAP_COST = 5;
 
+/**
+ * Characters written in pieces that each read surely as a character of their own: a % of two rings and a
+ * slash (o / o). A run whose whole reads one of them at least SURE_PIECED is merged however sure its
+ * pieces, at no merge cost: `y = x 0/o 8` read for `y = x % 8` in bench:code's images.
+ */
+export const PIECED_CLASSES = '%';
+export const SURE_PIECED = 0.85;
+
 /** Neighbouring groups read as one character. */
 export interface MergedGroup extends CharGroup {
   /** The groups merged, left to right: the word decoder may still read them apart. */
@@ -86,8 +94,9 @@ export function mergeRuns(groups: readonly CharGroup[], xHeight: number, maxWidt
 /**
  * The line's groups with the runs that read better merged: the partition of the groups into single
  * groups and runs (none of whose groups `isSure`) with the highest sum of score(group) - PIECE_COST -
- * run cost; a run whose whole `readsLetter` pays less on a line of unsure pieces. `score` is the
- * group's log-probability term (undefined when it has no crop: it then stays as it is).
+ * run cost; a run whose whole `readsLetter` pays less on a line of unsure pieces, and one whose whole
+ * `readsPieced` (PIECED_CLASSES) nothing, sure pieces or not. `score` is the group's log-probability term
+ * (undefined when it has no crop: it then stays as it is).
  */
 export function chooseMerges(
   groups: readonly CharGroup[],
@@ -95,6 +104,7 @@ export function chooseMerges(
   score: (g: CharGroup) => number | undefined,
   isSure: (g: CharGroup) => boolean,
   readsLetter: (g: CharGroup) => boolean = () => true,
+  readsPieced: (g: CharGroup) => boolean = () => false,
 ): CharGroup[] {
   if (runs.length === 0) return [...groups];
   const n = groups.length;
@@ -119,10 +129,12 @@ export function chooseMerges(
       // A mark read surely is no evidence (a worn letter's pieces read as sure ticks and dots), so `sure`
       // counts letter-sized groups only...
       const surePiece = sure.slice(r.first, r.last + 1).some(Boolean);
+      const pieced = s !== undefined && readsPieced(r.group);
       // ...and on a line of sure letters the whole must read surely too: an unsure I beside an unsure t is no H.
-      if (surePiece || (costShare >= 1 && !isSure(r.group)) || s === undefined || best[r.first] === -Infinity) continue;
+      if (!pieced && (surePiece || (costShare >= 1 && !isSure(r.group)))) continue;
+      if (s === undefined || best[r.first] === -Infinity) continue;
       // The worn line's discount is for letters and digits: two bars of || are no broken letter.
-      const cost = (readsLetter(r.group) ? costShare : 1) * r.group.cost;
+      const cost = pieced ? 0 : (readsLetter(r.group) ? costShare : 1) * r.group.cost;
       const total = best[r.first] + s - PIECE_COST - cost;
       if (total > best[i + 1]) {
         best[i + 1] = total;

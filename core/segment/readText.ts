@@ -20,7 +20,7 @@ import { CharCrop, CropSource, Seams, cropCharacter, ownLabelTest } from './crop
 import { estimateSkew, looksQuarterTurned } from './deskew';
 import { ExtenderInk, extenderInk, uprightEvidence } from './extenders';
 import { findLines } from './lines';
-import { chooseMerges, isMerged, mergeRuns, readsOneShape } from './fragments';
+import { chooseMerges, isMerged, mergeRuns, PIECED_CLASSES, readsOneShape, SURE_PIECED } from './fragments';
 import { Cutting, PIECE_COST, Piece, RING_CLASSES, cuttingAlternatives, cutCandidates, piecesOf, seamCuts } from './split';
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine, shearGrey } from './transform';
 import { estimateInkSlant } from './slant';
@@ -423,7 +423,11 @@ function readUpright(
       const hit = wholeHit(g);
       return hit !== undefined && isLetterOrDigit(ctx.labels[argmax(probs[hit.index])] ?? '');
     };
-    line.groups = chooseMerges(line.groups, runs[li], wholeScore, isSure, readsLetter);
+    const readsPieced = (g: CharGroup) => {
+      const hit = wholeHit(g);
+      return hit !== undefined && PIECED_CLASSES.includes(ctx.labels[argmax(probs[hit.index])] ?? ' ') && maxOf(probs[hit.index]) >= SURE_PIECED;
+    };
+    line.groups = chooseMerges(line.groups, runs[li], wholeScore, isSure, readsLetter, readsPieced);
   });
 
   // Then, in a second batch, the pieces of the wide or doubtful candidates (a confident,

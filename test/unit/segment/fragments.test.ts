@@ -3,7 +3,7 @@ import { CharGroup } from '../../../core/segment/chars';
 import { chooseMerges, isMerged, mergeRuns, readsOneShape } from '../../../core/segment/fragments';
 import { CODE_CHARACTERS } from '../../../core/labels';
 import { shippedRecognizer } from '../runtime/fixtures';
-import { harderSamples } from './helpers';
+import { harderSamples, readBenchCodeImage } from './helpers';
 
 /** A group `id` whose box spans [left, right) on a line whose letters stand 20 px tall from y = 10. */
 const group = (id: number, left: number, right: number, mark = false): CharGroup => ({
@@ -47,6 +47,21 @@ describe('segment: characters that came apart', () => {
     // The same pieces, one of them read surely as one shape (an l among l, I, 1): nothing merges.
     const kept = chooseMerges(groups, runs, score, (g) => g.ids.join() === '1');
     assert.deepEqual(kept.map((g) => g.ids.join()), ['1', '2', '3']);
+  });
+
+  it('merges the pieces of a % (two rings and a slash, each read surely) when the whole reads % surely', async function () {
+    const groups = [group(1, 0, 8), group(2, 9, 16), group(3, 18, 26)];
+    const runs = mergeRuns(groups, xHeight, maxWidth);
+    // A ring read 0 at 0.9, the slash and ring read at 0.9, the three whole % at 0.95.
+    const score = (g: CharGroup) => Math.log(g.ids.length === 1 ? 0.9 : g.ids.length === 3 ? 0.95 : 0.3);
+    const sure = (g: CharGroup) => g.ids.length === 1;
+    assert.deepEqual(chooseMerges(groups, runs, score, sure).map((g) => g.ids.join()), ['1', '2', '3'], 'sure pieces stay apart');
+    const chosen = chooseMerges(groups, runs, score, sure, () => true, (g) => g.ids.length === 3);
+    assert.deepEqual(chosen.map((g) => g.ids.join()), ['1,2,3'], 'a whole read surely as % merges them');
+    // bench:code's images: edu-nsw-act-foundation's % read "9o" (the top ring and slash, then the bottom ring).
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.equal(readBenchCodeImage(recognizer, 'y = x % 8;', 'edu-nsw-act-foundation', 'clean'), 'y = x % 8;');
   });
 
   it('merges more readily on a line whose pieces mostly read unsurely (a worn pen broke it up)', () => {

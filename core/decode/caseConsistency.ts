@@ -236,9 +236,30 @@ function closingSemicolon(word: readonly CharReading[], allowed: (label: string)
   return offered(word[n - 1], ';', allowed) ? [...word.slice(0, n - 1), { ...word[n - 1], text: ';' }] : word;
 }
 
+/** Operators written as a word of their own, after which an operand follows (`x -= 1`, `idx = 0;`). */
+const OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '==', '===', '!=', '!==', '<', '>', '<=', '>=', '+', '-', '*', '/', '%', '??', '&&', '||']);
+/** A bar or a ring standing alone after an operator, and the digit it is: a name l, I or o is rare there (PEP 8 forbids l, I, O). */
+const OPERAND_DIGIT: Record<string, string> = { l: '1', I: '1', '|': '1', o: '0', O: '0' };
+/** What may close an operand in its word: `0;`, `1)`, `0],`. */
+const CLOSING_MARKS = /^[;,)\]]*$/;
+
+/**
+ * A word after an operator that is a lone bar or ring (and closing marks) is the digit 1 or 0: `x -= l`,
+ * `= I`, `idx = o;`. A bar is a 1 whether or not the classifier offered 1 (a plain bar is l, I, | or 1
+ * alike); a ring only where 0 was offered.
+ */
+function operandDigits(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
+  return texts.map((t, w) => {
+    const digit = OPERAND_DIGIT[t[0]];
+    if (w === 0 || !digit || !allowed(digit) || !OPERATORS.has(texts[w - 1].join('')) || !CLOSING_MARKS.test(t.slice(1).join(''))) return t;
+    if (digit === '0' && !offered(words[w][0], digit, allowed)) return t;
+    return [digit, ...t.slice(1)];
+  });
+}
+
 /** Every word of a line made consistent, and its strings' quotes paired (quotePairs.ts); returns the new texts, one string per word. */
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
-  const texts = words.map((w) => consistentWord(w, capitalsLine, allowed));
+  const texts = operandDigits(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed);
   return pairedQuotes(words, texts, allowed).map((t) => t.join(''));
 }

@@ -108,6 +108,17 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word('|9', { '|': '1' }), false).join(''), '|9', 'one digit is no number to go by');
   });
 
+  it('a lone bar or ring after an operator is the digit 1 or 0; elsewhere, and a ring with no 0 offered, it stays', () => {
+    // bench:code's images: `x -= 1` read `x -= l`, `dict["key"] = 1` read `= I`, `let idx = 0;` read `= o;`.
+    assert.deepEqual(consistentLine([word('x'), word('-='), word('l')]), ['x', '-=', '1'], 'a bar, 1 offered or not');
+    assert.deepEqual(consistentLine([word('a'), word('='), word('I')]), ['a', '=', '1']);
+    assert.deepEqual(consistentLine([word('let'), word('idx'), word('='), word('o;', { o: '0' })]), ['let', 'idx', '=', '0;']);
+    assert.deepEqual(consistentLine([word('a'), word('='), word('o;')]), ['a', '=', 'o;'], 'the ring offered no 0');
+    assert.deepEqual(consistentLine([word('x'), word('l')]), ['x', 'l'], 'no operator before it');
+    assert.deepEqual(consistentLine([word('a'), word('='), word('lo')]), ['a', '=', 'lo'], 'a word of letters after an operator stays');
+    assert.deepEqual(consistentLine([word('x'), word('-='), word('l')], (l) => l !== '1'), ['x', '-=', 'l'], 'the charset has no 1');
+  });
+
   it('only what the classifier offered is taken, and only what the charset allows', () => {
     const unoffered = [...'BuTToN'].map((c) => ({ text: c, candidates: [{ text: c, p: 1 }] }));
     assert.equal(consistentWord(unoffered, false).join(''), 'BuTToN');

@@ -11,7 +11,7 @@ import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramMode
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
 import type { WriterReferences } from './decode/caseGeometry';
-import { Break, evenlySpacedNumbers, readsAsDigit, unwrittenSpaces } from './decode/spacing';
+import { Break, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from './decode/spacing';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
 import { boundsOf, unionBounds } from './strokes/types';
@@ -476,7 +476,10 @@ export class Recognizer {
       const digits = idx.map((i) => readsAsDigit(classified[i]?.probs, this.labels));
       for (const k of evenlySpacedNumbers(gaps, breaks, digits)) unwritten.add(idx[k + 1]);
     }
-    const spaceBefore = grouped.spaceBefore.map((space, i) => space && !unwritten.has(i));
+    const kept = grouped.spaceBefore.map((space, i) => space && !unwritten.has(i));
+    // And those a binary operator misses on one side (`a!= b`), judged on the spaces as they now stand.
+    const missing = operatorSpaces(classified.map((k) => k?.probs), this.labels, kept.map((space, i): Break => (grouped.lineBreakBefore[i] ? 'line' : space ? 'space' : 'none')));
+    const spaceBefore = kept.map((space, i) => space || missing.has(i));
     return spaceBefore.some((space, i) => space !== grouped.spaceBefore[i]) ? { ...grouped, spaceBefore } : grouped;
   }
 

@@ -173,6 +173,47 @@ function quotedSpaces(readings: readonly (Float32Array | undefined)[], labels: r
   return out;
 }
 
+/** Operators that are always binary, spaced alike on both sides in code (not - + * & !, which may be unary, nor < >, which close generics). */
+const BINARY_OPERATORS = new Set(['=', '==', '===', '!=', '!==', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '=>', '??', '&&', '||', '^', '|']);
+/** Characters an operator is made of. */
+const OPERATOR_CHARS = '=!<>+-*/%&|^?~';
+/** How sure each of an operator's characters must be of its class for the operator to be spaced on both sides. */
+const SURE_OPERATOR = 0.8;
+
+/**
+ * Spaces a binary operator misses on one side when it has one on the other (`x= f`, `i<= 42`, `a!= b`,
+ * `== 'a'` read `=='a'`): whoever spaces one side of `=` spaces both, and a gap under the word gap beside
+ * it is a narrow hand's, not a choice. Returns the indices i that get a space before them. An operator is
+ * a maximal run of characters read as operator characters inside a word (BINARY_OPERATORS), each read at
+ * least SURE_OPERATOR (an unsure - beside = leaves -= as it stands), as is the character joined to it.
+ */
+export function operatorSpaces(readings: readonly (Float32Array | undefined)[], labels: readonly string[], before: readonly Break[]): Set<number> {
+  const label = readings.map((p) => (p ? labels[argmax(p)] ?? '' : ''));
+  const isOperator = label.map((l) => l.length === 1 && OPERATOR_CHARS.includes(l));
+  const sure = readings.map((p) => p !== undefined && p[argmax(p)] >= SURE_OPERATOR);
+  const out = new Set<number>();
+  for (let start = 0; start < readings.length; ) {
+    if (!isOperator[start]) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end + 1 < readings.length && before[end + 1] === 'none' && isOperator[end + 1]) end++;
+    const op = sure.slice(start, end + 1).every(Boolean) ? label.slice(start, end + 1).join('') : '';
+    const spacedBefore = start > 0 && before[start] === 'space';
+    const spacedAfter = end + 1 < readings.length && before[end + 1] === 'space';
+    // The character joined to it must be read surely too: a ! misread P beside its = is no name (`a P= b`).
+    const joinedBefore = start > 0 && before[start] === 'none' && sure[start - 1];
+    const joinedAfter = end + 1 < readings.length && before[end + 1] === 'none' && sure[end + 1];
+    if (BINARY_OPERATORS.has(op)) {
+      if (spacedBefore && joinedAfter) out.add(end + 1);
+      if (spacedAfter && joinedBefore) out.add(start);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 /**
  * A number's digits spaced evenly but widely (many hands and fonts give digits a wider cell than
  * letters: "1 9 72" for 1972) are one number. Within each run of at least three characters read as

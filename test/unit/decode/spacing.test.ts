@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Break, evenlySpacedNumbers, spaceUnwritten, SURE_SPACING, unwrittenSpaces } from '../../../core/decode/spacing';
+import { Break, evenlySpacedNumbers, operatorSpaces, spaceUnwritten, SURE_SPACING, unwrittenSpaces } from '../../../core/decode/spacing';
 import { textSamples } from '../../../bench/textImages';
 import { RANGES, VOCAB } from '../../../bench/padLines';
 import { loadHersheyFont } from '../../../training/hershey';
@@ -90,6 +90,28 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten([read('a'), maybeJ, read('b')], ['none', 'space', 'space']), [], 'a mark that may as well be a j keeps its space');
   });
 
+  it("spaces a binary operator on both sides when it is spaced on one: x= f, i<= 42, a!= b, =='a', but not a unary or generic one", () => {
+    const labels = ['=', '!', '<', '>', '-', 'a', 'b', "'"];
+    const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.04 / 7));
+    const added = (text: string, before: Break[], readings = Array.from(text, read)) => [...operatorSpaces(readings, labels, before)].sort((x, y) => x - y);
+    assert.deepEqual(added('a=b', ['none', 'none', 'space']), [1], 'a= b');
+    assert.deepEqual(added('a<=b', ['none', 'space', 'none', 'none']), [3], 'a <=b');
+    assert.deepEqual(added('a!=b', ['none', 'none', 'none', 'space']), [1], 'a!= b');
+    assert.deepEqual(added("a=='a'", ['none', 'space', 'none', 'none', 'none', 'none']), [3], "a =='a'");
+    assert.deepEqual(added('a=b', ['none', 'none', 'none']), [], 'a=b: unspaced on both sides stays');
+    assert.deepEqual(added('a=b', ['none', 'space', 'space']), [], 'a = b');
+    assert.deepEqual(added('a=-b', ['none', 'space', 'space', 'none']), [], 'a = -b: a unary minus keeps its operand');
+    assert.deepEqual(added('a>a', ['none', 'none', 'space']), [], 'Vec<u8> x: a generic closes with no space before it');
+    const unsure = Float32Array.from(labels, (l) => (l === '=' ? 0.6 : l === '-' ? 0.3 : 0.1 / 6));
+    assert.deepEqual(added('a=b', ['none', 'none', 'space'], [read('a'), unsure, read('b')]), [], 'an = read unsurely');
+    // The training families' `x -= 1` on the pad: its - read unsurely beside a sure =, the two spaced as one operator.
+    const minus = Float32Array.from(labels, (l) => (l === '-' ? 0.6 : l === '=' ? 0.3 : 0.1 / 6));
+    assert.deepEqual(added('a-=b', ['none', 'space', 'none', 'space'], [read('a'), minus, read('='), read('b')]), [], 'a -= b');
+    // kranky's `a != b`: its ! read P at 0.5 beside a sure =; a name joined to an operator must be read surely.
+    const misread = Float32Array.from(labels, (l) => (l === 'b' ? 0.5 : l === '!' ? 0.3 : 0.2 / 6));
+    assert.deepEqual(added('ab=b', ['none', 'space', 'none', 'space'], [read('a'), misread, read('='), read('b')]), [], 'a P= b');
+  });
+
   it('joins two bars read | into || and two read / into //, sure each is a bar though not which (| l I 1 / \\)', () => {
     const labels = ['|', 'l', 'I', 'b', 'c', '/'];
     const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.01));
@@ -139,6 +161,10 @@ describe('decode: spaces no one writes', () => {
     // oooh-baby's line-final ; stood alone after a gap, read ; at 0.64-0.70 only: "b[j] ;", "push(next) ;".
     assert.equal(read('return a[i] + b[j];', 'oooh-baby', 'camera'), 'return a[i] + b[j];');
     assert.match(read('items.push(next);', 'oooh-baby', 'clean'), /\(next\);$/);
+    // An operator spaced on one side only: oooh-baby's `i<= 42`, atma's `=='a'`, caveat-brush's `next= head`.
+    assert.equal(read('i <= 42;', 'oooh-baby', 'camera'), 'i <= 42;');
+    assert.equal(read("str[0] == 'a'", 'atma', 'clean'), "str[0] == 'a'");
+    assert.equal(read('a->next = head;', 'caveat-brush', 'camera'), 'a->next = head;');
     // bench:text's capitals: the J of JUMPS is read ] surely, and its word keeps its space.
     const caps = harderSamples().find((s) => s.id === 'caveat-caps-0')!;
     assert.equal(recognizer.recognizeText(caps.image).text.split(' ').length, 3);

@@ -227,6 +227,16 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
   });
 });
 
+describe('runtime: Recognizer.recognizeStrokes spaces an operator on both sides when it is spaced on one (shipped model)', () => {
+  it("reads loved-by-the-king's `a != b` on the pad with both its spaces (before: `a!= b`)", async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const fonts = HELDOUT_GROUPS.narrow.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('loved-by-the-king') && x.line === 'a != b')!;
+    assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide }).text, 'a != b');
+  });
+});
+
 describe('runtime: Recognizer.recognizeStrokes cuts letters that touch where the word reads better so (shipped model)', () => {
   /** Each seed's writing of `words` in `family`, traced into strokes, reads back as written. */
   async function assertReadsAsWritten(family: string, words: string[], seeds: number[], before: string): Promise<void> {

@@ -4,6 +4,7 @@
  * closing brace whose opening one has none after it, before the stop that ends a line and before a ; or ,
  * that stands alone (`b[j] ;`). Hands and fonts leave room around brackets, quotes and between the
  * strokes of != or ||; the gap alone made them spaces (`f (g( h ( 1 ) ) )`, `a ! = b`, `b | | c`, `" done"`).
+ * And the other way, the space a binary operator misses on one side when it has one on the other (`x= f`).
  * Judged on each character's best class, and only where it is sure.
  */
 
@@ -192,13 +193,7 @@ export function operatorSpaces(readings: readonly (Float32Array | undefined)[], 
   const isOperator = label.map((l) => l.length === 1 && OPERATOR_CHARS.includes(l));
   const sure = readings.map((p) => p !== undefined && p[argmax(p)] >= SURE_OPERATOR);
   const out = new Set<number>();
-  for (let start = 0; start < readings.length; ) {
-    if (!isOperator[start]) {
-      start++;
-      continue;
-    }
-    let end = start;
-    while (end + 1 < readings.length && before[end + 1] === 'none' && isOperator[end + 1]) end++;
+  for (const [start, end] of runsOf(isOperator, (i) => before[i] === 'none')) {
     const op = sure.slice(start, end + 1).every(Boolean) ? label.slice(start, end + 1).join('') : '';
     const spacedBefore = start > 0 && before[start] === 'space';
     const spacedAfter = end + 1 < readings.length && before[end + 1] === 'space';
@@ -209,9 +204,24 @@ export function operatorSpaces(readings: readonly (Float32Array | undefined)[], 
       if (spacedBefore && joinedAfter) out.add(end + 1);
       if (spacedAfter && joinedBefore) out.add(start);
     }
-    start = end + 1;
   }
   return out;
+}
+
+/** The maximal runs [start, end] of indices whose `member` is true, each index after a run's first also `joined` to the one before. */
+function runsOf(member: readonly boolean[], joined: (i: number) => boolean = () => true): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let start = 0; start < member.length; ) {
+    if (!member[start]) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end + 1 < member.length && member[end + 1] && joined(end + 1)) end++;
+    runs.push([start, end]);
+    start = end + 1;
+  }
+  return runs;
 }
 
 /**
@@ -222,13 +232,7 @@ export function operatorSpaces(readings: readonly (Float32Array | undefined)[], 
  */
 export function evenlySpacedNumbers(gaps: readonly number[], breaks: ReadonlySet<number>, digit: readonly boolean[]): Set<number> {
   const drop = new Set<number>();
-  for (let start = 0; start < digit.length; ) {
-    if (!digit[start]) {
-      start++;
-      continue;
-    }
-    let end = start;
-    while (end + 1 < digit.length && digit[end + 1]) end++;
+  for (const [start, end] of runsOf(digit)) {
     // Characters start..end are digits; gaps start..end-1 lie between them. A digit that ends or starts
     // a word of letters belongs to that word ("Index4 613" is a name and a number).
     const from = start > 0 && !breaks.has(start - 1) ? start + 1 : start;
@@ -241,7 +245,6 @@ export function evenlySpacedNumbers(gaps: readonly number[], breaks: ReadonlySet
         if (typical > 0 && gaps[g] <= NUMBER_GAP_RATIO * typical) drop.add(g);
       }
     }
-    start = end + 1;
   }
   return drop;
 }

@@ -257,9 +257,29 @@ function operandDigits(words: readonly (readonly CharReading[])[], texts: string
   });
 }
 
+/** Words that open a line ending in a colon in code: Python's blocks, and the cases of a switch. */
+const COLON_OPENERS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'async', 'match', 'case', 'default', 'lambda']);
+/** What shows a line to be a statement, not prose ending in a colon ("as follows:"): an assignment or comparison... */
+const STATEMENT_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '==', '===', '!=', '!==', '<=', '>=', '=>', '->', '&&', '||', '??']);
+/** ...or a statement's last character before its end: a closing bracket, ++ or --. */
+const STATEMENT_ENDS = ')]}+-';
+
+/**
+ * A statement's last character read `:` is its `;` where the classifier offered `;` (a marker's comma
+ * reads as a dot: `count++:`, `a->next = head:`). Not after a word that opens a block or a case (`def f():`,
+ * `case 1:`), nor on a line with no operator or statement end to show it is code (`as follows:`).
+ */
+function statementSemicolon(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
+  const w = texts.length - 1;
+  const last = texts[w];
+  if (w < 0 || last[last.length - 1] !== ':' || COLON_OPENERS.has(texts[0].join('').replace(/:$/, '')) || !offered(words[w][last.length - 1], ';', allowed)) return texts;
+  const statement = texts.some((t) => STATEMENT_OPERATORS.has(t.join(''))) || (last.length >= 2 && STATEMENT_ENDS.includes(last[last.length - 2]));
+  return statement ? [...texts.slice(0, w), [...last.slice(0, -1), ';']] : texts;
+}
+
 /** Every word of a line made consistent, and its strings' quotes paired (quotePairs.ts); returns the new texts, one string per word. */
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
-  const texts = operandDigits(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed);
+  const texts = statementSemicolon(words, operandDigits(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed);
   return pairedQuotes(words, texts, allowed).map((t) => t.join(''));
 }

@@ -1,6 +1,8 @@
 // Case and digits that agree within a word and a line (core/decode/caseConsistency.ts).
 import { strict as assert } from 'node:assert';
 import { CharReading, consistentLine, consistentWord, isCapitalsLine } from '../../../core/decode/caseConsistency';
+import { shippedRecognizer } from '../runtime/fixtures';
+import { readBenchCodeImage } from '../segment/helpers';
 
 /** A word as decoded: each character with the alternatives the classifier offered (the twin at 20%). */
 function word(text: string, offer: Record<string, string> = {}): CharReading[] {
@@ -117,6 +119,28 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(consistentLine([word('x'), word('l')]), ['x', 'l'], 'no operator before it');
     assert.deepEqual(consistentLine([word('a'), word('='), word('lo')]), ['a', '=', 'lo'], 'a word of letters after an operator stays');
     assert.deepEqual(consistentLine([word('x'), word('-='), word('l')], (l) => l !== '1'), ['x', '-=', 'l'], 'the charset has no 1');
+  });
+
+  it("a statement's last character read : is its ;, if offered; not after a block opener, nor in prose", () => {
+    // bench:code's images, kirang-haerang: a marker's comma reads as a dot (`count++:`, `a->next = head:`).
+    const end = (text: string) => word(text, { ':': ';' });
+    assert.deepEqual(consistentLine([word('x'), end('count++:')]), ['x', 'count++;'], 'after ++');
+    assert.deepEqual(consistentLine([end('count++:')]), ['count++;'], 'a line of one word, ending as a statement ends');
+    assert.deepEqual(consistentLine([end('outer:')]), ['outer:'], 'a label');
+    assert.deepEqual(consistentLine([end('else:')]), ['else:']);
+    assert.deepEqual(consistentLine([word('a->next'), word('='), end('head:')]), ['a->next', '=', 'head;']);
+    assert.deepEqual(consistentLine([word('x'), end('y]:')]), ['x', 'y];'], 'after a closing bracket');
+    assert.deepEqual(consistentLine([word('def'), end('area(w,'), end('h):')]), ['def', 'area(w,', 'h):'], 'a block opener keeps its colon');
+    assert.deepEqual(consistentLine([word('case'), end('1:')]), ['case', '1:']);
+    assert.deepEqual(consistentLine([word('as'), end('follows:')]), ['as', 'follows:'], 'prose: no operator, no statement end');
+    assert.deepEqual(consistentLine([word('a'), word('='), word('head:')]), ['a', '=', 'head:'], 'no ; offered');
+  });
+
+  it("reads kirang-haerang's line-final ; as ; in bench:code's images (before: `count++:`, `a->next = head:`)", async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.equal(readBenchCodeImage(recognizer, 'count++;', 'kirang-haerang', 'camera'), 'count++;');
+    assert.equal(readBenchCodeImage(recognizer, 'a->next = head;', 'kirang-haerang', 'camera'), 'a->next = head;');
   });
 
   it('only what the classifier offered is taken, and only what the charset allows', () => {

@@ -265,17 +265,25 @@ const STATEMENT_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '==', '=
 const STATEMENT_ENDS = ')]}+-';
 
 /**
- * A statement's last character read `:` is its `;` where the classifier offered `;` (a marker's comma
- * reads as a dot: `count++:`, `a->next = head:`). Not after a word that opens a block or a case (`def f():`,
- * `case 1:`), nor on a line with no operator or statement end to show it is code (`as follows:`).
+ * A statement's last character read `:` or `,` is its `;` where the classifier offered `;` (a marker's comma
+ * reads as a dot: `count++:`, `a->next = head:`; a semicolon's dot a camera lost: `cost = ~mask,`). Not after
+ * a word that opens a block or a case (`def f():`, `case 1:`), nor on a line with no operator or statement
+ * end to show it is code (`as follows:`); a `,` only on a line with an assignment.
  */
 function statementSemicolon(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
   const w = texts.length - 1;
   const last = texts[w];
-  if (w < 0 || last[last.length - 1] !== ':' || COLON_OPENERS.has(texts[0].join('').replace(/:$/, '')) || !offered(words[w][last.length - 1], ';', allowed)) return texts;
-  const statement = texts.some((t) => STATEMENT_OPERATORS.has(t.join(''))) || (last.length >= 2 && STATEMENT_ENDS.includes(last[last.length - 2]));
+  const mark = w < 0 ? '' : last[last.length - 1];
+  if ((mark !== ':' && mark !== ',') || COLON_OPENERS.has(texts[0].join('').replace(/:$/, '')) || !offered(words[w][last.length - 1], ';', allowed)) return texts;
+  // A , ends a line of a list or a call as often as a ; a statement: only an assignment tells them apart.
+  const statement =
+    mark === ','
+      ? texts.some((t) => ASSIGNMENTS.has(t.join('')))
+      : texts.some((t) => STATEMENT_OPERATORS.has(t.join(''))) || (last.length >= 2 && STATEMENT_ENDS.includes(last[last.length - 2]));
   return statement ? [...texts.slice(0, w), [...last.slice(0, -1), ';']] : texts;
 }
+/** Assignments written as a word of their own: a line with one that ends in , ends a statement (`cost = ~mask,`). */
+const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=']);
 
 /** Every word of a line made consistent, and its strings' quotes paired (quotePairs.ts); returns the new texts, one string per word. */
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {

@@ -134,13 +134,20 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(consistentLine([word('case'), end('1:')]), ['case', '1:']);
     assert.deepEqual(consistentLine([word('as'), end('follows:')]), ['as', 'follows:'], 'prose: no operator, no statement end');
     assert.deepEqual(consistentLine([word('a'), word('='), word('head:')]), ['a', '=', 'head:'], 'no ; offered');
+    // A , the same, but only on a line with an assignment: a list's or a call's lines end in , too.
+    const comma = (text: string) => word(text, { ',': ';' });
+    assert.deepEqual(consistentLine([word('cost'), word('='), comma('~mask,')]), ['cost', '=', '~mask;']);
+    assert.deepEqual(consistentLine([word('emit(x,'), comma('t),')]), ['emit(x,', 't),'], 'no assignment: a call going on');
+    assert.deepEqual(consistentLine([word('if'), word('a'), word('=='), comma('b,')]), ['if', 'a', '==', 'b,'], 'a comparison is no assignment');
   });
 
-  it("reads kirang-haerang's line-final ; as ; in bench:code's images (before: `count++:`, `a->next = head:`)", async function () {
+  it("reads a line-final ; as ; in bench:code's images where its dot was lost or read as a dot (before: `count++:`, `{ id: 7 },`)", async function () {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
     assert.equal(readBenchCodeImage(recognizer, 'count++;', 'kirang-haerang', 'camera'), 'count++;');
     assert.equal(readBenchCodeImage(recognizer, 'a->next = head;', 'kirang-haerang', 'camera'), 'a->next = head;');
+    // sue-ellen-francisco's camera line: the ;'s dot, two pixels wide, is lost and its comma read ,.
+    assert.equal(readBenchCodeImage(recognizer, 'obj = { id: 7 };', 'sue-ellen-francisco', 'camera'), 'obj = { id: 7 };');
   });
 
   it('only what the classifier offered is taken, and only what the charset allows', () => {

@@ -6,13 +6,11 @@
  * with a small letter whose shape shows its case (a, b, d, e, ...) is left as it is.
  */
 import { isDigit } from '../labels';
+import { CharReading, offered } from './charReading';
+import { operandDigits, statementSemicolon } from './codeStatements';
 import { pairedQuotes } from './quotePairs';
 
-/** One decoded character and the alternatives the classifier gave it (best first). */
-export interface CharReading {
-  readonly text: string;
-  readonly candidates: readonly { readonly text: string; readonly p: number }[];
-}
+export type { CharReading } from './charReading';
 
 /** Letters whose capital and small forms differ in shape: they show which case a word is in. */
 const CASE_EVIDENT = new Set('aAbBdDeEfFgGhHnNqQrRtT');
@@ -36,8 +34,6 @@ const HEX_DIGIT = /^[0-9a-fA-F]$/;
 const HEX_TWIN: Record<string, string> = { o: '0', O: '0', l: '1', I: '1', i: '1', '|': '1', '/': '1', '\\': '1', z: '2', Z: '2', s: '5', S: '5', q: '9', g: '9' };
 /** A bar in a hex literal is its 1 even when the classifier did not offer 1: no other hex digit is a single stroke. */
 const HEX_BARS = new Set(['|', 'l', 'I']);
-/** An alternative offered with at least this probability may be taken. */
-const MIN_OFFERED = 0.01;
 /**
  * Symbols a letter is mistaken for when it leans or hooks (a slanted l reads /, a capital I reads |,
  * a J reads ], an l leaning back reads (), and the letters they stand for in a word of letters. Only
@@ -60,9 +56,6 @@ const MIN_TWIN_OFFERED = 0.05;
 const isLetter = (c: string) => /^[A-Za-z]$/.test(c);
 const isUpper = (c: string) => isLetter(c) && c === c.toUpperCase();
 
-function offered(char: CharReading, text: string, allowed: (label: string) => boolean): boolean {
-  return allowed(text) && char.candidates.some((c) => c.text === text && c.p >= MIN_OFFERED);
-}
 
 /** True when a line's letters are capitals: at least three that show their case, none of them small. */
 export function isCapitalsLine(words: readonly (readonly CharReading[])[]): boolean {
@@ -236,56 +229,10 @@ function closingSemicolon(word: readonly CharReading[], allowed: (label: string)
   return offered(word[n - 1], ';', allowed) ? [...word.slice(0, n - 1), { ...word[n - 1], text: ';' }] : word;
 }
 
-/** Operators written as a word of their own, after which an operand follows (`x -= 1`, `idx = 0;`). */
-const OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '==', '===', '!=', '!==', '<', '>', '<=', '>=', '+', '-', '*', '/', '%', '??', '&&', '||']);
-/** A bar or a ring standing alone after an operator, and the digit it is: a name l, I or o is rare there (PEP 8 forbids l, I, O). */
-const OPERAND_DIGIT: Record<string, string> = { l: '1', I: '1', '|': '1', o: '0', O: '0' };
-/** What may close an operand in its word: `0;`, `1)`, `0],`. */
-const CLOSING_MARKS = /^[;,)\]]*$/;
-
 /**
- * A word after an operator that is a lone bar or ring (and closing marks) is the digit 1 or 0: `x -= l`,
- * `= I`, `idx = o;`. A bar is a 1 whether or not the classifier offered 1 (a plain bar is l, I, | or 1
- * alike); a ring only where 0 was offered.
+ * Every word of a line made consistent, its code read as code (codeStatements.ts) and its strings' quotes
+ * paired (quotePairs.ts); returns the new texts, one string per word.
  */
-function operandDigits(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
-  return texts.map((t, w) => {
-    const digit = OPERAND_DIGIT[t[0]];
-    if (w === 0 || !digit || !allowed(digit) || !OPERATORS.has(texts[w - 1].join('')) || !CLOSING_MARKS.test(t.slice(1).join(''))) return t;
-    if (digit === '0' && !offered(words[w][0], digit, allowed)) return t;
-    return [digit, ...t.slice(1)];
-  });
-}
-
-/** Words that open a line ending in a colon in code: Python's blocks, and the cases of a switch. */
-const COLON_OPENERS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'async', 'match', 'case', 'default', 'lambda']);
-/** What shows a line to be a statement, not prose ending in a colon ("as follows:"): an assignment or comparison... */
-const STATEMENT_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '==', '===', '!=', '!==', '<=', '>=', '=>', '->', '&&', '||', '??']);
-/** ...or a statement's last character before its end: a closing bracket, ++ or --. */
-const STATEMENT_ENDS = ')]}+-';
-
-/**
- * A statement's last character read `:` or `,` is its `;` where the classifier offered `;` (a marker's comma
- * reads as a dot: `count++:`, `a->next = head:`; a semicolon's dot a camera lost: `cost = ~mask,`). Not after
- * a word that opens a block or a case (`def f():`, `case 1:`), nor on a line with no operator or statement
- * end to show it is code (`as follows:`); a `,` only on a line with an assignment.
- */
-function statementSemicolon(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
-  const w = texts.length - 1;
-  const last = texts[w];
-  const mark = w < 0 ? '' : last[last.length - 1];
-  if ((mark !== ':' && mark !== ',') || COLON_OPENERS.has(texts[0].join('').replace(/:$/, '')) || !offered(words[w][last.length - 1], ';', allowed)) return texts;
-  // A , ends a line of a list or a call as often as a ; a statement: only an assignment tells them apart.
-  const statement =
-    mark === ','
-      ? texts.some((t) => ASSIGNMENTS.has(t.join('')))
-      : texts.some((t) => STATEMENT_OPERATORS.has(t.join(''))) || (last.length >= 2 && STATEMENT_ENDS.includes(last[last.length - 2]));
-  return statement ? [...texts.slice(0, w), [...last.slice(0, -1), ';']] : texts;
-}
-/** Assignments written as a word of their own: a line with one that ends in , ends a statement (`cost = ~mask,`). */
-const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=']);
-
-/** Every word of a line made consistent, and its strings' quotes paired (quotePairs.ts); returns the new texts, one string per word. */
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
   const texts = statementSemicolon(words, operandDigits(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed);

@@ -5,11 +5,10 @@
  * mark both quotes make likeliest together.
  */
 import { isLetterOrDigit, QUOTE_MARKS } from '../labels';
+import { CharReading } from './charReading';
 
-/** A character's alternatives, best first (caseConsistency's CharReading is one). */
-interface Offers {
-  readonly candidates: readonly { readonly text: string; readonly p: number }[];
-}
+/** A character's alternatives, best first. */
+type Offers = Pick<CharReading, 'candidates'>;
 
 /**
  * The line's words with each pair of disagreeing quotes made one mark: the one whose probability for

@@ -1,0 +1,56 @@
+/**
+ * A line of code read as code, after its words were decoded and made consistent: a lone bar or ring after
+ * an operator is a digit (`x -= l` -> `x -= 1`), and a statement's last mark read `:` or `,` is its `;`.
+ * Each change only to an alternative the classifier offered (but a bar's 1: a plain bar is l, I, | or 1
+ * alike), on lines whose operators show they are code.
+ */
+import { CharReading, offered } from './charReading';
+
+/** Operators written as a word of their own, after which an operand follows (`x -= 1`, `idx = 0;`). */
+const OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '==', '===', '!=', '!==', '<', '>', '<=', '>=', '+', '-', '*', '/', '%', '??', '&&', '||']);
+/** A bar or a ring standing alone after an operator, and the digit it is: a name l, I or o is rare there (PEP 8 forbids l, I, O). */
+const OPERAND_DIGIT: Record<string, string> = { l: '1', I: '1', '|': '1', o: '0', O: '0' };
+/** What may close an operand in its word: `0;`, `1)`, `0],`. */
+const CLOSING_MARKS = /^[;,)\]]*$/;
+
+/**
+ * A word after an operator that is a lone bar or ring (and closing marks) is the digit 1 or 0: `x -= l`,
+ * `= I`, `idx = o;`. A bar is a 1 whether or not the classifier offered 1 (a plain bar is l, I, | or 1
+ * alike); a ring only where 0 was offered.
+ */
+export function operandDigits(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
+  return texts.map((t, w) => {
+    const digit = OPERAND_DIGIT[t[0]];
+    if (w === 0 || !digit || !allowed(digit) || !OPERATORS.has(texts[w - 1].join('')) || !CLOSING_MARKS.test(t.slice(1).join(''))) return t;
+    if (digit === '0' && !offered(words[w][0], digit, allowed)) return t;
+    return [digit, ...t.slice(1)];
+  });
+}
+
+/** Words that open a line ending in a colon in code: Python's blocks, and the cases of a switch. */
+const COLON_OPENERS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'async', 'match', 'case', 'default', 'lambda']);
+/** What shows a line to be a statement, not prose ending in a colon ("as follows:"): an assignment or comparison... */
+const STATEMENT_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '==', '===', '!=', '!==', '<=', '>=', '=>', '->', '&&', '||', '??']);
+/** ...or a statement's last character before its end: a closing bracket, ++ or --. */
+const STATEMENT_ENDS = ')]}+-';
+
+/**
+ * A statement's last character read `:` or `,` is its `;` where the classifier offered `;` (a marker's comma
+ * reads as a dot: `count++:`, `a->next = head:`; a semicolon's dot a camera lost: `cost = ~mask,`). Not after
+ * a word that opens a block or a case (`def f():`, `case 1:`), nor on a line with no operator or statement
+ * end to show it is code (`as follows:`); a `,` only on a line with an assignment.
+ */
+export function statementSemicolon(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
+  const w = texts.length - 1;
+  const last = texts[w];
+  const mark = w < 0 ? '' : last[last.length - 1];
+  if ((mark !== ':' && mark !== ',') || COLON_OPENERS.has(texts[0].join('').replace(/:$/, '')) || !offered(words[w][last.length - 1], ';', allowed)) return texts;
+  // A , ends a line of a list or a call as often as a ; a statement: only an assignment tells them apart.
+  const statement =
+    mark === ','
+      ? texts.some((t) => ASSIGNMENTS.has(t.join('')))
+      : texts.some((t) => STATEMENT_OPERATORS.has(t.join(''))) || (last.length >= 2 && STATEMENT_ENDS.includes(last[last.length - 2]));
+  return statement ? [...texts.slice(0, w), [...last.slice(0, -1), ';']] : texts;
+}
+/** Assignments written as a word of their own: a line with one that ends in , ends a statement (`cost = ~mask,`). */
+const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=']);

@@ -235,6 +235,7 @@ function closingSemicolon(word: readonly CharReading[], allowed: (label: string)
  */
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
-  const texts = statementSemicolon(words, operandDigits(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed);
+  // The statement's end first: an operand's closing mark may be a ; read as : (`= O:`).
+  const texts = operandDigits(words, statementSemicolon(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed);
   return pairedQuotes(words, texts, allowed).map((t) => t.join(''));
 }

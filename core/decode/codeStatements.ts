@@ -15,14 +15,13 @@ const CLOSING_MARKS = /^[;,)\]]*$/;
 
 /**
  * A word after an operator that is a lone bar or ring (and closing marks) is the digit 1 or 0: `x -= l`,
- * `= I`, `idx = o;`. A bar is a 1 whether or not the classifier offered 1 (a plain bar is l, I, | or 1
- * alike); a ring only where 0 was offered.
+ * `= I`, `idx = o;`, whether or not the classifier offered the digit: a plain bar is l, I, | or 1 alike,
+ * a ring o, O or 0, and the word's geometry may have taken the digit off the candidates (a small 0).
  */
 export function operandDigits(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
   return texts.map((t, w) => {
     const digit = OPERAND_DIGIT[t[0]];
     if (w === 0 || !digit || !allowed(digit) || !OPERATORS.has(texts[w - 1].join('')) || !CLOSING_MARKS.test(t.slice(1).join(''))) return t;
-    if (digit === '0' && !offered(words[w][0], digit, allowed)) return t;
     return [digit, ...t.slice(1)];
   });
 }

@@ -56,7 +56,6 @@ const MIN_TWIN_OFFERED = 0.05;
 const isLetter = (c: string) => /^[A-Za-z]$/.test(c);
 const isUpper = (c: string) => isLetter(c) && c === c.toUpperCase();
 
-
 /** True when a line's letters are capitals: at least three that show their case, none of them small. */
 export function isCapitalsLine(words: readonly (readonly CharReading[])[]): boolean {
   let upper = 0;

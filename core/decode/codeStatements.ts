@@ -6,8 +6,12 @@
  */
 import { CharReading, offered } from './charReading';
 
+/** Assignments written as a word of their own: a line with one that ends in , ends a statement (`cost = ~mask,`). */
+const ASSIGNMENTS = ['=', '+=', '-=', '*=', '/=', '%='];
+/** Comparisons and logical operators written as a word of their own. */
+const COMPARISONS = ['==', '===', '!=', '!==', '<=', '>=', '&&', '||', '??'];
 /** Operators written as a word of their own, after which an operand follows (`x -= 1`, `idx = 0;`). */
-const OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '==', '===', '!=', '!==', '<', '>', '<=', '>=', '+', '-', '*', '/', '%', '??', '&&', '||']);
+const OPERATORS = new Set([...ASSIGNMENTS, ...COMPARISONS, '<', '>', '+', '-', '*', '/', '%']);
 /** A bar or a ring standing alone after an operator, and the digit it is: a name l, I or o is rare there (PEP 8 forbids l, I, O). */
 const OPERAND_DIGIT: Record<string, string> = { l: '1', I: '1', '|': '1', o: '0', O: '0' };
 /** What may close an operand in its word: `0;`, `1)`, `0],`. */
@@ -29,7 +33,7 @@ export function operandDigits(words: readonly (readonly CharReading[])[], texts:
 /** Words that open a line ending in a colon in code: Python's blocks, and the cases of a switch. */
 const COLON_OPENERS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'async', 'match', 'case', 'default', 'lambda']);
 /** What shows a line to be a statement, not prose ending in a colon ("as follows:"): an assignment or comparison... */
-const STATEMENT_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '==', '===', '!=', '!==', '<=', '>=', '=>', '->', '&&', '||', '??']);
+const STATEMENT_OPERATORS = new Set([...ASSIGNMENTS, ...COMPARISONS, '=>', '->']);
 /** ...or a statement's last character before its end: a closing bracket, ++ or --. */
 const STATEMENT_ENDS = ')]}+-';
 
@@ -47,9 +51,7 @@ export function statementSemicolon(words: readonly (readonly CharReading[])[], t
   // A , ends a line of a list or a call as often as a ; a statement: only an assignment tells them apart.
   const statement =
     mark === ','
-      ? texts.some((t) => ASSIGNMENTS.has(t.join('')))
+      ? texts.some((t) => ASSIGNMENTS.includes(t.join('')))
       : texts.some((t) => STATEMENT_OPERATORS.has(t.join(''))) || (last.length >= 2 && STATEMENT_ENDS.includes(last[last.length - 2]));
   return statement ? [...texts.slice(0, w), [...last.slice(0, -1), ';']] : texts;
 }
-/** Assignments written as a word of their own: a line with one that ends in , ends a statement (`cost = ~mask,`). */
-const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=']);

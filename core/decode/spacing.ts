@@ -189,9 +189,10 @@ const SURE_OPERATOR = 0.8;
  * least SURE_OPERATOR (an unsure - beside = leaves -= as it stands), as is the character joined to it.
  */
 export function operatorSpaces(readings: readonly (Float32Array | undefined)[], labels: readonly string[], before: readonly Break[]): Set<number> {
-  const label = readings.map((p) => (p ? labels[argmax(p)] ?? '' : ''));
+  const best = readings.map((p) => (p ? argmax(p) : -1));
+  const label = best.map((b) => labels[b] ?? '');
   const isOperator = label.map((l) => l.length === 1 && OPERATOR_CHARS.includes(l));
-  const sure = readings.map((p) => p !== undefined && p[argmax(p)] >= SURE_OPERATOR);
+  const sure = readings.map((p, i) => p !== undefined && p[best[i]] >= SURE_OPERATOR);
   const out = new Set<number>();
   for (const [start, end] of runsOf(isOperator, (i) => before[i] === 'none')) {
     const op = sure.slice(start, end + 1).every(Boolean) ? label.slice(start, end + 1).join('') : '';

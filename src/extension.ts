@@ -3,7 +3,7 @@
  * model loads inside a webview only when a pad or importer opens).
  */
 import * as vscode from 'vscode';
-import { debugState, receiveWebviewMessage } from './commands/debug';
+import { debugState, receiveWebviewMessage, stallWebview } from './commands/debug';
 import { insertLastResult } from './commands/insertLastResult';
 import { openPad } from './commands/openPad';
 import { pasteImage } from './commands/pasteImage';
@@ -55,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
     context.subscriptions.push(
       registerFailableCommand('inkwell.debug.receiveWebviewMessage', (raw: unknown, view?: unknown) => receiveWebviewMessage(services, raw, view)),
       registerFailableCommand('inkwell.debug.state', () => debugState(services, activationMs)),
+      registerFailableCommand('inkwell.debug.stallWebview', (view?: unknown) => stallWebview(services, view)),
     );
   }
 

@@ -4,7 +4,9 @@
  * - `inkwell.debug.receiveWebviewMessage(raw, view?)` feeds `raw` through the same inbound path
  *   as a real webview message and returns `{ accepted, error? }`;
  * - `inkwell.debug.state()` returns what tests wait on (views open, model state, the lexicon sent,
- *   last result, the profile's samples).
+ *   last result, the profile's samples);
+ * - `inkwell.debug.stallWebview(view?)` loads a page into the view that never says ready, as a
+ *   webview whose scripts never arrive does (the host must load the view's own page again).
  */
 import { ViewKind } from '../../protocol/messages';
 import { ImporterPanel } from '../importer/ImporterPanel';
@@ -25,12 +27,21 @@ export function receiveWebviewMessage(services: Services, raw: unknown, view: un
   return { ...outcome, rejectedTotal: connection.rejected };
 }
 
+/** A page with no script: it shows nothing and never says ready. */
+const STALLED_PAGE = '<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"></head><body></body></html>';
+
+export function stallWebview(services: Services, view: unknown): void {
+  connectionFor(services, view === 'importer' || view === 'teach' ? view : 'pad').load(STALLED_PAGE);
+}
+
 export interface ViewState {
   readonly model: WebviewConnection['model'];
   readonly rejected: number;
   /** The webview has said ready (and is not hidden). */
   readonly ready: boolean;
   readonly imagesInFlight: number;
+  /** Documents loaded again because they had not said ready in time. */
+  readonly restarts: number;
   /** The lexicon last sent with the editor context (undefined before the first). */
   readonly lexicon?: readonly string[];
 }
@@ -47,7 +58,7 @@ export interface DebugState {
 
 export function debugState(services: Services, activationMs: number): DebugState {
   const describe = (c: WebviewConnection | undefined): ViewState | undefined =>
-    c ? { model: c.model, rejected: c.rejected, ready: c.isReady, imagesInFlight: c.imagesInFlight, lexicon: c.lexicon } : undefined;
+    c ? { model: c.model, rejected: c.rejected, ready: c.isReady, imagesInFlight: c.imagesInFlight, restarts: c.restarts, lexicon: c.lexicon } : undefined;
   return {
     activationMs,
     lastResult: services.lastResult.text,

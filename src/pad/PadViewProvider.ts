@@ -19,10 +19,11 @@ export class PadViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   resolveWebviewView(view: vscode.WebviewView): void {
     view.webview.options = webviewOptions(this.services.extensionUri);
     this.connection?.dispose();
-    const connection = new WebviewConnection(view.webview, 'pad', this.services);
+    const connection = new WebviewConnection(view.webview, 'pad', this.services, () => view.visible);
     this.connection = connection;
     const visibility = view.onDidChangeVisibility(() => {
-      if (!view.visible) connection.markHidden();
+      if (view.visible) connection.markShown();
+      else connection.markHidden();
     });
     const disposal = view.onDidDispose(() => {
       visibility.dispose();

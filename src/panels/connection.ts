@@ -18,6 +18,14 @@ import { webviewHtml } from './html';
 /** Messages held for a webview that is (re)loading. */
 const MAX_QUEUED = 8;
 
+/**
+ * How long a shown document may take to say `ready` before it is loaded again, per attempt. A webview
+ * whose scripts never arrive stays blank for good (seen now and then in the UI tests' VS Code server:
+ * no script ran, nothing was logged); loading it again is the one remedy the host has. Generous, and
+ * longer each time, so a slow machine still finishes loading.
+ */
+export const START_TIMEOUTS_MS: readonly number[] = [10_000, 20_000, 40_000];
+
 export interface ReceiveOutcome {
   readonly accepted: boolean;
   readonly error?: string;
@@ -39,11 +47,17 @@ export class WebviewConnection implements vscode.Disposable {
   private sentLexicon: readonly string[] | undefined;
   /** Count of rejected inbound messages (read by the debug hook and tests). */
   rejected = 0;
+  /** Documents loaded again because they had not said ready in time (read by the debug hook and tests). */
+  restarts = 0;
+  private startWatch: ReturnType<typeof setTimeout> | undefined;
+  private startAttempt = 0;
 
   constructor(
     private readonly webview: vscode.Webview,
     readonly view: ViewKind,
     private readonly services: Services,
+    /** Whether the view shows now (a hidden view has no document to wait for). */
+    private readonly isVisible: () => boolean,
   ) {
     this.subscriptions.push(
       webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
@@ -52,7 +66,38 @@ export class WebviewConnection implements vscode.Disposable {
       services.lexicon.onDidChange(() => this.sendContext()),
       services.profiles.onDidChange((profile) => this.send({ type: 'profile', profile })),
     );
-    webview.html = webviewHtml(webview, services.extensionUri, view);
+    this.load();
+  }
+
+  /**
+   * Loads (or reloads) the webview's document: it holds messages until the new document says ready.
+   * `html` replaces the view's own page only for the debug hook, to test that a page that never
+   * starts is loaded again.
+   */
+  load(html = webviewHtml(this.webview, this.services.extensionUri, this.view)): void {
+    this.holdMessages();
+    this.webview.html = html;
+    this.watchStart();
+  }
+
+  /** The view is shown again: VS Code reloads its document, which must say ready in time. */
+  markShown(): void {
+    if (!this.ready) this.watchStart();
+  }
+
+  private watchStart(): void {
+    clearTimeout(this.startWatch);
+    const timeout = START_TIMEOUTS_MS[this.startAttempt];
+    if (timeout === undefined) return; // given up: the log says so
+    this.startWatch = setTimeout(() => {
+      this.startWatch = undefined;
+      if (this.ready || !this.isVisible()) return;
+      this.startAttempt++;
+      this.restarts++;
+      const last = this.startAttempt === START_TIMEOUTS_MS.length;
+      log().warn(`[${this.view}] the webview had not started ${timeout / 1000} s after loading: loading it again${last ? ' (last try)' : ''}`);
+      this.load();
+    }, timeout);
   }
 
   get model(): ModelState {
@@ -79,6 +124,11 @@ export class WebviewConnection implements vscode.Disposable {
    * command waiting out its timeout.
    */
   markHidden(): void {
+    clearTimeout(this.startWatch);
+    this.holdMessages();
+  }
+
+  private holdMessages(): void {
     this.ready = false;
     for (const message of this.inFlight.values()) if (!this.queue.includes(message)) this.queue.push(message);
   }
@@ -178,6 +228,8 @@ export class WebviewConnection implements vscode.Disposable {
       .toString();
     const wasmDir = `${this.webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview')).toString()}/`;
     this.ready = true;
+    clearTimeout(this.startWatch);
+    this.startAttempt = 0;
     this.sentLexicon = undefined; // a (re)loaded document has none yet
     const padState = this.view === 'pad' ? this.services.storage.get<unknown>(PAD_STATE_KEY) : undefined;
     void this.webview.postMessage({ type: 'init', view: this.view, modelUrl, ngramUrl, wasmDir, settings: webviewSettings(settings), padState, profile: this.services.profiles.profile } satisfies HostToWebview);
@@ -224,6 +276,7 @@ export class WebviewConnection implements vscode.Disposable {
 
   dispose(): void {
     this.ready = false;
+    clearTimeout(this.startWatch);
     this.inFlight.clear();
     this.imageRequests.dispose();
     this.subscriptions.forEach((d) => d.dispose());

@@ -18,12 +18,13 @@ export class EditorPanel implements vscode.Disposable {
     services: Services,
     private readonly onDispose: (panel: EditorPanel) => void,
   ) {
-    this.connection = new WebviewConnection(panel.webview, view, services);
+    this.connection = new WebviewConnection(panel.webview, view, services, () => panel.visible);
     this.subscriptions.push(
       this.connection,
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.connection.markHidden();
+        if (panel.visible) this.connection.markShown();
+        else this.connection.markHidden();
       }),
     );
   }

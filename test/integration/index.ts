@@ -14,6 +14,7 @@ const suites: ReadonlyArray<() => Promise<unknown>> = [
   () => import('./suite/imageFile.test'),
   () => import('./suite/profile.test'),
   () => import('./suite/lexicon.test'),
+  () => import('./suite/webviewStart.test'),
 ];
 
 export async function run(): Promise<void> {

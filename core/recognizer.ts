@@ -11,7 +11,7 @@ import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramMode
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
 import type { WriterReferences } from './decode/caseGeometry';
-import { Break, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from './decode/spacing';
+import { breaksOf, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from './decode/spacing';
 import { CharCrop, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
 import { boundsOf, unionBounds } from './strokes/types';
@@ -465,7 +465,9 @@ export class Recognizer {
   /** The grouping without the spaces that code and prose never write, nor those inside a number (decode/spacing.ts). */
   private withoutHuggedSpaces(grouped: StrokeCharacters, read: ReadOptions, memo: ClassifiedMemo): StrokeCharacters {
     const classified = this.classify(grouped.characters, read, memo);
-    const before = grouped.spaceBefore.map((space, i): Break => (grouped.lineBreakBefore[i] ? 'line' : space ? 'space' : 'none'));
+    const n = grouped.characters.length;
+    const lineBreak = (i: number) => grouped.lineBreakBefore[i];
+    const before = breaksOf(n, (i) => grouped.spaceBefore[i], lineBreak);
     const unwritten = unwrittenSpaces(classified.map((k) => k?.probs), this.labels, before);
     for (const line of grouped.lines) {
       // Gaps between the characters' centre lines as grouped (upright when the line leans).
@@ -478,7 +480,7 @@ export class Recognizer {
     }
     const kept = grouped.spaceBefore.map((space, i) => space && !unwritten.has(i));
     // And those a binary operator misses on one side (`a!= b`), judged on the spaces as they now stand.
-    const missing = operatorSpaces(classified.map((k) => k?.probs), this.labels, kept.map((space, i): Break => (grouped.lineBreakBefore[i] ? 'line' : space ? 'space' : 'none')));
+    const missing = operatorSpaces(classified.map((k) => k?.probs), this.labels, breaksOf(n, (i) => kept[i], lineBreak));
     const spaceBefore = kept.map((space, i) => space || missing.has(i));
     return spaceBefore.some((space, i) => space !== grouped.spaceBefore[i]) ? { ...grouped, spaceBefore } : grouped;
   }

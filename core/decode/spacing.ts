@@ -41,6 +41,11 @@ export function spaceUnwritten(left: string, right: string, next: string): boole
 /** What comes before each character of a line or grouping: nothing, a space, or a line break. */
 export type Break = 'none' | 'space' | 'line';
 
+/** The Break before each of `count` characters: a line break where `line(i)`, else a space where `space(i)`. */
+export function breaksOf(count: number, space: (i: number) => boolean, line: (i: number) => boolean = () => false): Break[] {
+  return Array.from({ length: count }, (_, i): Break => (line(i) ? 'line' : space(i) ? 'space' : 'none'));
+}
+
 /**
  * Which spaces in a run of characters no one writes (spaceUnwritten), from each character's class
  * probabilities (undefined for a blank): the indices i whose space before them goes. A character counts

@@ -9,7 +9,7 @@ import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
 import { ReferenceTops, charGeometry } from '../decode/caseGeometry';
 import { lineReferences } from '../decode/beam';
-import { Break, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from '../decode/spacing';
+import { breaksOf, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from '../decode/spacing';
 import { isLetterOrDigit } from '../labels';
 import { argmax, maxOf, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
@@ -513,11 +513,10 @@ function readUpright(
     const breaks = wordBreaks(gaps, Math.max(1, bodyOf(metrics) - stroke), gaps.map((_, i) => !mark[i] && !mark[i + 1]));
     // Less the spaces no one writes (before a closing bracket, inside !=), judged on each character's sure best class.
     // A piece of a group the decoder may still cut otherwise is no sure character (an x cut into > <).
-    const before = chars.map((_, i): Break => (i > 0 && breaks.has(i - 1) ? 'space' : 'none'));
-    for (const i of unwrittenSpaces(chars.map((c) => c.probs), ctx.labels, before, (i) => groupReadings[chars[i].group].length === 1)) breaks.delete(i - 1);
+    const spaces = () => breaksOf(chars.length, (i) => i > 0 && breaks.has(i - 1));
+    for (const i of unwrittenSpaces(chars.map((c) => c.probs), ctx.labels, spaces(), (i) => groupReadings[chars[i].group].length === 1)) breaks.delete(i - 1);
     // And those a binary operator misses on one side (`x= f`), judged on the spaces as they now stand.
-    const spaced = chars.map((_, i): Break => (i > 0 && breaks.has(i - 1) ? 'space' : 'none'));
-    for (const i of operatorSpaces(chars.map((c) => (groupReadings[c.group].length === 1 ? c.probs : undefined)), ctx.labels, spaced)) breaks.add(i - 1);
+    for (const i of operatorSpaces(chars.map((c) => (groupReadings[c.group].length === 1 ? c.probs : undefined)), ctx.labels, spaces())) breaks.add(i - 1);
     // A number's digits spaced evenly but wide are one number ("1 9 72" read for 1972).
     for (const g of evenlySpacedNumbers(gaps, breaks, chars.map((c) => readsAsDigit(c.probs, ctx.labels)))) breaks.delete(g);
     const words: TextWord[] = [];

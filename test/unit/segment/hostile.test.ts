@@ -100,6 +100,16 @@ describe('segment: hostile images', () => {
     }
   });
 
+  it("a code line whose = ; % \" pieces stand one above another is not taken for a page turned by a quarter", () => {
+    // bench:code read calligraffitti's 'y = x % 8;' as five lines turned by 90 degrees: the = bars, the
+    // % rings and the ; pieces are each other's nearest neighbours, above and below.
+    for (const [line, family] of [['y = x % 8;', 'calligraffitti'], ['if (s === "") return;', 'playwrite-nz']] as const) {
+      const r = readText(render(line, family), flatScore, LABELS);
+      assert.equal(r.orientation, 0, `${line} in ${family}`);
+      assert.equal(r.lines.length, 1, `${line} in ${family}`);
+    }
+  });
+
   it('the quarter turn is chosen by what the classifier reads better', () => {
     const image = render('rocket engine bridge', 'patrick-hand');
     const turned = rotateQuarter(image, 1).image;

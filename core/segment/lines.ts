@@ -64,6 +64,7 @@ export function findLines(components: readonly Component[], labels: Int32Array, 
   const lineHeight = Math.max(1, Math.min(median(majorHeights), LINE_PER_LETTER * letterHeight(components)));
   // Bands much taller than a line hold several lines whose ascenders and descenders touch.
   bands = bands.flatMap((b) => (b.bottom - b.top > 1.5 * lineHeight ? splitBand(b, profile, lineHeight) : [b]));
+  bands = withSliversJoined(bands, letterHeight(components));
   const inks = bands.map((b) => b.ink);
   const medianInk = median(inks);
   const major = bands.filter((b) => b.bottom - b.top >= 0.45 * lineHeight && b.ink >= 0.15 * medianInk);
@@ -103,6 +104,34 @@ export function findLines(components: readonly Component[], labels: Int32Array, 
       };
     })
     .sort((a, b) => a.top - b.top);
+}
+
+/**
+ * A band shorter than a letter, with a small share of the ink of a band just above or below it, is
+ * part of that line: a semicolon's tail hanging under 'i <= 42;' (read as a second line, '7'), quote
+ * marks or accents floating over their words.
+ */
+const SLIVER_GAP = 0.5;
+const SLIVER_INK = 0.25;
+
+function withSliversJoined(bands: readonly Band[], letter: number): Band[] {
+  const out = bands.map((b) => ({ ...b }));
+  for (let i = 0; i < out.length; ) {
+    const b = out[i];
+    const gapTo = (n: Band | undefined) => (n ? Math.max(n.top - b.bottom, b.top - n.bottom) : Infinity);
+    const joins = (n: Band | undefined) => n !== undefined && b.bottom - b.top < letter && b.ink < SLIVER_INK * n.ink && gapTo(n) < SLIVER_GAP * letter;
+    // The line above first: tails hang down more often than marks float up.
+    const into = joins(out[i - 1]) ? i - 1 : joins(out[i + 1]) ? i + 1 : -1;
+    if (into < 0) {
+      i++;
+      continue;
+    }
+    const n = out[into];
+    out[into] = { top: Math.min(n.top, b.top), bottom: Math.max(n.bottom, b.bottom), ink: n.ink + b.ink };
+    out.splice(i, 1);
+    i = Math.max(0, Math.min(i, into));
+  }
+  return out;
 }
 
 /** Cut a band at deep minima of its smoothed projection, at least half a line apart. */

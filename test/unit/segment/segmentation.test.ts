@@ -35,6 +35,12 @@ describe('segment: lines, words and characters on clean renders', () => {
     }
   });
 
+  it("keeps a semicolon's tail hanging under its line in that line, not a line of its own", () => {
+    // bench:code read this camera image 'i <= 42.' over a second line '7': the tail of the ; was a band of its own.
+    const r = readText(render('i <= 42;', 'swanky-and-moo-moo', { look: 'camera', seed: 20261202 + 33, fontPx: 44 }), flatScore, LABELS);
+    assert.equal(r.lines.length, 1, r.text);
+  });
+
   it('keeps a line with long descenders one line (their tails are no line of their own)', () => {
     const r = readText(render('saveRow river query 1918 jungle', 'swanky-and-moo-moo'), flatScore, LABELS);
     assert.equal(r.lines.length, 1);

@@ -1,6 +1,7 @@
 /**
  * A line of code read as code, after its words were decoded and made consistent: a lone bar or ring after
- * an operator is a digit (`x -= l` -> `x -= 1`), and a statement's last mark read `:` or `,` is its `;`.
+ * an operator is a digit (`x -= l` -> `x -= 1`), a lone bar between two operands is `|`, and a statement's
+ * last mark read `:` or `,` is its `;`.
  * Each change only to an alternative the classifier offered (but a bar's 1: a plain bar is l, I, | or 1
  * alike), on lines whose operators show they are code.
  */
@@ -30,6 +31,30 @@ export function operandDigits(words: readonly (readonly CharReading[])[], texts:
   });
 }
 
+/** Operators that stand between two operands: one on the line shows the line is an expression. */
+const BINARY_OPERATORS = new Set([...OPERATORS, '^', '&', '|', '<<', '>>', '**', '//']);
+/** Words beside which a lone l is a name: `for l in lines`, `return l`. */
+const NAME_KEYWORDS = new Set(['for', 'in', 'of', 'if', 'elif', 'and', 'or', 'not', 'is', 'as', 'return', 'let', 'var', 'const', 'def', 'lambda', 'yield', 'del', 'print']);
+/** An operand's last character, and an operand's first. */
+const OPERAND_END = /[A-Za-z0-9_)\]]$/;
+const OPERAND_START = /^[A-Za-z0-9_(]/;
+
+/**
+ * A lone l between two operands is the operator `|`, on a line with another binary operator: `x ^ y l z & w`
+ * (no name stands between two operands without one). Not beside a keyword (`for l in lines`), and not a lone
+ * I or 1, which prose writes between words ("so I think - ", "room 1 floor"). A plain bar is l or | alike,
+ * so the classifier need not have offered `|`.
+ */
+export function operatorBars(texts: string[][], allowed: (label: string) => boolean): string[][] {
+  if (!allowed('|')) return texts;
+  const joined = texts.map((t) => t.join(''));
+  return texts.map((t, w) => {
+    if (w === 0 || w === texts.length - 1 || joined[w] !== 'l') return t;
+    const before = joined[w - 1], after = joined[w + 1];
+    if (!OPERAND_END.test(before) || !OPERAND_START.test(after) || NAME_KEYWORDS.has(before) || NAME_KEYWORDS.has(after)) return t;
+    return joined.some((j, k) => k !== w && BINARY_OPERATORS.has(j)) ? ['|'] : t;
+  });
+}
 /** Words that open a line ending in a colon in code: Python's blocks, and the cases of a switch. */
 const COLON_OPENERS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'async', 'match', 'case', 'default', 'lambda']);
 /** What shows a line to be a statement, not prose ending in a colon ("as follows:"): an assignment or comparison... */

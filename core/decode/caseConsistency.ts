@@ -7,7 +7,7 @@
  */
 import { isDigit } from '../labels';
 import { CharReading, offered } from './charReading';
-import { operandDigits, operatorBars, statementSemicolon } from './codeStatements';
+import { operandDigits, operatorsBetweenOperands, statementSemicolon } from './codeStatements';
 import { pairedQuotes } from './quotePairs';
 
 export type { CharReading } from './charReading';
@@ -235,6 +235,6 @@ function closingSemicolon(word: readonly CharReading[], allowed: (label: string)
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
   // The statement's end first: an operand's closing mark may be a ; read as : (`= O:`).
-  const texts = operatorBars(operandDigits(words, statementSemicolon(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed), allowed);
+  const texts = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed), allowed);
   return pairedQuotes(words, texts, allowed).map((t) => t.join(''));
 }

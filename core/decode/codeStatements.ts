@@ -1,9 +1,9 @@
 /**
  * A line of code read as code, after its words were decoded and made consistent: a lone bar or ring after
- * an operator is a digit (`x -= l` -> `x -= 1`), a lone bar between two operands is `|`, and a statement's
- * last mark read `:` or `,` is its `;`.
- * Each change only to an alternative the classifier offered (but a bar's 1: a plain bar is l, I, | or 1
- * alike), on lines whose operators show they are code.
+ * an operator is a digit (`x -= l` -> `x -= 1`), a word between two operands is an operator (`a dd b` ->
+ * `a && b`), and a statement's last mark read `:` or `,` is its `;`. Each change only to an alternative the
+ * classifier offered (but a bar's 1 or |: a plain bar is l, I, | or 1 alike), on lines whose operators show
+ * they are code.
  */
 import { CharReading, offered } from './charReading';
 
@@ -31,30 +31,50 @@ export function operandDigits(words: readonly (readonly CharReading[])[], texts:
   });
 }
 
-/** Operators that stand between two operands: one on the line shows the line is an expression. */
+/** Operators that stand between two operands. */
 const BINARY_OPERATORS = new Set([...OPERATORS, '^', '&', '|', '<<', '>>', '**', '//']);
-/** Words beside which a lone l is a name: `for l in lines`, `return l`. */
-const NAME_KEYWORDS = new Set(['for', 'in', 'of', 'if', 'elif', 'and', 'or', 'not', 'is', 'as', 'return', 'let', 'var', 'const', 'def', 'lambda', 'yield', 'del', 'print']);
+/** Those that show a line is code, not prose: prose writes - + * / & % < > between words too ("rock - n roll"). */
+const CODE_OPERATORS = new Set([...BINARY_OPERATORS].filter((op) => !['-', '+', '*', '/', '&', '%', '<', '>'].includes(op)));
+/** Words (any case) beside which, or as which, a word between two operands is a name or keyword: `for l in lines`, `a AND b`. */
+const NAME_KEYWORDS = new Set([
+  'for', 'in', 'of', 'if', 'elif', 'else', 'then', 'unless', 'and', 'or', 'not', 'is', 'as', 'return', 'let', 'var', 'const',
+  'def', 'fn', 'func', 'pub', 'int', 'void', 'new', 'await', 'typeof', 'instanceof', 'lambda', 'yield', 'del', 'print',
+  'from', 'import', 'with', 'where', 'select',
+]);
+const isKeyword = (word: string) => NAME_KEYWORDS.has(word.toLowerCase());
 /** An operand's last character, and an operand's first. */
 const OPERAND_END = /[A-Za-z0-9_)\]]$/;
 const OPERAND_START = /^[A-Za-z0-9_(]/;
 
 /**
- * A lone l between two operands is the operator `|`, on a line with another binary operator: `x ^ y l z & w`
- * (no name stands between two operands without one). Not beside a keyword (`for l in lines`), and not a lone
- * I or 1, which prose writes between words ("so I think - ", "room 1 floor"). A plain bar is l or | alike,
- * so the classifier need not have offered `|`.
+ * A word between two operands, on a line with an operator prose does not write (= == && ^ ...), is an operator (no name stands
+ * between two operands without one): a lone l is `|` (a plain bar is l or | alike: `x ^ y l z & w`), any
+ * other word the operator of its length whose every character the classifier offered, the likeliest
+ * (`ok = a dd b || c`, `a 44 b`: `&&`). Not beside or as a keyword (`for l in lines`, `x AND y`), never a
+ * lone I or 1, which prose writes between words ("so I think - ", "room 1 floor").
  */
-export function operatorBars(texts: string[][], allowed: (label: string) => boolean): string[][] {
-  if (!allowed('|')) return texts;
+export function operatorsBetweenOperands(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
   const joined = texts.map((t) => t.join(''));
   return texts.map((t, w) => {
-    if (w === 0 || w === texts.length - 1 || joined[w] !== 'l') return t;
+    const word = joined[w];
+    if (w === 0 || w === texts.length - 1 || BINARY_OPERATORS.has(word) || isKeyword(word) || word === 'I' || word === '1') return t;
     const before = joined[w - 1], after = joined[w + 1];
-    if (!OPERAND_END.test(before) || !OPERAND_START.test(after) || NAME_KEYWORDS.has(before) || NAME_KEYWORDS.has(after)) return t;
-    return joined.some((j, k) => k !== w && BINARY_OPERATORS.has(j)) ? ['|'] : t;
+    if (!OPERAND_END.test(before) || !OPERAND_START.test(after) || isKeyword(before) || isKeyword(after)) return t;
+    if (!joined.some((j, k) => k !== w && CODE_OPERATORS.has(j))) return t;
+    if (word === 'l') return allowed('|') ? ['|'] : t;
+    const chars = words[w];
+    if (chars.length !== t.length) return t;
+    let best: string | undefined, bestP = 0;
+    for (const op of BINARY_OPERATORS) {
+      if (op.length !== t.length) continue;
+      let p = 1;
+      for (let i = 0; i < op.length && p > 0; i++) p *= offered(chars[i], op[i], allowed) ? chars[i].candidates.find((c) => c.text === op[i])!.p : 0;
+      if (p > bestP) [best, bestP] = [op, p];
+    }
+    return best ? [...best] : t;
   });
 }
+
 /** Words that open a line ending in a colon in code: Python's blocks, and the cases of a switch. */
 const COLON_OPENERS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'async', 'match', 'case', 'default', 'lambda']);
 /** What shows a line to be a statement, not prose ending in a colon ("as follows:"): an assignment or comparison... */

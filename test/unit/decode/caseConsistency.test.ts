@@ -121,17 +121,23 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(consistentLine([word('x'), word('-='), word('l')], (l) => l !== '1'), ['x', '-=', 'l'], 'the charset has no 1');
   });
 
-  it('a lone l between two operands, on a line with another binary operator, is the operator |', () => {
+  it('a word between two operands, on a line with another binary operator, is an operator: a lone l |, others as offered', () => {
     // bench:code, images and pad: indie-flower's, kirang-haerang's and unkempt's `x ^ y | z & w` read `y l z`.
     const line = (...texts: string[]) => consistentLine(texts.map((t) => word(t)));
     assert.deepEqual(line('x', '^', 'y', 'l', 'z', '&', 'w'), ['x', '^', 'y', '|', 'z', '&', 'w']);
     assert.deepEqual(line('a', '=', 'b', 'l', 'c'), ['a', '=', 'b', '|', 'c']);
     assert.deepEqual(line('for', 'l', 'in', 'lines'), ['for', 'l', 'in', 'lines'], 'a name beside a keyword');
     assert.deepEqual(line('y', 'l', 'z'), ['y', 'l', 'z'], 'no other operator on the line');
-    assert.deepEqual(line('when', 'I', 'go', '-', 'fast'), ['when', 'I', 'go', '-', 'fast'], 'prose: a lone I stays');
-    assert.deepEqual(line('room', '1', 'floor', '-', 'two'), ['room', '1', 'floor', '-', 'two'], 'prose: a lone 1 stays');
+    assert.deepEqual(line('when', 'I', 'go', '=', 'fast'), ['when', 'I', 'go', '=', 'fast'], 'a lone I stays (prose writes it between words)');
+    assert.deepEqual(line('room', '1', 'floor', '==', 'two'), ['room', '1', 'floor', '==', 'two'], 'a lone 1 stays');
+    assert.deepEqual(line('rock', 'l', 'roll', '-', 'n'), ['rock', 'l', 'roll', '-', 'n'], 'a dash is no sign of code');
     assert.deepEqual(line('a', '=', 'b', '+', 'l'), ['a', '=', 'b', '+', '1'], 'after an operator it is an operand (1)');
     assert.deepEqual(consistentLine(['x', '^', 'y', 'l', 'z'].map((t) => word(t)), (l) => l !== '|'), ['x', '^', 'y', 'l', 'z'], 'the charset has no |');
+    // bench:code's images: shadows-into-light-two's and sue-ellen-francisco's `ok = a && b || c;` read `a dd b`, `a 44 b`.
+    const amp = (text: string) => word(text, { [text[0]]: '&' });
+    assert.deepEqual(consistentLine([word('ok'), word('='), word('a'), amp('dd'), word('b'), word('||'), word('c;')]), ['ok', '=', 'a', '&&', 'b', '||', 'c;']);
+    assert.deepEqual(consistentLine([word('ok'), word('='), word('a'), word('dd'), word('b'), word('||'), word('c;')]), ['ok', '=', 'a', 'dd', 'b', '||', 'c;'], '& not offered');
+    assert.deepEqual(consistentLine([word('x'), word('='), word('a'), amp('AND'), word('b')]), ['x', '=', 'a', 'AND', 'b'], 'a keyword');
   });
 
   it("a statement's last character read : is its ;, if offered; not after a block opener, nor in prose", () => {

@@ -218,15 +218,20 @@ function symbolsAsLetters(word: readonly CharReading[], allowed: (label: string)
 }
 
 /**
- * A j that ends a word right after a closing bracket is the semicolon the classifier also offered
- * (`f(a, b)j` -> `f(a, b);`): no word or name goes on in a letter after its closing bracket.
+ * A j or i that ends a word right after a closing bracket, `++` or `--`, or a number is the semicolon the
+ * classifier also offered (`f(a, b)j` -> `f(a, b);`, `count++i`, `i <= 42j`): no name goes on in a letter
+ * there.
  */
 function closingSemicolon(word: readonly CharReading[], allowed: (label: string) => boolean): readonly CharReading[] {
   const n = word.length;
-  const before = n >= 2 ? word[n - 2].text : '';
-  if (word[n - 1]?.text !== 'j' || before.length !== 1 || !')]'.includes(before)) return word;
+  if (n < 2 || !SEMICOLON_LOOKALIKES.includes(word[n - 1].text)) return word;
+  const head = word.slice(0, n - 1).map((c) => c.text).join('');
+  // `count++` before it, not `++` alone: `++i` is a name after its operator.
+  if (!/(?:[)\]]|\w\+\+|\w--|^\d+)$/.test(head)) return word;
   return offered(word[n - 1], ';', allowed) ? [...word.slice(0, n - 1), { ...word[n - 1], text: ';' }] : word;
 }
+/** The letters a semicolon reads as. */
+const SEMICOLON_LOOKALIKES = ['j', 'i'];
 
 /**
  * Every word of a line made consistent, its code read as code (codeStatements.ts) and its strings' quotes

@@ -95,10 +95,15 @@ describe('decode: case and digits agree within a word and a line', () => {
     }
   });
 
-  it('a j ending a word right after a closing bracket is its semicolon, if offered', () => {
+  it('a j or i ending a word right after a closing bracket, `count++` or a number is its semicolon, if offered', () => {
     // bench:code: 'x = f(a, b);' read 'x = f(a, b)j' on the pad.
     assert.equal(consistentWord(word('b)j', { j: ';' }), false).join(''), 'b);');
     assert.equal(consistentWord(word('a[i]j', { j: ';' }), false).join(''), 'a[i];');
+    // bench:code's images: nanum-pen-script's `count++;` read `count++i`, loved-by-the-king's `i <= 42;` read `42j`.
+    assert.equal(consistentWord(word('count++i', { i: ';' }), false).join(''), 'count++;');
+    assert.equal(consistentWord(word('42j', { j: ';' }), false).join(''), '42;');
+    assert.equal(consistentWord(word('++i', { i: ';' }), false).join(''), '++i', 'a name after a prefix ++');
+    assert.equal(consistentWord(word('x2j', { j: ';' }), false).join(''), 'x2j', 'a name ending in a digit and j');
     assert.equal(consistentWord(word('b)j'), false).join(''), 'b)j', 'no semicolon offered');
     assert.equal(consistentWord(word('jaj', { j: ';' }), false).join(''), 'jaj', 'a j after a letter stays');
   });

@@ -47,11 +47,11 @@ const OPERAND_END = /[A-Za-z0-9_)\]]$/;
 const OPERAND_START = /^[A-Za-z0-9_(]/;
 
 /**
- * A word between two operands, on a line with an operator prose does not write (= == && ^ ...), is an operator (no name stands
- * between two operands without one): a lone l is `|` (a plain bar is l or | alike: `x ^ y l z & w`), any
- * other word the operator of its length whose every character the classifier offered, the likeliest
- * (`ok = a dd b || c`, `a 44 b`: `&&`). Not beside or as a keyword (`for l in lines`, `x AND y`), never a
- * lone I or 1, which prose writes between words ("so I think - ", "room 1 floor").
+ * A word between two operands, on a line with an operator prose does not write (= == && ^ ...), is an
+ * operator (no name stands between two operands without one): a lone l is `|` (a plain bar is l or |
+ * alike: `x ^ y l z & w`), any other word the operator of its length whose every character the
+ * classifier offered, the likeliest (`ok = a dd b || c`, `a 44 b`: `&&`). Not beside or as a keyword
+ * (`for l in lines`, `x AND y`), never a lone I or 1, which prose writes between words ("so I think").
  */
 export function operatorsBetweenOperands(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
   const joined = texts.map((t) => t.join(''));

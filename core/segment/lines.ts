@@ -61,10 +61,11 @@ export function findLines(components: readonly Component[], labels: Int32Array, 
   const majorHeights = bands.filter((b) => b.ink >= 0.3 * maxInk).map((b) => b.bottom - b.top);
   // A line is no taller than LINE_PER_LETTER letters: on a tight page, where descenders touch the
   // next line's ascenders, every band may hold several lines and their median says nothing.
-  const lineHeight = Math.max(1, Math.min(median(majorHeights), LINE_PER_LETTER * letterHeight(components)));
+  const letter = letterHeight(components);
+  const lineHeight = Math.max(1, Math.min(median(majorHeights), LINE_PER_LETTER * letter));
   // Bands much taller than a line hold several lines whose ascenders and descenders touch.
   bands = bands.flatMap((b) => (b.bottom - b.top > 1.5 * lineHeight ? splitBand(b, profile, lineHeight) : [b]));
-  bands = withSliversJoined(bands, letterHeight(components));
+  bands = withSliversJoined(bands, letter);
   const inks = bands.map((b) => b.ink);
   const medianInk = median(inks);
   const major = bands.filter((b) => b.bottom - b.top >= 0.45 * lineHeight && b.ink >= 0.15 * medianInk);

@@ -122,6 +122,13 @@ const MIN_BODY_PX = 14;
  * still reached the word decoder in pieces ("bottle", not "boHle").
  */
 const SURE_WHOLE = 0.9;
+/**
+ * A group's whole read less surely than UNSURE_BESIDE_SURE_PIECES is not offered to the decoder when one of
+ * its cuttings reads every piece at SURE_PIECES or more. Not tuned: bench:code's images two lines better
+ * (edu-qld-beginner's `b[j]`, just-another-hand's `a->next`), its training families and bench:text the same.
+ */
+const SURE_PIECES = 0.95;
+const UNSURE_BESIDE_SURE_PIECES = 0.3;
 /** A whole read less surely than this may be touching letters however narrow (split.ts cutCandidates). */
 const UNSURE_WHOLE = 0.7;
 /**
@@ -486,7 +493,11 @@ function readUpright(
         const hit = pieceIndex.get(keyOf(plan.group, p));
         return hit ? best[hit.index] - widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics) : undefined;
       });
-      const readings = alternatives.map((c) => readingOf(plan.group, plan.frame, c.pieces));
+      const all = alternatives.map((c) => readingOf(plan.group, plan.frame, c.pieces));
+      // A whole read unsurely where a cutting's every piece reads surely is no character: read whole, the
+      // decoder may pick the class of one piece and drop the other's ink (a `[j` read `[`: `b[]`).
+      const surePieces = all.some((r) => r.chars.length >= 2 && r.chars.every((c) => maxOf(c.probs) >= SURE_PIECES));
+      const readings = surePieces ? all.filter((r) => r.chars.length !== 1 || maxOf(r.chars[0].probs) >= UNSURE_BESIDE_SURE_PIECES) : all;
       if (!isMerged(plan.group)) return readings;
       // The classifier chose the merge; the word decoder may still read the parts apart ("load", not "bad").
       const parts = plan.group.parts.map((g) => readingOf(g, plan.frame, [wholeOf(g)]));

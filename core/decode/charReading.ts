@@ -15,5 +15,10 @@ export const MIN_OFFERED = 0.01;
 
 /** Whether `text` is allowed and the classifier offered it for `char` at least MIN_OFFERED. */
 export function offered(char: Pick<CharReading, 'candidates'>, text: string, allowed: (label: string) => boolean): boolean {
-  return allowed(text) && char.candidates.some((c) => c.text === text && c.p >= MIN_OFFERED);
+  return offeredProbability(char, text, allowed) > 0;
+}
+
+/** The probability the classifier gave `text` for `char` where offered() holds, else 0. */
+export function offeredProbability(char: Pick<CharReading, 'candidates'>, text: string, allowed: (label: string) => boolean): number {
+  return allowed(text) ? char.candidates.find((c) => c.text === text && c.p >= MIN_OFFERED)?.p ?? 0 : 0;
 }

@@ -5,7 +5,7 @@
  * classifier offered (but a bar's 1 or |: a plain bar is l, I, | or 1 alike), on lines whose operators show
  * they are code.
  */
-import { CharReading, offered } from './charReading';
+import { CharReading, offered, offeredProbability } from './charReading';
 
 /** Assignments written as a word of their own: a line with one that ends in , ends a statement (`cost = ~mask,`). */
 const ASSIGNMENTS = ['=', '+=', '-=', '*=', '/=', '%='];
@@ -68,7 +68,7 @@ export function operatorsBetweenOperands(words: readonly (readonly CharReading[]
     for (const op of BINARY_OPERATORS) {
       if (op.length !== t.length) continue;
       let p = 1;
-      for (let i = 0; i < op.length && p > 0; i++) p *= offered(chars[i], op[i], allowed) ? chars[i].candidates.find((c) => c.text === op[i])!.p : 0;
+      for (let i = 0; i < op.length && p > 0; i++) p *= offeredProbability(chars[i], op[i], allowed);
       if (p > bestP) [best, bestP] = [op, p];
     }
     return best ? [...best] : t;

@@ -116,7 +116,7 @@ const SLIVER_GAP = 0.5;
 const SLIVER_INK = 0.25;
 
 function withSliversJoined(bands: readonly Band[], letter: number): Band[] {
-  const out = bands.map((b) => ({ ...b }));
+  const out = [...bands];
   for (let i = 0; i < out.length; ) {
     const b = out[i];
     const gapTo = (n: Band | undefined) => (n ? Math.max(n.top - b.bottom, b.top - n.bottom) : Infinity);

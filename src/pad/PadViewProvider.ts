@@ -21,10 +21,7 @@ export class PadViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.connection?.dispose();
     const connection = new WebviewConnection(view.webview, 'pad', this.services, () => view.visible);
     this.connection = connection;
-    const visibility = view.onDidChangeVisibility(() => {
-      if (view.visible) connection.markShown();
-      else connection.markHidden();
-    });
+    const visibility = view.onDidChangeVisibility(() => connection.visibilityChanged());
     const disposal = view.onDidDispose(() => {
       visibility.dispose();
       disposal.dispose();

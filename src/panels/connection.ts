@@ -24,7 +24,7 @@ const MAX_QUEUED = 8;
  * no script ran, nothing was logged); loading it again is the one remedy the host has. Generous, and
  * longer each time, so a slow machine still finishes loading.
  */
-export const START_TIMEOUTS_MS: readonly number[] = [10_000, 20_000, 40_000];
+const START_TIMEOUTS_MS: readonly number[] = [10_000, 20_000, 40_000];
 
 export interface ReceiveOutcome {
   readonly accepted: boolean;
@@ -80,11 +80,6 @@ export class WebviewConnection implements vscode.Disposable {
     this.watchStart();
   }
 
-  /** The view is shown again: VS Code reloads its document, which must say ready in time. */
-  markShown(): void {
-    if (!this.ready) this.watchStart();
-  }
-
   private watchStart(): void {
     clearTimeout(this.startWatch);
     const timeout = START_TIMEOUTS_MS[this.startAttempt];
@@ -119,11 +114,16 @@ export class WebviewConnection implements vscode.Disposable {
   }
 
   /**
-   * The webview's document went away (view hidden): hold messages until it says ready again, and
-   * queue every unanswered image request again, so the new document reads it at once instead of the
-   * command waiting out its timeout.
+   * The view was hidden or shown. Hidden, its document goes away: hold messages until it says ready
+   * again, and queue every unanswered image request again, so the new document reads it at once instead
+   * of the command waiting out its timeout. Shown again, VS Code reloads the document, which must say
+   * ready in time.
    */
-  markHidden(): void {
+  visibilityChanged(): void {
+    if (this.isVisible()) {
+      if (!this.ready) this.watchStart();
+      return;
+    }
     clearTimeout(this.startWatch);
     this.holdMessages();
   }

@@ -22,10 +22,7 @@ export class EditorPanel implements vscode.Disposable {
     this.subscriptions.push(
       this.connection,
       panel.onDidDispose(() => this.dispose()),
-      panel.onDidChangeViewState(() => {
-        if (panel.visible) this.connection.markShown();
-        else this.connection.markHidden();
-      }),
+      panel.onDidChangeViewState(() => this.connection.visibilityChanged()),
     );
   }
 

@@ -7,7 +7,7 @@
 import { GreyImage } from './image';
 import type { Candidate } from './model';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
-import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset } from './decode';
+import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset, tooShortForLetter } from './decode';
 import { DecodeContext } from './decode/context';
 import { consistentLine } from './decode/caseConsistency';
 import type { WriterReferences } from './decode/caseGeometry';
@@ -167,6 +167,8 @@ const JOINED_LETTER_SURENESS = 0.5;
  * (bench:pad-accuracy --tune-lm: words 92.7% -> 92.9%; held-out groups 90.0% -> 90.1%).
  */
 const MARKS = ",.'`";
+/** A full stop is no larger than this (x-heights, either side, pen included). */
+const DOT_SIZE = 0.2;
 /** The ticks a double quote is written with. */
 const TICKS = "'`";
 
@@ -406,12 +408,17 @@ export class Recognizer {
     // symbol is a mark (the tail of a q written apart read ',': "q,uick"); an x beside a bar stays
     // 'x|', not 'X'.
     /** The classifier's best class of a character and its probability (p 0 for a blank). */
-    const top = (c: StrokeCharacter): { label: string; letter: boolean; mark: boolean; p: number } => {
+    const top = (c: StrokeCharacter): { label: string; letter: boolean; mark: boolean; dot: boolean; p: number } => {
       const [k] = this.classify([c], read, memo);
-      if (!k) return { label: '', letter: false, mark: false, p: 0 };
+      if (!k) return { label: '', letter: false, mark: false, dot: false, p: 0 };
       const best = argmax(k.probs);
       const label = this.labels[best] ?? '';
-      return { label, letter: isLetterOrDigit(label), mark: label.length === 1 && MARKS.includes(label), p: k.probs[best] };
+      const letter = isLetterOrDigit(label);
+      const g = charGeometry(k.normalized.geometry);
+      const high = g === null ? 0 : g.top - g.bottom;
+      const wide = (high * (c.box.right - c.box.left)) / Math.max(1e-6, c.box.bottom - c.box.top);
+      const dot = letter && g !== null && tooShortForLetter(g) && g.top + g.bottom >= 0 && Math.max(high, wide) <= DOT_SIZE;
+      return { label, letter, mark: label.length === 1 && MARKS.includes(label), dot, p: k.probs[best] };
     };
     // The pairs worth reading whole are rendered and read in one batch (one call of the network each
     // cost more than the reading itself on the pad's backends).
@@ -434,6 +441,11 @@ export class Recognizer {
       // Two ticks whose whole reads " are its two strokes (gochi-hand's "key" read ''key'').
       const quote = TICKS.includes(a.label) && TICKS.includes(b.label) && whole.label === '"';
       if ((!whole.letter && !(a.letter && b.letter) && !quote) || whole.p < least) continue;
+      // A dot where a full stop stands (too low on its line for a letter, its middle not under the
+      // baseline) read as a letter (a full stop read 'o') joins a neighbour only into a symbol (the point
+      // of a '!'), not into the neighbour's letter ("$5.99" read "$599"). A speck under a letter's foot
+      // may still (finger-paint's V traced with one beneath it).
+      if ((a.dot || b.dot) && whole.letter) continue;
       const edit = { index, count: 2, characters: [merged] };
       if (score(index, edit) > score(index, undefined) + (symbols ? SYMBOLS_MERGE_MARGIN : MERGE_MARGIN)) {
         edits.set(index, edit);

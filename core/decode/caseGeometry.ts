@@ -273,6 +273,11 @@ const SHORT_TOP = 0.45;
 /** ...by so much that the classifier's reading is all but overruled (a dot read 'o' at 0.74 by the classifier). */
 const SHORT_FLOOR = 0.005;
 
+/** Whether a glyph's top is too low on its line for any letter or digit (a full stop read 'o'); false without a frame. */
+export function tooShortForLetter(g: CharGeometry | null): boolean {
+  return g !== null && Number.isFinite(g.top) && g.top < SHORT_TOP;
+}
+
 /** How well a glyph whose top is at `h` x-heights fits a letter or digit: 1 down to SHORT_TOP, then falling to SHORT_FLOOR. */
 function shortFit(h: number): number {
   if (!Number.isFinite(h) || h >= SHORT_TOP) return 1;

@@ -8,5 +8,5 @@ export { Lexicon, isLexiconWord, MAX_LEXICON_WORDS, MAX_LEXICON_WORD_LENGTH } fr
 export type { DecodeOptions, DecodedChar, DecodedWord } from './beam';
 export { decodeLine, decodeCharacters } from './line';
 export type { LineDecodeResult } from './line';
-export { applyCaseGeometry, charGeometry, wordMetrics } from './caseGeometry';
+export { applyCaseGeometry, charGeometry, tooShortForLetter, wordMetrics } from './caseGeometry';
 export type { CharGeometry, WordMetrics } from './caseGeometry';

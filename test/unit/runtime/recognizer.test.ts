@@ -216,6 +216,19 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     }
   });
 
+  it('keeps a full stop the classifier reads as a letter apart from the digit beside it ("$5.99", not "$599")', async function () {
+    // npx tsx bench/code.ts --training-families, pad: three training hands read 'price = $599'. The dot,
+    // read 'o' (its shape alone), joined the 5 as two letters whose whole reads as the first would.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    for (const [family, seed] of [['annie-use-your-telescope', 2], ['annie-use-your-telescope', 3], ['coming-soon', 2]] as const) {
+      const w = writeHersheyWords(traceFamily(FONT_FAMILIES.find((f) => f.id === family)!), ['price', '=', '$5.99'], TRACED_RANGES, lcg(seed));
+      const guide = { baseline: TRACED_RANGES.baselineY, xHeight: w.xHeight };
+      const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide }).text;
+      assert.ok(read.endsWith('$5.99'), `${family}, seed ${seed}: ${read}`);
+    }
+  });
+
   it('joins the two ticks of a " written apart into one " where the word reads better so', async function () {
     // bench:code, pad, tall-lowercase: the-girl-next-door's "/api/v2" read ''/api/v2').
     this.timeout(60_000);

@@ -7,7 +7,7 @@
  */
 import { isDigit } from '../labels';
 import { CharReading, offered } from './charReading';
-import { operandDigits, operatorsBetweenOperands, statementSemicolon } from './codeStatements';
+import { divisionBetweenNumbers, operandDigits, operatorsBetweenOperands, statementSemicolon } from './codeStatements';
 import { pairedQuotes } from './quotePairs';
 
 export type { CharReading } from './charReading';
@@ -240,6 +240,7 @@ const SEMICOLON_LOOKALIKES = ['j', 'i'];
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
   // The statement's end first: an operand's closing mark may be a ; read as : (`= O:`).
-  const texts = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed), allowed);
+  const statements = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed), allowed);
+  const texts = divisionBetweenNumbers(words, statements, allowed);
   return pairedQuotes(words, texts, allowed).map((t) => t.join(''));
 }

@@ -75,6 +75,26 @@ export function operatorsBetweenOperands(words: readonly (readonly CharReading[]
   });
 }
 
+/** A number as a word of its own (`3`, `0.5`), after an opening bracket (`(100`), and before closing marks (`4)`, `2;`). */
+const NUMBER_BEFORE = /^[([]*\d[\d.]*$/;
+const NUMBER_AFTER = /^\d[\d.]*[;,)\]]*$/;
+/** A lone bar's readings: a plain bar is | or l alike. */
+const LONE_BARS = new Set(['|', 'l']);
+
+/**
+ * A lone bar between two numbers is a division where the classifier offered `/`: a steep slash reads as a
+ * bar, and numbers are divided far more often than or-ed, while the n-gram, learned largely from
+ * declaration files whose type unions are full of `|`, leans the other way (`ratio = 3 | 4`).
+ */
+export function divisionBetweenNumbers(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
+  const joined = texts.map((t) => t.join(''));
+  return texts.map((t, w) => {
+    if (w === 0 || w === texts.length - 1 || !LONE_BARS.has(joined[w]) || words[w].length !== 1) return t;
+    if (!NUMBER_BEFORE.test(joined[w - 1]) || !NUMBER_AFTER.test(joined[w + 1])) return t;
+    return offered(words[w][0], '/', allowed) ? ['/'] : t;
+  });
+}
+
 /** Words that open a line ending in a colon in code: Python's blocks, and the cases of a switch. */
 const COLON_OPENERS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'async', 'match', 'case', 'default', 'lambda']);
 /** What shows a line to be a statement, not prose ending in a colon ("as follows:"): an assignment or comparison... */

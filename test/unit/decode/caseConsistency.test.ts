@@ -145,6 +145,16 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(consistentLine([word('x'), word('='), word('a'), amp('AND'), word('b')]), ['x', '=', 'a', 'AND', 'b'], 'a keyword');
   });
 
+  it('a lone bar between two numbers is a division where / was offered', () => {
+    // bench:code, pad: caveat-brush's, just-another-hand's and nanum-pen-script's steep slash read `ratio = 3 | 4`.
+    const slash = (text: string) => word(text, { [text]: '/' });
+    assert.deepEqual(consistentLine([word('ratio'), word('='), word('3'), slash('|'), word('4')]), ['ratio', '=', '3', '/', '4']);
+    assert.deepEqual(consistentLine([word('x'), word('='), word('(100'), slash('l'), word('3);')]), ['x', '=', '(100', '/', '3);'], 'in brackets, read l');
+    assert.deepEqual(consistentLine([word('ratio'), word('='), word('3'), word('|'), word('4')]), ['ratio', '=', '3', '|', '4'], '/ not offered');
+    assert.deepEqual(consistentLine([word('t'), word('='), word('a'), slash('|'), word('b')]), ['t', '=', 'a', '|', 'b'], 'between names it may be an or');
+    assert.deepEqual(consistentLine([word('3'), slash('|'), word('4')], (l) => l !== '/'), ['3', '|', '4'], 'the charset has no /');
+  });
+
   it("a statement's last character read : is its ;, if offered; not after a block opener, nor in prose", () => {
     // bench:code's images, kirang-haerang: a marker's comma reads as a dot (`count++:`, `a->next = head:`).
     const end = (text: string) => word(text, { ':': ';' });

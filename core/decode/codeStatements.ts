@@ -13,14 +13,17 @@ const ASSIGNMENTS = ['=', '+=', '-=', '*=', '/=', '%='];
 const COMPARISONS = ['==', '===', '!=', '!==', '<=', '>=', '&&', '||', '??'];
 /** Operators written as a word of their own, after which an operand follows (`x -= 1`, `idx = 0;`). */
 const OPERATORS = new Set([...ASSIGNMENTS, ...COMPARISONS, '<', '>', '+', '-', '*', '/', '%']);
-/** A bar or a ring standing alone after an operator, and the digit it is: a name l, I or o is rare there (PEP 8 forbids l, I, O). */
-const OPERAND_DIGIT: Record<string, string> = { l: '1', I: '1', '|': '1', o: '0', O: '0' };
+/**
+ * A bar or a ring standing alone after an operator, and the digit it is: a name l, I or o is rare there
+ * (PEP 8 forbids l, I, O), and a lone / is no operand at all (a 1 that leans: `x -= /`, `= /`).
+ */
+const OPERAND_DIGIT: Record<string, string> = { l: '1', I: '1', '|': '1', '/': '1', o: '0', O: '0' };
 /** What may close an operand in its word: `0;`, `1)`, `0],`. */
 const CLOSING_MARKS = /^[;,)\]]*$/;
 
 /**
  * A word after an operator that is a lone bar or ring (and closing marks) is the digit 1 or 0: `x -= l`,
- * `= I`, `idx = o;`, whether or not the classifier offered the digit: a plain bar is l, I, | or 1 alike,
+ * `= I`, `idx = o;`, `= /`, whether or not the classifier offered the digit: a plain bar is l, I, | or 1 alike,
  * a ring o, O or 0, and the word's geometry may have taken the digit off the candidates (a small 0).
  */
 export function operandDigits(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {

@@ -121,6 +121,9 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(consistentLine([word('a'), word('='), word('I')]), ['a', '=', '1']);
     assert.deepEqual(consistentLine([word('let'), word('idx'), word('='), word('o;', { o: '0' })]), ['let', 'idx', '=', '0;']);
     assert.deepEqual(consistentLine([word('a'), word('='), word('o;')]), ['a', '=', '0;'], 'a ring, 0 offered or not (bench:code pad, indie-flower: `?? o`)');
+    // bench:code, pad: edu-tas-beginner's `x -= 1` read `x -= /`, grape-nuts' `dict["key"] = 1` read `= /`.
+    assert.deepEqual(consistentLine([word('x'), word('-='), word('/')]), ['x', '-=', '1'], 'a leaning bar');
+    assert.deepEqual(consistentLine([word('a'), word('b'), word('/')]), ['a', 'b', '/'], 'no operator before it');
     assert.deepEqual(consistentLine([word('x'), word('l')]), ['x', 'l'], 'no operator before it');
     assert.deepEqual(consistentLine([word('a'), word('='), word('lo')]), ['a', '=', 'lo'], 'a word of letters after an operator stays');
     assert.deepEqual(consistentLine([word('x'), word('-='), word('l')], (l) => l !== '1'), ['x', '-=', 'l'], 'the charset has no 1');

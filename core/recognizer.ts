@@ -4,7 +4,7 @@
  * (core/decode: charsets, n-gram context, case from geometry) and to text segmentation
  * (core/segment), and owns none of their logic.
  */
-import { GreyImage } from './image';
+import { Box, GreyImage } from './image';
 import type { Candidate } from './model';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
 import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset, tooShortForLetter } from './decode';
@@ -169,6 +169,19 @@ const JOINED_LETTER_SURENESS = 0.5;
 const MARKS = ",.'`";
 /** A full stop is no larger than this (x-heights, either side, pen included). */
 const DOT_SIZE = 0.2;
+
+/**
+ * Whether a character's ink stands where a full stop does: too low on its line for a letter, its middle
+ * not under the baseline (a speck under a letter's foot is the letter's: finger-paint's traced V), and no
+ * larger than DOT_SIZE either way (a 2's curl drawn apart is larger); its width from its box's aspect.
+ */
+function standsAsFullStop(geometry: ArrayLike<number>, box: Box): boolean {
+  const g = charGeometry(geometry);
+  if (g === null || !tooShortForLetter(g) || g.top + g.bottom < 0) return false;
+  const high = g.top - g.bottom;
+  const wide = (high * (box.right - box.left)) / Math.max(1e-6, box.bottom - box.top);
+  return Math.max(high, wide) <= DOT_SIZE;
+}
 /** The ticks a double quote is written with. */
 const TICKS = "'`";
 
@@ -414,11 +427,7 @@ export class Recognizer {
       const best = argmax(k.probs);
       const label = this.labels[best] ?? '';
       const letter = isLetterOrDigit(label);
-      const g = charGeometry(k.normalized.geometry);
-      const high = g === null ? 0 : g.top - g.bottom;
-      const wide = (high * (c.box.right - c.box.left)) / Math.max(1e-6, c.box.bottom - c.box.top);
-      const dot = letter && g !== null && tooShortForLetter(g) && g.top + g.bottom >= 0 && Math.max(high, wide) <= DOT_SIZE;
-      return { label, letter, mark: label.length === 1 && MARKS.includes(label), dot, p: k.probs[best] };
+      return { label, letter, mark: label.length === 1 && MARKS.includes(label), dot: letter && standsAsFullStop(k.normalized.geometry, c.box), p: k.probs[best] };
     };
     // The pairs worth reading whole are rendered and read in one batch (one call of the network each
     // cost more than the reading itself on the pad's backends).
@@ -441,10 +450,8 @@ export class Recognizer {
       // Two ticks whose whole reads " are its two strokes (gochi-hand's "key" read ''key'').
       const quote = TICKS.includes(a.label) && TICKS.includes(b.label) && whole.label === '"';
       if ((!whole.letter && !(a.letter && b.letter) && !quote) || whole.p < least) continue;
-      // A dot where a full stop stands (too low on its line for a letter, its middle not under the
-      // baseline) read as a letter (a full stop read 'o') joins a neighbour only into a symbol (the point
-      // of a '!'), not into the neighbour's letter ("$5.99" read "$599"). A speck under a letter's foot
-      // may still (finger-paint's V traced with one beneath it).
+      // A dot where a full stop stands read as a letter (a full stop read 'o') joins a neighbour only into
+      // a symbol (the point of a '!'), not into the neighbour's letter ("$5.99" read "$599").
       if ((a.dot || b.dot) && whole.letter) continue;
       const edit = { index, count: 2, characters: [merged] };
       if (score(index, edit) > score(index, undefined) + (symbols ? SYMBOLS_MERGE_MARGIN : MERGE_MARGIN)) {

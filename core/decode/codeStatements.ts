@@ -1,7 +1,8 @@
 /**
  * A line of code read as code, after its words were decoded and made consistent: a lone bar or ring after
  * an operator is a digit (`x -= l` -> `x -= 1`), a word between two operands is an operator (`a dd b` ->
- * `a && b`), and a statement's last mark read `:` or `,` is its `;`. Each change only to an alternative the
+ * `a && b`), a bar between two numbers divides them (`3 | 4` -> `3 / 4`), and a statement's last mark read
+ * `:` or `,` is its `;`. Each change only to an alternative the
  * classifier offered (but a bar's 1 or |: a plain bar is l, I, | or 1 alike), on lines whose operators show
  * they are code.
  */

@@ -170,6 +170,13 @@ const MARKS = ",.'`";
 /** A full stop is no larger than this (x-heights, either side, pen included). */
 const DOT_SIZE = 0.2;
 
+/** A reading sure of one class. */
+function oneHot(length: number, index: number): Float32Array {
+  const p = new Float32Array(length);
+  p[index] = 1;
+  return p;
+}
+
 /**
  * Whether a character's ink stands where a full stop does: too low on its line for a letter, its middle
  * not under the baseline (a speck under a letter's foot is the letter's: finger-paint's traced V), and no
@@ -487,7 +494,10 @@ export class Recognizer {
     const n = grouped.characters.length;
     const lineBreak = (i: number) => grouped.lineBreakBefore[i];
     const before = breaksOf(n, (i) => grouped.spaceBefore[i], lineBreak);
-    const unwritten = unwrittenSpaces(classified.map((k) => k?.probs), this.labels, before);
+    // A dot where a full stop stands is one, whatever its shape read as (swanky's read '@' at 0.31: `map .get`).
+    const stop = this.labels.indexOf('.');
+    const asWritten = classified.map((k, i) => (k && stop >= 0 && standsAsFullStop(k.normalized.geometry, grouped.characters[i].box) ? oneHot(k.probs.length, stop) : k?.probs));
+    const unwritten = unwrittenSpaces(asWritten, this.labels, before);
     for (const line of grouped.lines) {
       // Gaps between the characters' centre lines as grouped (upright when the line leans).
       const idx = line.characterIndices;

@@ -8,7 +8,7 @@
  * Judged on each character's best class, and only where it is sure.
  */
 
-import { DIGITS, isLetterOrDigit, QUOTE_MARKS } from '../labels';
+import { DIGITS, isDigit, isLetterOrDigit, QUOTE_MARKS } from '../labels';
 import { argmax } from '../stats';
 
 /** No space follows these... */
@@ -34,6 +34,8 @@ export const SURE_SPACING = 0.9;
  */
 export function spaceUnwritten(left: string, right: string, next: string): boolean {
   if (left.length === 1 && OPENING_BRACKETS.includes(left)) return true;
+  // A stop that opens a name (`map .get`) or stands between digits (`5 .99`); `x = .5` keeps its space.
+  if (right === '.' && (/^[A-Za-z_]$/.test(next) || (isDigit(left) && isDigit(next)))) return true;
   if (right.length === 1 && HUGS_ITS_LEFT.includes(right)) return !(LETTER_LOOKALIKES.includes(right) && isLetterOrDigit(next));
   return COMPOUND_OPERATORS.has(left + right);
 }

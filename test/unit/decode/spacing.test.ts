@@ -20,6 +20,16 @@ describe('decode: spaces no one writes', () => {
     assert.equal(spaceUnwritten('a', '', ''), false, 'nor does an unsure closing one count');
   });
 
+  it('takes the space before a stop that opens a name or stands between digits; not before a number\'s leading stop', () => {
+    // bench:code, pad: swanky-and-moo-moo's `map.get` and `$5.99` read `map .get` and `$5 .99`.
+    assert.equal(spaceUnwritten('p', '.', 'g'), true, 'map .get');
+    assert.equal(spaceUnwritten('5', '.', '9'), true, '5 .99');
+    assert.equal(spaceUnwritten('=', '.', '5'), false, 'x = .5');
+    assert.equal(spaceUnwritten('t', '.', ''), false, 'a stop standing alone (from . import x)');
+    assert.equal(spaceUnwritten('(', '.', '.'), true, 'after an opening bracket, as before');
+    assert.equal(spaceUnwritten('a', '.', '.'), false, 'a spread (f(a, ...rest))');
+  });
+
   it('finds the unwritten spaces of a run from its readings: sure ones only, never a line break', () => {
     const labels = ['f', '(', 'a', ')', 'J', 'o'];
     const sure = (c: string) => Float32Array.from(labels, (l) => (l === c ? SURE_SPACING + 0.05 : (1 - SURE_SPACING - 0.05) / 5));

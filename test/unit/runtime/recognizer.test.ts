@@ -229,6 +229,19 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     }
   });
 
+  it('spaces a full stop the classifier reads as something else as a full stop (no space before `.get`, `.99`)', async function () {
+    // bench:code, pad, wide: swanky-and-moo-moo's dot read '@' at 0.31 kept the gap before it: `map .get(ke,)`, `$5 .99`.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const fonts = HELDOUT_GROUPS.wide.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+    const written = writeCodeLines(fonts, CODE_LINES, true, 20261202).filter((x) => x.font.id.endsWith('swanky-and-moo-moo'));
+    for (const line of ['map.get(key) ?? 0', 'price = $5.99']) {
+      const w = written.find((x) => x.line === line)!;
+      const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide }).text;
+      assert.ok(!read.includes(' .'), `${line}: ${read}`);
+    }
+  });
+
   it('joins the two ticks of a " written apart into one " where the word reads better so', async function () {
     // bench:code, pad, tall-lowercase: the-girl-next-door's "/api/v2" read ''/api/v2').
     this.timeout(60_000);

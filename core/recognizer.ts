@@ -387,16 +387,20 @@ export class Recognizer {
     const charset = parseCharsetOption(opts.charset);
     const lexicon = lexiconOption(opts.lexicon);
     /** The decoder's score of the word around `index` with `edit` made there (or none), the other edits as they stand. */
-    const score = (index: number, edit: GroupingEdit | undefined): number => {
+    const score = (index: number, edit: GroupingEdit | undefined): number => decodeAround(index, edit).score;
+    /** The same, with the decoded word and where the character at `index` (or the edit's first) stands in it. */
+    const decodeAround = (index: number, edit: GroupingEdit | undefined): { score: number; text: string; at: number } => {
       const { from, to } = wordAround(grouped, index);
       const members: StrokeCharacter[] = [];
+      let at = -1;
       for (let i = from; i < to; ) {
         const e = i === index ? edit : edits.get(i);
+        if (i === index) at = members.length;
         members.push(...(e ? e.characters : [grouped.characters[i]]));
         i += e ? e.count : 1;
       }
       const classified = this.classify(members, read, memo);
-      if (classified.some((c) => !c)) return -Infinity;
+      if (classified.some((c) => !c)) return { score: -Infinity, text: '', at };
       const decoded = decodeWord(classified.map((c) => c!.probs), this.labels, {
         charset,
         ngram: this.ngram,
@@ -406,7 +410,7 @@ export class Recognizer {
         writerReferences: this.classifier.writerReferences,
         scoreOnly: true,
       });
-      return decoded.score - PIECE_COST * members.length;
+      return { score: decoded.score - PIECE_COST * members.length, text: decoded.text, at: [...decoded.text].length === members.length ? at : -1 };
     };
     for (const cut of cuts) {
       // The whole, or whichever of the classifier's best cuttings its word decodes best with.
@@ -461,7 +465,11 @@ export class Recognizer {
       // a symbol (the point of a '!'), not into the neighbour's letter ("$5.99" read "$599").
       if ((a.dot || b.dot) && whole.letter) continue;
       const edit = { index, count: 2, characters: [merged] };
-      if (score(index, edit) > score(index, undefined) + (symbols ? SYMBOLS_MERGE_MARGIN : MERGE_MARGIN)) {
+      const joined = decodeAround(index, edit);
+      // Two symbols join as the letter they make, or not at all: '(' and a 1 read '/' inside its arc, whole
+      // 'C' to the classifier, decoded '(' (`h(1)` read `h()`).
+      if (symbols && !isLetterOrDigit([...joined.text][joined.at] ?? '')) continue;
+      if (joined.score > score(index, undefined) + (symbols ? SYMBOLS_MERGE_MARGIN : MERGE_MARGIN)) {
         edits.set(index, edit);
         taken = index + 1;
       }
@@ -482,6 +490,8 @@ export class Recognizer {
       if (!untouched(index)) continue;
       const whole = top(merged);
       if (whole.letter || whole.mark || whole.p < THREE_STROKE_SYMBOL_SURENESS) continue;
+      // A symbol of three strokes is none of them: a ')' read whole from '/' ')' ')' swallows two.
+      if ([0, 1, 2].some((k) => top(grouped.characters[index + k]).label === whole.label)) continue;
       const edit = { index, count: 3, characters: [merged] };
       if (score(index, edit) > score(index, undefined) + MERGE_MARGIN) edits.set(index, edit);
     }

@@ -242,6 +242,17 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     }
   });
 
+  it('joins two symbols only into a letter the word reads, and three only into a symbol none of them is', async function () {
+    // bench:code, pad, wide: swanky-and-moo-moo's 1 inside its '(' read '/'; '(' and '/' read 'C' whole and
+    // joined, then decoded '(' ("h(1)" lost its 1); kept apart, '/' ')' ')' read ')' whole and joined.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const fonts = HELDOUT_GROUPS.wide.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('swanky-and-moo-moo') && x.line === 'f(g(h(1)))')!;
+    const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide });
+    assert.equal(read.grouped.characters.length, 10, read.text);
+  });
+
   it('joins the two ticks of a " written apart into one " where the word reads better so', async function () {
     // bench:code, pad, tall-lowercase: the-girl-next-door's "/api/v2" read ''/api/v2').
     this.timeout(60_000);

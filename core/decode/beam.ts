@@ -192,9 +192,8 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
   }
   // A lone l in running text is no word and no one's name (PEP 8 forbids it as one for this very
   // look-alike): it is a 1 or an I ("x -= l", "h(l)"). A character read on its own may be any.
-  if (prepared.length > 1 || /\S/.test(opts.context ?? '')) {
-    beam = beam.map((h) => ({ ...h, score: h.score - LONE_L_PENALTY * loneLs(h.text) })).sort(byScore);
-  }
+  const loneLCost = (text: string) => (prepared.length > 1 || /\S/.test(opts.context ?? '') ? LONE_L_PENALTY * loneLs(text) : 0);
+  beam = beam.map((h) => ({ ...h, score: h.score - loneLCost(h.text) })).sort(byScore);
   const lexicon = opts.lexicon;
   const lexiconBonus = Math.max(0, finiteOr(opts.lexiconBonus, DEFAULT_LEXICON_BONUS, 'lexiconBonus'));
   const best: { text: string; score: number } =
@@ -207,7 +206,7 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
             s += k < 0 ? -Infinity : stepScore(h, i > 0 ? text[i - 1] : undefined, k, prepared[i].ln[k]);
             h = keep > 0 ? (h + label).slice(-keep) : '';
           });
-          return s;
+          return s - loneLCost(text.join(''));
         })
       : beam[0];
 

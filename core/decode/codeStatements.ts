@@ -53,20 +53,24 @@ const OPERAND_START = /^[A-Za-z0-9_(]/;
 /**
  * A word between two operands, on a line with an operator prose does not write (= == && ^ ...), is an
  * operator (no name stands between two operands without one): a lone l is `|` (a plain bar is l or |
- * alike: `x ^ y l z & w`), any other word the operator of its length whose every character the
- * classifier offered, the likeliest (`ok = a dd b || c`, `a 44 b`: `&&`). Not beside or as a keyword
- * (`for l in lines`, `x AND y`), never a lone I or 1, which prose writes between words ("so I think").
+ * alike: `x ^ y l z & w`), a lone I `|` where the classifier offered it (a bar decoded I once a lone l
+ * was ruled out), any other word the operator of its length whose every character the classifier
+ * offered, the likeliest (`ok = a dd b || c`, `a 44 b`: `&&`). Not beside or as a keyword
+ * (`for l in lines`, `x AND y`), never a lone 1, nor an I the classifier saw no bar in, which prose
+ * writes between words ("so I think").
  */
 export function operatorsBetweenOperands(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
   const joined = texts.map((t) => t.join(''));
   return texts.map((t, w) => {
     const word = joined[w];
-    if (w === 0 || w === texts.length - 1 || BINARY_OPERATORS.has(word) || isKeyword(word) || word === 'I' || word === '1') return t;
+    if (w === 0 || w === texts.length - 1 || BINARY_OPERATORS.has(word) || isKeyword(word) || word === '1') return t;
     const before = joined[w - 1], after = joined[w + 1];
     if (!OPERAND_END.test(before) || !OPERAND_START.test(after) || isKeyword(before) || isKeyword(after)) return t;
     if (!joined.some((j, k) => k !== w && CODE_OPERATORS.has(j))) return t;
     if (word === 'l') return allowed('|') ? ['|'] : t;
     const chars = words[w];
+    // A lone I is prose's word ("so I think") unless the classifier saw a bar in it too.
+    if (word === 'I') return chars.length === 1 && offeredProbability(chars[0], '|', allowed) > 0 ? ['|'] : t;
     if (chars.length !== t.length) return t;
     let best: string | undefined, bestP = 0;
     for (const op of BINARY_OPERATORS) {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { decodeWord } from '../../../core/decode/beam';
 import { decodeCharacters, decodeLine } from '../../../core/decode/line';
 import { writerReferences } from '../../../core/decode/caseGeometry';
+import { Lexicon } from '../../../core/decode/lexicon';
 import { CODE_CHARACTERS, DIGITS } from '../../../core/labels';
 import { argmaxLabel, confidentWord, LABELS, probs, randomProbs, seededRandom, shippedNgram } from './helpers';
 
@@ -14,6 +15,12 @@ describe('decode/beam', () => {
     const sure = (c: string) => probs({ [c]: 0.9 }, labels);
     assert.equal(decodeWord([sure('h'), sure('('), ell(), sure(')')], labels).text, 'h(1)', 'h(l)');
     assert.equal(decodeWord([sure('n'), sure('u'), ell(), ell()], labels).text, 'null', 'null');
+    // With the file's names as lexicon the readings are weighed again, the lone l's cost with them
+    // (bench:code images: kalam's and edu-qld-beginner's `f(g(h(1)))` read `h(l)` with the lexicon only).
+    const lexicon = Lexicon.from(['null', 'idx']);
+    assert.equal(decodeWord([sure('h'), sure('('), ell(), sure(')')], labels, { lexicon }).text, 'h(1)', 'h(l), lexicon');
+    assert.equal(decodeWord([ell()], labels, { context: 'x -= ', lexicon }).text, '1', 'x -= l, lexicon');
+    assert.equal(decodeWord([sure('n'), sure('u'), ell(), ell()], labels, { lexicon }).text, 'null', 'null, lexicon');
   });
 
   it('returns the per-character argmax when the LM and digit weights are 0 (and with no LM)', () => {

@@ -137,6 +137,10 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(line('for', 'l', 'in', 'lines'), ['for', 'l', 'in', 'lines'], 'a name beside a keyword');
     assert.deepEqual(line('y', 'l', 'z'), ['y', 'l', 'z'], 'no other operator on the line');
     assert.deepEqual(line('when', 'I', 'go', '=', 'fast'), ['when', 'I', 'go', '=', 'fast'], 'a lone I stays (prose writes it between words)');
+    // bench:code images: kirang-haerang's and unkempt's `|` read I once a lone l costs its reading everywhere.
+    const bar = (text: string) => word(text, { [text]: '|' });
+    assert.deepEqual(consistentLine([word('x'), word('^'), word('y'), bar('I'), word('z'), word('&'), word('w')]), ['x', '^', 'y', '|', 'z', '&', 'w'], 'an I the classifier also saw a bar in');
+    assert.deepEqual(consistentLine([word('when'), bar('I'), word('go'), word('='), word('fast')], (l) => l !== '|'), ['when', 'I', 'go', '=', 'fast'], 'the charset has no |');
     assert.deepEqual(line('room', '1', 'floor', '==', 'two'), ['room', '1', 'floor', '==', 'two'], 'a lone 1 stays');
     assert.deepEqual(line('rock', 'l', 'roll', '-', 'n'), ['rock', 'l', 'roll', '-', 'n'], 'a dash is no sign of code');
     assert.deepEqual(line('a', '=', 'b', '+', 'l'), ['a', '=', 'b', '+', '1'], 'after an operator it is an operand (1)');

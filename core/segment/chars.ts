@@ -44,6 +44,11 @@ const MARK_GAP = 0.6;
  * `npm run bench:code` a line's last ';' read ",." (its images: wide 5.2 -> 4.3%, fresh-narrow 6.6 -> 5.2%).
  */
 const DOT_OVER_COMMA_GAP = 1.0;
+/**
+ * A semicolon's comma is narrower than this share of the body height: a marker's comma is as wide as it
+ * is tall (nerko-one's, half the body height: its `;` read `,-` at 0.5).
+ */
+const COMMA_WIDTH = 0.7;
 /** Two top marks closer than this share of the body height side by side are one double quote. */
 const QUOTE_GAP = 0.35;
 
@@ -79,7 +84,7 @@ export function groupCharacters(components: readonly Component[], options: Group
   const isSmall = (c: Component) => isMarkSized(c, bodyHeight) || (options.keepMarks === true && isTick(c));
   // A dot (no taller than wide) over a narrow character sitting low on the line, as a semicolon's over its comma.
   const isDotOverComma = (dot: Box, under: Box) =>
-    under.top > upperHalf && dot.bottom <= under.top && boxWidth(under) < 0.5 * bodyHeight && isDotShaped(dot);
+    under.top > upperHalf && dot.bottom <= under.top && boxWidth(under) < COMMA_WIDTH * bodyHeight && isDotShaped(dot);
   let groups: CharGroup[] = components
     .filter((c) => !isSmall(c))
     .map((c) => ({ box: c.box, ids: [c.id] }));

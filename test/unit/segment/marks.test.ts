@@ -54,6 +54,13 @@ describe('segment: small marks in an image line', () => {
     assert.deepEqual(lefts(groupCharacters(tick, { keepMarks: true }), tick), [[0], [30], [40], [41]]);
   });
 
+  it("keeps a marker's semicolon together, its comma as wide as it is tall", () => {
+    // code bench images, nerko-one: a comma half a letter tall and as wide, the dot over it a mark of its own: `;` read `,-`.
+    // The dot 0.65 letter heights over the comma, which is half a letter wide and tall.
+    const comps = [a(), iStem(), box(40, 92, 50, 101), box(41, 74, 48, 79), box(60, 80, 76, 100)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30], [40, 41], [60]]);
+  });
+
   it("keeps a semicolon's dot and comma together where a leaning bracket's box reaches over them", () => {
     // code bench, oooh-baby `b);`: the ) leans right over the dot, which joined it, and the ; read ",".
     const paren = box(20, 72, 44, 104);

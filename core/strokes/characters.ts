@@ -39,6 +39,8 @@ const FLOATING = 0.2;
 const OVER_TOP = 0.15;
 /** Loose marks one over the other whose centres are this close (share of the letters' height) are one: ; : */
 const STACK_CENTRES = 0.25;
+/** A quote's tick stands at least this share of the letters' height over the comma after it (edu-sa-beginner's 'tick', 0.5). */
+const QUOTE_OVER_COMMA = 0.4;
 /** A group no taller than this share of its width is flat: - _ = take no dots. */
 const FLAT = 0.3;
 /** A stroke shorter than this share of the typical size, wholly in the line's upper half, is a high mark. */
@@ -238,7 +240,16 @@ export function groupLine(
       const A = bounds[loose[a]], B = bounds[loose[b]];
       const gap = Math.max(A.left, B.left) - Math.min(A.right, B.right);
       // One over the other with centres close: a semicolon's comma leans away from its dot.
-      const overEachOther = (B.top >= A.bottom || A.top >= B.bottom) && Math.abs((A.left + A.right) / 2 - (B.left + B.right) / 2) <= STACK_CENTRES * letterHeight;
+      // A tick high on the line (drawn down, not dotted) over a mark is a quote over its comma: 'tick',
+      // read 'tick: (bench:code pad, edu-sa-beginner and crafty-girls), not a colon's or semicolon's dot.
+      const upper = A.top <= B.top ? loose[a] : loose[b];
+      const uh = bounds[upper].bottom - bounds[upper].top;
+      const apartY = B.top >= A.bottom || A.top >= B.bottom;
+      const between = Math.max(B.top - A.bottom, A.top - B.bottom);
+      // Far over it: the hook of a ? or a piece of a * stands close over the rest.
+      const quoteTick = high(upper) && uh >= r && uh >= 3 * (bounds[upper].right - bounds[upper].left) && between >= QUOTE_OVER_COMMA * letterHeight;
+      const overEachOther = apartY && Math.abs((A.left + A.right) / 2 - (B.left + B.right) / 2) <= STACK_CENTRES * letterHeight;
+      if (apartY && quoteTick) continue;
       if (gap <= 2 * r || overEachOther) join(loose[a], loose[b]);
     }
   }

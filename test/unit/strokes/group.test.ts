@@ -82,6 +82,19 @@ describe('strokes: grouping into characters', () => {
     assert.deepEqual(groupsOf(line), [[0, 1], [2, 3], [4, 5]]);
   });
 
+  it("keeps a quote's tick high over the comma after it apart, and a semicolon's dot over its comma together", () => {
+    // bench:code's pad lines: edu-sa-beginner's and crafty-girls' emit('tick', t) read 'tick: (the tick and comma stacked as a colon).
+    const u = 24, base = 100;
+    const w = write('tick', { unit: u, baseline: base });
+    const x = 110;
+    const tick = densify([{ x, y: base - 1.5 * u }, { x: x + 0.05 * u, y: base - 1.1 * u }], 2);
+    const comma = (cx: number) => densify([{ x: cx + 0.03 * u, y: base - 0.05 * u }, { x: cx - 0.03 * u, y: base + 0.15 * u }], 2);
+    const n = w.strokes.length;
+    assert.deepEqual(groupsOf([...w.strokes, tick, comma(x + 0.02 * u)]).slice(-2).sort((a, b) => a[0] - b[0]), [[n], [n + 1]], "the quote and the comma: ',");
+    const dot = densify([{ x: x + 0.02 * u, y: base - 0.7 * u }, { x: x + 0.04 * u, y: base - 0.68 * u }], 2);
+    assert.deepEqual(groupsOf([...w.strokes, dot, comma(x + 0.02 * u)]).slice(-1), [[n, n + 1]], 'a semicolon');
+  });
+
   it("keeps the point of '!' and '?' with its stroke, and a full stop after a letter apart", () => {
     for (const text of ['a!', 'a?', 'Hi!', 'x? a.']) {
       const w = write(text);

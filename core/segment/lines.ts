@@ -82,6 +82,7 @@ export function findLines(components: readonly Component[], labels: Int32Array, 
     if (best < 0 || bestOverlap < 0.3 * boxHeight(c.box)) {
       // Nearest band; a mark above a line usually belongs to the line below (i, j dots).
       let bestD = Infinity;
+      let far = Infinity;
       lines.forEach((l, i) => {
         const below = l.band.top - c.box.bottom;
         const above = c.box.top - l.band.bottom;
@@ -90,7 +91,10 @@ export function findLines(components: readonly Component[], labels: Int32Array, 
           bestD = d;
           best = i;
         }
+        far = Math.min(far, Math.max(0, below, above));
       });
+      // Smaller than a letter and far from every line: a photo's shaded corner or a speck, read `__` before a line.
+      if (far > STRAY_DISTANCE * letter && boxHeight(c.box) < letter) continue;
     }
     lines[best].members.push(c);
   }
@@ -106,6 +110,9 @@ export function findLines(components: readonly Component[], labels: Int32Array, 
     })
     .sort((a, b) => a.top - b.top);
 }
+
+/** A mark in no line's band further than this many letter heights from every line is no part of the writing. */
+const STRAY_DISTANCE = 1;
 
 /**
  * A band shorter than a letter, with a small share of the ink of a band just above or below it, is

@@ -41,6 +41,18 @@ describe('segment: lines, words and characters on clean renders', () => {
     assert.equal(r.lines.length, 1, r.text);
   });
 
+  it("leaves out a speck far under the line, as a photo's shaded corner makes, but keeps a full stop", () => {
+    // bench:code's camera images: a dark sliver in the corner two letters under the line read `__ print(...)`.
+    const image = render('word gap test.', 'kalam', { look: 'camera', seed: 5 });
+    // Labels with a full stop: marks are kept as characters of their own.
+    const labels = ['a', '.'];
+    const clean = readText(image, flatScore, labels, { splitTouching: false });
+    const marked = { ...image, data: Uint8ClampedArray.from(image.data) };
+    for (let y = image.height - 14; y < image.height - 11; y++) for (let x = 2; x < 40; x++) marked.data[y * image.width + x] = 20;
+    assert.deepEqual(counts(clean), [[4, 3, 5]], 'the full stop stays');
+    assert.deepEqual(counts(readText(marked, flatScore, labels, { splitTouching: false })), [[4, 3, 5]]);
+  });
+
   it('keeps a line with long descenders one line (their tails are no line of their own)', () => {
     const r = readText(render('saveRow river query 1918 jungle', 'swanky-and-moo-moo'), flatScore, LABELS);
     assert.equal(r.lines.length, 1);

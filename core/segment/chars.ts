@@ -49,6 +49,8 @@ const DOT_OVER_COMMA_GAP = 1.0;
  * is tall (nerko-one's, half the body height: its `;` read `,-` at 0.5).
  */
 const COMMA_WIDTH = 0.7;
+/** A quote's tick stands at least this share of the body height over a comma after it (a colon's dots stand closer or are dots). */
+const QUOTE_OVER_COMMA = 0.4;
 /** Two top marks closer than this share of the body height side by side are one double quote. */
 const QUOTE_GAP = 0.35;
 
@@ -147,7 +149,10 @@ export function groupCharacters(components: readonly Component[], options: Group
       const last = marks[marks.length - 1];
       // Over each other: overlapping in x, or centres close (a comma's tail leans away from its dot).
       const apartY = last && (c.box.top >= last.box.bottom - 1 || last.box.top >= c.box.bottom - 1);
-      const stacked = last && (xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box)) || (apartY && Math.abs(midX(last.box) - midX(c.box)) <= MARK_CENTRES * bodyHeight));
+      // A quote's tick high over the comma after it ('tick', read 'tick:) is two characters.
+      const upper = last && (last.box.top <= c.box.top ? last.box : c.box), lower = last && (upper === last.box ? c.box : last.box);
+      const quoteOverComma = apartY && !isDotShaped(upper) && isHighTick(upper) && lower.top - upper.bottom >= QUOTE_OVER_COMMA * bodyHeight;
+      const stacked = last && !quoteOverComma && (xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box)) || (apartY && Math.abs(midX(last.box) - midX(c.box)) <= MARK_CENTRES * bodyHeight));
       const quote = last && isHighTick(last.box) && isHighTick(c.box) && -xOverlap(last.box, c.box) <= QUOTE_GAP * bodyHeight && last.ids.length === 1;
       if (stacked || quote) marks[marks.length - 1] = { box: unionBox(last.box, c.box), ids: [...last.ids, c.id], mark: true };
       else marks.push({ box: c.box, ids: [c.id], mark: true });

@@ -54,6 +54,16 @@ describe('segment: small marks in an image line', () => {
     assert.deepEqual(lefts(groupCharacters(tick, { keepMarks: true }), tick), [[0], [30], [40], [41]]);
   });
 
+  it("keeps a quote's tick high over the comma or full stop after it apart, and a colon's dots together", () => {
+    // code bench camera images: 'tick', read 'tick: and "done." read "done:" (the tick and the mark under it stacked).
+    const letter = () => box(60, 80, 76, 100);
+    const tall = () => box(80, 64, 96, 100);
+    const comps = [a(), iStem(), box(41, 96, 44, 103), box(41, 64, 44, 76), letter(), tall()];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30], [41], [41], [60], [80]]);
+    const colon = [a(), iStem(), box(41, 96, 45, 100), box(41, 84, 45, 88), letter(), tall()];
+    assert.deepEqual(lefts(groupCharacters(colon, { keepMarks: true }), colon), [[0], [30], [41, 41], [60], [80]]);
+  });
+
   it("keeps a marker's semicolon together, its comma as wide as it is tall", () => {
     // code bench images, nerko-one: a comma half a letter tall and as wide, the dot over it a mark of its own: `;` read `,-`.
     // The dot 0.65 letter heights over the comma, which is half a letter wide and tall.

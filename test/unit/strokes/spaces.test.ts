@@ -13,6 +13,17 @@ describe('strokes: word gaps', () => {
     assert.equal(facingGap([[{ x: 0, y: 0 }, { x: 0, y: 5 }]], [[{ x: 10, y: 50 }, { x: 10, y: 60 }]], 2.5, 3, 7), 7);
   });
 
+  it('on a line of gaps all alike, takes as a space only a wide gap that stands out from the others', () => {
+    const size = 20;
+    // bench:code's pad lines: caveat-brush's count++; (letters about 0.85 x-heights apart) read co unt+ +.
+    assert.deepEqual(findSpaces([10.6, 20.2, 17, 16.8, 14, 19.6], size, 0.9), [false, false, false, false, false, false]);
+    // A gap half as wide again as the others is a space, and so is one clearly wide however alike.
+    assert.deepEqual(findSpaces([10, 11, 25, 10, 12], size, 0.9), [false, false, true, false, false]);
+    assert.deepEqual(findSpaces([24, 25, 24, 26], size, 0.9), [true, true, true, true], 'x = 1 ;');
+    // Few gaps: the letter size alone decides.
+    assert.deepEqual(findSpaces([19, 19], size, 0.9), [true, true]);
+  });
+
   it('takes the wide group of a line\'s gaps as spaces, whatever the writer\'s spacing', () => {
     const size = 20;
     // Tight writer: letters 2 px apart, words 16 px.

@@ -154,10 +154,15 @@ export function chooseMerges(
 
 /** Whether class probabilities `p` (in `labels` order) read one shape surely, letters of either case and look-alikes together. */
 export function readsOneShape(p: Float32Array, labels: readonly string[]): boolean {
+  return shapeProbability(p, labels) >= SURE_SHAPE;
+}
+
+/** The probability of the likeliest shape: letters of either case and look-alikes (SHAPES) added up. */
+export function shapeProbability(p: Float32Array, labels: readonly string[]): number {
   const { shapeOf, count } = shapesOf(labels);
   const byShape = new Float64Array(count);
   for (let i = 0; i < shapeOf.length; i++) byShape[shapeOf[i]] += p[i] ?? 0;
-  return byShape.some((v) => v >= SURE_SHAPE);
+  return Math.max(...byShape);
 }
 
 /** Each label's shape (an index; look-alikes and the two cases of a letter share one), once per label list. */

@@ -28,4 +28,12 @@ describe('segment: a whole read unsurely beside surely read pieces is not offere
     const text = readBenchCodeImage(recognizer, 'return a[i] + b[j];', 'edu-qld-beginner', 'camera');
     assert.ok(text.includes('b[j]'), text);
   });
+
+  it("reads unkempt's [x with its x: a piece is sure of its shape whatever its case (x 0.69, X 0.27)", async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    // bench:code's images read 'return k, y];': the whole read k at 0.30 beside [ at 0.95 and the x.
+    const text = readBenchCodeImage(recognizer, 'return [x, y];', 'unkempt', 'camera');
+    assert.ok(text.includes('[x'), text);
+  });
 });

@@ -16,6 +16,8 @@ export type { CharReading } from './charReading';
 const CASE_EVIDENT = new Set('aAbBdDeEfFgGhHnNqQrRtT');
 /** What a small letter means in a word of capitals (l is the twin of capital I). */
 const CAPITAL_OF: Record<string, string> = { l: 'I' };
+/** Letters that are a 0's ring or a 1's bar. */
+const RING_OR_BAR = 'oOlI';
 /** Letters a number's digits are mistaken for, and the digit each stands for. */
 const DIGIT_TWIN: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: '1', i: '1', z: '2', Z: '2', s: '5', S: '5', q: '9', g: '9', b: '6', B: '8' };
 /**
@@ -81,8 +83,10 @@ export function consistentWord(word: readonly CharReading[], capitalsLine: boole
   // A bar opening a number (a year, a count) is its 1.
   const opening = OPENING_DIGIT_TWIN[texts[0]];
   if (opening && texts.length >= 3 && texts.slice(1).every(isDigit) && offered(word[0], opening, allowed)) return [opening, ...texts.slice(1)];
-  // A number with letters in it that are digits' twins: all of them digits, or none changed.
-  if (digits >= 2 && letters.length > 0 && digits >= letters.length) {
+  // A number with letters in it that are digits' twins: all of them digits, or none changed. After a
+  // leading digit, a ring or bar alone is enough (`size >= 1o`): no name starts with a digit.
+  const ringsAndBars = isDigit(texts[0]) && letters.length > 0 && letters.every((c) => RING_OR_BAR.includes(c));
+  if ((digits >= 2 || ringsAndBars) && letters.length > 0 && digits >= letters.length) {
     const asDigits = word.map((c) => (isLetter(c.text) ? DIGIT_TWIN[c.text] : c.text));
     if (asDigits.every((t, i) => t !== undefined && (t === texts[i] || offered(word[i], t, allowed)))) return asDigits as string[];
   }

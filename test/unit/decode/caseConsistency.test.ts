@@ -31,6 +31,12 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word('7906o', { o: '0' }), false).join(''), '79060');
     assert.equal(consistentWord(word('0x1F'), false).join(''), '0x1F', 'x and F have no digit twin');
     assert.equal(consistentWord(word('8Mo7', { o: '0' }), false).join(''), '8Mo7');
+    // After a leading digit, one ring or bar is enough (bench:code images: caveat's `size >= 10` read `1o`).
+    assert.equal(consistentWord(word('1o', { o: '0' }), false).join(''), '10');
+    assert.equal(consistentWord(word('2l', { l: '1' }), false).join(''), '21');
+    assert.equal(consistentWord(word('3D', { D: '0' }), false).join(''), '3D', 'a D is no ring or bar: 3D');
+    assert.equal(consistentWord(word('1st', { s: '5' }), false).join(''), '1st', 't has no digit twin');
+    assert.equal(consistentWord(word('o1', { o: '0' }), false).join(''), 'o1', 'a name opening with a ring');
   });
 
   it('an identifier that ends in a capital I, O or S after a small letter ends in a digit, if offered', () => {

@@ -192,7 +192,8 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
   }
   // A lone l in running text is no word and no one's name (PEP 8 forbids it as one for this very
   // look-alike): it is a 1 or an I ("x -= l", "h(l)"). A character read on its own may be any.
-  const loneLCost = (text: string) => (prepared.length > 1 || /\S/.test(opts.context ?? '') ? LONE_L_PENALTY * loneLs(text) : 0);
+  const inRunningText = prepared.length > 1 || /\S/.test(opts.context ?? '');
+  const loneLCost = (text: string) => (inRunningText ? LONE_L_PENALTY * loneLs(text) : 0);
   beam = beam.map((h) => ({ ...h, score: h.score - loneLCost(h.text) })).sort(byScore);
   const lexicon = opts.lexicon;
   const lexiconBonus = Math.max(0, finiteOr(opts.lexiconBonus, DEFAULT_LEXICON_BONUS, 'lexiconBonus'));

@@ -145,14 +145,16 @@ export function groupCharacters(components: readonly Component[], options: Group
     const lineMiddle = median(groups.map((g) => midY(g.box))) || median(loose.map((c) => midY(c.box)));
     // Two ticks side by side high on the line are a double quote (ticks stand upright; a hyphen lies flat).
     const isHighTick = (b: Box) => b.bottom < lineMiddle + TICK_REACH * bodyHeight && boxHeight(b) >= boxWidth(b);
+    // A quote's tick high over the comma after it ('tick', read 'tick:) is two characters, not a colon.
+    const isTickOverComma = (a: Box, b: Box) => {
+      const [upper, lower] = a.top <= b.top ? [a, b] : [b, a];
+      return !isDotShaped(upper) && isHighTick(upper) && lower.top - upper.bottom >= QUOTE_OVER_COMMA * bodyHeight;
+    };
     for (const c of [...loose].sort((a, b) => a.box.left - b.box.left)) {
       const last = marks[marks.length - 1];
       // Over each other: overlapping in x, or centres close (a comma's tail leans away from its dot).
       const apartY = last && (c.box.top >= last.box.bottom - 1 || last.box.top >= c.box.bottom - 1);
-      // A quote's tick high over the comma after it ('tick', read 'tick:) is two characters.
-      const upper = last && (last.box.top <= c.box.top ? last.box : c.box), lower = last && (upper === last.box ? c.box : last.box);
-      const quoteOverComma = apartY && !isDotShaped(upper) && isHighTick(upper) && lower.top - upper.bottom >= QUOTE_OVER_COMMA * bodyHeight;
-      const stacked = last && !quoteOverComma && (xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box)) || (apartY && Math.abs(midX(last.box) - midX(c.box)) <= MARK_CENTRES * bodyHeight));
+      const stacked = last && !(apartY && isTickOverComma(last.box, c.box)) && (xOverlap(last.box, c.box) >= MARK_STACK * Math.min(boxWidth(last.box), boxWidth(c.box)) || (apartY && Math.abs(midX(last.box) - midX(c.box)) <= MARK_CENTRES * bodyHeight));
       const quote = last && isHighTick(last.box) && isHighTick(c.box) && -xOverlap(last.box, c.box) <= QUOTE_GAP * bodyHeight && last.ids.length === 1;
       if (stacked || quote) marks[marks.length - 1] = { box: unionBox(last.box, c.box), ids: [...last.ids, c.id], mark: true };
       else marks.push({ box: c.box, ids: [c.id], mark: true });

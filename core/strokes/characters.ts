@@ -235,21 +235,21 @@ export function groupLine(
   const letterMiddle = median([...groupBounds.values()].map((g) => (g.top + g.bottom) / 2));
   // Measured against the letters as written (a font's strokes may be pieces, which makes ref small).
   const letterHeight = Math.max(median([...groupBounds.values()].map((g) => g.bottom - g.top)) || 0, 0.6 * scale);
+  // A tick high on the line (drawn down, not dotted) `below` over the mark under it is a quote over its
+  // comma: 'tick', read 'tick: (bench:code pad, edu-sa-beginner and crafty-girls), not a colon's or
+  // semicolon's dot. Far over it: the hook of a ? or a piece of a * stands close over the rest.
+  const isTickOver = (tick: number, below: number) => {
+    const t = bounds[tick], h = t.bottom - t.top;
+    return high(tick) && h >= r && h >= 3 * (t.right - t.left) && below >= QUOTE_OVER_COMMA * letterHeight;
+  };
   for (let a = 0; a < loose.length; a++) {
     for (let b = a + 1; b < loose.length; b++) {
       const A = bounds[loose[a]], B = bounds[loose[b]];
       const gap = Math.max(A.left, B.left) - Math.min(A.right, B.right);
-      // One over the other with centres close: a semicolon's comma leans away from its dot.
-      // A tick high on the line (drawn down, not dotted) over a mark is a quote over its comma: 'tick',
-      // read 'tick: (bench:code pad, edu-sa-beginner and crafty-girls), not a colon's or semicolon's dot.
-      const upper = A.top <= B.top ? loose[a] : loose[b];
-      const uh = bounds[upper].bottom - bounds[upper].top;
       const apartY = B.top >= A.bottom || A.top >= B.bottom;
-      const between = Math.max(B.top - A.bottom, A.top - B.bottom);
-      // Far over it: the hook of a ? or a piece of a * stands close over the rest.
-      const quoteTick = high(upper) && uh >= r && uh >= 3 * (bounds[upper].right - bounds[upper].left) && between >= QUOTE_OVER_COMMA * letterHeight;
+      if (apartY && isTickOver(A.top <= B.top ? loose[a] : loose[b], Math.max(B.top - A.bottom, A.top - B.bottom))) continue;
+      // One over the other with centres close: a semicolon's comma leans away from its dot.
       const overEachOther = apartY && Math.abs((A.left + A.right) / 2 - (B.left + B.right) / 2) <= STACK_CENTRES * letterHeight;
-      if (apartY && quoteTick) continue;
       if (gap <= 2 * r || overEachOther) join(loose[a], loose[b]);
     }
   }

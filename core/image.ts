@@ -108,3 +108,13 @@ export function histogramPercentile(hist: Uint32Array, count: number, q: number)
   }
   return 255;
 }
+
+/** The smallest box holding every one of `boxes` (at least one). */
+export function unionOfBoxes(boxes: readonly Box[]): Box {
+  return {
+    left: Math.min(...boxes.map((b) => b.left)),
+    top: Math.min(...boxes.map((b) => b.top)),
+    right: Math.max(...boxes.map((b) => b.right)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  };
+}

@@ -9,10 +9,11 @@ import type { Candidate } from './model';
 import { BlankImageError, LineFrame, NormalizedCharacter, normalizeCharacter, PreprocessOptions } from './preprocess';
 import { Charset, charGeometry, decodeCharacters, decodeWord, Lexicon, NgramModel, parseCharset, tooShortForLetter } from './decode';
 import { DecodeContext } from './decode/context';
+import { splitNameJoins } from './decode/lexicon';
 import { consistentLine } from './decode/caseConsistency';
 import type { WriterReferences } from './decode/caseGeometry';
 import { breaksOf, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from './decode/spacing';
-import { CharCrop, readText, TextLine } from './segment';
+import { CharCrop, joinWords, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
 import { boundsOf, unionBounds } from './strokes/types';
 import { applyEdits, cutsByClassifier, GroupingEdit, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
@@ -337,7 +338,9 @@ export class Recognizer {
         const shown = shownCandidates(decoded.chars[c.k].candidates, agreed[wi][ci], topK);
         chars[line[c.k].index] = { text: agreed[wi][ci], candidates: shown.map((x) => ({ text: x.label, p: x.p })) };
       }));
-      const text = agreed.join(' ');
+      // A name the document has, written with a gap inside it (`c ount++`), is one word.
+      const joins = lexicon ? splitNameJoins(agreed, lexicon) : [];
+      const text = agreed.map((w, wi) => (wi === 0 ? '' : joins[wi] ? '' : ' ') + w).join('');
       context.add(text + '\n');
       return text;
     });
@@ -580,7 +583,9 @@ export class Recognizer {
         const text = w.text.length === w.chars.length ? agreed[i] : w.text;
         return { ...w, text, chars: w.chars.map((c, j) => ({ ...c, candidates: shownCandidates(c.candidates, text[j], topK) })) };
       });
-      return { ...line, words, text: words.map((w) => w.text).join(' ') };
+      // A name the document has, written with a gap inside it (`c ount++`), is one word.
+      const joined = lexicon ? joinWords(words, splitNameJoins(words.map((w) => w.text), lexicon)) : words;
+      return { ...line, words: joined, text: joined.map((w) => w.text).join(' ') };
     });
     const text = lines.map((l) => l.text).join('\n');
     return {

@@ -87,3 +87,41 @@ export function identifierRuns(chars: readonly string[]): Span[] {
   }
   return runs;
 }
+
+/** Most words one written name is taken to have been split into (`c o unt`). */
+const MAX_SPLIT_PARTS = 5;
+/** Words of one letter that prose writes on their own: never taken for a piece of a name ("a round" stays). */
+const ONE_LETTER_WORDS = new Set(['a', 'A', 'I']);
+/** A run of identifier characters at a word's end, at its start, and a word that is one whole run. */
+const TRAILING_RUN = /[A-Za-z0-9_]+$/;
+const LEADING_RUN = /^[A-Za-z0-9_]+/;
+const WHOLE_RUN = /^[A-Za-z0-9_]+$/;
+
+/**
+ * Which spaces between a line's words split one of the document's names (`c ount++`, `item s.push`,
+ * `print(f"{n ame}")`): per word, whether the space before it goes. A space goes where the identifier run
+ * ending one word, the words wholly of identifier characters after it and the run starting the last
+ * word spell a lexicon word, unless every one of those pieces is a lexicon word itself (`in to` stays
+ * apart: both are words; one letter never is). Word gaps in a hand's writing are judged on their size
+ * alone, and a letter written a little apart made a space inside a name the file already has.
+ */
+export function splitNameJoins(words: readonly string[], lexicon: Lexicon): boolean[] {
+  const join = words.map(() => false);
+  if (lexicon.size === 0) return join;
+  for (let i = 0; i < words.length - 1; ) {
+    let joined = 0;
+    for (let k = Math.min(MAX_SPLIT_PARTS, words.length - i); k >= 2 && joined === 0; k--) {
+      const parts = words.slice(i, i + k);
+      const head = TRAILING_RUN.exec(parts[0])?.[0];
+      const tail = LEADING_RUN.exec(parts[k - 1])?.[0];
+      const middle = parts.slice(1, -1);
+      if (!head || !tail || !middle.every((p) => WHOLE_RUN.test(p))) continue;
+      const pieces = [head, ...middle, tail];
+      if (parts.some((p) => ONE_LETTER_WORDS.has(p))) continue;
+      if (lexicon.has(pieces.join('')) && !pieces.every((p) => lexicon.has(p))) joined = k;
+    }
+    for (let j = 1; j < joined; j++) join[i + j] = true;
+    i += Math.max(1, joined - 1);
+  }
+  return join;
+}

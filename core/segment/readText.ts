@@ -3,7 +3,7 @@
  * See index.ts for the contract.
  */
 import { IMAGE_BUDGET } from '../imageFormat';
-import { Box, GreyImage, downscaleToFit, resizeArea } from '../image';
+import { Box, GreyImage, downscaleToFit, resizeArea, unionOfBoxes } from '../image';
 import type { Candidate } from '../model';
 import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
@@ -556,11 +556,11 @@ function readUpright(
         candidates: topCandidates(c.probs, ctx.labels, k),
         crop: c.crop,
       }));
-      words.push({ box: unionAll(outChars.map((c) => c.box)), text: decoded.text, confidence: decoded.confidence, chars: outChars });
+      words.push({ box: unionOfBoxes(outChars.map((c) => c.box)), text: decoded.text, confidence: decoded.confidence, chars: outChars });
       context.addWord(decoded.text);
     }
     context.add('\n');
-    outLines.push({ box: unionAll(words.map((w) => w.box)), text: words.map((w) => w.text).join(' '), words });
+    outLines.push({ box: unionOfBoxes(words.map((w) => w.box)), text: words.map((w) => w.text).join(' '), words });
   });
   const result: TextResult = {
     text: outLines.map((l) => l.text).join('\n'),
@@ -734,15 +734,6 @@ function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): Decod
 function topCandidates(p: Float32Array, labels: readonly string[], k: number): Candidate[] {
   const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]);
   return order.slice(0, Math.max(1, k)).map((i) => ({ label: labels[i] ?? '?', p: p[i] }));
-}
-
-function unionAll(boxes: readonly Box[]): Box {
-  return {
-    left: Math.min(...boxes.map((b) => b.left)),
-    top: Math.min(...boxes.map((b) => b.top)),
-    right: Math.max(...boxes.map((b) => b.right)),
-    bottom: Math.max(...boxes.map((b) => b.bottom)),
-  };
 }
 
 export type { Component };

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { decodeWord, DEFAULT_LEXICON_BONUS } from '../../../core/decode/beam';
 import { decodeLine } from '../../../core/decode/line';
-import { identifierRuns, Lexicon, MAX_LEXICON_WORD_LENGTH, MAX_LEXICON_WORDS } from '../../../core/decode/lexicon';
+import { identifierRuns, Lexicon, MAX_LEXICON_WORD_LENGTH, MAX_LEXICON_WORDS, splitNameJoins } from '../../../core/decode/lexicon';
+import { joinWords, TextWord } from '../../../core/segment';
 import { CODE_CHARACTERS } from '../../../core/labels';
 import { Classifier, Recognizer } from '../../../core/recognizer';
 import { createGreyImage } from '../../../core/image';
@@ -106,5 +107,49 @@ describe('decode/lexicon', () => {
     const words = ['idx', 'count'];
     assert.equal(recognizer.recognizeSequence(inputs, { lexicon: words }).text, 'idx');
     assert.equal(recognizer.recognizeSequence(inputs, { lexicon: Lexicon.from(words) }).text, 'idx');
+  });
+});
+
+describe('decode/lexicon: names written with a gap inside', () => {
+  const lexicon = Lexicon.from(['count', 'items', 'name', 'print', 'into', 'in', 'to', 'around']);
+
+  it('joins the pieces of a name the document has', () => {
+    assert.deepEqual(splitNameJoins(['c', 'ount++;'], lexicon), [false, true]);
+    assert.deepEqual(splitNameJoins(['item', 's.push(next);'], lexicon), [false, true]);
+    assert.deepEqual(splitNameJoins(['print(f"{n', 'ame}")'], lexicon), [false, true]);
+    assert.deepEqual(splitNameJoins(['c', 'o', 'unt++;'], lexicon), [false, true, true]);
+  });
+
+  it('leaves words apart that are words on their own, that spell no name, or that prose writes alone', () => {
+    assert.deepEqual(splitNameJoins(['in', 'to'], lexicon), [false, false]);
+    assert.deepEqual(splitNameJoins(['x', '=', 'count'], lexicon), [false, false, false]);
+    assert.deepEqual(splitNameJoins(['return', 'a'], lexicon), [false, false]);
+    assert.deepEqual(splitNameJoins(['a', 'round'], lexicon), [false, false]);
+    assert.deepEqual(splitNameJoins(['c', 'ount'], Lexicon.empty), [false, false]);
+  });
+
+  it('the Recognizer joins them on the pad (recognizeSequence) only with the lexicon', () => {
+    const letters = 'count';
+    const classifier: Classifier = { labels: LABELS, probabilities: (chars) => chars.map((_, i) => probs({ [letters[i % 5]]: 0.97 })) };
+    const recognizer = new Recognizer(classifier);
+    const ink = createGreyImage(20, 30);
+    for (let y = 10; y < 25; y++) ink.data.fill(0, y * 20 + 6, y * 20 + 14);
+    const inputs = Array.from(letters, () => ({ image: ink }));
+    const spaceBefore = [false, true, false, false, false];
+    assert.equal(recognizer.recognizeSequence(inputs, { spaceBefore }).text, 'c ount');
+    assert.equal(recognizer.recognizeSequence(inputs, { spaceBefore, lexicon: ['count'] }).text, 'count');
+  });
+
+  it('joinWords merges the words of an image line, their characters and boxes', () => {
+    const word = (text: string, left: number): TextWord => ({
+      box: { left, top: 0, right: left + 10 * text.length, bottom: 20 },
+      text,
+      confidence: 0.9,
+      chars: Array.from(text, (_, i) => ({ box: { left: left + 10 * i, top: 0, right: left + 10 * i + 10, bottom: 20 }, candidates: [], crop: { image: createGreyImage(10, 20) } })),
+    });
+    const joined = joinWords([word('c', 0), word('ount', 30), word('x', 90)], [false, true, false]);
+    assert.deepEqual(joined.map((w) => w.text), ['count', 'x']);
+    assert.deepEqual(joined[0].box, { left: 0, top: 0, right: 70, bottom: 20 });
+    assert.equal(joined[0].chars.length, 5);
   });
 });

@@ -45,6 +45,8 @@ const QUOTE_OVER_COMMA = 0.4;
 const FLAT = 0.3;
 /** A stroke shorter than this share of the typical size, wholly in the line's upper half, is a high mark. */
 const HIGH_MARK = 0.65;
+/** ...or one ending at least this share of the typical size above the full-size strokes' feet (gochi-hand's ticks of "). */
+const HIGH_MARK_CLEARANCE = 0.45;
 /** Two high marks at most this share of the letters' height apart (and level) are one double quote. */
 const QUOTE_GAP = 0.6;
 
@@ -83,11 +85,21 @@ export function groupLine(
   const scale = Math.max(ref, ...members.map(extentOf));
   const full = members.filter((i) => extentOf(i) >= HIGH_MARK * scale);
   const middle = median((full.length ? full : members.filter((i) => !small[i])).map(centreY));
-  const high = (i: number) => {
+  // Where the full-size strokes end: a hand's long quote ticks reach below the middle, yet stand clear
+  // of the feet and of every other stroke's box (the strokes of a * cross each other).
+  const fullFeet = full.length ? median(full.map((i) => bounds[i].bottom)) : Infinity;
+  const standsAlone = (i: number) => {
+    const a = bounds[i], m = 0;
+    return members.every((j) => j === i || bounds[j].left > a.right + m || bounds[j].right < a.left - m || bounds[j].top > a.bottom + m || bounds[j].bottom < a.top - m);
+  };
+  const isHigh = (i: number) => {
     const w = bounds[i].right - bounds[i].left;
     // Narrow and upright: a flat stroke up there is a bar (T, H, E), not a tick.
-    return extentOf(i) < HIGH_MARK * scale && w < 0.35 * scale && w <= bounds[i].bottom - bounds[i].top && bounds[i].bottom < middle - 0.1 * scale;
+    if (extentOf(i) >= HIGH_MARK * scale || w >= 0.35 * scale || w > bounds[i].bottom - bounds[i].top) return false;
+    return bounds[i].bottom < middle - 0.1 * scale || (bounds[i].bottom < fullFeet - HIGH_MARK_CLEARANCE * scale && standsAlone(i));
   };
+  const highs = new Set(members.filter(isHigh));
+  const high = (i: number) => highs.has(i);
   const isMark = (i: number) => small[i] || high(i);
   const letters = members.filter((i) => !isMark(i)).sort((a, b) => bounds[a].left - bounds[b].left);
   // Where the line's letters stand: the median foot of its strokes that are no marks.

@@ -123,6 +123,18 @@ describe('strokes: grouping into characters', () => {
     }
   });
 
+  it('reads two long ticks reaching below the middle, yet clear of the feet, as one double quote', () => {
+    // bench:code's pad lines: gochi-hand's " read '' (log(''done,'')): its ticks reach down to the letters' middle.
+    const u = 24, base = 100;
+    const w = write('lok a', { unit: u, baseline: base });
+    const x = 20 + 2.9 * u;
+    const tick = (dx: number) => densify([{ x: x + dx + 0.05 * u, y: base - 1.6 * u }, { x: x + dx, y: base - 0.8 * u }], 2);
+    const n = w.strokes.length;
+    const groups = groupsOf([...w.strokes, tick(0), tick(0.3 * u)]);
+    assert.deepEqual(groups.find((g) => g.includes(n)), [n, n + 1], 'the two ticks: one "');
+    assert.equal(groups.length, w.charStrokes.length + 1);
+  });
+
   it('reads the four ticks of an empty string as two double quotes, not one', () => {
     // bench:code: 'if (s === "") return;' read 'if (s === ") return;' on the pad.
     for (const text of ['x = ""', 'a "" H', 'Hit ""']) {

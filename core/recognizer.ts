@@ -58,6 +58,12 @@ export interface TextRecognition extends Recognition {
 export interface SequenceRecognition extends Recognition {
   /** One per input character, in input order; a blank one has text '' and no candidates. */
   readonly chars: readonly { readonly text: string; readonly candidates: readonly TextCandidate[] }[];
+  /**
+   * The spaces of `text`, per input character: the `spaceBefore` asked for, less those inside a name
+   * the lexicon has (decode/lexicon.ts splitNameJoins). Whoever rebuilds the text from the characters
+   * (the pad, after a pick) uses these.
+   */
+  readonly spaceBefore: readonly boolean[];
 }
 
 export interface SequenceOptions extends RecognizeOptions {
@@ -309,6 +315,8 @@ export class Recognizer {
     const chars: { text: string; candidates: TextCandidate[] }[] = inputs.map(() => ({ text: '', candidates: [] }));
     const context = new DecodeContext(opts.context);
     let lnConf = 0;
+    /** Input indices whose space went: a joined word's first character and any blank ones before it. */
+    const joined = new Set<number>();
     const texts = lines.map((line) => {
       const decoded = decodeCharacters(
         line.map((c) => probOf.get(c.index)!),
@@ -340,13 +348,19 @@ export class Recognizer {
       }));
       // A name the document has, written with a gap inside it (`c ount++`), is one word.
       const joins = lexicon ? splitNameJoins(agreed, lexicon) : [];
+      joins.forEach((join, wi) => {
+        if (!join) return;
+        const previous = words[wi - 1];
+        for (let i = line[previous[previous.length - 1].k].index + 1; i <= line[words[wi][0].k].index; i++) joined.add(i);
+      });
       const text = agreed.map((w, wi) => (wi === 0 ? '' : joins[wi] ? '' : ' ') + w).join('');
       context.add(text + '\n');
       return text;
     });
     const text = texts.join('\n');
     const confidence = Math.exp(lnConf / present.length);
-    return { text, confidence, candidates: [{ text, p: confidence }], chars };
+    const spaceBefore = inputs.map((_, i) => (opts.spaceBefore?.[i] ?? false) && !joined.has(i));
+    return { text, confidence, candidates: [{ text, p: confidence }], chars, spaceBefore };
   }
 
   /**
@@ -364,11 +378,12 @@ export class Recognizer {
     this.classify(apart.characters, read, memo);
     const cuts = touchingCuts(apart, (inputs) => this.sureness(inputs, read, memo));
     const grouped = this.withoutHuggedSpaces(applyEdits(apart, this.chooseEdits(apart, cuts, opts, read, memo)), read, memo);
-    const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), grouped };
+    const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), spaceBefore: grouped.spaceBefore, grouped };
     if (grouped.characters.length === 0) return blank;
     try {
       const r = this.readSequence(grouped.characters, { ...opts, spaceBefore: grouped.spaceBefore, lineBreakBefore: grouped.lineBreakBefore }, memo, this.strokesLmWeight, true);
-      return { ...r, grouped };
+      // The grouping's spaces as read: a name the file has, written with a gap, is one word.
+      return { ...r, grouped: { ...grouped, spaceBefore: [...r.spaceBefore] } };
     } catch (err) {
       if (err instanceof BlankImageError) return blank;
       throw err;

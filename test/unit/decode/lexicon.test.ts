@@ -137,7 +137,10 @@ describe('decode/lexicon: names written with a gap inside', () => {
     const inputs = Array.from(letters, () => ({ image: ink }));
     const spaceBefore = [false, true, false, false, false];
     assert.equal(recognizer.recognizeSequence(inputs, { spaceBefore }).text, 'c ount');
-    assert.equal(recognizer.recognizeSequence(inputs, { spaceBefore, lexicon: ['count'] }).text, 'count');
+    const joined = recognizer.recognizeSequence(inputs, { spaceBefore, lexicon: ['count'] });
+    assert.equal(joined.text, 'count');
+    assert.deepEqual(joined.spaceBefore, [false, false, false, false, false], 'the spaces of the text, per character');
+    assert.deepEqual(recognizer.recognizeSequence(inputs, { spaceBefore }).spaceBefore, spaceBefore);
   });
 
   it('joinWords merges the words of an image line, their characters and boxes', () => {

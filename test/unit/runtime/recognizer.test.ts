@@ -262,6 +262,21 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide }).text;
     assert.ok(read.startsWith('const url = "/api/v2'), read);
   });
+
+  it("joins a name the document has, written with a gap inside, in the text and in the grouping's spaces the pad inserts", async function () {
+    // bench:code, pad, fresh-marker: nerko-one's `items.push(next);` read `item s.push(next);`.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const fonts = HELDOUT_GROUPS['fresh-marker'].map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('nerko-one') && x.line === 'items.push(next);')!;
+    const options = { inkWidth: w.inkWidth, charset: 'code', guide: w.guide };
+    assert.equal(recognizer.recognizeStrokes(w.strokes, options).text, 'item s.push(next);');
+    const read = recognizer.recognizeStrokes(w.strokes, { ...options, lexicon: ['items', 'push', 'next'] });
+    assert.equal(read.text, 'items.push(next);');
+    // The pad rebuilds its text from the characters and the grouping's spaces (webview/pad/main.ts).
+    const rebuilt = read.chars.map((c, i) => (read.grouped.spaceBefore[i] ? ' ' : '') + c.text).join('');
+    assert.equal(rebuilt, read.text);
+  });
 });
 
 describe('runtime: Recognizer.recognizeStrokes spaces an operator on both sides when it is spaced on one (shipped model)', () => {

@@ -112,12 +112,12 @@ export function splitNameJoins(words: readonly string[], lexicon: Lexicon): bool
     let joined = 0;
     for (let k = Math.min(MAX_SPLIT_PARTS, words.length - i); k >= 2 && joined === 0; k--) {
       const parts = words.slice(i, i + k);
+      if (parts.some((p) => ONE_LETTER_WORDS.has(p))) continue;
       const head = TRAILING_RUN.exec(parts[0])?.[0];
       const tail = LEADING_RUN.exec(parts[k - 1])?.[0];
       const middle = parts.slice(1, -1);
       if (!head || !tail || !middle.every((p) => WHOLE_RUN.test(p))) continue;
       const pieces = [head, ...middle, tail];
-      if (parts.some((p) => ONE_LETTER_WORDS.has(p))) continue;
       if (lexicon.has(pieces.join('')) && !pieces.every((p) => lexicon.has(p))) joined = k;
     }
     for (let j = 1; j < joined; j++) join[i + j] = true;

@@ -4,8 +4,6 @@
  * in one dimension). A line whose gaps do not separate that way is one word, unless every
  * gap is wide.
  */
-import { unionOfBoxes } from '../image';
-import type { TextWord } from './readText';
 
 /**
  * Indices i such that a space goes between character i and i+1. `measure[i]` false leaves gap i out
@@ -49,15 +47,4 @@ export function wordBreaks(gaps: readonly number[], bodyHeight: number, measure?
     if (g > threshold) breaks.add(i);
   });
   return breaks;
-}
-
-/** A line's words with each one `join` marks merged into the word before it (one name written with a gap). */
-export function joinWords(words: readonly TextWord[], join: readonly boolean[]): TextWord[] {
-  const out: TextWord[] = [];
-  words.forEach((w, i) => {
-    const prev = out[out.length - 1];
-    if (!join[i] || !prev) out.push(w);
-    else out[out.length - 1] = { box: unionOfBoxes([prev.box, w.box]), text: prev.text + w.text, confidence: Math.min(prev.confidence, w.confidence), chars: [...prev.chars, ...w.chars] };
-  });
-  return out;
 }

@@ -89,8 +89,8 @@ export function groupLine(
   // of the feet and of every other stroke's box (the strokes of a * cross each other).
   const fullFeet = full.length ? median(full.map((i) => bounds[i].bottom)) : Infinity;
   const standsAlone = (i: number) => {
-    const a = bounds[i], m = 0;
-    return members.every((j) => j === i || bounds[j].left > a.right + m || bounds[j].right < a.left - m || bounds[j].top > a.bottom + m || bounds[j].bottom < a.top - m);
+    const a = bounds[i];
+    return members.every((j) => j === i || bounds[j].left > a.right || bounds[j].right < a.left || bounds[j].top > a.bottom || bounds[j].bottom < a.top);
   };
   const isHigh = (i: number) => {
     const w = bounds[i].right - bounds[i].left;

@@ -109,12 +109,14 @@ export function histogramPercentile(hist: Uint32Array, count: number, q: number)
   return 255;
 }
 
-/** The smallest box holding every one of `boxes` (at least one). */
-export function unionOfBoxes(boxes: readonly Box[]): Box {
-  return {
-    left: Math.min(...boxes.map((b) => b.left)),
-    top: Math.min(...boxes.map((b) => b.top)),
-    right: Math.max(...boxes.map((b) => b.right)),
-    bottom: Math.max(...boxes.map((b) => b.bottom)),
-  };
+/** The smallest box holding every one of `list` (an empty list gives an empty, inside-out box). */
+export function unionBounds(list: readonly Box[]): Box {
+  const out = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  for (const b of list) {
+    out.left = Math.min(out.left, b.left);
+    out.top = Math.min(out.top, b.top);
+    out.right = Math.max(out.right, b.right);
+    out.bottom = Math.max(out.bottom, b.bottom);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
  * Words of an image's line joined after reading: a name the document has, written with a gap inside it,
  * is one word (core/decode/lexicon.ts splitNameJoins decides which).
  */
-import { unionOfBoxes } from '../image';
+import { unionBox } from './components';
 import type { TextWord } from './readText';
 
 /** A line's words with each one `join` marks merged into the word before it (one name written with a gap). */
@@ -11,7 +11,7 @@ export function joinWords(words: readonly TextWord[], join: readonly boolean[]):
   words.forEach((w, i) => {
     const prev = out[out.length - 1];
     if (!join[i] || !prev) out.push(w);
-    else out[out.length - 1] = { box: unionOfBoxes([prev.box, w.box]), text: prev.text + w.text, confidence: Math.min(prev.confidence, w.confidence), chars: [...prev.chars, ...w.chars] };
+    else out[out.length - 1] = { box: unionBox(prev.box, w.box), text: prev.text + w.text, confidence: Math.min(prev.confidence, w.confidence), chars: [...prev.chars, ...w.chars] };
   });
   return out;
 }

@@ -3,7 +3,7 @@
  * See index.ts for the contract.
  */
 import { IMAGE_BUDGET } from '../imageFormat';
-import { Box, GreyImage, downscaleToFit, resizeArea, unionOfBoxes } from '../image';
+import { Box, GreyImage, downscaleToFit, resizeArea, unionBounds } from '../image';
 import type { Candidate } from '../model';
 import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
@@ -556,11 +556,11 @@ function readUpright(
         candidates: topCandidates(c.probs, ctx.labels, k),
         crop: c.crop,
       }));
-      words.push({ box: unionOfBoxes(outChars.map((c) => c.box)), text: decoded.text, confidence: decoded.confidence, chars: outChars });
+      words.push({ box: unionBounds(outChars.map((c) => c.box)), text: decoded.text, confidence: decoded.confidence, chars: outChars });
       context.addWord(decoded.text);
     }
     context.add('\n');
-    outLines.push({ box: unionOfBoxes(words.map((w) => w.box)), text: words.map((w) => w.text).join(' '), words });
+    outLines.push({ box: unionBounds(words.map((w) => w.box)), text: words.map((w) => w.text).join(' '), words });
   });
   const result: TextResult = {
     text: outLines.map((l) => l.text).join('\n'),

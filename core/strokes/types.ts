@@ -49,16 +49,8 @@ export function boundsOf(stroke: Stroke): Box {
   return { left, top, right, bottom };
 }
 
-export function unionBounds(list: readonly Box[]): Box {
-  const out = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
-  for (const b of list) {
-    out.left = Math.min(out.left, b.left);
-    out.top = Math.min(out.top, b.top);
-    out.right = Math.max(out.right, b.right);
-    out.bottom = Math.max(out.bottom, b.bottom);
-  }
-  return out;
-}
+/** One union of boxes for the pad's strokes and the image reader's words (core/image.ts). */
+export { unionBounds } from '../image';
 
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return NaN;

@@ -130,6 +130,17 @@ describe('strokes: writing line and case geometry', () => {
     assert.equal(estimateLineFrame(caps)?.xHeight, 26);
   });
 
+  it('x-high letters among many taller brackets and ascenders still measure the x-height: `if (idx < n) {`', () => {
+    // scriptc on the pad (bench:code): i f ( i d x < n ) {, the two i's dotted. Three x-high letters
+    // (the x, the n, the dotless i) among tall bodies rise under half the median rise; taken for
+    // punctuation, the x-height came out 41.7 (the writer's 16.3) and no gap of the line was a space.
+    const bodies = [[21, 102, 33, 120], [39, 80, 58, 144], [90, 72, 106, 133], [123, 104, 135, 121], [143, 82, 170, 120], [175, 103, 203, 120], [238, 88, 271, 121], [292, 103, 325, 120], [333, 76, 347, 133], [376, 77, 394, 133]]
+      .map(([left, top, right, bottom]) => ({ left, top, right, bottom }));
+    const dotted = bodies.map((_, i) => i === 0 || i === 3);
+    const f = estimateLineFrame(bodies, dotted)!;
+    assert.ok(f && f.xHeight >= 14 && f.xHeight <= 20, `x-height ${f?.xHeight}`);
+  });
+
   it('bars say nothing of the baseline: "x -= 1" whose - and = outvoted the x and the 1', () => {
     // playwrite-it-moderna on the pad (bench:code): the - and the = stand level with the x's middle, and
     // the baseline went there, so the x read y and the line "y _T |".

@@ -130,8 +130,13 @@ const SURE_WHOLE = 0.9;
  */
 const SURE_PIECES = 0.95;
 const UNSURE_BESIDE_SURE_PIECES = 0.3;
-/** A whole read less surely than this may be touching letters however narrow (split.ts cutCandidates). */
-const UNSURE_WHOLE = 0.7;
+/**
+ * A whole read less surely than this may be touching letters however narrow (split.ts cutCandidates).
+ * Was 0.7: a t and the ( after it read K at 0.74 (`lisKrange(10))`, `emiKhck'`). Held out (`npx tsx
+ * bench/code.ts`, images): 404 -> 397 character errors without the lexicon, 354 -> 346 with it; the
+ * training families' lines and `npx tsx bench/text.ts --only inkwell` read as before.
+ */
+const UNSURE_WHOLE = 0.8;
 /**
  * Cut lines (split.ts seamCuts) are followed on pages whose strokes are at least this wide (px): a fine
  * pen's stroke is crossed as cheaply as gone around, and there they wandered (bench:text's thin pen

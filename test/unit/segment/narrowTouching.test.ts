@@ -15,6 +15,14 @@ describe('segment: touching letters narrower than one letter', () => {
     assert.ok(read('kalam-thick-0').split(' ').includes('itemData6'), read('kalam-thick-0'));
   });
 
+  it('reads a t against the bracket after it, whole read K at 0.74 (bench:code, shadows-into-light-two)', async function () {
+    // With only wholes under 0.7 tried in pieces: `lisKrange(10))`.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const text = readBenchCodeImage(recognizer, 'list(range(10))', 'shadows-into-light-two', 'clean');
+    assert.ok(text.startsWith('list('), text);
+  });
+
   it('does not halve a 0 into ( and )', async function () {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();

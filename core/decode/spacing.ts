@@ -75,6 +75,9 @@ export function unwrittenSpaces(
     const atLineEnd = i + 1 === readings.length || before[i + 1] === 'line';
     if (
       spaceUnwritten(sure[i - 1], sure[i], nextInWord(i)) ||
+      // A stop written right after a letter and before a small letter joins two names (`stdio. h`,
+      // `host. com`, `user. age`): a sentence's next word opens with a capital.
+      (sure[i - 1] === '.' && i >= 2 && before[i - 1] === 'none' && /^[A-Za-z]$/.test(label[i - 2]) && /^[a-z]$/.test(label[i])) ||
       // A mark standing alone as a word ends the word before it: a ; or , anywhere (`b[j] ;`, `(a , b)`),
       // any stop at the line's end (`count++ ;`, `else :`). Sure it is one of them is enough, not which,
       // and less sure than beside a letter: alone, it is no letter's piece.

@@ -30,6 +30,17 @@ describe('decode: spaces no one writes', () => {
     assert.equal(spaceUnwritten('a', '.', '.'), false, 'a spread (f(a, ...rest))');
   });
 
+  it('takes the space after a stop written right after a letter and before a small letter; a sentence goes on', () => {
+    // bench:code, pad: swanky-and-moo-moo's `<stdio.h>` read `<stdio. h>`.
+    const labels = ['o', '.', 'h', 'T', '5'];
+    const sure = (c: string) => Float32Array.from(labels, (l) => (l === c ? SURE_SPACING + 0.05 : (1 - SURE_SPACING - 0.05) / 4));
+    const read = (text: string, before: Break[]) => [...unwrittenSpaces(Array.from(text, sure), labels, before)];
+    assert.deepEqual(read('o.h', ['none', 'none', 'space']), [2], 'stdio. h');
+    assert.deepEqual(read('o.T', ['none', 'none', 'space']), [], 'a sentence\'s next word opens with a capital');
+    assert.deepEqual(read('5.h', ['none', 'none', 'space']), [], 'a numbered item (1. item)');
+    assert.deepEqual(read('o.h', ['none', 'space', 'space']), [], 'a stop standing alone');
+  });
+
   it('finds the unwritten spaces of a run from its readings: sure ones only, never a line break', () => {
     const labels = ['f', '(', 'a', ')', 'J', 'o'];
     const sure = (c: string) => Float32Array.from(labels, (l) => (l === c ? SURE_SPACING + 0.05 : (1 - SURE_SPACING - 0.05) / 5));

@@ -138,6 +138,22 @@ export function groupLine(
     return w >= BAR_MIN_WIDTH * ref && bounds[i].bottom - bounds[i].top <= BAR_FLATNESS * w;
   };
   const bars = new Set(letters.filter(isBar));
+  // A narrow stroke with a dot of its own over it is an i or a j: a whole letter, which joins a stroke
+  // beside it only where their boxes meet (a bracket's arm reaching near it is no part of it: `[i]`).
+  const dotted = new Map<number, boolean>();
+  const markBoxes = marks.map((m) => bounds[m]);
+  const dottedStem = (i: number) => {
+    let known = dotted.get(i);
+    if (known === undefined) dotted.set(i, (known = isDottedStem(bounds[i], markBoxes, ref, r)));
+    return known;
+  };
+  // Two dotted stems of about one height side by side are one stem, as a serif font draws it in strokes.
+  const oneStem = (a: Box, b: Box) => Math.abs(a.top - b.top) <= ONE_STEM * ref && Math.abs(a.bottom - b.bottom) <= ONE_STEM * ref;
+  const standsApart = (i: number, j: number) => {
+    const a = bounds[i], b = bounds[j];
+    if (!(a.right < b.left || b.right < a.left) || !(dottedStem(i) || dottedStem(j))) return false;
+    return !(dottedStem(i) && dottedStem(j) && oneStem(a, b));
+  };
   for (let a = 0; a < letters.length; a++) {
     const ia = letters[a];
     if (bars.has(ia)) continue;
@@ -145,7 +161,7 @@ export function groupLine(
       const ib = letters[b];
       if (bounds[ib].left > bounds[ia].right + 2 * r) break;
       if (bars.has(ib) || find(ia) === find(ib)) continue;
-      if (belongTogether(probes(ia), probes(ib), bounds[ia], bounds[ib], ref, r)) join(ia, ib);
+      if (!standsApart(ia, ib) && belongTogether(probes(ia), probes(ib), bounds[ia], bounds[ib], ref, r)) join(ia, ib);
     }
   }
   const tol = Math.max(2 * r + 1, JUNCTION_REACH * ref);
@@ -349,6 +365,25 @@ function belongTogether(
   if (touch === 'junction') return true;
   if (touch === 'none') return false;
   return overlap >= OVERLAP_IF_TOUCHING || Math.min(wa, wb) <= STEM_WIDTH * ref;
+}
+
+/** A dot over a stem at most this share of the typical size above its top makes it an i or a j. */
+const DOT_OVER_STEM = 0.6;
+/** Dotted stems whose tops and feet are this close (share of the typical size) are one stem drawn in strokes. */
+const ONE_STEM = 0.15;
+
+/**
+ * Whether a stroke is a stem (narrow, or at most half as wide as tall: a leaning hand's i) with a dot
+ * (no longer than twice its width) over its top and within a mark's reach of it sideways.
+ */
+function isDottedStem(stem: Box, marks: readonly Box[], ref: number, r: number): boolean {
+  const w = stem.right - stem.left;
+  if (w > STEM_WIDTH * ref && w > 0.5 * (stem.bottom - stem.top)) return false;
+  const reach = Math.max(MARK_REACH * ref, 2 * r);
+  return marks.some((d) => {
+    const dw = d.right - d.left, dh = d.bottom - d.top;
+    return d.bottom <= stem.top + r && stem.top - d.bottom <= DOT_OVER_STEM * ref && d.right >= stem.left - reach && d.left <= stem.right + reach && Math.max(dw, dh) <= 2 * Math.min(dw, dh) + 2 * r;
+  });
 }
 
 /** Whether a short stroke's two ends each lie on a different one of the strokes it touches (a link between them). */

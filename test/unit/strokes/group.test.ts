@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { groupStrokes, strokesToCharacters } from '../../../core/strokes';
 import { densify, write, writeLater } from './fixtures';
+import { writeCodeLines } from '../../../bench/codeWriting';
+import { FONT_FAMILIES } from '../../../training/fonts';
+import { traceFamily } from '../../../training/tracedFonts';
 
 /** The characters as sorted stroke-index lists, for comparing groupings. */
 function groupsOf(strokes: Parameters<typeof groupStrokes>[0], opts = {}): number[][] {
@@ -178,5 +181,17 @@ describe('strokes: grouping into characters', () => {
     assert.ok(g.characters[0].box.right <= g.characters[1].box.left);
     // strokeIndices point into the caller's (reversed) array
     assert.deepEqual(g.characters[1].strokeIndices, [0, 1, 2]);
+  });
+
+  it('an i or j beside a bracket whose arm reaches near its stem is a letter of its own: `a[i]`', () => {
+    // bench:code's pad lines: `grid[i][j]` read `grid[][j]` in nothing-you-could-do, `grid[][]` in
+    // calligraffitti, `grid[i][0]` in farsan: the stem ends within a join's reach of the bracket's arm tip
+    // and, as a narrow stem, joined it. Its own dot over it says it is an i.
+    const font = traceFamily(FONT_FAMILIES.find((f) => f.id === 'calligraffitti')!);
+    for (const seed of [16, 23]) {
+      const [w] = writeCodeLines([font], ['a[i]'], true, seed);
+      const g = strokesToCharacters(w.strokes, { inkWidth: w.inkWidth, guide: w.guide });
+      assert.equal(g.characters.length, 4, `seed ${seed}: ${g.characters.map((c) => c.strokeIndices.join(',')).join(' | ')}`);
+    }
   });
 });

@@ -41,6 +41,17 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(read('o.h', ['none', 'space', 'space']), [], 'a stop standing alone');
   });
 
+  it('takes the space after a ~ that opens a word: the unary not holds on to its operand', () => {
+    // bench:code, images: bad-script's and the-girl-next-door's `cost = ~mask;` read `cost = ~ mask;`.
+    const labels = ['=', '~', 'm', '(', 'a'];
+    const sure = (c: string) => Float32Array.from(labels, (l) => (l === c ? SURE_SPACING + 0.05 : (1 - SURE_SPACING - 0.05) / 4));
+    const read = (text: string, before: Break[]) => [...unwrittenSpaces(Array.from(text, sure), labels, before)];
+    assert.deepEqual(read('=~m', ['none', 'space', 'space']), [2], '= ~ mask');
+    assert.deepEqual(read('~m', ['none', 'space']), [1], 'a line that opens with ~ mask');
+    assert.deepEqual(read('(~m', ['none', 'none', 'space']), [2], '(~ mask');
+    assert.deepEqual(read('a~m', ['none', 'none', 'space']), [], 'a ~ after a letter is no unary not (a~ b)');
+  });
+
   it('finds the unwritten spaces of a run from its readings: sure ones only, never a line break', () => {
     const labels = ['f', '(', 'a', ')', 'J', 'o'];
     const sure = (c: string) => Float32Array.from(labels, (l) => (l === c ? SURE_SPACING + 0.05 : (1 - SURE_SPACING - 0.05) / 5));

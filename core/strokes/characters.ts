@@ -270,6 +270,8 @@ export function groupLine(
     const t = bounds[tick], h = t.bottom - t.top;
     return high(tick) && h >= r && h >= 3 * (t.right - t.left) && below >= QUOTE_OVER_COMMA * letterHeight;
   };
+  // An upright tick (' " `), as against a piece of a * or of a serif font's quote.
+  const isTick = (b: Box) => b.bottom - b.top >= 1.5 * (b.right - b.left);
   for (let a = 0; a < loose.length; a++) {
     for (let b = a + 1; b < loose.length; b++) {
       const A = bounds[loose[a]], B = bounds[loose[b]];
@@ -278,7 +280,11 @@ export function groupLine(
       if (apartY && isTickOver(A.top <= B.top ? loose[a] : loose[b], Math.max(B.top - A.bottom, A.top - B.bottom))) continue;
       // One over the other with centres close: a semicolon's comma leans away from its dot.
       const overEachOther = apartY && Math.abs((A.left + A.right) / 2 - (B.left + B.right) / 2) <= STACK_CENTRES * letterHeight;
-      if (gap <= 2 * r || overEachOther) join(loose[a], loose[b]);
+      // Upright ticks level with each other, apart by more than a pen's radius, are left to the quotes'
+      // pairing below: a narrow hand's "" touch in the middle, and joined by touch its four ticks were one
+      // quote (`if (s === ")`).
+      const levelTicks = !apartY && gap > r && isTick(A) && isTick(B) && high(loose[a]) && high(loose[b]);
+      if ((gap <= 2 * r && !levelTicks) || overEachOther) join(loose[a], loose[b]);
     }
   }
   // Then the marks so made, left to right, pair as quotes, each mark in one quote at most: the four
@@ -294,7 +300,8 @@ export function groupLine(
     for (let b = a + 1; b < looseMarks.length && !inQuote.has(looseMarks[a][0]); b++) {
       const [ra, A] = looseMarks[a], [rb, B] = looseMarks[b];
       const gap = Math.max(A.left, B.left) - Math.min(A.right, B.right);
-      const quote = !inQuote.has(rb) && A.bottom < letterMiddle && B.bottom < letterMiddle && gap <= QUOTE_GAP * letterHeight && Math.abs(A.top - B.top) <= QUOTE_GAP * letterHeight;
+      // (A line of marks alone has no letters' middle: its marks are all high.)
+      const quote = !inQuote.has(rb) && !(A.bottom >= letterMiddle) && !(B.bottom >= letterMiddle) && gap <= QUOTE_GAP * letterHeight && Math.abs(A.top - B.top) <= QUOTE_GAP * letterHeight;
       if (!quote) continue;
       inQuote.add(ra).add(rb);
       join(ra, rb);

@@ -183,6 +183,15 @@ describe('strokes: grouping into characters', () => {
     assert.deepEqual(g.characters[1].strokeIndices, [0, 1, 2]);
   });
 
+  it('the four ticks of "" in a narrow hand are two quotes, though the middle two touch', () => {
+    // bench:code's pad lines: loved-by-the-king's `if (s === "") return;` read `if(s === ") return;`: loose
+    // marks whose ink touches were joined before the quotes were paired, and the four ticks made one.
+    const font = traceFamily(FONT_FAMILIES.find((f) => f.id === 'loved-by-the-king')!);
+    const [w] = writeCodeLines([font], ['s === ""'], true, 29);
+    const g = strokesToCharacters(w.strokes, { inkWidth: w.inkWidth, guide: w.guide });
+    assert.deepEqual(g.characters.map((c) => c.strokeIndices.length), [1, 2, 2, 2, 2, 2], g.characters.map((c) => c.strokeIndices.join(',')).join(' | '));
+  });
+
   it('an i or j beside a bracket whose arm reaches near its stem is a letter of its own: `a[i]`', () => {
     // bench:code's pad lines: `grid[i][j]` read `grid[][j]` in nothing-you-could-do, `grid[][]` in
     // calligraffitti, `grid[i][0]` in farsan: the stem ends within a join's reach of the bracket's arm tip

@@ -79,7 +79,7 @@ export function unwrittenSpaces(
       // `host. com`, `user. age`): a sentence's next word opens with a capital.
       (sure[i - 1] === '.' && i >= 2 && before[i - 1] === 'none' && /^[A-Za-z]$/.test(label[i - 2]) && /^[a-z]$/.test(label[i])) ||
       // A ~ that opens a word is the unary not and holds on to its operand (`cost = ~ mask`).
-      (sure[i - 1] === '~' && (i === 1 || before[i - 1] !== 'none' || OPENING_BRACKETS.includes(label[i - 2])) && /^[A-Za-z_(]$/.test(label[i])) ||
+      (sure[i - 1] === '~' && (i === 1 || before[i - 1] !== 'none' || (label[i - 2].length === 1 && OPENING_BRACKETS.includes(label[i - 2]))) && /^[A-Za-z_(]$/.test(label[i])) ||
       // A mark standing alone as a word ends the word before it: a ; or , anywhere (`b[j] ;`, `(a , b)`),
       // any stop at the line's end (`count++ ;`, `else :`). Sure it is one of them is enough, not which,
       // and less sure than beside a letter: alone, it is no letter's piece.

@@ -50,6 +50,7 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(read('~m', ['none', 'space']), [1], 'a line that opens with ~ mask');
     assert.deepEqual(read('(~m', ['none', 'none', 'space']), [2], '(~ mask');
     assert.deepEqual(read('a~m', ['none', 'none', 'space']), [], 'a ~ after a letter is no unary not (a~ b)');
+    assert.deepEqual([...unwrittenSpaces([undefined, sure('~'), sure('m')], labels, ['none', 'none', 'space'])], [], 'nor after a blank');
   });
 
   it('finds the unwritten spaces of a run from its readings: sure ones only, never a line break', () => {

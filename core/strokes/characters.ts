@@ -140,11 +140,13 @@ export function groupLine(
   const bars = new Set(letters.filter(isBar));
   // A narrow stroke with a dot of its own over it is an i or a j: a whole letter, which joins a stroke
   // beside it only where their boxes meet (a bracket's arm reaching near it is no part of it: `[i]`).
+  // How far sideways a mark may sit from the letter it belongs to (the dot drifts right).
+  const markReach = Math.max(MARK_REACH * ref, 2 * r);
   const dotted = new Map<number, boolean>();
   const markBoxes = marks.map((m) => bounds[m]);
   const dottedStem = (i: number) => {
     let known = dotted.get(i);
-    if (known === undefined) dotted.set(i, (known = isDottedStem(bounds[i], markBoxes, ref, r)));
+    if (known === undefined) dotted.set(i, (known = isDottedStem(bounds[i], markBoxes, ref, r, markReach)));
     return known;
   };
   // Two dotted stems of about one height side by side are one stem, as a serif font draws it in strokes.
@@ -224,7 +226,6 @@ export function groupLine(
       continue;
     }
     const cx = (mb.left + mb.right) / 2;
-    const reach = Math.max(MARK_REACH * ref, 2 * r);
     // Among letters within reach, the one whose highest point is nearest below the mark (the i of 'ij'
     // has its dot over its own stem, though the j's hook reaches under it).
     let best = -1, bestD = Infinity;
@@ -237,9 +238,9 @@ export function groupLine(
       if (g.bottom - g.top < FLAT * (g.right - g.left) && !(mb.bottom - mb.top < FLAT * (mb.right - mb.left))) continue;
       const d = cx < g.left ? g.left - cx : cx > g.right ? cx - g.right : 0;
       // Beside a letter rather than over it, only a dot drifting right joins it: a tick there is an apostrophe.
-      if (d > 0 && Math.max(mb.right - mb.left, mb.bottom - mb.top) > 2 * Math.min(mb.right - mb.left, mb.bottom - mb.top) + 2 * r) continue;
+      if (d > 0 && !isDotShaped(mb, r)) continue;
       const toPeak = Math.abs(cx - groupPeakX.get(root)!);
-      if (d <= reach && toPeak < bestD) {
+      if (d <= markReach && toPeak < bestD) {
         bestD = toPeak;
         best = root;
       }
@@ -381,16 +382,18 @@ const ONE_STEM = 0.15;
 
 /**
  * Whether a stroke is a stem (narrow, or at most half as wide as tall: a leaning hand's i) with a dot
- * (no longer than twice its width) over its top and within a mark's reach of it sideways.
+ * (no longer than twice its width) over its top and within `reach` of it sideways.
  */
-function isDottedStem(stem: Box, marks: readonly Box[], ref: number, r: number): boolean {
+function isDottedStem(stem: Box, marks: readonly Box[], ref: number, r: number, reach: number): boolean {
   const w = stem.right - stem.left;
   if (w > STEM_WIDTH * ref && w > 0.5 * (stem.bottom - stem.top)) return false;
-  const reach = Math.max(MARK_REACH * ref, 2 * r);
-  return marks.some((d) => {
-    const dw = d.right - d.left, dh = d.bottom - d.top;
-    return d.bottom <= stem.top + r && stem.top - d.bottom <= DOT_OVER_STEM * ref && d.right >= stem.left - reach && d.left <= stem.right + reach && Math.max(dw, dh) <= 2 * Math.min(dw, dh) + 2 * r;
-  });
+  return marks.some((d) => d.bottom <= stem.top + r && stem.top - d.bottom <= DOT_OVER_STEM * ref && d.right >= stem.left - reach && d.left <= stem.right + reach && isDotShaped(d, r));
+}
+
+/** A mark no longer than twice its width (a pen's width of grace): a dot, not a tick or a bar. */
+function isDotShaped(b: Box, r: number): boolean {
+  const w = b.right - b.left, h = b.bottom - b.top;
+  return Math.max(w, h) <= 2 * Math.min(w, h) + 2 * r;
 }
 
 /** Whether a short stroke's two ends each lie on a different one of the strokes it touches (a link between them). */

@@ -32,6 +32,8 @@ interface Args {
   model?: string;
   show: boolean;
   trainingFamilies: boolean;
+  /** Only the pad's strokes or only the images (each half of the bench alone, for quicker experiments). */
+  only?: 'pad' | 'images';
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,7 +45,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--model') args.model = argv[++i];
     else if (a === '--show') args.show = true;
     else if (a === '--training-families') args.trainingFamilies = true;
-    else throw new Error(`Unknown option ${a}. Options: --lines N --seed S --model DIR --show --training-families`);
+    else if (a === '--only' && (argv[i + 1] === 'pad' || argv[i + 1] === 'images')) args.only = argv[++i] as 'pad' | 'images';
+    else throw new Error(`Unknown option ${a}. Options: --lines N --seed S --model DIR --show --training-families --only pad|images`);
   }
   return args;
 }
@@ -148,7 +151,12 @@ async function main(): Promise<void> {
   if (!classifier.labels.includes(';')) console.log('NOTE: this model has no symbol classes; symbols cannot be read.');
 
   if (args.trainingFamilies) return benchTrainingFamilies(recognizer, lines, args, lexicon);
+  if (args.only !== 'images') benchPad(recognizer, lines, args, lexicon);
+  if (args.only !== 'pad') benchImages(recognizer, lines, args, lexicon);
+}
 
+/** The held-out hands' pen strokes: the held-out Hershey fonts and each style group's traced families. */
+function benchPad(recognizer: Recognizer, lines: readonly string[], args: Args, lexicon: readonly string[]): void {
   console.log('\nPad (pen strokes through Recognizer.recognizeStrokes):');
   const pad: GroupFigures[] = [];
   const hershey = HERSHEY_FONTS.filter((h) => h.split === 'heldout').map((h) => loadHersheyFont(h.id));
@@ -160,7 +168,10 @@ async function main(): Promise<void> {
     printRow(pad[pad.length - 1]);
   }
   printSummary(pad);
+}
 
+/** The style groups' families rendered as images of lines. */
+function benchImages(recognizer: Recognizer, lines: readonly string[], args: Args, lexicon: readonly string[]): void {
   console.log('\nImages (rendered lines, clean and camera-like, through Recognizer.recognizeText):');
   const images: GroupFigures[] = [];
   for (const group of STYLE_GROUPS) {
@@ -174,14 +185,18 @@ async function main(): Promise<void> {
 function benchTrainingFamilies(recognizer: Recognizer, lines: readonly string[], args: Args, lexicon: readonly string[]): void {
   const hands = trainingFamilies().filter((f) => f.kind === 'hand').map((f) => f.id);
   const groups = Array.from({ length: Math.ceil(hands.length / 8) }, (_, k) => ({ name: `training ${k + 1}`, families: hands.slice(8 * k, 8 * k + 8) }));
-  console.log('\nPad, training families (pen strokes through Recognizer.recognizeStrokes):');
-  const pad = groups.map((g) => padGroup(recognizer, g.name, g.families.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!)), lines, true, args, lexicon));
-  pad.forEach(printRow);
-  printSummary(pad);
-  console.log('\nImages, training families (rendered lines, clean and camera-like, through Recognizer.recognizeText):');
-  const images = groups.map((g) => imageGroup(recognizer, g.name, g.families, lines, args, lexicon));
-  images.forEach(printRow);
-  printSummary(images);
+  if (args.only !== 'images') {
+    console.log('\nPad, training families (pen strokes through Recognizer.recognizeStrokes):');
+    const pad = groups.map((g) => padGroup(recognizer, g.name, g.families.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!)), lines, true, args, lexicon));
+    pad.forEach(printRow);
+    printSummary(pad);
+  }
+  if (args.only !== 'pad') {
+    console.log('\nImages, training families (rendered lines, clean and camera-like, through Recognizer.recognizeText):');
+    const images = groups.map((g) => imageGroup(recognizer, g.name, g.families, lines, args, lexicon));
+    images.forEach(printRow);
+    printSummary(images);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -174,8 +174,34 @@ const JOINED_LETTER_SURENESS = 0.5;
  * (bench:pad-accuracy --tune-lm: words 92.7% -> 92.9%; held-out groups 90.0% -> 90.1%).
  */
 const MARKS = ",.'`";
+/**
+ * A letter and a symbol beside it (neither a mark) are tried as one character where the letter reads
+ * below this: unkempt's x, written as a '>' and a '<' whose serifed foot read 'T' at 0.11, read
+ * `id><`, and a k as a bar and a '<' read "fo" or "le". A sure letter beside a symbol stays apart
+ * ('x|' is no X). On the training families' pad code lines (npx tsx bench/code.ts --training-families
+ * --only pad) 3.0 / 2.6% -> 2.7 / 2.4% without / with the identifiers at 0.5 and 0.6 (0.4: one line
+ * fewer; 0.8 one more there, but held out it cut grape-nuts' `[i]` into `C')`; always: worse).
+ */
+const UNSURE_LETTER_BESIDE_SYMBOL = 0.5;
+/** ...and they join only where the whole reads a letter at least this surely (0.3 read the same). */
+const SURE_LETTER_OF_SYMBOL_AND_LETTER = 0.5;
+
+/** A letter read below UNSURE_LETTER_BESIDE_SYMBOL beside a symbol that is not a mark, for chooseEdits' joins. */
+function symbolBesideUnsureLetter(a: TopReading, b: TopReading): boolean {
+  if (a.letter === b.letter || a.mark || b.mark) return false;
+  return (a.letter ? a.p : b.p) < UNSURE_LETTER_BESIDE_SYMBOL;
+}
 /** A full stop is no larger than this (x-heights, either side, pen included). */
 const DOT_SIZE = 0.2;
+
+/** The classifier's best class of a character: a letter or digit, a mark (MARKS), a letter where a full stop stands; p 0 for a blank. */
+interface TopReading {
+  readonly label: string;
+  readonly letter: boolean;
+  readonly mark: boolean;
+  readonly dot: boolean;
+  readonly p: number;
+}
 
 /** A reading sure of one class. */
 function oneHot(length: number, index: number): Float32Array {
@@ -447,10 +473,9 @@ export class Recognizer {
     // surer, the symbols by a smaller margin
     // (SYMBOLS_MERGE_MARGIN) (an m written as 'r' and 'n': "Prornise" reads "Promise"; an i beside an l
     // stays apart however the language model likes 'whle'). A letter and a symbol join only where the
-    // symbol is a mark (the tail of a q written apart read ',': "q,uick"); an x beside a bar stays
-    // 'x|', not 'X'.
-    /** The classifier's best class of a character and its probability (p 0 for a blank). */
-    const top = (c: StrokeCharacter): { label: string; letter: boolean; mark: boolean; dot: boolean; p: number } => {
+    // symbol is a mark (the tail of a q written apart read ',': "q,uick") or the letter is unsure
+    // (symbolBesideUnsureLetter: an x as '>' and a '<' read 'T'); an x beside a bar stays 'x|', not 'X'.
+    const top = (c: StrokeCharacter): TopReading => {
       const [k] = this.classify([c], read, memo);
       if (!k) return { label: '', letter: false, mark: false, dot: false, p: 0 };
       const best = argmax(k.probs);
@@ -463,7 +488,7 @@ export class Recognizer {
     const pairs = mergeCandidates(grouped).flatMap(({ index, merge }) => {
       if (edits.has(index) || edits.has(index + 1)) return [];
       const a = top(grouped.characters[index]), b = top(grouped.characters[index + 1]);
-      return a.letter !== b.letter && !a.mark && !b.mark ? [] : [{ index, a, b, merged: merge() }];
+      return a.letter !== b.letter && !a.mark && !b.mark && !symbolBesideUnsureLetter(a, b) ? [] : [{ index, a, b, merged: merge() }];
     });
     this.classify(pairs.map((p) => p.merged), read, memo);
     let taken = -1;
@@ -479,6 +504,7 @@ export class Recognizer {
       // Two ticks whose whole reads " are its two strokes (gochi-hand's "key" read ''key'').
       const quote = TICKS.includes(a.label) && TICKS.includes(b.label) && whole.label === '"';
       if ((!whole.letter && !(a.letter && b.letter) && !quote) || whole.p < least) continue;
+      if (symbolBesideUnsureLetter(a, b) && whole.p < SURE_LETTER_OF_SYMBOL_AND_LETTER) continue;
       // A dot where a full stop stands read as a letter (a full stop read 'o') joins a neighbour only into
       // a symbol (the point of a '!'), not into the neighbour's letter ("$5.99" read "$599").
       if ((a.dot || b.dot) && whole.letter) continue;

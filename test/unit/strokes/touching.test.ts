@@ -213,3 +213,37 @@ describe('strokes: a narrow hand\'s touching letters are tried in pieces too', (
     assert.equal(read.text, 'String let the');
   });
 });
+
+describe('strokes: with a language model, a symbol and an unsure letter beside it may be one letter', () => {
+  /** An l, an o, then an x written as a '>' and a '<' whose tips do not meet (unkempt's x in `idx`). */
+  function loxInHalves(): Stroke[] {
+    const l: Stroke = [{ x: -20, y: -14 }, { x: -20, y: 20 }];
+    const right: Stroke = [{ x: 16, y: 0 }, { x: 23, y: 10 }, { x: 16, y: 20 }];
+    const left: Stroke = [{ x: 32, y: 0 }, { x: 25, y: 10 }, { x: 32, y: 20 }];
+    return [l, ring(0), right, left];
+  }
+  /**
+   * Stand-in classifier: a bar is l; a wide shape an x where its middle has ink, else an o; a narrow one
+   * '>' where its middle rows have ink on the right, else (the '<', whose foot a hand serifs) a T, unsurely.
+   */
+  const halves = byShape((aspect, pixels): Record<string, number> => {
+    if (aspect < 0.2) return { l: 0.9 };
+    const inkAt = (x0: number, x1: number, y0: number, y1: number) => {
+      let sum = 0;
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += pixels[y * 28 + x];
+      return sum;
+    };
+    if (aspect > 0.6) return inkAt(11, 17, 11, 17) > 0.5 ? { x: 0.8, o: 0.1 } : { o: 0.9 };
+    return inkAt(14, 28, 11, 17) > inkAt(0, 14, 11, 17) ? { '>': 0.6, x: 0.1 } : { T: 0.3, '<': 0.25, x: 0.1 };
+  });
+
+  it('reads "lox", not "lo>T": the half read as a letter is unsure, and the whole reads x surely', () => {
+    const strokes = loxInHalves();
+    const alone = new Recognizer(halves).recognizeStrokes(strokes, { inkWidth: 3 });
+    assert.deepEqual(alone.grouped.characters.map((c) => c.strokeIndices), [[0], [1], [2], [3]], 'the halves apart as grouped');
+    assert.equal(alone.text, 'lo><');
+    const withWords = new Recognizer(halves, { ngram: shippedNgram() }).recognizeStrokes(strokes, { inkWidth: 3 });
+    assert.deepEqual(withWords.grouped.characters.map((c) => c.strokeIndices), [[0], [1], [2, 3]]);
+    assert.equal(withWords.text, 'lox');
+  });
+});

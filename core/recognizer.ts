@@ -16,7 +16,7 @@ import { breaksOf, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenS
 import { CharCrop, joinWords, readText, TextLine } from './segment';
 import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
 import { boundsOf, unionBounds } from './strokes/types';
-import { applyEdits, cutsByClassifier, GroupingEdit, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
+import { applyEdits, cutsByClassifier, GroupingEdit, joinedCharacter, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
 import { isLetterOrDigit } from './labels';
 import { argmax } from './stats';
 import { withTurnedReadings } from './turnedReadings';
@@ -148,6 +148,17 @@ const PIECE_COST = 0.5;
  */
 const MERGE_MARGIN = 2;
 /**
+ * ...but only this where two letters join into a third character that the classifier reads at least
+ * SURE_THIRD_CHARACTER (an m written as 'r' and 'n', whole at 0.91, decoded 1.6 nats better: "ernail";
+ * a % whose rings read 'o' 'o'): something of its own, read surely, is no 'lo' swallowed into one of its
+ * letters. Chosen on the training families' pad code lines (npx tsx bench/code.ts --training-families
+ * --only pad: 2.7 / 2.4% -> 2.6 / 2.3%, `x 90 8` -> `x % 8`, `x ^ cj` -> `x ^ y`); without the
+ * third-character condition a stop read 'o' joined the g after it (`mapget`), and with it a letter and
+ * a symbol too, a %'s 'o' and '/' read 9.
+ */
+const THIRD_CHARACTER_MERGE_MARGIN = 1;
+const SURE_THIRD_CHARACTER = 0.85;
+/**
  * The same for two symbols that join into a letter (an x written as '>' and '<', each read at 0.95, the
  * x at 0.76): chosen on the traced training families (npx tsx bench/padAccuracy.ts --tune-lm, weight
  * 0.5: CER 1.7 -> 1.6%, character count right 95.3 -> 96.0% at 1.5 and at 1; 95.3% at 2), with the
@@ -185,6 +196,12 @@ const MARKS = ",.'`";
 const UNSURE_LETTER_BESIDE_SYMBOL = 0.5;
 /** ...and they join only where the whole reads a letter at least this surely (0.3 read the same). */
 const SURE_LETTER_OF_SYMBOL_AND_LETTER = 0.5;
+
+/** How much better a word must decode with two neighbours `a` and `b` joined into `whole` (MERGE_MARGIN, THIRD_CHARACTER_MERGE_MARGIN). */
+function joinMargin(a: TopReading, b: TopReading, whole: TopReading): number {
+  const third = a.letter && b.letter && whole.label !== a.label && whole.label !== b.label;
+  return third && whole.p >= SURE_THIRD_CHARACTER ? THIRD_CHARACTER_MERGE_MARGIN : MERGE_MARGIN;
+}
 
 /** A letter read below UNSURE_LETTER_BESIDE_SYMBOL beside a symbol that is not a mark, for chooseEdits' joins. */
 function symbolBesideUnsureLetter(a: TopReading, b: TopReading): boolean {
@@ -513,14 +530,35 @@ export class Recognizer {
       // Two symbols join as the letter they make, or not at all: '(' and a 1 read '/' inside its arc, whole
       // 'C' to the classifier, decoded '(' (`h(1)` read `h()`).
       if (symbols && !isLetterOrDigit([...joined.text][joined.at] ?? '')) continue;
-      if (joined.score > score(index, undefined) + (symbols ? SYMBOLS_MERGE_MARGIN : MERGE_MARGIN)) {
+      if (joined.score > score(index, undefined) + (symbols ? SYMBOLS_MERGE_MARGIN : joinMargin(a, b, whole))) {
         edits.set(index, edit);
         taken = index + 1;
       }
     }
+    const edited = (i: number) => [...edits.values()].some((e) => i >= e.index && i < e.index + e.count);
+    // A letter and the first piece of a cut after it may be one letter, as two neighbours may: the-girl-
+    // next-door's m, its stem written apart from its arches and the arches touching the a after them, was
+    // cut "rn" "a" and the stem left alone ("rnain"). Joined where the whole reads as a letter as surely
+    // as a pair must, and the word decodes better by the pair's margin.
+    for (const cut of [...edits.values()]) {
+      const i = cut.index;
+      if (cut.count !== 1 || cut.characters.length < 2 || i === 0 || grouped.spaceBefore[i] || grouped.lineBreakBefore[i] || edited(i - 1)) continue;
+      const before = grouped.characters[i - 1];
+      const merge = before.line === cut.characters[0].line ? joinedCharacter(grouped, [before, cut.characters[0]]) : null;
+      if (!merge) continue;
+      const a = top(before), b = top(cut.characters[0]);
+      if (!a.letter || !b.letter) continue;
+      const merged = merge();
+      const whole = top(merged);
+      if (!whole.letter || whole.p < JOINED_LETTER_SURENESS * Math.max(a.p, b.p)) continue;
+      const edit = { index: i - 1, count: 2, characters: [merged, ...cut.characters.slice(1)] };
+      if (score(i - 1, edit) > score(i - 1, undefined) + joinMargin(a, b, whole)) {
+        edits.delete(i);
+        edits.set(i - 1, edit);
+      }
+    }
     // Then three neighbours none of those edits touched, where the whole reads as a symbol written in
     // three strokes (a % as 'o' '/' 'o': "y = x Olo 8;").
-    const edited = (i: number) => [...edits.values()].some((e) => i >= e.index && i < e.index + e.count);
     const untouched = (index: number) => !edited(index) && !edited(index + 1) && !edited(index + 2);
     const triples = mergeCandidates(grouped, 3).flatMap(({ index, merge }) => {
       if (!untouched(index)) return [];

@@ -184,27 +184,33 @@ export function mergeCandidates(grouped: StrokeCharacters, count: 2 | 3 = 2): { 
     for (let k = 0; k + count <= idx.length; k++) {
       const run = idx.slice(k, k + count);
       if (run.some((i, n) => n > 0 && (i !== run[0] + n || grouped.spaceBefore[i] || grouped.lineBreakBefore[i]))) continue;
-      const chars = run.map((i) => grouped.characters[i]);
-      const bounds = chars.map((c) => unionBounds(c.parts.map(boundsOf)));
-      const whole = unionBounds(bounds);
-      if (whole.right - whole.left > (count === 2 ? MAX_MERGED_WIDTH : MAX_MERGED_WIDTH_OF_THREE) * line.letterSize) continue;
-      if (bounds.some((b, n) => n > 0 && b.left - bounds[n - 1].right > MAX_MERGE_GAP * line.letterSize)) continue;
-      const parts = chars.flatMap((c) => c.parts);
-      // Rendered only when asked for: most pairs are two letters and never need it.
-      out.push({
-        index: run[0],
-        merge: () => ({
-          ...renderGroup(parts, line, grouped.inkWidth, grouped.renderSize),
-          box: unionBounds(chars.map((c) => c.box)),
-          strokeIndices: [...new Set(chars.flatMap((c) => c.strokeIndices))].sort((x, y) => x - y),
-          line: chars[0].line,
-          parts,
-          partStrokes: chars.flatMap((c) => c.partStrokes),
-        }),
-      });
+      const merge = joinedCharacter(grouped, run.map((i) => grouped.characters[i]));
+      if (merge) out.push({ index: run[0], merge });
     }
   }
   return out;
+}
+
+/**
+ * Neighbouring characters of one line (two or three, left to right) as one, rendered only when asked
+ * for (most pairs are two letters and never need it); null where together they are too wide for one
+ * letter (MAX_MERGED_WIDTH, MAX_MERGED_WIDTH_OF_THREE) or stand too far apart (MAX_MERGE_GAP).
+ */
+export function joinedCharacter(grouped: StrokeCharacters, chars: readonly StrokeCharacter[]): (() => StrokeCharacter) | null {
+  const line = grouped.lines[chars[0].line];
+  const bounds = chars.map((c) => unionBounds(c.parts.map(boundsOf)));
+  const whole = unionBounds(bounds);
+  if (whole.right - whole.left > (chars.length === 2 ? MAX_MERGED_WIDTH : MAX_MERGED_WIDTH_OF_THREE) * line.letterSize) return null;
+  if (bounds.some((b, n) => n > 0 && b.left - bounds[n - 1].right > MAX_MERGE_GAP * line.letterSize)) return null;
+  const parts = chars.flatMap((c) => c.parts);
+  return () => ({
+    ...renderGroup(parts, line, grouped.inkWidth, grouped.renderSize),
+    box: unionBounds(chars.map((c) => c.box)),
+    strokeIndices: [...new Set(chars.flatMap((c) => c.strokeIndices))].sort((x, y) => x - y),
+    line: chars[0].line,
+    parts,
+    partStrokes: chars.flatMap((c) => c.partStrokes),
+  });
 }
 
 /** The characters [from, to) of the word holding character `index` (words end at spaces and line breaks). */

@@ -9,6 +9,7 @@ import { isDigit } from '../labels';
 import { CharReading, offered } from './charReading';
 import { divisionBetweenNumbers, operandDigits, operatorsBetweenOperands, statementSemicolon } from './codeStatements';
 import { pairedQuotes } from './quotePairs';
+import { pairedBrackets } from './bracketPairs';
 
 export type { CharReading } from './charReading';
 
@@ -238,13 +239,13 @@ function closingSemicolon(word: readonly CharReading[], allowed: (label: string)
 const SEMICOLON_LOOKALIKES = ['j', 'i'];
 
 /**
- * Every word of a line made consistent, its code read as code (codeStatements.ts) and its strings' quotes
- * paired (quotePairs.ts); returns the new texts, one string per word.
+ * Every word of a line made consistent, its code read as code (codeStatements.ts), its strings' quotes
+ * paired (quotePairs.ts) and its brackets too (bracketPairs.ts); returns the new texts, one string per word.
  */
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
   // The statement's end first: an operand's closing mark may be a ; read as : (`= O:`).
   const statements = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed), allowed);
   const texts = divisionBetweenNumbers(words, statements, allowed);
-  return pairedQuotes(words, texts, allowed).map((t) => t.join(''));
+  return pairedBrackets(words, pairedQuotes(words, texts, allowed), allowed).map((t) => t.join(''));
 }

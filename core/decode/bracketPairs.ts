@@ -1,0 +1,41 @@
+/**
+ * A bracket closes the kind it opened: `[x, y)` and `arr[k - 1)` are a `]` read as `)`, or a `(` read as
+ * `[`. Each character was read on its own, so an opening and its closing bracket may disagree; a line's
+ * brackets pair as they nest, and a pair that disagrees takes the kind both make likeliest together,
+ * when the classifier offered it for both. Angle brackets are left out: `<` and `>` compare as often
+ * as they enclose.
+ */
+import { CharReading, offeredProbability } from './charReading';
+
+/** The bracket kinds that pair: opening and closing. */
+const PAIRS: readonly (readonly [string, string])[] = [['(', ')'], ['[', ']'], ['{', '}']];
+const OPENING = new Set(PAIRS.map(([o]) => o));
+const CLOSING = new Set(PAIRS.map(([, c]) => c));
+
+/**
+ * The line's words with each pair of disagreeing brackets made one kind: the kind whose probability for
+ * both together (the product of the classifier's offers) is highest. A closing bracket with no opening
+ * one before it pairs with none. `texts`: the words' current texts (one string per character).
+ */
+export function pairedBrackets(words: readonly (readonly Pick<CharReading, 'candidates'>[])[], texts: readonly (readonly string[])[], allowed: (label: string) => boolean): string[][] {
+  const out = texts.map((w) => [...w]);
+  const open: [number, number][] = [];
+  out.forEach((t, wi) =>
+    t.forEach((ch, ci) => {
+      if (OPENING.has(ch)) open.push([wi, ci]);
+      if (!CLOSING.has(ch)) return;
+      const opening = open.pop();
+      if (!opening) return;
+      const [ow, oc] = opening;
+      if (PAIRS.some(([o, c]) => out[ow][oc] === o && ch === c)) return;
+      let best: readonly [string, string] | undefined;
+      let bestP = 0;
+      for (const pair of PAIRS) {
+        const p = offeredProbability(words[ow][oc], pair[0], allowed) * offeredProbability(words[wi][ci], pair[1], allowed);
+        if (p > bestP) [best, bestP] = [pair, p];
+      }
+      if (best) [out[ow][oc], t[ci]] = best;
+    }),
+  );
+  return out;
+}

@@ -44,6 +44,9 @@ const HEX_BARS = new Set(['|', 'l', 'I']);
  * (f(a, a[i], !done, a.b).
  */
 const LETTER_TWINS: Record<string, string> = { '|': 'lI', '/': 'lI', '\\': 'lI', ']': 'Jj', '(': 'lI' };
+/** Twins of a name's first letter in a word of code, and what may follow the name there. */
+const BAR_TWINS = new Set(['|', '/', '\\']);
+const NAME_ENDS = new Set(['(', '.', '[']);
 /** Twins only at a word's start: a J with a flat top opens a word, while y]; closes an index. */
 const OPENING_TWINS = new Set([']']);
 /**
@@ -206,15 +209,24 @@ function withTrailingDigit(word: readonly CharReading[], texts: string[], allowe
 /**
  * In a word of letters (two or more, and nothing but letters and LETTER_TWINS), each twin symbol
  * reads as the letter the classifier offered for it ("tota/" -> "total", "]umps" -> "jumps"); case
- * is settled afterwards with the rest of the word.
+ * is settled afterwards with the rest of the word. In a word of code, a bar before two letters or more
+ * and then a `(`, `.` or `[` (a name called, or its member or index taken) is that name's first letter
+ * (nanum-pen-script's `n = |en(rows) // 2` in an image); a bar anywhere else there is code's own.
  */
 function symbolsAsLetters(word: readonly CharReading[], allowed: (label: string) => boolean): readonly CharReading[] {
   const twinAt = (c: CharReading, i: number) =>
     c.text in LETTER_TWINS && (i === 0 || !OPENING_TWINS.has(c.text)) && (i === word.length - 1 || !CLOSING_TWINS.has(c.text));
   const letters = word.filter((c) => isLetter(c.text)).length;
-  if (letters < 2 || letters === word.length || !word.every((c, i) => isLetter(c.text) || twinAt(c, i))) return word;
+  let upTo = word.length;
+  if (letters < 2 || letters === word.length || !word.every((c, i) => isLetter(c.text) || twinAt(c, i))) {
+    // A name that opens a call, a member or an index (`|en(rows)`, `/ist.push`): only a bar that opens it.
+    let end = 1;
+    while (end < word.length && isLetter(word[end].text)) end++;
+    if (!BAR_TWINS.has(word[0].text) || end < 3 || (end < word.length && !NAME_ENDS.has(word[end].text))) return word;
+    upTo = 1;
+  }
   return word.map((c, i) => {
-    if (!twinAt(c, i)) return c;
+    if (i >= upTo || !twinAt(c, i)) return c;
     const twins = LETTER_TWINS[c.text];
     let best: { text: string; p: number } | undefined;
     for (const x of c.candidates) if (twins.includes(x.text) && allowed(x.text) && x.p >= MIN_TWIN_OFFERED && (!best || x.p > best.p)) best = x;

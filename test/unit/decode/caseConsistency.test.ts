@@ -233,4 +233,16 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word('1/2', { '/': 'l' }), false).join(''), '1/2', 'not a word of letters');
     assert.equal(consistentWord(word('x/', { '/': 'l' }), false).join(''), 'x/', 'one letter is not a word');
   });
+
+  it('a bar that opens a name called, or whose member or index is taken, is its first letter', () => {
+    // bench:code images, nanum-pen-script: `n = |en(rows) // 2`.
+    assert.equal(consistentWord(word('|en(rows)', { '|': 'l' }), false).join(''), 'len(rows)');
+    assert.equal(consistentWord(word('/ist.push(x)', { '/': 'l' }), false).join(''), 'list.push(x)');
+    assert.equal(consistentWord(word('|ines[0]', { '|': 'l' }), false).join(''), 'lines[0]');
+    // Bars of code stay: before one letter, before a name that no call, member or index follows, inside a word.
+    assert.equal(consistentWord(word('|ab-c', { '|': 'l' }), false).join(''), '|ab-c');
+    assert.equal(consistentWord(word('|x(1)', { '|': 'l' }), false).join(''), '|x(1)');
+    assert.equal(consistentWord(word('|ab,', { '|': 'l' }), false).join(''), '|ab,');
+    assert.equal(consistentWord(word('a|bc(x)', { '|': 'l' }), false).join(''), 'a|bc(x)');
+  });
 });

@@ -185,6 +185,15 @@ const JOINED_LETTER_SURENESS = 0.5;
  * (bench:pad-accuracy --tune-lm: words 92.7% -> 92.9%; held-out groups 90.0% -> 90.1%).
  */
 const MARKS = ",.'`";
+/** The classifier's best class of a character: a letter or digit, a mark (MARKS), a letter where a full stop stands; p 0 for a blank. */
+interface TopReading {
+  readonly label: string;
+  readonly letter: boolean;
+  readonly mark: boolean;
+  readonly dot: boolean;
+  readonly p: number;
+}
+
 /**
  * A letter and a symbol beside it (neither a mark) are tried as one character where the letter reads
  * below this: unkempt's x, written as a '>' and a '<' whose serifed foot read 'T' at 0.11, read
@@ -210,15 +219,6 @@ function symbolBesideUnsureLetter(a: TopReading, b: TopReading): boolean {
 }
 /** A full stop is no larger than this (x-heights, either side, pen included). */
 const DOT_SIZE = 0.2;
-
-/** The classifier's best class of a character: a letter or digit, a mark (MARKS), a letter where a full stop stands; p 0 for a blank. */
-interface TopReading {
-  readonly label: string;
-  readonly letter: boolean;
-  readonly mark: boolean;
-  readonly dot: boolean;
-  readonly p: number;
-}
 
 /** A reading sure of one class. */
 function oneHot(length: number, index: number): Float32Array {

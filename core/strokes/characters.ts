@@ -138,10 +138,10 @@ export function groupLine(
     return w >= BAR_MIN_WIDTH * ref && bounds[i].bottom - bounds[i].top <= BAR_FLATNESS * w;
   };
   const bars = new Set(letters.filter(isBar));
-  // A narrow stroke with a dot of its own over it is an i or a j: a whole letter, which joins a stroke
-  // beside it only where their boxes meet (a bracket's arm reaching near it is no part of it: `[i]`).
   // How far sideways a mark may sit from the letter it belongs to (the dot drifts right).
   const markReach = Math.max(MARK_REACH * ref, 2 * r);
+  // A narrow stroke with a dot of its own over it is an i or a j: a whole letter, which joins a stroke
+  // beside it only where their boxes meet (a bracket's arm reaching near it is no part of it: `[i]`).
   const dotted = new Map<number, boolean>();
   const markBoxes = marks.map((m) => bounds[m]);
   const dottedStem = (i: number) => {

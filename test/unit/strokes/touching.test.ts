@@ -250,24 +250,23 @@ describe('strokes: with a language model, a symbol and an unsure letter beside i
 });
 
 describe('strokes: an m written as a stem and arches', () => {
-  const hand = () => traceFamily(FONT_FAMILIES.find((f) => f.id === 'the-girl-next-door')!);
+  /** `line` as the-girl-next-door writes it on the pad (bench:code's writing, `seed`), read by the shipped recogniser. */
+  async function readHand(line: string, seed: number): Promise<string> {
+    const recognizer = await shippedRecognizer();
+    const [w] = writeCodeLines([traceFamily(FONT_FAMILIES.find((f) => f.id === 'the-girl-next-door')!)], [line], true, seed);
+    return recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, guide: w.guide, charset: 'code' }).text;
+  }
 
   it('joins the stem with the arches cut from the a they touch: "fn main() {}", not "fn rnain() {}"', async function () {
     this.timeout(60_000);
-    const recognizer = await shippedRecognizer();
     // bench:code's tall-lowercase group: the arches touch the a, so the cut takes them from it, and the stem
     // stood alone (a join of a character with a piece of a cut was never tried).
-    const [w] = writeCodeLines([hand()], ['fn main() {}'], true, 8);
-    const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, guide: w.guide, charset: 'code' });
-    assert.equal(read.text, 'fn main() {}');
+    assert.equal(await readHand('fn main() {}', 8), 'fn main() {}');
   });
 
   it('joins a stem and arches read "r" and "n" into the m the classifier reads surely: "email@host.com", not "ernail@host.corn"', async function () {
     this.timeout(60_000);
-    const recognizer = await shippedRecognizer();
     // Joined, each m decoded 1.1 to 1.6 nats better than apart, under the 2 nats a join of two letters must win by.
-    const [w] = writeCodeLines([hand()], ['email@host.com'], true, 8);
-    const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, guide: w.guide, charset: 'code' });
-    assert.equal(read.text, 'email@host.com');
+    assert.equal(await readHand('email@host.com', 8), 'email@host.com');
   });
 });

@@ -12,9 +12,10 @@ import { DecodeContext } from './decode/context';
 import { splitNameJoins } from './decode/lexicon';
 import { consistentLine } from './decode/caseConsistency';
 import type { WriterReferences } from './decode/caseGeometry';
-import { breaksOf, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from './decode/spacing';
+import { Break, breaksOf, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from './decode/spacing';
+import { doubtfulSpacesToJoin } from './decode/doubtfulSpaces';
 import { CharCrop, joinWords, readText, TextLine } from './segment';
-import { PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
+import { doubtfulSpaces, PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
 import { boundsOf, unionBounds } from './strokes/types';
 import { applyEdits, cutsByClassifier, GroupingEdit, joinedCharacter, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
 import { isLetterOrDigit } from './labels';
@@ -420,7 +421,8 @@ export class Recognizer {
     // Every character in one batch now: the cuts, the edits and the final reading reuse it.
     this.classify(apart.characters, read, memo);
     const cuts = touchingCuts(apart, (inputs) => this.sureness(inputs, read, memo));
-    const grouped = this.withoutHuggedSpaces(applyEdits(apart, this.chooseEdits(apart, cuts, opts, read, memo)), read, memo);
+    const hugged = this.withoutHuggedSpaces(applyEdits(apart, this.chooseEdits(apart, cuts, opts, read, memo)), read, memo);
+    const grouped = this.withoutDoubtfulSpaces(hugged, opts, read, memo);
     const blank = { text: '', confidence: 0, candidates: [], chars: grouped.characters.map(() => ({ text: '', candidates: [] })), spaceBefore: grouped.spaceBefore, grouped };
     if (grouped.characters.length === 0) return blank;
     try {
@@ -591,10 +593,8 @@ export class Recognizer {
     const asWritten = classified.map((k, i) => (k && stop >= 0 && standsAsFullStop(k.normalized.geometry, grouped.characters[i].box) ? oneHot(k.probs.length, stop) : k?.probs));
     const unwritten = unwrittenSpaces(asWritten, this.labels, before);
     for (const line of grouped.lines) {
-      // Gaps between the characters' centre lines as grouped (upright when the line leans).
       const idx = line.characterIndices;
-      const extents = idx.map((i) => unionBounds(grouped.characters[i].parts.map(boundsOf)));
-      const gaps = idx.slice(1).map((_, k) => extents[k + 1].left - extents[k].right);
+      const gaps = gapsOf(grouped, idx);
       const breaks = new Set(idx.slice(1).flatMap((i, k) => (before[i] === 'space' && !unwritten.has(i) ? [k] : [])));
       const digits = idx.map((i) => readsAsDigit(classified[i]?.probs, this.labels));
       for (const k of evenlySpacedNumbers(gaps, breaks, digits)) unwritten.add(idx[k + 1]);
@@ -604,6 +604,36 @@ export class Recognizer {
     const missing = operatorSpaces(classified.map((k) => k?.probs), this.labels, breaksOf(n, (i) => kept[i], lineBreak));
     const spaceBefore = kept.map((space, i) => space || missing.has(i));
     return spaceBefore.some((space, i) => space !== grouped.spaceBefore[i]) ? { ...grouped, spaceBefore } : grouped;
+  }
+
+  /**
+   * The grouping without the spaces whose gaps are in doubt (strokes/spaces.ts doubtfulSpaces) where the
+   * words on either side read better as one (decode/doubtfulSpaces.ts): `c ount++;`, `item s.push`.
+   */
+  private withoutDoubtfulSpaces(grouped: StrokeCharacters, opts: SequenceOptions, read: ReadOptions, memo: ClassifiedMemo): StrokeCharacters {
+    if (!this.ngram) return grouped;
+    const doubtful = new Set<number>();
+    for (const line of grouped.lines) {
+      const idx = line.characterIndices;
+      doubtfulSpaces(gapsOf(grouped, idx), idx.slice(1).map((i) => grouped.spaceBefore[i])).forEach((d, k) => d && doubtful.add(idx[k + 1]));
+    }
+    if (doubtful.size === 0) return grouped;
+    const classified = this.classify(grouped.characters, read, memo);
+    // Blank characters (none survive grouping but a dot too small to render) take no part.
+    const present = classified.flatMap((k, i) => (k ? [i] : []));
+    const before = breaksOf(grouped.characters.length, (i) => grouped.spaceBefore[i], (i) => grouped.lineBreakBefore[i]);
+    const joins = doubtfulSpacesToJoin(
+      present.map((i) => ({ probs: classified[i]!.probs, geometry: charGeometry(classified[i]!.normalized.geometry) })),
+      present.map((i, j) => carriedBreak(before, j === 0 ? -1 : present[j - 1], i)),
+      new Set(present.flatMap((i, j) => (doubtful.has(i) ? [j] : []))),
+      this.labels,
+      this.ngram,
+      { charset: parseCharsetOption(opts.charset), lexicon: lexiconOption(opts.lexicon), context: opts.context, writerReferences: this.classifier.writerReferences },
+    );
+    if (joins.size === 0) return grouped;
+    const spaceBefore = [...grouped.spaceBefore];
+    for (const j of joins) spaceBefore[present[j]] = false;
+    return { ...grouped, spaceBefore };
   }
 
   /** Each input normalised and classified, in one batch for those `memo` does not hold yet; undefined where blank. */
@@ -694,6 +724,18 @@ export class Recognizer {
 }
 
 /** Whether a label may be answered under the charset (all when none was given). */
+/** Gaps between a line's characters (`idx`, in order) as grouped, upright when the line leans. */
+function gapsOf(grouped: StrokeCharacters, idx: readonly number[]): number[] {
+  const extents = idx.map((i) => unionBounds(grouped.characters[i].parts.map(boundsOf)));
+  return idx.slice(1).map((_, k) => extents[k + 1].left - extents[k].right);
+}
+
+/** The break before character `to` with those of the blank characters after `from` carried to it: a line break over a space. */
+function carriedBreak(before: readonly Break[], from: number, to: number): Break {
+  const carried = before.slice(from + 1, to + 1);
+  return from < 0 || carried.includes('line') ? 'line' : carried.includes('space') ? 'space' : 'none';
+}
+
 function allowedBy(charset: Charset | undefined): (label: string) => boolean {
   return (label) => !charset || charset.chars === null || charset.chars.has(label);
 }

@@ -1,7 +1,20 @@
 import { strict as assert } from 'node:assert';
-import { facingGap, findSpaces } from '../../../core/strokes';
+import { doubtfulSpaces, facingGap, findSpaces } from '../../../core/strokes';
+import { DOUBTFUL_SPACE } from '../../../core/strokes/spaces';
 
 describe('strokes: word gaps', () => {
+  it('holds a space in doubt when its gap is under DOUBTFUL_SPACE times the widest gap inside a word of its line', () => {
+    // c ount++; : the gap after the c (9) is a space, but under 1.7 times the widest gap between letters (6).
+    const spaces = [true, false, false, false, true, false];
+    const gaps = [9, 4, 6, 3, 12, 2];
+    assert.deepEqual(doubtfulSpaces(gaps, spaces), [true, false, false, false, false, false]);
+    assert.ok(9 < DOUBTFUL_SPACE * 6 && 12 >= DOUBTFUL_SPACE * 6);
+    // A line of one-letter words has no gap inside a word to measure against: no space is in doubt.
+    assert.deepEqual(doubtfulSpaces([5, 5, 6], [true, true, true]), [false, false, false]);
+    // Nor against letters that overlap (touching, or a slanted hand's): their gaps are no measure.
+    assert.deepEqual(doubtfulSpaces([5, -1, -2], [true, false, false]), [false, false, false]);
+  });
+
   it('measures the paper where two characters face each other, not under an overhang', () => {
     // A stem with a tail running right under its neighbour (a 'y' before a 'j'), then a stem at x = 25.
     const left = [[{ x: 0, y: 0 }, { x: 0, y: 20 }, { x: 30, y: 30 }]];

@@ -1,0 +1,109 @@
+/**
+ * Spaces the gaps leave in doubt, settled by the language model.
+ *
+ * A hand that leaves room after a round letter or before a tall one writes gaps inside a word as wide as
+ * some of its spaces (`c ount++;`, `item s.push`, `@ O verride`, `list(range(1 0))`); the gaps alone
+ * cannot tell them apart, the text can. Where a space's gap is in doubt (the caller says which), the
+ * two words on either side are decoded apart and as one word, and the space goes when the one word
+ * reads better by JOIN_MARGIN, counting what the space itself costs the n-gram. A binary operator
+ * standing as a word keeps its spaces whatever the n-gram says: code spaces them on both sides, and
+ * joined to a name their characters read as letters (`a &&` read `ass`).
+ *
+ * `npx tsx bench/code.ts --only pad`: held-out pad lines CER 3.1 -> 2.9% without the document's
+ * identifiers, 2.6 -> 2.4% with them; the training families' 2.5 / 2.1 -> 2.0 / 1.8%.
+ */
+import { CharGeometry } from './caseGeometry';
+import { decodeWord, DecodeOptions, DEFAULT_LM_WEIGHT, TYPICAL_LM_NATS_PER_CHAR } from './beam';
+import { DecodeContext } from './context';
+import { NgramModel } from './ngram';
+import { Break } from './spacing';
+
+/**
+ * Nats the one word must read better by. Chosen on the training families' pad lines (`npx tsx
+ * bench/code.ts --training-families --only pad`, every space in doubt scored both ways): at 0 a
+ * comment's `# TODO` joined (0.01 nats); at 0.3 no written space joined and 19 of 28 gaps inside a word
+ * went; at 0.5, 16.
+ */
+export const JOIN_MARGIN = 0.3;
+
+/** Operators code spaces on both sides: a word that is one of them is never joined to its neighbour. */
+const SPACED_OPERATORS = new Set([
+  '=', '==', '===', '!=', '!==', '<', '>', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=',
+  '=>', '??', '&&', '||', '^', '|', '+', '-', '*', '/', '%', '?', ':',
+]);
+/** Nor is a comment's mark standing as a word (`# TODO`), which a directive's is not (`#include`). */
+const COMMENT_MARKS = new Set(['#', '//', '/*', '*/']);
+/**
+ * A word of two or three characters each of which the classifier gave at least this to the matching
+ * character of a spaced operator may be that operator misread (dekko's `&&` read `ss`): the line's code
+ * passes (codeStatements.ts) read it so between two operands, joined to a name they cannot.
+ */
+const MAY_BE_OPERATOR = 0.01;
+
+/** One character as the decoder takes it: class probabilities and where its ink sits on the line. */
+export interface DoubtfulSpaceChar {
+  readonly probs: Float32Array;
+  readonly geometry?: CharGeometry | null;
+}
+
+/**
+ * The indices i (into `chars`) whose space before them goes: each a space in `doubtful` between two
+ * words that the n-gram reads better as one. Left to right: a word joined to the one before it may
+ * join the next too. `before` is each character's break as grouped; `opts` decodes as the line will be
+ * (charset, lexicon, writer's references), its `context` the text before the first character.
+ */
+export function doubtfulSpacesToJoin(
+  chars: readonly DoubtfulSpaceChar[],
+  before: readonly Break[],
+  doubtful: ReadonlySet<number>,
+  labels: readonly string[],
+  ngram: NgramModel,
+  opts: Omit<DecodeOptions, 'ngram' | 'geometry' | 'scoreOnly'> = {},
+): Set<number> {
+  if (before.length !== chars.length) throw new Error(`Got ${before.length} breaks for ${chars.length} characters.`);
+  const lmWeight = opts.lmWeight ?? DEFAULT_LM_WEIGHT;
+  const decode = (from: number, to: number, context: string) =>
+    decodeWord(chars.slice(from, to).map((c) => c.probs), labels, {
+      ...opts,
+      ngram,
+      lmWeight,
+      context,
+      geometry: chars.slice(from, to).map((c) => c.geometry),
+      scoreOnly: true,
+    });
+  const wordEnd = (from: number) => {
+    let to = from + 1;
+    while (to < chars.length && before[to] === 'none') to++;
+    return to;
+  };
+  const index = new Map(labels.map((l, k) => [l, k]));
+  /** Whether the word read `text` from characters [from, to) is an operator or comment mark, or may be an operator misread. */
+  const keepsItsSpaces = (text: string, from: number, to: number): boolean => {
+    if (SPACED_OPERATORS.has(text) || COMMENT_MARKS.has(text)) return true;
+    const n = to - from;
+    if (n < 2) return false;
+    return [...SPACED_OPERATORS].some((op) => op.length === n && [...op].every((ch, k) => (chars[from + k].probs[index.get(ch) ?? -1] ?? 0) >= MAY_BE_OPERATOR));
+  };
+  const out = new Set<number>();
+  const read = new DecodeContext(opts.context);
+  for (let from = 0; from < chars.length; ) {
+    const context = read.recent;
+    let to = wordEnd(from);
+    let word = decode(from, to, context);
+    while (to < chars.length && before[to] === 'space' && doubtful.has(to)) {
+      const next = wordEnd(to);
+      const after = decode(to, next, context + word.text + ' ');
+      if (keepsItsSpaces(word.text, from, to) || keepsItsSpaces(after.text, to, next)) break;
+      const joined = decode(from, next, context);
+      // The space is a character of the n-gram's text like any other, credited as each one is.
+      const space = lmWeight * (ngram.lnProb(ngram.normalize(context + word.text), ' ') + TYPICAL_LM_NATS_PER_CHAR);
+      if (!(joined.score > word.score + space + after.score + JOIN_MARGIN)) break;
+      out.add(to);
+      to = next;
+      word = joined;
+    }
+    read.add(word.text + (to < chars.length && before[to] === 'line' ? '\n' : ' '));
+    from = to;
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { doubtfulSpacesToJoin } from '../../../core/decode/doubtfulSpaces';
+import { Break } from '../../../core/decode/spacing';
+import { CODE_CHARACTERS } from '../../../core/labels';
+import { FONT_FAMILIES } from '../../../training/fonts';
+import { traceFamily } from '../../../training/tracedFonts';
+import { writeCodeLines } from '../../../bench/codeWriting';
+import { shippedRecognizer } from '../runtime/fixtures';
+import { probs, shippedNgram } from './helpers';
+
+const LABELS = [...CODE_CHARACTERS];
+
+/**
+ * A line written as `text` (spaces where the grouping put them), each character read at 0.9 unless
+ * `readings` says otherwise; every space in doubt unless `doubtful` says which. Returns the line with the
+ * spaces doubtfulSpacesToJoin takes away removed.
+ */
+function joinIn(text: string, opts: { doubtful?: 'all' | 'none'; readings?: Record<number, Record<string, number>> } = {}): string {
+  const chars: string[] = [];
+  const before: Break[] = [];
+  let spaced = false;
+  for (const c of text) {
+    if (c === ' ') {
+      spaced = true;
+      continue;
+    }
+    before.push(chars.length === 0 ? 'line' : spaced ? 'space' : 'none');
+    chars.push(c);
+    spaced = false;
+  }
+  const doubtful = new Set(opts.doubtful === 'none' ? [] : before.flatMap((b, i) => (b === 'space' ? [i] : [])));
+  const readings = chars.map((c, i) => ({ probs: probs(opts.readings?.[i] ?? { [c]: 0.9 }, LABELS) }));
+  const joins = doubtfulSpacesToJoin(readings, before, doubtful, LABELS, shippedNgram(), { charset: 'code' });
+  return chars.map((c, i) => (before[i] === 'space' && !joins.has(i) ? ' ' : '') + c).join('');
+}
+
+describe('decode: spaces in doubt, settled by the n-gram', () => {
+  it('takes away a doubtful space inside what reads as one word', () => {
+    assert.equal(joinIn('c ount++;'), 'count++;');
+    assert.equal(joinIn('list(range(1 0))'), 'list(range(10))');
+    assert.equal(joinIn('print(f"{n ame}")'), 'print(f"{name}")');
+  });
+
+  it('keeps the spaces between words, beside an operator, and after a comment\'s mark', () => {
+    assert.equal(joinIn('return x;'), 'return x;');
+    assert.equal(joinIn('let idx = 0;'), 'let idx = 0;');
+    assert.equal(joinIn('ok = a && b'), 'ok = a && b');
+    // cute-font's `# TODO:` with its O's read 0: `#T000:` reads better than `# T000:` to the n-gram.
+    assert.equal(joinIn('# T000: fix'), '# T000: fix');
+  });
+
+  it('keeps a space the gaps are sure of, however the n-gram reads it', () => {
+    assert.equal(joinIn('c ount++;', { doubtful: 'none' }), 'c ount++;');
+  });
+
+  it('keeps the spaces around a word that may be an operator misread (dekko\'s && read ss)', () => {
+    // ok = a ss b: each s offers & a little, and the line's code passes read the word && between operands.
+    const ss = { s: 0.85, '&': 0.05 };
+    assert.equal(joinIn('ok = a ss b', { readings: { 4: ss, 5: ss } }), 'ok = a ss b');
+    // The same word with no & in it is letters, and the n-gram may join it.
+    assert.notEqual(joinIn('ok = a ss b', { readings: { 4: { s: 0.9 }, 5: { s: 0.9 } } }), 'ok = a ss b');
+  });
+
+  it('reads training hands\' gaps inside a word on the pad as no space (npx tsx bench/code.ts --training-families --only pad)', async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const read = async (family: string, line: string, seed: number) => {
+      const [w] = writeCodeLines([traceFamily(FONT_FAMILIES.find((f) => f.id === family)!)], [line], true, seed);
+      return recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, guide: w.guide, charset: 'code' }).text;
+    };
+    // Without: `c ou nt ++;` and `@Ove rr ide`.
+    assert.equal(await read('playpen-sans', 'count++;', 2), 'count++;');
+    assert.equal(await read('gaegu', '@Override', 2), '@Override');
+  });
+});

@@ -13,8 +13,8 @@ import { splitNameJoins } from './decode/lexicon';
 import { consistentLine } from './decode/caseConsistency';
 import type { WriterReferences } from './decode/caseGeometry';
 import { Break, breaksOf, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from './decode/spacing';
-import { doubtfulSpacesToJoin } from './decode/doubtfulSpaces';
-import { CharCrop, joinWords, readText, TextLine } from './segment';
+import { doubtfulSpacesToJoin, textJoins } from './decode/doubtfulSpaces';
+import { CharCrop, doubtfulWordGaps, joinWords, readText, TextLine } from './segment';
 import { doubtfulSpaces, PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
 import { boundsOf, unionBounds } from './strokes/types';
 import { applyEdits, cutsByClassifier, GroupingEdit, joinedCharacter, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
@@ -685,6 +685,7 @@ export class Recognizer {
     if (result.lines.length === 0 || result.text.length === 0) throw new BlankImageError(result.message);
     // Case and digits made to agree within each word and line ("BuTToN", "2oo9").
     const allowed = allowedBy(charset);
+    const before = new DecodeContext(opts.context);
     const lines = result.lines.map((line) => {
       const readings = line.words.map((w) => w.chars.map((c, i) => ({ text: w.text[i] ?? '', candidates: c.candidates.map((x) => ({ text: x.label, p: x.p })) })));
       const agreed = consistentLine(readings, allowed);
@@ -692,9 +693,13 @@ export class Recognizer {
         const text = w.text.length === w.chars.length ? agreed[i] : w.text;
         return { ...w, text, chars: w.chars.map((c, j) => ({ ...c, candidates: shownCandidates(c.candidates, text[j], topK) })) };
       });
-      // A name the document has, written with a gap inside it (`c ount++`), is one word.
-      const joined = lexicon ? joinWords(words, splitNameJoins(words.map((w) => w.text), lexicon)) : words;
-      return { ...line, words: joined, text: joined.map((w) => w.text).join(' ') };
+      // A name the document has, written with a gap inside it (`c ount++`), is one word; so is what the
+      // n-gram reads better whole where the gap is in doubt.
+      const named = lexicon ? joinWords(words, splitNameJoins(words.map((w) => w.text), lexicon)) : words;
+      const joined = this.ngram ? joinWords(named, textJoins(named.map((w) => w.text), doubtfulWordGaps(named), this.ngram, before.recent)) : named;
+      const text = joined.map((w) => w.text).join(' ');
+      before.add(text + '\n');
+      return { ...line, words: joined, text };
     });
     const text = lines.map((l) => l.text).join('\n');
     return {

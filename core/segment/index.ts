@@ -40,6 +40,6 @@ export {
   type TextChar,
 } from './readText';
 export type { CharCrop } from './crops';
-export { joinWords } from './joinWords';
+export { DOUBTFUL_WORD_GAP, doubtfulWordGaps, joinWords } from './joinWords';
 export { binarize, detectPolarity, type Binarized, type Polarity } from './binarize';
 export { estimateSkew, looksQuarterTurned } from './deskew';

@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { doubtfulSpacesToJoin } from '../../../core/decode/doubtfulSpaces';
+import { doubtfulSpacesToJoin, JOIN_MARGIN, joinGain, textJoins } from '../../../core/decode/doubtfulSpaces';
+import { doubtfulWordGaps, DOUBTFUL_WORD_GAP, TextWord } from '../../../core/segment';
+import { createGreyImage } from '../../../core/image';
+import { readBenchCodeImage } from '../segment/helpers';
 import { Break } from '../../../core/decode/spacing';
 import { CODE_CHARACTERS } from '../../../core/labels';
 import { FONT_FAMILIES } from '../../../training/fonts';
@@ -71,5 +74,55 @@ describe('decode: spaces in doubt, settled by the n-gram', () => {
     // Without: `c ou nt ++;` and `@Ove rr ide`.
     assert.equal(await read('playpen-sans', 'count++;', 2), 'count++;');
     assert.equal(await read('gaegu', '@Override', 2), '@Override');
+  });
+
+  /** Words read from an image (`text` split at its spaces), every gap in doubt unless `doubtful` says which; the line with the joined spaces removed. */
+  function textJoinIn(text: string, doubtful?: boolean[]): string {
+    const words = text.split(' ');
+    const join = textJoins(words, doubtful ?? words.map((_, i) => i > 0), shippedNgram());
+    return words.map((w, i) => (i > 0 && !join[i] ? ' ' : '') + w).join('');
+  }
+
+  it('joins words already read (an image\'s) where the gap is in doubt and they read better whole', () => {
+    assert.equal(textJoinIn('l ist(range(10))'), 'list(range(10))');
+    assert.equal(textJoinIn('c o unt++;'), 'count++;');
+    assert.equal(textJoinIn('arr [k] = arr[k - 1];'), 'arr[k] = arr[k - 1];');
+    assert.equal(textJoinIn('c o unt++;', [false, false, false]), 'c o unt++;', 'no gap in doubt');
+    assert.equal(textJoinIn('return x;'), 'return x;');
+    assert.equal(textJoinIn('let idx = 0;'), 'let idx = 0;');
+  });
+
+  it('keeps the space beside an operator a word ends or starts with: code spaces it on both sides', () => {
+    // bench:code, images: grape-nuts' `y = x % 8;` read `g = x% 8;`, which the n-gram alone would join.
+    assert.ok(joinGain(shippedNgram(), 'g = ', 'x%', '8;') > JOIN_MARGIN);
+    assert.equal(textJoinIn('g = x% 8;'), 'g = x% 8;');
+    assert.equal(textJoinIn('x^ y |z&w'), 'x^ y |z&w');
+  });
+
+  it('holds an image word gap in doubt when under DOUBTFUL_WORD_GAP times the widest gap inside a word of its line', () => {
+    // Characters 10 wide, 4 apart inside a word; words' gaps as given.
+    const line = (gaps: number[], lengths: number[]): TextWord[] => {
+      let left = 0;
+      return lengths.map((n, w) => {
+        if (w > 0) left += gaps[w - 1];
+        const chars = Array.from({ length: n }, (_, i) => ({ box: { left: left + 14 * i, top: 0, right: left + 14 * i + 10, bottom: 20 }, candidates: [], crop: { image: createGreyImage(10, 20) } }));
+        const word = { box: { left, top: 0, right: left + 14 * n - 4, bottom: 20 }, text: 'x'.repeat(n), confidence: 0.9, chars };
+        left = word.box.right;
+        return word;
+      });
+    };
+    assert.ok(5 < DOUBTFUL_WORD_GAP * 4 && 12 >= DOUBTFUL_WORD_GAP * 4);
+    assert.deepEqual(doubtfulWordGaps(line([5, 12], [1, 4, 3])), [false, true, false]);
+    // Words of one character each: no gap inside a word to measure against.
+    assert.deepEqual(doubtfulWordGaps(line([5, 5], [1, 1, 1])), [false, false, false]);
+  });
+
+  it('reads training hands\' gaps inside a word in code images as no space (npx tsx bench/code.ts --training-families --only images)', async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    // Without: `l ist(range(10))`, `l og("done.")`, `arr [k] = arr[k - 1];`.
+    assert.equal(readBenchCodeImage(recognizer, 'list(range(10))', 'yomogi', 'clean'), 'list(range(10))');
+    assert.equal(readBenchCodeImage(recognizer, 'log("done.")', 'yomogi', 'camera'), 'log("done.")');
+    assert.equal(readBenchCodeImage(recognizer, 'arr[k] = arr[k - 1];', 'yusei-magic', 'camera'), 'arr[k] = arr[k - 1];');
   });
 });

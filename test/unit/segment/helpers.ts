@@ -2,7 +2,7 @@
 import { GreyImage } from '../../../core/image';
 import { ScoreCrops } from '../../../core/segment';
 import { extraTextSamples, renderText, textSamples } from '../../../bench/textImages';
-import { familiesOf } from '../../../training/fonts';
+import { familiesOf, FONT_FAMILIES } from '../../../training/fonts';
 import { CODE_LINES } from '../../../bench/codeLines';
 import type { Recognizer } from '../../../core/recognizer';
 
@@ -37,11 +37,16 @@ export function mainSamples(): ReturnType<typeof textSamples> {
   return (mainBenchSamples ??= textSamples({ seed: 20261126, perFamily: 2 }));
 }
 
-/** A line of bench:code as its image bench renders it: the held-out family, the look, seed 20261202 + the line's index. */
+/**
+ * A line of bench:code as its image bench renders it: the family (held out, or a training family as
+ * `--training-families` renders them), the look, seed 20261202 + the line's index.
+ */
 export function benchCodeImage(line: string, family: string, look: 'clean' | 'camera'): GreyImage {
   const index = CODE_LINES.indexOf(line);
   if (index < 0) throw new Error(`not a bench:code line: ${line}`);
-  return renderText(line, heldout(family), { look, seed: 20261202 + index });
+  const font = FONT_FAMILIES.find((f) => f.id === family);
+  if (!font) throw new Error(`no font family ${family}`);
+  return renderText(line, font, { look, seed: 20261202 + index });
 }
 
 /** What `recognizer` reads in a bench:code line's image (benchCodeImage), with the code character set, as the bench reads it. */

@@ -685,7 +685,7 @@ export class Recognizer {
     if (result.lines.length === 0 || result.text.length === 0) throw new BlankImageError(result.message);
     // Case and digits made to agree within each word and line ("BuTToN", "2oo9").
     const allowed = allowedBy(charset);
-    const before = new DecodeContext(opts.context);
+    const readSoFar = new DecodeContext(opts.context);
     const lines = result.lines.map((line) => {
       const readings = line.words.map((w) => w.chars.map((c, i) => ({ text: w.text[i] ?? '', candidates: c.candidates.map((x) => ({ text: x.label, p: x.p })) })));
       const agreed = consistentLine(readings, allowed);
@@ -696,9 +696,9 @@ export class Recognizer {
       // A name the document has, written with a gap inside it (`c ount++`), is one word; so is what the
       // n-gram reads better whole where the gap is in doubt.
       const named = lexicon ? joinWords(words, splitNameJoins(words.map((w) => w.text), lexicon)) : words;
-      const joined = this.ngram ? joinWords(named, textJoins(named.map((w) => w.text), doubtfulWordGaps(named), this.ngram, before.recent)) : named;
+      const joined = this.ngram ? joinWords(named, textJoins(named.map((w) => w.text), doubtfulWordGaps(named), this.ngram, readSoFar.recent)) : named;
       const text = joined.map((w) => w.text).join(' ');
-      before.add(text + '\n');
+      readSoFar.add(text + '\n');
       return { ...line, words: joined, text };
     });
     const text = lines.map((l) => l.text).join('\n');
@@ -728,7 +728,6 @@ export class Recognizer {
   }
 }
 
-/** Whether a label may be answered under the charset (all when none was given). */
 /** Gaps between a line's characters (`idx`, in order) as grouped, upright when the line leans. */
 function gapsOf(grouped: StrokeCharacters, idx: readonly number[]): number[] {
   const extents = idx.map((i) => unionBounds(grouped.characters[i].parts.map(boundsOf)));
@@ -741,6 +740,7 @@ function carriedBreak(before: readonly Break[], from: number, to: number): Break
   return from < 0 || carried.includes('line') ? 'line' : carried.includes('space') ? 'space' : 'none';
 }
 
+/** Whether a label may be answered under the charset (all when none was given). */
 function allowedBy(charset: Charset | undefined): (label: string) => boolean {
   return (label) => !charset || charset.chars === null || charset.chars.has(label);
 }

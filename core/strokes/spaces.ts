@@ -66,9 +66,9 @@ export function findSpaces(gaps: readonly number[], size: number, uniformFactor:
  * A space whose gap is under this many times the widest gap between two letters of one word on its line
  * is in doubt: the text decides (decode/doubtfulSpaces.ts). Chosen on the training families' pad lines
  * (`npx tsx bench/code.ts --training-families --only pad`, every space scored both ways): the written
- * spaces there are 1.04 to 2.5 times that gap or more, and with the language model's margin none under
- * 1.7 joined, while 1.4, 1.6 and 1.7 let 15, 16 and 19 of 28 gaps inside a word go; wider, `def area`
- * and `#include <` joined.
+ * spaces there stand at 1.04 times that gap at the least, 2.5 times in the median; with the language
+ * model's margin none under 1.7 joined, while 1.4, 1.6 and 1.7 let 15, 16 and 19 of 28 gaps inside a word
+ * go; with no bound, `def area` and `#include <` joined.
  */
 export const DOUBTFUL_SPACE = 1.7;
 

@@ -17,7 +17,7 @@
  * 5.1 / 4.5%, the training families' 3.7 / 3.3 -> 3.5 / 3.2%.
  */
 import { CharGeometry } from './caseGeometry';
-import { decodeWord, DecodeOptions, DEFAULT_LM_WEIGHT, TYPICAL_LM_NATS_PER_CHAR } from './beam';
+import { DecodedWord, decodeWord, DecodeOptions, DEFAULT_LM_WEIGHT, TYPICAL_LM_NATS_PER_CHAR } from './beam';
 import { DecodeContext } from './context';
 import { NgramModel } from './ngram';
 import { Break } from './spacing';
@@ -95,13 +95,17 @@ export function doubtfulSpacesToJoin(
   };
   const out = new Set<number>();
   const read = new DecodeContext(opts.context);
+  // The word after a space that stays was decoded after the one before it already: it starts the next round.
+  let carried: DecodedWord | undefined;
   for (let from = 0; from < chars.length; ) {
     const context = read.recent;
     let to = wordEnd(from);
-    let word = decode(from, to, context);
+    let word = carried ?? decode(from, to, context);
+    carried = undefined;
     while (to < chars.length && before[to] === 'space' && doubtful.has(to)) {
       const next = wordEnd(to);
       const after = decode(to, next, context + word.text + ' ');
+      carried = after;
       if (keepsItsSpaces(word.text, from, to) || keepsItsSpaces(after.text, to, next)) break;
       const joined = decode(from, next, context);
       // The space is a character of the n-gram's text like any other, credited as each one is.
@@ -110,6 +114,7 @@ export function doubtfulSpacesToJoin(
       out.add(to);
       to = next;
       word = joined;
+      carried = undefined;
     }
     read.add(word.text + (to < chars.length && before[to] === 'line' ? '\n' : ' '));
     from = to;

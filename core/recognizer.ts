@@ -13,9 +13,9 @@ import { splitNameJoins } from './decode/lexicon';
 import { consistentLine } from './decode/caseConsistency';
 import type { WriterReferences } from './decode/caseGeometry';
 import { Break, breaksOf, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from './decode/spacing';
-import { doubtfulSpacesToJoin, textJoins } from './decode/doubtfulSpaces';
+import { doubtfulSpacesToJoin, spaceInDoubt, textJoins } from './decode/doubtfulSpaces';
 import { CharCrop, doubtfulWordGaps, joinWords, readText, TextLine } from './segment';
-import { doubtfulSpaces, PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
+import { DOUBTFUL_SPACE, PadLineFrame, Stroke, StrokeCharacter, StrokeCharacters, strokesToCharacters } from './strokes';
 import { boundsOf, unionBounds } from './strokes/types';
 import { applyEdits, cutsByClassifier, GroupingEdit, joinedCharacter, mergeCandidates, TouchingCut, touchingCuts, wordAround } from './strokes/touching';
 import { isLetterOrDigit } from './labels';
@@ -607,7 +607,7 @@ export class Recognizer {
   }
 
   /**
-   * The grouping without the spaces whose gaps are in doubt (strokes/spaces.ts doubtfulSpaces) where the
+   * The grouping without the spaces whose gaps are in doubt (under strokes/spaces.ts DOUBTFUL_SPACE) where the
    * words on either side read better as one (decode/doubtfulSpaces.ts): `c ount++;`, `item s.push`.
    */
   private withoutDoubtfulSpaces(grouped: StrokeCharacters, opts: SequenceOptions, read: ReadOptions, memo: ClassifiedMemo): StrokeCharacters {
@@ -615,7 +615,9 @@ export class Recognizer {
     const doubtful = new Set<number>();
     for (const line of grouped.lines) {
       const idx = line.characterIndices;
-      doubtfulSpaces(gapsOf(grouped, idx), idx.slice(1).map((i) => grouped.spaceBefore[i])).forEach((d, k) => d && doubtful.add(idx[k + 1]));
+      const gaps = gapsOf(grouped, idx);
+      const inDoubt = spaceInDoubt(gaps.filter((_, k) => !grouped.spaceBefore[idx[k + 1]]), DOUBTFUL_SPACE);
+      gaps.forEach((g, k) => grouped.spaceBefore[idx[k + 1]] && inDoubt(g) && doubtful.add(idx[k + 1]));
     }
     if (doubtful.size === 0) return grouped;
     const classified = this.classify(grouped.characters, read, memo);

@@ -23,6 +23,17 @@ import { NgramModel } from './ngram';
 import { Break } from './spacing';
 
 /**
+ * Whether a space's gap is in doubt: under `bound` times the widest of `inside`, the gaps between two
+ * characters of one word on its line (the pad's bound strokes/spaces.ts DOUBTFUL_SPACE, images'
+ * segment/joinWords.ts DOUBTFUL_WORD_GAP). Never on a line with no gap inside a word, nor against
+ * characters that overlap.
+ */
+export function spaceInDoubt(inside: readonly number[], bound: number): (gap: number) => boolean {
+  const widest = inside.length > 0 ? Math.max(...inside) : -Infinity;
+  return (gap) => widest > 0 && gap < bound * widest;
+}
+
+/**
  * Nats the one word must read better by. Chosen on the training families' pad lines (`npx tsx
  * bench/code.ts --training-families --only pad`, every space in doubt scored both ways): at 0 a
  * comment's `# TODO` joined (0.01 nats); at 0.3 no written space joined and 19 of 28 gaps inside a word

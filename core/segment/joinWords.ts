@@ -5,6 +5,7 @@
  */
 import { unionBox } from './components';
 import type { TextWord } from './readText';
+import { spaceInDoubt } from '../decode/doubtfulSpaces';
 
 /** A line's words with each one `join` marks merged into the word before it (one name written with a gap). */
 export function joinWords(words: readonly TextWord[], join: readonly boolean[]): TextWord[] {
@@ -29,7 +30,6 @@ export const DOUBTFUL_WORD_GAP = 1.4;
 
 /** For each word of a line, whether the gap before it is in doubt (DOUBTFUL_WORD_GAP); never the first's, nor on a line with no gap inside a word. */
 export function doubtfulWordGaps(words: readonly TextWord[]): boolean[] {
-  const inside = words.flatMap((w) => w.chars.slice(1).map((c, k) => c.box.left - w.chars[k].box.right));
-  const widest = inside.length > 0 ? Math.max(...inside) : -Infinity;
-  return words.map((w, i) => i > 0 && widest > 0 && w.box.left - words[i - 1].box.right < DOUBTFUL_WORD_GAP * widest);
+  const inDoubt = spaceInDoubt(words.flatMap((w) => w.chars.slice(1).map((c, k) => c.box.left - w.chars[k].box.right)), DOUBTFUL_WORD_GAP);
+  return words.map((w, i) => i > 0 && inDoubt(w.box.left - words[i - 1].box.right));
 }

@@ -51,7 +51,7 @@ export { renderCharacter, renderTransform, penRadius, RENDER_SIZE } from './rend
 export type { RenderTransform } from './render';
 export { sanitizeStrokes } from './sanitize';
 export { facingGap } from './gaps';
-export { doubtfulSpaces, findSpaces } from './spaces';
+export { DOUBTFUL_SPACE, findSpaces } from './spaces';
 export type { CleanStrokes } from './sanitize';
 export { simplifyRdp, decimate } from './simplify';
 

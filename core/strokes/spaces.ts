@@ -63,21 +63,11 @@ export function findSpaces(gaps: readonly number[], size: number, uniformFactor:
 }
 
 /**
- * A space whose gap is under this many times the widest gap between two letters of one word on its line
- * is in doubt: the text decides (decode/doubtfulSpaces.ts). Chosen on the training families' pad lines
+ * A space on the pad whose gap is under this many times the widest gap between two letters of one word on
+ * its line is in doubt: the text decides (decode/doubtfulSpaces.ts spaceInDoubt). Chosen on the training families' pad lines
  * (`npx tsx bench/code.ts --training-families --only pad`, every space scored both ways): the written
  * spaces there stand at 1.04 times that gap at the least, 2.5 times in the median; with the language
  * model's margin none under 1.7 joined, while 1.4, 1.6 and 1.7 let 15, 16 and 19 of 28 gaps inside a word
  * go; with no bound, `def area` and `#include <` joined.
  */
 export const DOUBTFUL_SPACE = 1.7;
-
-/**
- * For each gap of a line (`gaps[k]` between characters k and k+1, `spaces[k]` whether it is a space):
- * whether it is a space in doubt (DOUBTFUL_SPACE). None on a line with no gap inside a word.
- */
-export function doubtfulSpaces(gaps: readonly number[], spaces: readonly boolean[]): boolean[] {
-  const inside = gaps.filter((_, k) => !spaces[k]);
-  const widest = inside.length > 0 ? Math.max(...inside) : -Infinity;
-  return gaps.map((g, k) => spaces[k] && widest > 0 && g < DOUBTFUL_SPACE * widest);
-}

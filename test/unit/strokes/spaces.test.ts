@@ -1,6 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { doubtfulSpaces, facingGap, findSpaces } from '../../../core/strokes';
-import { DOUBTFUL_SPACE } from '../../../core/strokes/spaces';
+import { DOUBTFUL_SPACE, facingGap, findSpaces } from '../../../core/strokes';
+import { spaceInDoubt } from '../../../core/decode/doubtfulSpaces';
+
+/** For each gap of a pad line, whether it is a space in doubt (as Recognizer.withoutDoubtfulSpaces asks). */
+const doubtfulSpaces = (gaps: number[], spaces: boolean[]) => {
+  const inDoubt = spaceInDoubt(gaps.filter((_, k) => !spaces[k]), DOUBTFUL_SPACE);
+  return gaps.map((g, k) => spaces[k] && inDoubt(g));
+};
 
 describe('strokes: word gaps', () => {
   it('holds a space in doubt when its gap is under DOUBTFUL_SPACE times the widest gap inside a word of its line', () => {

@@ -137,6 +137,8 @@ const UNSURE_BESIDE_SURE_PIECES = 0.3;
  * training families' lines and `npx tsx bench/text.ts --only inkwell` read as before.
  */
 const UNSURE_WHOLE = 0.8;
+/** A group at least this share of its line's tallest is as tall as a bracket (split.ts cutCandidates' `tall`). */
+const TALL_GROUP = 0.9;
 /**
  * Cut lines (split.ts seamCuts) are followed on pages whose strokes are at least this wide (px): a fine
  * pen's stroke is crossed as cheaply as gone around, and there they wandered (bench:text's thin pen
@@ -448,12 +450,15 @@ function readUpright(
   const plans = lines.map(({ groups, metrics }) => {
     const body = bodyOf(metrics);
     const frame = frameOf(metrics);
+    // Measured on the groups, not the line's metrics: a line of brackets puts its baseline at their feet.
+    const tallest = Math.max(...groups.map((g) => boxHeight(g.box)));
     return groups.map((g) => {
       // A merged group is read whole or as its parts, never cut anew.
       const whole = wholeHit(g);
       const unsure = whole !== undefined && maxOf(probs[whole.index]) < UNSURE_WHOLE;
       const ring = whole !== undefined && RING_CLASSES.includes(ctx.labels[argmax(probs[whole.index])] ?? ' ');
-      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure, ring);
+      const tall = boxHeight(g.box) >= TALL_GROUP * tallest;
+      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure, ring, tall);
       return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
     });
   });
@@ -503,7 +508,7 @@ function readUpright(
       // A whole read unsurely where a cutting's every piece reads surely is no character: read whole, the
       // decoder may pick the class of one piece and drop the other's ink (a `[j` read `[`: `b[]`).
       const surePieces = all.some((r) => r.chars.length >= 2 && r.chars.every((c) => shapeProbability(c.probs, ctx.labels) >= SURE_PIECES));
-      const readings = surePieces ? all.filter((r) => r.chars.length !== 1 || maxOf(r.chars[0].probs) >= UNSURE_BESIDE_SURE_PIECES) : all;
+      const readings = withoutInkLeftUnread(surePieces ? all.filter((r) => r.chars.length !== 1 || maxOf(r.chars[0].probs) >= UNSURE_BESIDE_SURE_PIECES) : all, ctx.labels);
       if (!isMerged(plan.group)) return readings;
       // The classifier chose the merge; the word decoder may still read the parts apart ("load", not "bad").
       const parts = plan.group.parts.map((g) => readingOf(g, plan.frame, [wholeOf(g)]));
@@ -592,6 +597,37 @@ interface GroupReading {
   /** The cutting's own terms: piece costs and width penalties (the classifier's part is the decoder's). */
   readonly segmentCost: number;
 }
+
+/**
+ * A whole read unsurely is not read as the class of one piece of a cutting whose other pieces read
+ * surely: that reading leaves their ink unread. A `[j` (the j's hook under the bracket) read G at 0.45,
+ * cut `[` 0.46 and j 0.84, was decoded `[` from the whole, as the n-gram knows `[]` far better than
+ * `[j]`: `grid[i][]`. Its own best class stays, and the other case of it (a whole X at 0.55 beside a
+ * cutting `;` x is still an x). The other pieces at 0.8 or more: at 0.6, a t with a long bar read + whole
+ * beside `t -` lost its t (npx tsx bench/code.ts --only images: two held-out lines read right, none
+ * worse; the training families' lines and bench:text as before).
+ */
+function withoutInkLeftUnread(readings: GroupReading[], labels: readonly string[]): GroupReading[] {
+  const pieceClasses = new Set<number>();
+  for (const r of readings) {
+    if (r.chars.length < 2) continue;
+    r.chars.forEach((c, i) => {
+      if (maxOf(c.probs) >= PIECE_LEFT_OF_WHOLE && r.chars.every((o, j) => j === i || maxOf(o.probs) >= SURE_OTHER_PIECES)) pieceClasses.add(argmax(c.probs));
+    });
+  }
+  if (pieceClasses.size === 0) return readings;
+  return readings.map((r) => {
+    if (r.chars.length !== 1 || maxOf(r.chars[0].probs) >= UNSURE_WHOLE) return r;
+    const whole = r.chars[0];
+    const own = labels[argmax(whole.probs)]?.toLowerCase();
+    const probs = whole.probs.map((p, i) => (pieceClasses.has(i) && labels[i]?.toLowerCase() !== own ? 0 : p));
+    return { ...r, chars: [{ ...whole, probs }] };
+  });
+}
+/** A piece's class is left out of its whole from this probability... */
+const PIECE_LEFT_OF_WHOLE = 0.3;
+/** ...when the cutting's other pieces read at least this. */
+const SURE_OTHER_PIECES = 0.8;
 
 /**
  * Decode a word whose groups may each be cut in several ways: every combination (up to

@@ -43,6 +43,13 @@ const CUT_WIDTH = 1.15;
  * of its ink, where a 0 halved reads ( ).
  */
 const UNSURE_CUT_WIDTH = 0.8;
+/**
+ * ...and one as tall as the line's tallest character from this width: a bracket with the j whose hook
+ * reaches under it (`[j`, read G or D whole: `grid[i][]`) is as tall as a bracket, and narrower than an a
+ * and an i (npx tsx bench/code.ts --only images: three held-out lines read right, none worse; the
+ * training families' lines and npx tsx bench/text.ts --only inkwell as before; 0.3 and 0.35 read alike).
+ */
+const TALL_UNSURE_CUT_WIDTH = 0.45;
 
 /**
  * A group read whole as a ring (0 o O Q D) narrower than this (x-heights) is never cut through its hole
@@ -57,13 +64,15 @@ export const RING_CLASSES = '0oOQD';
 /**
  * Columns (absolute x) where a group might be cut (dips of the ink's vertical extent and thickness);
  * empty when it is not wider than one character, or with `unsure` (the classifier doubts the whole)
- * than UNSURE_CUT_WIDTH. `ring`: the whole reads as a ring (RING_CLASSES).
+ * than UNSURE_CUT_WIDTH, and with `tall` too (the group is as tall as the line's tallest character)
+ * than TALL_UNSURE_CUT_WIDTH. `ring`: the whole reads as a ring (RING_CLASSES).
  */
-export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number, unsure = false, ring = false): number[] {
+export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number, unsure = false, ring = false, tall = false): number[] {
   const w = group.box.right - group.box.left;
   const minPiece = Math.max(2, 0.28 * xHeight);
   const minNarrowPiece = Math.max(2, NARROW_PIECE * xHeight);
-  if (w < (unsure ? UNSURE_CUT_WIDTH : CUT_WIDTH) * xHeight || w < minPiece + minNarrowPiece) return [];
+  const from = unsure ? (tall ? TALL_UNSURE_CUT_WIDTH : UNSURE_CUT_WIDTH) : CUT_WIDTH;
+  if (w < from * xHeight || w < minPiece + minNarrowPiece) return [];
   const { span, count } = columnSpan(src, group.ids, group.box);
   // A group admitted only as unsure is never cut through a hole. A wider group may be: two letters that
   // touch twice enclose paper between them (the n and d of countIndex8 read W). Holes avoided in every

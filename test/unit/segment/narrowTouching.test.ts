@@ -23,6 +23,20 @@ describe('segment: touching letters narrower than one letter', () => {
     assert.ok(text.startsWith('list('), text);
   });
 
+  it('reads a j whose hook reaches under the bracket before it (bench:code, held-out hands)', async function () {
+    // Before, `[j` was never tried in pieces, narrower than an a and an i (just-another-hand: `grid[][]`,
+    // its `[i` too; loved-by-the-king: `prinKf"{name}")`, `dr[0]`), or it was, but read whole as the
+    // bracket alone (nothing-you-could-do's G at 0.45 against `[` 0.46 and j 0.84: `grid[i][]`).
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const read = (line: string, family: string, look: 'clean' | 'camera') => readBenchCodeImage(recognizer, line, family, look);
+    assert.match(read('grid[i][j] = 0;', 'just-another-hand', 'clean'), /\[j\]/);
+    assert.match(read('print(f"{name}")', 'loved-by-the-king', 'camera'), /^print\(f/);
+    assert.match(read("str[0] == 'a'", 'loved-by-the-king', 'clean'), /^str\[/);
+    assert.equal(read('grid[i][j] = 0;', 'nothing-you-could-do', 'clean'), 'grid[i][j] = 0;');
+    assert.equal(read('grid[i][j] = 0;', 'calligraffitti', 'clean'), 'grid[i][j] = 0;');
+  });
+
   it('does not halve a 0 into ( and )', async function () {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();

@@ -139,6 +139,24 @@ describe('segment: lines, words and characters on clean renders', () => {
     assert.ok(!cuts.some((x) => holed[x] === 1), `and none through the ring's hole, which halves a 0 into ( ) (cuts ${cuts})`);
   });
 
+  it('tries a group as tall as the line\'s tallest in pieces from half a letter\'s width when the classifier doubts it', () => {
+    // A bracket [ (a stem and two bars) with a j beside it whose hook runs under the bracket's foot and
+    // touches it: 16 px wide at x-height 30, under the 0.8 x-heights from which an unsure group is cut.
+    const xHeight = 30, width = 16, height = 50;
+    const labels = new Int32Array(width * height);
+    const ink = (x: number, y: number) => (labels[y * width + x] = 1);
+    for (let y = 0; y < height - 2; y++) for (let x = 0; x < 3; x++) ink(x, y); // the bracket's stem
+    for (let x = 0; x < 7; x++) for (let y = 0; y < 3; y++) ink(x, y); // its top bar
+    for (let y = 12; y < height; y++) for (let x = 12; x < 15; x++) ink(x, y); // the j's stem
+    for (let x = 2; x < 15; x++) for (let y = height - 3; y < height; y++) ink(x, y); // its hook, under the bracket's foot
+    const src = { labels, width, height };
+    const group = { box: { left: 0, top: 0, right: width, bottom: height }, ids: [1] };
+    assert.deepEqual(cutCandidates(src, group, xHeight, true), [], 'unsure, but narrower than two letters');
+    const cuts = cutCandidates(src, group, xHeight, true, false, true);
+    assert.ok(cuts.some((x) => x >= 7 && x <= 11), `tall and unsure: a cut between the bracket and the j (cuts ${cuts})`);
+    assert.deepEqual(cutCandidates(src, group, xHeight, false, false, true), [], 'tall but read surely: one character');
+  });
+
   it('cuts touching letters along a line around the ink, not straight down a column', () => {
     // A letter whose arm reaches up and right over the next letter (a y's arm over an a), the two
     // joined at the bottom by a bridge. A straight cut at column 11 gives the arm's tip to the right

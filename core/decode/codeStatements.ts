@@ -114,17 +114,34 @@ const STATEMENT_ENDS = ')]}+-';
  * A statement's last character read `:` or `,` is its `;` where the classifier offered `;` (a marker's comma
  * reads as a dot: `count++:`, `a->next = head:`; a semicolon's dot a camera lost: `cost = ~mask,`). Not after
  * a word that opens a block or a case (`def f():`, `case 1:`), nor on a line with no operator or statement
- * end to show it is code (`as follows:`); a `,` only on a line with an assignment.
+ * end to show it is code (`as follows:`); a `,` only on a line with an assignment. A `,` ending an
+ * assignment whose brackets all close is its `;` even where the classifier saw no dot at all (a faint
+ * one the camera lost: `arr[k] = arr[k - 1],`, `let idx = 0,`); one whose brackets stay open is an
+ * argument list going on (`x = f(a,`).
  */
 export function statementSemicolon(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
   const w = texts.length - 1;
   const last = texts[w];
   const mark = w < 0 ? '' : last[last.length - 1];
-  if ((mark !== ':' && mark !== ',') || COLON_OPENERS.has(texts[0].join('').replace(/:$/, '')) || !offered(words[w][last.length - 1], ';', allowed)) return texts;
+  if ((mark !== ':' && mark !== ',') || COLON_OPENERS.has(texts[0].join('').replace(/:$/, ''))) return texts;
   // A , ends a line of a list or a call as often as a ; a statement: only an assignment tells them apart.
+  const assignment = texts.some((t) => ASSIGNMENTS.includes(t.join('')));
+  const dotless = mark === ',' && assignment && allowed(';') && bracketsClose(texts.map((t) => t.join('')).join(' '));
+  if (!dotless && !offered(words[w][last.length - 1], ';', allowed)) return texts;
   const statement =
     mark === ','
-      ? texts.some((t) => ASSIGNMENTS.includes(t.join('')))
+      ? assignment
       : texts.some((t) => STATEMENT_OPERATORS.has(t.join(''))) || (last.length >= 2 && STATEMENT_ENDS.includes(last[last.length - 2]));
   return statement ? [...texts.slice(0, w), [...last.slice(0, -1), ';']] : texts;
+}
+
+/** Whether every bracket the text opens closes after it, in order (quotes not looked into: a statement's strings rarely hold one). */
+function bracketsClose(text: string): boolean {
+  const open: string[] = [];
+  for (const c of text) {
+    const i = '([{'.indexOf(c);
+    if (i >= 0) open.push(')]}'[i]);
+    else if (')]}'.includes(c) && open.pop() !== c) return false;
+  }
+  return open.length === 0;
 }

@@ -188,6 +188,12 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(consistentLine([word('cost'), word('='), comma('~mask,')]), ['cost', '=', '~mask;']);
     assert.deepEqual(consistentLine([word('emit(x,'), comma('t),')]), ['emit(x,', 't),'], 'no assignment: a call going on');
     assert.deepEqual(consistentLine([word('if'), word('a'), word('=='), comma('b,')]), ['if', 'a', '==', 'b,'], 'a comparison is no assignment');
+    // Where no dot showed at all (no ; offered), an assignment whose brackets all close still ends in ;.
+    assert.deepEqual(consistentLine([word('arr[k]'), word('='), word('arr[k'), word('-'), word('1],')]), ['arr[k]', '=', 'arr[k', '-', '1];']);
+    assert.deepEqual(consistentLine([word('let'), word('idx'), word('='), word('0,')]), ['let', 'idx', '=', '0;']);
+    assert.deepEqual(consistentLine([word('x'), word('='), word('f(a,')]), ['x', '=', 'f(a,'], 'a bracket left open: the arguments go on');
+    assert.deepEqual(consistentLine([word('emit(x,'), word('t),')]), ['emit(x,', 't),'], 'no assignment');
+    assert.deepEqual(consistentLine([word('x'), word('='), word('0,')], (l) => l !== ';'), ['x', '=', '0,'], 'the charset has no ;');
   });
 
   it("reads a line-final ; as ; in bench:code's images where its dot was lost or read as a dot (before: `count++:`, `{ id: 7 },`)", async function () {

@@ -221,6 +221,39 @@ export function operatorSpaces(readings: readonly (Float32Array | undefined)[], 
   return out;
 }
 
+/** Operators of one character that stand between two operands, spaced alike on both sides when spaced. */
+const LONE_OPERATORS = '=^|%&+*';
+/** What an operand ends with, before an operator... */
+const OPERAND_END = /^[A-Za-z0-9_)\]"'`]$/;
+/** ...and begins with, after one (a sign or ~ too: `= -1`, `= ~mask`). */
+const OPERAND_START = /^[A-Za-z0-9_(\["'`$~-]$/;
+/** A gap at least this share of the body height on both sides of a lone operator is a space. */
+const OPERATOR_GAP = 0.3;
+
+/**
+ * Spaces on both sides of a lone operator between two operands where both its gaps are wide, if narrower
+ * than the line's word gap: a narrow hand spaces `y = x % 8` by a third of its x-height, and a line of
+ * one-letter names and operators has no gap inside a word to tell its spaces from (`y=x%8;`). The operator
+ * (LONE_OPERATORS) is read at least SURE_OPERATOR, the characters beside it best as operands (an x at 0.76
+ * beside its X is an operand either way). `gaps[i]` is the gap after character i; returns the indices i
+ * that get a space before them.
+ */
+export function lonelyOperatorSpaces(readings: readonly (Float32Array | undefined)[], labels: readonly string[], gaps: readonly number[], bodyHeight: number, before: readonly Break[]): Set<number> {
+  const read = (i: number, sure = 0) => {
+    const p = readings[i];
+    const best = p ? argmax(p) : -1;
+    return p && p[best] >= sure ? labels[best] ?? '' : '';
+  };
+  const out = new Set<number>();
+  for (let i = 1; i + 1 < readings.length; i++) {
+    const op = read(i, SURE_OPERATOR);
+    if (before[i] !== 'none' || before[i + 1] !== 'none' || op.length !== 1 || !LONE_OPERATORS.includes(op)) continue;
+    if (!OPERAND_END.test(read(i - 1)) || !OPERAND_START.test(read(i + 1))) continue;
+    if (gaps[i - 1] >= OPERATOR_GAP * bodyHeight && gaps[i] >= OPERATOR_GAP * bodyHeight) out.add(i).add(i + 1);
+  }
+  return out;
+}
+
 /** The maximal runs [start, end] of indices whose `member` is true, each index after a run's first also `joined` to the one before. */
 function runsOf(member: readonly boolean[], joined: (i: number) => boolean = () => true): [number, number][] {
   const runs: [number, number][] = [];

@@ -9,7 +9,7 @@ import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
 import { ReferenceTops, charGeometry } from '../decode/caseGeometry';
 import { lineReferences } from '../decode/beam';
-import { breaksOf, evenlySpacedNumbers, operatorSpaces, readsAsDigit, unwrittenSpaces } from '../decode/spacing';
+import { breaksOf, evenlySpacedNumbers, lonelyOperatorSpaces, operatorSpaces, readsAsDigit, unwrittenSpaces } from '../decode/spacing';
 import { isLetterOrDigit } from '../labels';
 import { argmax, maxOf, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
@@ -539,6 +539,8 @@ function readUpright(
     for (const i of unwrittenSpaces(chars.map((c) => c.probs), ctx.labels, spaces(), (i) => groupReadings[chars[i].group].length === 1)) breaks.delete(i - 1);
     // And those a binary operator misses on one side (`x= f`), judged on the spaces as they now stand.
     for (const i of operatorSpaces(chars.map((c) => (groupReadings[c.group].length === 1 ? c.probs : undefined)), ctx.labels, spaces())) breaks.add(i - 1);
+    // And those around a lone operator whose gaps are both wide for the hand, though under its word gap.
+    for (const i of lonelyOperatorSpaces(chars.map((c) => c.probs), ctx.labels, gaps, Math.max(1, bodyOf(metrics) - stroke), spaces())) breaks.add(i - 1);
     // A number's digits spaced evenly but wide are one number ("1 9 72" read for 1972).
     for (const g of evenlySpacedNumbers(gaps, breaks, chars.map((c) => readsAsDigit(c.probs, ctx.labels)))) breaks.delete(g);
     const words: TextWord[] = [];

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Break, evenlySpacedNumbers, operatorSpaces, spaceUnwritten, SURE_SPACING, unwrittenSpaces } from '../../../core/decode/spacing';
+import { Break, evenlySpacedNumbers, lonelyOperatorSpaces, operatorSpaces, spaceUnwritten, SURE_SPACING, unwrittenSpaces } from '../../../core/decode/spacing';
 import { textSamples } from '../../../bench/textImages';
 import { RANGES, VOCAB } from '../../../bench/padLines';
 import { loadHersheyFont } from '../../../training/hershey';
@@ -177,6 +177,24 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten('af"b', ['none', 'none', 'none', 'space']), [], 'af" b');
   });
 
+  it('spaces a lone operator between operands on both sides where both its gaps are a third of the body wide', () => {
+    const labels = ['=', '%', '+', '<', '-', 'x', 'y', '8', ';'];
+    const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.04 / 8));
+    const none = (n: number): Break[] => Array.from({ length: n }, () => 'none');
+    const added = (text: string, gaps: number[], before = none(text.length), readings = Array.from(text, read)) =>
+      [...lonelyOperatorSpaces(readings, labels, gaps, 20, before)].sort((a, b) => a - b);
+    // just-another-hand's `y=x%8;` in bench:code's images: gaps of 7-8 px at a body of 19.
+    assert.deepEqual(added('y=x%8;', [8, 7, 8, 8, 2]), [1, 2, 3, 4], 'y = x % 8;');
+    assert.deepEqual(added('y=x%8;', [8, 7, 3, 8, 2]), [1, 2], 'x%8 written tight on one side stays as written');
+    assert.deepEqual(added('y=x', [4, 4]), [], 'gaps under a third of the body: y=x');
+    assert.deepEqual(added('x+=8', [8, 1, 8]), [], 'an operator beside another operator is part of a longer one: x+=8');
+    assert.deepEqual(added('x=-8', [8, 8, 1]), [1, 2], 'but a sign begins an operand: x = -8');
+    assert.deepEqual(added('x+y', [8, 8], ['none', 'space', 'none']), [], 'already spaced on one side (operatorSpaces settles it)');
+    assert.deepEqual(added('x<y', [8, 8]), [], '< may open a generic: Vec<u8>');
+    const unsure = Float32Array.from(labels, (l) => (l === '%' ? 0.6 : l === '8' ? 0.3 : 0.1 / 7));
+    assert.deepEqual(added('x%8', [8, 8], none(3), [read('x'), unsure, read('8')]), [], 'an operator read unsurely');
+  });
+
   it('reads code lines of images without those spaces', async function () {
     // bench:code's images (seed 20261202 + line): before, "a ! = b", "x = f(a, b ) ;", "a = b ; c = d ;".
     this.timeout(60_000);
@@ -198,6 +216,9 @@ describe('decode: spaces no one writes', () => {
     assert.equal(read('i <= 42;', 'oooh-baby', 'camera'), 'i <= 42;');
     assert.equal(read("str[0] == 'a'", 'atma', 'clean'), "str[0] == 'a'");
     assert.equal(read('a->next = head;', 'caveat-brush', 'camera'), 'a->next = head;');
+    // Spaced on neither side by a narrow hand, a third of its body wide: just-another-hand's `y=x%8;`, farsan's `val=`.
+    assert.equal(read('y = x % 8;', 'just-another-hand', 'clean'), 'y = x % 8;');
+    assert.equal(read('val = `${a}-${b}`', 'farsan', 'camera'), 'val = `${a}-${b}`');
     // bench:text's capitals: the J of JUMPS is read ] surely, and its word keeps its space.
     const caps = harderSamples().find((s) => s.id === 'caveat-caps-0')!;
     assert.equal(recognizer.recognizeText(caps.image).text.split(' ').length, 3);

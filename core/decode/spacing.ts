@@ -231,9 +231,10 @@ const OPERAND_START = /^[A-Za-z0-9_(\["'`$~-]$/;
 const OPERATOR_GAP = 0.3;
 
 /**
- * Spaces on both sides of a lone operator between two operands where both its gaps are wide, if narrower
- * than the line's word gap: a narrow hand spaces `y = x % 8` by a third of its x-height, and a line of
- * one-letter names and operators has no gap inside a word to tell its spaces from (`y=x%8;`). The operator
+ * Spaces on both sides of a lone operator between two operands where both its gaps are wide for letters,
+ * though the word-gap rule (segment/words.ts) took them for gaps inside a word: a narrow hand spaces
+ * `y = x % 8` by a third of its x-height, and a line of one-letter names and operators has no gap inside
+ * a word to tell its spaces from (`y=x%8;`). Meant for images, whose gaps are measured on the ink. The operator
  * (LONE_OPERATORS) is read at least SURE_OPERATOR, the characters beside it best as operands (an x at 0.76
  * beside its X is an operand either way). `gaps[i]` is the gap after character i; returns the indices i
  * that get a space before them.

@@ -39,3 +39,14 @@ export function pairedBrackets(words: readonly (readonly Pick<CharReading, 'cand
   );
   return out;
 }
+
+/** Whether every bracket `text` opens closes after it, in order (quotes not looked into: a statement's strings rarely hold one). */
+export function bracketsClose(text: string): boolean {
+  const open: string[] = [];
+  for (const ch of text) {
+    const pair = PAIRS.find(([o]) => o === ch);
+    if (pair) open.push(pair[1]);
+    else if (CLOSING.has(ch) && open.pop() !== ch) return false;
+  }
+  return open.length === 0;
+}

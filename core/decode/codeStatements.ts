@@ -6,6 +6,7 @@
  * classifier offered (but a bar's 1 or |: a plain bar is l, I, | or 1 alike), on lines whose operators show
  * they are code.
  */
+import { bracketsClose } from './bracketPairs';
 import { CharReading, offered, offeredProbability } from './charReading';
 
 /** Assignments written as a word of their own: a line with one that ends in , ends a statement (`cost = ~mask,`). */
@@ -133,15 +134,4 @@ export function statementSemicolon(words: readonly (readonly CharReading[])[], t
       ? assignment
       : texts.some((t) => STATEMENT_OPERATORS.has(t.join(''))) || (last.length >= 2 && STATEMENT_ENDS.includes(last[last.length - 2]));
   return statement ? [...texts.slice(0, w), [...last.slice(0, -1), ';']] : texts;
-}
-
-/** Whether every bracket the text opens closes after it, in order (quotes not looked into: a statement's strings rarely hold one). */
-function bracketsClose(text: string): boolean {
-  const open: string[] = [];
-  for (const c of text) {
-    const i = '([{'.indexOf(c);
-    if (i >= 0) open.push(')]}'[i]);
-    else if (')]}'.includes(c) && open.pop() !== c) return false;
-  }
-  return open.length === 0;
 }

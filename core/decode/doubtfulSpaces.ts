@@ -20,7 +20,7 @@ import { CharGeometry } from './caseGeometry';
 import { DecodedWord, decodeWord, DecodeOptions, DEFAULT_LM_WEIGHT, TYPICAL_LM_NATS_PER_CHAR } from './beam';
 import { DecodeContext } from './context';
 import { NgramModel } from './ngram';
-import { Break } from './spacing';
+import { BINARY_OPERATORS, Break } from './spacing';
 
 /**
  * Whether a space's gap is in doubt: under `bound` times the widest of `inside`, the gaps between two
@@ -41,11 +41,12 @@ export function spaceInDoubt(inside: readonly number[], bound: number): (gap: nu
  */
 export const JOIN_MARGIN = 0.3;
 
-/** Operators code spaces on both sides: a word that is one of them is never joined to its neighbour. */
-const SPACED_OPERATORS = new Set([
-  '=', '==', '===', '!=', '!==', '<', '>', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=',
-  '=>', '??', '&&', '||', '^', '|', '+', '-', '*', '/', '%', '?', ':',
-]);
+/**
+ * Operators code spaces on both sides: a word that is one of them is never joined to its neighbour. The
+ * always-binary ones (spacing.ts), and standing as a word of their own the ones that may be unary or close
+ * a generic too, and a conditional's `?` and `:`.
+ */
+const SPACED_OPERATORS = new Set([...BINARY_OPERATORS, '<', '>', '+', '-', '*', '/', '%', '?', ':']);
 /** Nor is a comment's mark standing as a word (`# TODO`), which a directive's is not (`#include`). */
 const COMMENT_MARKS = new Set(['#', '//', '/*', '*/']);
 /**

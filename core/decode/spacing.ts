@@ -187,7 +187,7 @@ function quotedSpaces(readings: readonly (Float32Array | undefined)[], labels: r
 }
 
 /** Operators that are always binary, spaced alike on both sides in code (not - + * & !, which may be unary, nor < >, which close generics). */
-const BINARY_OPERATORS = new Set(['=', '==', '===', '!=', '!==', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '=>', '??', '&&', '||', '^', '|']);
+export const BINARY_OPERATORS: ReadonlySet<string> = new Set(['=', '==', '===', '!=', '!==', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '=>', '??', '&&', '||', '^', '|']);
 /** Characters an operator is made of. */
 const OPERATOR_CHARS = '=!<>+-*/%&|^?~';
 /** How sure each of an operator's characters must be of its class for the operator to be spaced on both sides. */

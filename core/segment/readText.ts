@@ -539,7 +539,9 @@ function readUpright(
     for (const i of unwrittenSpaces(chars.map((c) => c.probs), ctx.labels, spaces(), (i) => groupReadings[chars[i].group].length === 1)) breaks.delete(i - 1);
     // And those a binary operator misses on one side (`x= f`), judged on the spaces as they now stand.
     for (const i of operatorSpaces(chars.map((c) => (groupReadings[c.group].length === 1 ? c.probs : undefined)), ctx.labels, spaces())) breaks.add(i - 1);
-    // And those around a lone operator whose gaps are both wide for the hand, though under its word gap.
+    // And those around a lone operator whose gaps are both wide for the hand, though under its word gap;
+    // Judged on every group's best cutting, not only on groups read one way as above: a `%` merged from its
+    // pieces keeps its parts as an alternative, and is still the operator.
     for (const i of lonelyOperatorSpaces(chars.map((c) => c.probs), ctx.labels, gaps, Math.max(1, bodyOf(metrics) - stroke), spaces())) breaks.add(i - 1);
     // A number's digits spaced evenly but wide are one number ("1 9 72" read for 1972).
     for (const g of evenlySpacedNumbers(gaps, breaks, chars.map((c) => readsAsDigit(c.probs, ctx.labels)))) breaks.delete(g);

@@ -68,6 +68,25 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
   }
 }
 
+/**
+ * Runs one `undo` or `redo` in `editor` and waits until it reaches the document. Both act on the focused
+ * editor, and focus given back by showTextDocument can land after the command on a loaded machine (a CI run
+ * saw an undo change nothing), so a command that changed nothing is sent again once the editor is active;
+ * one that changed anything is never repeated, so "one undo" still means one.
+ */
+export async function inEditor(editor: vscode.TextEditor, command: 'undo' | 'redo'): Promise<void> {
+  const before = editor.document.version;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    await waitFor(() => vscode.window.activeTextEditor?.document === editor.document, 'the editor to be active again');
+    await vscode.commands.executeCommand(command);
+    const deadline = Date.now() + 2000;
+    while (editor.document.version === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (editor.document.version !== before) return;
+  }
+  assert.fail(`${command} never reached the editor`);
+}
+
 /** Counts every change to any text document while `work` runs. */
 export async function documentChangesDuring(work: () => Promise<unknown>, settleMs = 300): Promise<vscode.TextDocumentChangeEvent[]> {
   const changes: vscode.TextDocumentChangeEvent[] = [];

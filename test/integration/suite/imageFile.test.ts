@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import * as vscode from 'vscode';
 import { layoutWord, rasterize } from '../glyphs';
-import { closeAllEditors, debugState, documentChangesDuring, openEditor, report, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, debugState, documentChangesDuring, inEditor, openEditor, report, waitFor, workspaceUri } from './helpers';
 
 /** Drawn with the same strokes as the pad tests; characters a small model reads without doubt. */
 export const imageWord = 'LT4';
@@ -58,8 +58,7 @@ describe('image file to text', function () {
     editor.selections = [new vscode.Selection(0, 1, 0, 1), new vscode.Selection(1, 0, 1, 0)];
     assert.equal(await recognize(image, true), imageWord);
     assert.equal(editor.document.getText(), `x${imageWord}\n${imageWord}y\n`);
-    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
-    await vscode.commands.executeCommand('undo');
+    await inEditor(editor, 'undo');
     assert.equal(editor.document.getText(), original);
   });
 

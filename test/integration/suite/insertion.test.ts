@@ -2,7 +2,7 @@
 // presses Insert, fed to the extension's message handler, landing in a real editor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, documentChangesDuring, openEditor, requestId, sendFromWebview, waitFor } from './helpers';
+import { closeAllEditors, documentChangesDuring, inEditor, openEditor, requestId, sendFromWebview, waitFor } from './helpers';
 
 async function insertFromPad(editor: vscode.TextEditor, text: string): Promise<void> {
   const before = editor.document.version;
@@ -38,11 +38,10 @@ describe('insertion at the cursor', () => {
     editor.selections = [new vscode.Selection(0, 5, 0, 5), new vscode.Selection(1, 0, 1, 0)];
     await insertFromPad(editor, 'INK');
     assert.equal(editor.document.getText(), 'firstINK line\nINKsecond line\n');
-    // Undo acts on the focused editor: give it focus back from the pad, as a user clicking it would.
-    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
-    await vscode.commands.executeCommand('undo');
+    // Undo acts on the focused editor: inEditor gives it focus back from the pad, as a user clicking it would.
+    await inEditor(editor, 'undo');
     assert.equal(editor.document.getText(), original, 'one undo did not restore the document');
-    await vscode.commands.executeCommand('redo');
+    await inEditor(editor, 'redo');
     assert.equal(editor.document.getText(), 'firstINK line\nINKsecond line\n', 'one redo did not bring the whole insertion back');
   });
 

@@ -33,6 +33,11 @@ const MOVED_CUTTINGS = 2;
 const DEEP_DIP = 0.2;
 /** Narrowest piece beside a near break, in x-heights (an i or l of a thick pen: about a fifth). */
 const NARROW_PIECE = 0.22;
+/**
+ * ...and in a group narrower than UNSURE_CUT_WIDTH that holds an i's dot: a fine pen's i is a tenth of an
+ * x-height wide (shadows-into-light's `it` read t whole: `tems.map`).
+ */
+const DOTTED_PIECE = 0.1;
 
 /** Groups at least this wide (x-heights) are tried in pieces: wider than one character. */
 const CUT_WIDTH = 1.15;
@@ -44,9 +49,9 @@ const CUT_WIDTH = 1.15;
  */
 const UNSURE_CUT_WIDTH = 0.8;
 /**
- * ...and one as tall as the line's tallest character from this width: a bracket with the j whose hook
- * reaches under it (`[j`, read G or D whole: `grid[i][]`) is as tall as a bracket, and narrower than an a
- * and an i (npx tsx bench/code.ts --only images: three held-out lines read right, none worse; the
+ * ...and one as tall as the line's tallest character, or one that holds an i's dot, from this width: a
+ * bracket with the j whose hook reaches under it (`[j`, read G or D whole: `grid[i][]`) is as tall as a
+ * bracket, and narrower than an a and an i (npx tsx bench/code.ts --only images: three held-out lines read right, none worse; the
  * training families' lines and npx tsx bench/text.ts --only inkwell as before; 0.3 and 0.35 read alike).
  */
 const TALL_UNSURE_CUT_WIDTH = 0.45;
@@ -64,14 +69,14 @@ export const RING_CLASSES = '0oOQD';
 /**
  * Columns (absolute x) where a group might be cut (dips of the ink's vertical extent and thickness);
  * empty when it is not wider than one character, or with `unsure` (the classifier doubts the whole)
- * than UNSURE_CUT_WIDTH, and with `tall` too (the group is as tall as the line's tallest character)
- * than TALL_UNSURE_CUT_WIDTH. `ring`: the whole reads as a ring (RING_CLASSES).
+ * than UNSURE_CUT_WIDTH, and with `narrow` too (the group is as tall as the line's tallest character, or
+ * it holds an i's dot) than TALL_UNSURE_CUT_WIDTH. `ring`: the whole reads as a ring (RING_CLASSES).
  */
-export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number, unsure = false, ring = false, tall = false): number[] {
+export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number, unsure = false, ring = false, narrow?: 'tall' | 'dotted'): number[] {
   const w = group.box.right - group.box.left;
   const minPiece = Math.max(2, 0.28 * xHeight);
-  const minNarrowPiece = Math.max(2, NARROW_PIECE * xHeight);
-  const from = unsure ? (tall ? TALL_UNSURE_CUT_WIDTH : UNSURE_CUT_WIDTH) : CUT_WIDTH;
+  const minNarrowPiece = Math.max(2, (narrow === 'dotted' && w < UNSURE_CUT_WIDTH * xHeight ? DOTTED_PIECE : NARROW_PIECE) * xHeight);
+  const from = unsure ? (narrow ? TALL_UNSURE_CUT_WIDTH : UNSURE_CUT_WIDTH) : CUT_WIDTH;
   if (w < from * xHeight || w < minPiece + minNarrowPiece) return [];
   const { span, count } = columnSpan(src, group.ids, group.box);
   // A group admitted only as unsure is never cut through a hole. A wider group may be: two letters that

@@ -152,9 +152,29 @@ describe('segment: lines, words and characters on clean renders', () => {
     const src = { labels, width, height };
     const group = { box: { left: 0, top: 0, right: width, bottom: height }, ids: [1] };
     assert.deepEqual(cutCandidates(src, group, xHeight, true), [], 'unsure, but narrower than two letters');
-    const cuts = cutCandidates(src, group, xHeight, true, false, true);
+    const cuts = cutCandidates(src, group, xHeight, true, false, 'tall');
     assert.ok(cuts.some((x) => x >= 7 && x <= 11), `tall and unsure: a cut between the bracket and the j (cuts ${cuts})`);
-    assert.deepEqual(cutCandidates(src, group, xHeight, false, false, true), [], 'tall but read surely: one character');
+    assert.deepEqual(cutCandidates(src, group, xHeight, false, false, 'tall'), [], 'tall but read surely: one character');
+  });
+
+  it('tries a narrow group that holds an i\'s dot in pieces, down to a fine pen\'s i', () => {
+    // A fine pen's i (a stem 3 px wide at x-height 26) touching a t by a one-pixel bridge: 17 px in all,
+    // as shadows-into-light writes the `it` of `items` (read t whole). The i is narrower than the 0.22
+    // x-heights a piece beside a near break may otherwise be.
+    const xHeight = 26, width = 17, height = 36;
+    const labels = new Int32Array(width * height);
+    const ink = (x: number, y: number) => (labels[y * width + x] = 1);
+    for (let y = 10; y < height; y++) for (let x = 0; x < 3; x++) ink(x, y); // the i's stem
+    ink(3, 14); // the bridge
+    for (let y = 0; y < height; y++) for (let x = 7; x < 10; x++) ink(x, y); // the t's stem
+    for (let y = 13; y < 16; y++) for (let x = 4; x < width; x++) ink(x, y); // its bar
+    const src = { labels, width, height };
+    const group = { box: { left: 0, top: 0, right: width, bottom: height }, ids: [1, 2] };
+    assert.deepEqual(cutCandidates(src, group, xHeight, true), [], 'unsure, but narrower than two letters');
+    assert.deepEqual(cutCandidates(src, group, xHeight, true, false, 'tall'), [], 'tall: no piece as narrow as the i');
+    const cuts = cutCandidates(src, group, xHeight, true, false, 'dotted');
+    assert.ok(cuts.length === 1 && cuts[0] >= 3 && cuts[0] <= 4, `dotted and unsure: the i cut off at the bridge (cuts ${cuts})`);
+    assert.deepEqual(cutCandidates(src, group, xHeight, false, false, 'dotted'), [], 'dotted but read surely: one character');
   });
 
   it('cuts touching letters along a line around the ink, not straight down a column', () => {

@@ -228,12 +228,15 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word(']umps', { ']': 'j' }), false).join(''), 'jumps');
     // bench:text, slanted group: an l leaning back at a word's end read ( ("rowSet schoo( 1962").
     assert.equal(consistentWord(word('schoo(', { '(': 'l' }), false).join(''), 'school');
+    // bench:pad-accuracy, seven lines of the slanted, bold and narrow groups: the l before a camelCase hump.
+    assert.equal(consistentWord(word('came(Case', { '(': 'l' }), false).join(''), 'camelCase');
   });
 
   it('symbols that sit beside letters in code stay, and so does a clear slash', () => {
     assert.equal(consistentWord(word('y]', { ']': 'j' }), false).join(''), 'y]', 'a closing bracket after an index');
     assert.equal(consistentWord(word('f(a', { '(': 'l' }), false).join(''), 'f(a', 'an opening bracket before more of the word stays');
     assert.equal(consistentWord(word('foo(bar', { '(': 'l' }), false).join(''), 'foo(bar');
+    assert.equal(consistentWord(word('f(Bar', { '(': 'l' }), false).join(''), 'f(Bar', 'one letter before it names a call');
     const clearSlash: CharReading[] = [...'a/b'].map((c) => ({ text: c, candidates: c === '/' ? [{ text: '/', p: 0.96 }, { text: 'l', p: 0.03 }] : [{ text: c, p: 0.9 }] }));
     assert.equal(consistentWord(clearSlash, false).join(''), 'a/b', 'l offered at 3% is not taken');
     assert.equal(consistentWord(word('1/2', { '/': 'l' }), false).join(''), '1/2', 'not a word of letters');

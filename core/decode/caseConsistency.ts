@@ -238,6 +238,32 @@ function symbolsAsLetters(word: readonly CharReading[], allowed: (label: string)
 }
 
 /**
+ * A ( that opens a name (two letters or more, then the word's end or what follows a name: `(` `.` `[`) and
+ * closes nowhere on its line is the leaning l the classifier also offered (`(et iq = 0,`, `n = (en(rows)`,
+ * `(cg("done")`): a bracket opened before a name is closed after it.
+ */
+function unclosedOpeningLetters(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
+  const open: [number, number][] = [];
+  texts.forEach((t, wi) =>
+    t.forEach((ch, ci) => {
+      if (ch === '(') open.push([wi, ci]);
+      else if (ch === ')') open.pop();
+    }),
+  );
+  const out = texts.map((t) => [...t]);
+  for (const [wi, ci] of open) {
+    const t = texts[wi];
+    let end = ci + 1;
+    while (end < t.length && isLetter(t[end])) end++;
+    if (ci !== 0 || end - ci - 1 < 2 || (end < t.length && !NAME_ENDS.has(t[end]))) continue;
+    let best: { text: string; p: number } | undefined;
+    for (const x of words[wi][ci].candidates) if (LETTER_TWINS['('].includes(x.text) && allowed(x.text) && x.p >= MIN_TWIN_OFFERED && (!best || x.p > best.p)) best = x;
+    if (best) out[wi][ci] = best.text;
+  }
+  return out;
+}
+
+/**
  * A j or i that ends a word right after a closing bracket, `++` or `--`, or a number is the semicolon the
  * classifier also offered (`f(a, b)j` -> `f(a, b);`, `count++i`, `i <= 42j`): no name goes on in a letter
  * there.
@@ -260,7 +286,8 @@ const SEMICOLON_LOOKALIKES = ['j', 'i'];
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
   // The statement's end first: an operand's closing mark may be a ; read as : (`= O:`).
-  const statements = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed), allowed);
+  const own = unclosedOpeningLetters(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed);
+  const statements = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, own, allowed), allowed), allowed);
   const texts = divisionBetweenNumbers(words, statements, allowed);
   return pairedBrackets(words, pairedQuotes(words, texts, allowed), allowed).map((t) => t.join(''));
 }

@@ -232,6 +232,17 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word('came(Case', { '(': 'l' }), false).join(''), 'camelCase');
   });
 
+  it('a ( that opens a name and closes nowhere on its line is the leaning l offered for it', () => {
+    // bench:code images: calligraffitti's `(et iq = 0,`, grape-nuts' `n = (en(rows) // 2`.
+    assert.deepEqual(consistentLine([word('(et', { '(': 'l' }), word('iq'), word('='), word('0,')]), ['let', 'iq', '=', '0;']);
+    assert.deepEqual(consistentLine([word('n'), word('='), word('(en(rows)', { '(': 'l' }), word('//'), word('2')]), ['n', '=', 'len(rows)', '//', '2']);
+    // A bracket that closes, one before a single letter, and one read surely stay.
+    assert.deepEqual(consistentLine([word('if'), word('(idx', { '(': 'l' }), word('<'), word('n)'), word('{')]), ['if', '(idx', '<', 'n)', '{']);
+    assert.deepEqual(consistentLine([word('(x', { '(': 'l' }), word('+'), word('y')]), ['(x', '+', 'y']);
+    const sure: CharReading[] = [...'(idx'].map((c) => ({ text: c, candidates: c === '(' ? [{ text: '(', p: 0.96 }, { text: 'l', p: 0.02 }] : [{ text: c, p: 0.9 }] }));
+    assert.deepEqual(consistentLine([sure, word('+'), word('1')]), ['(idx', '+', '1']);
+  });
+
   it('symbols that sit beside letters in code stay, and so does a clear slash', () => {
     assert.equal(consistentWord(word('y]', { ']': 'j' }), false).join(''), 'y]', 'a closing bracket after an index');
     assert.equal(consistentWord(word('f(a', { '(': 'l' }), false).join(''), 'f(a', 'an opening bracket before more of the word stays');

@@ -3,7 +3,7 @@
  * the pad runs (core/strokes grouping, rendering and line frames, then the Recognizer with the
  * n-gram), and the text is compared with what was written. Prints figures; asserts nothing.
  *
- *   npm run bench:pad-accuracy -- [--split heldout|train] [--lines N] [--model DIR] [--tune-lm]
+ *   npm run bench:pad-accuracy -- [--split heldout|train] [--lines N] [--model DIR] [--tune-lm] [--show]
  *
  * Each line: three words from a fixed vocabulary of words, identifiers and numbers, with seeded
  * variation in size, slant, baseline, letter and word spacing, pen width and pointer noise.
@@ -12,6 +12,7 @@
  * slant and touching letters; the mean and the worst group are printed over all groups and over the
  * groups no shipped model was trained on.
  *
+ * --show: also print each line read wrong, with its characters' three best candidates.
  * --tune-lm: instead, the training families traced the same way (300 lines, seed 777) read with each
  * language-model weight for pen strokes (core/recognizer.ts STROKES_LM_WEIGHT was chosen so); the
  * held-out families and seed are not used.
@@ -32,16 +33,18 @@ interface Args {
   lines: number;
   model: string;
   tuneLm: boolean;
+  show: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { split: 'heldout', lines: 60, model: DEFAULT_MODEL_DIR, tuneLm: false };
+  const args: Args = { split: 'heldout', lines: 60, model: DEFAULT_MODEL_DIR, tuneLm: false, show: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--split') args.split = argv[++i] as Split;
     else if (argv[i] === '--lines') args.lines = Math.max(1, Number(argv[++i]));
     else if (argv[i] === '--model') args.model = argv[++i];
     else if (argv[i] === '--tune-lm') args.tuneLm = true;
-    else throw new Error(`Unknown argument '${argv[i]}'. Usage: padAccuracy [--split heldout|train] [--lines N] [--model DIR] [--tune-lm]`);
+    else if (argv[i] === '--show') args.show = true;
+    else throw new Error(`Unknown argument '${argv[i]}'. Usage: padAccuracy [--split heldout|train] [--lines N] [--model DIR] [--tune-lm] [--show]`);
   }
   return args;
 }
@@ -55,14 +58,14 @@ async function main(): Promise<void> {
   const recognizer = new Recognizer(classifier, { ngram });
   const fonts = HERSHEY_FONTS.filter((f) => f.split === args.split).map((f) => f.id);
   console.log(`Pad-path accuracy on ${args.split} Hershey fonts (${fonts.join(', ')}), ${args.lines} three-word lines per font; model ${args.model}, n-gram ${ngram ? 'on' : 'off'}, backend ${backend}`);
-  for (const fontId of fonts) console.log(row(fontId, readLines(recognizer, [loadHersheyFont(fontId)], args.lines, RANGES, 20261126), args.lines));
+  for (const fontId of fonts) console.log(row(fontId, readLines(recognizer, [loadHersheyFont(fontId)], args.lines, RANGES, 20261126, args.show), args.lines));
   if (args.split !== 'heldout') return;
 
   console.log(`\nHeld-out style groups written as pen strokes (glyph centre lines traced; slant up to 25 degrees, letters may touch), ${args.lines} lines per group:`);
   const all: (SetFigures & { group: string })[] = [];
   for (const group of STYLE_GROUPS) {
     const traced = familiesInGroup(group).map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
-    const f = readLines(recognizer, traced, args.lines, TRACED_RANGES, 20261126);
+    const f = readLines(recognizer, traced, args.lines, TRACED_RANGES, 20261126, args.show);
     all.push({ ...f, group });
     console.log(row(groupLabel(group), f, args.lines));
   }

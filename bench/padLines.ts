@@ -54,8 +54,11 @@ export interface SetFigures {
   examples: string[];
 }
 
-/** Writes `lines` lines (round-robin over `fonts`) and reads each through the pad path. */
-export function readLines(recognizer: Recognizer, fonts: readonly HersheyFont[], lines: number, ranges: LineRanges, seed: number): SetFigures {
+/**
+ * Writes `lines` lines (round-robin over `fonts`) and reads each through the pad path. `show`: print each
+ * line read wrong, with each character's three best candidates (for finding what to work on).
+ */
+export function readLines(recognizer: Recognizer, fonts: readonly HersheyFont[], lines: number, ranges: LineRanges, seed: number, show = false): SetFigures {
   const rnd = lcg(seed);
   let chars = 0, errors = 0, caseless = 0, wordsRight = 0, words = 0, grouped = 0, ms = 0;
   const examples: string[] = [];
@@ -72,6 +75,10 @@ export function readLines(recognizer: Recognizer, fonts: readonly HersheyFont[],
     words += want.length;
     want.forEach((word, k) => (wordsRight += got[k] === word ? 1 : 0));
     if (read.text !== w.text && examples.length < 3) examples.push(`'${w.text}' -> '${read.text}'`);
+    if (read.text !== w.text && show) {
+      const candidates = read.chars.map((c) => c.candidates.slice(0, 3).map((k) => `${k.text}${k.p.toFixed(2)}`).join('/'));
+      console.log(`    [${fonts[i % fonts.length].id}] '${w.text}' -> '${read.text}'\n      ${candidates.join(' ')}`);
+    }
   }
   return { cer: errors / chars, cerIgnoringCase: caseless / chars, words: wordsRight / words, grouping: grouped / lines, msPerLine: ms / lines, examples };
 }

@@ -280,12 +280,14 @@ function closingSemicolon(word: readonly CharReading[], allowed: (label: string)
 const SEMICOLON_LOOKALIKES = ['j', 'i'];
 
 /**
- * Every word of a line made consistent, its code read as code (codeStatements.ts), its strings' quotes
- * paired (quotePairs.ts) and its brackets too (bracketPairs.ts); returns the new texts, one string per word.
+ * Every word of a line made consistent, a leaning l read ( where no bracket can open (unclosedOpeningLetters),
+ * its code read as code (codeStatements.ts), its strings' quotes paired (quotePairs.ts) and its brackets too
+ * (bracketPairs.ts); returns the new texts, one string per word.
  */
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
   // The statement's end first: an operand's closing mark may be a ; read as : (`= O:`).
+  // A leaning l read ( first too: a bracket it leaves open would keep the statement's `;` from being read.
   const own = unclosedOpeningLetters(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed);
   const statements = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, own, allowed), allowed), allowed);
   const texts = divisionBetweenNumbers(words, statements, allowed);

@@ -461,7 +461,7 @@ function readUpright(
       const whole = wholeHit(g);
       const unsure = whole !== undefined && maxOf(probs[whole.index]) < UNSURE_WHOLE;
       const ring = whole !== undefined && RING_CLASSES.includes(ctx.labels[argmax(probs[whole.index])] ?? ' ');
-      // An i's dot over touching letters (`it` read t, `[j` read C), or a bracket's height, makes a narrow
+      // An i's dot over touching letters (`it` read t, `[i` read [), or a bracket's height, makes a narrow
       // unsure group worth trying in pieces. Held out (npx tsx bench/code.ts --only images): two lines read
       // right, none worse; the training families' lines as before; bench:text's page camera 2.2 -> 2.1%.
       const narrowCut = dotted(g, components.list, metrics, body) ? 'dotted' : boxHeight(g.box) >= TALL_GROUP * tallest ? 'tall' : undefined;

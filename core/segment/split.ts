@@ -51,8 +51,9 @@ const UNSURE_CUT_WIDTH = 0.8;
 /**
  * ...and one as tall as the line's tallest character, or one that holds an i's dot, from this width: a
  * bracket with the j whose hook reaches under it (`[j`, read G or D whole: `grid[i][]`) is as tall as a
- * bracket, and narrower than an a and an i (npx tsx bench/code.ts --only images: three held-out lines read right, none worse; the
- * training families' lines and npx tsx bench/text.ts --only inkwell as before; 0.3 and 0.35 read alike).
+ * bracket, and narrower than an a and an i (npx tsx bench/code.ts --only images: three held-out lines
+ * read right, none worse; the training families' lines and npx tsx bench/text.ts --only inkwell as
+ * before; 0.3 and 0.35 read alike).
  */
 const TALL_UNSURE_CUT_WIDTH = 0.45;
 

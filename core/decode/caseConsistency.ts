@@ -230,11 +230,16 @@ function symbolsAsLetters(word: readonly CharReading[], allowed: (label: string)
   }
   return word.map((c, i) => {
     if (i >= upTo || !twinAt(c, i)) return c;
-    const twins = LETTER_TWINS[c.text];
-    let best: { text: string; p: number } | undefined;
-    for (const x of c.candidates) if (twins.includes(x.text) && allowed(x.text) && x.p >= MIN_TWIN_OFFERED && (!best || x.p > best.p)) best = x;
-    return best ? { ...c, text: best.text } : c;
+    const letter = offeredTwin(c, LETTER_TWINS[c.text], allowed);
+    return letter ? { ...c, text: letter } : c;
   });
+}
+
+/** The likeliest of `twins` the classifier offered for `c` at MIN_TWIN_OFFERED or more, if any. */
+function offeredTwin(c: CharReading, twins: string, allowed: (label: string) => boolean): string | undefined {
+  let best: { text: string; p: number } | undefined;
+  for (const x of c.candidates) if (twins.includes(x.text) && allowed(x.text) && x.p >= MIN_TWIN_OFFERED && (!best || x.p > best.p)) best = x;
+  return best?.text;
 }
 
 /**
@@ -256,9 +261,8 @@ function unclosedOpeningLetters(words: readonly (readonly CharReading[])[], text
     let end = ci + 1;
     while (end < t.length && isLetter(t[end])) end++;
     if (ci !== 0 || end - ci - 1 < 2 || (end < t.length && !NAME_ENDS.has(t[end]))) continue;
-    let best: { text: string; p: number } | undefined;
-    for (const x of words[wi][ci].candidates) if (LETTER_TWINS['('].includes(x.text) && allowed(x.text) && x.p >= MIN_TWIN_OFFERED && (!best || x.p > best.p)) best = x;
-    if (best) out[wi][ci] = best.text;
+    const letter = offeredTwin(words[wi][ci], LETTER_TWINS['('], allowed);
+    if (letter) out[wi][ci] = letter;
   }
   return out;
 }

@@ -84,13 +84,14 @@ export function groupCharacters(components: readonly Component[], options: Group
   const bodyHeight = markBodyHeight(components);
   // The middle of the line's full-height characters: a short narrow stroke wholly above it is a tick
   // (' " `), a mark like a dot even when it is taller than one.
-  const upperHalf = median(components.filter((c) => boxHeight(c.box) >= 0.5 * tallest).map((c) => midY(c.box)));
+  const fullHeight = components.filter((c) => boxHeight(c.box) >= 0.5 * tallest);
+  const upperHalf = median(fullHeight.map((c) => midY(c.box)));
   const isTick = (c: Component) => boxHeight(c.box) < TICK_HEIGHT * bodyHeight && boxWidth(c.box) < 0.35 * bodyHeight && c.box.bottom < upperHalf + TICK_REACH * bodyHeight;
   // A dot on the letters' feet, where a full stop sits: kept smaller than a speck (a fine pen's `map.get`
   // read `map get`). Held out (npx tsx bench/code.ts --only images): three lines read better, none worse; the
   // training families' lines and bench:text as before (kept anywhere low on the line, bench:text's tight
   // pages 2.7 -> 2.9%: a descender's tip from the line above).
-  const footLine = median(components.filter((c) => boxHeight(c.box) >= 0.5 * tallest).map((c) => c.box.bottom));
+  const footLine = median(fullHeight.map((c) => c.box.bottom));
   const isLowDot = (b: Box) => isDotShaped(b) && Math.max(boxHeight(b), boxWidth(b)) >= STOP_SPECK * bodyHeight && Math.abs(b.bottom - footLine) <= STOP_REACH * bodyHeight;
   const isSmall = (c: Component) => isMarkSized(c, bodyHeight) || (options.keepMarks === true && isTick(c));
   // A dot (no taller than wide) over a narrow character sitting low on the line, as a semicolon's over its comma.

@@ -137,7 +137,7 @@ const UNSURE_BESIDE_SURE_PIECES = 0.3;
  * training families' lines and `npx tsx bench/text.ts --only inkwell` read as before.
  */
 const UNSURE_WHOLE = 0.8;
-/** A group at least this share of its line's tallest is as tall as a bracket (split.ts cutCandidates' `tall`). */
+/** A group at least this share of its line's tallest is as tall as a bracket (split.ts cutCandidates' `narrow` 'tall'). */
 const TALL_GROUP = 0.9;
 /** Largest i dot, in body heights (either side): a dot in a group of touching letters marks an i or j among them. */
 const DOT_SIZE = 0.45;
@@ -546,7 +546,7 @@ function readUpright(
     for (const i of unwrittenSpaces(chars.map((c) => c.probs), ctx.labels, spaces(), (i) => groupReadings[chars[i].group].length === 1)) breaks.delete(i - 1);
     // And those a binary operator misses on one side (`x= f`), judged on the spaces as they now stand.
     for (const i of operatorSpaces(chars.map((c) => (groupReadings[c.group].length === 1 ? c.probs : undefined)), ctx.labels, spaces())) breaks.add(i - 1);
-    // And those around a lone operator whose gaps are both wide for the hand, though under its word gap;
+    // And those around a lone operator whose gaps are both wide for the hand, though under its word gap.
     // Judged on every group's best cutting, not only on groups read one way as above: a `%` merged from its
     // pieces keeps its parts as an alternative, and is still the operator.
     for (const i of lonelyOperatorSpaces(chars.map((c) => c.probs), ctx.labels, gaps, Math.max(1, bodyOf(metrics) - stroke), spaces())) breaks.add(i - 1);

@@ -61,11 +61,17 @@ export async function debugState(): Promise<DebugState> {
 
 /** Resolves when `condition` holds, polling; fails with `what` after timeoutMs. */
 export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  if (!(await holdsWithin(condition, timeoutMs))) assert.fail(`timed out waiting for ${what}`);
+}
+
+/** Whether `condition` holds within timeoutMs, polling every 50 ms. */
+async function holdsWithin(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return true;
 }
 
 /**
@@ -80,9 +86,7 @@ export async function inEditor(editor: vscode.TextEditor, command: 'undo' | 'red
     await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
     await waitFor(() => vscode.window.activeTextEditor?.document === editor.document, 'the editor to be active again');
     await vscode.commands.executeCommand(command);
-    const deadline = Date.now() + 2000;
-    while (editor.document.version === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    if (editor.document.version !== before) return;
+    if (await holdsWithin(() => editor.document.version !== before, 2000)) return;
   }
   assert.fail(`${command} never reached the editor`);
 }

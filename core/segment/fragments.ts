@@ -8,6 +8,7 @@
  * opposite case, letters that touch.)
  */
 import { CharGroup } from './chars';
+import { Box } from '../image';
 import { boxHeight, boxWidth, unionBox } from './components';
 import { PIECE_COST } from './split';
 
@@ -39,10 +40,17 @@ const GAP_COST = 5;
 /**
  * Characters written in pieces that each read surely as a character of their own: a % of two rings and a
  * slash (o / o). A run whose whole reads one of them at least SURE_PIECED is merged however sure its
- * pieces, at no merge cost: `y = x 0/o 8` read for `y = x % 8` in bench:code's images.
+ * pieces, at no merge cost: `y = x 0/o 8` read for `y = x % 8` in bench:code's images. Was 0.85: two
+ * hands' % read 0.81 whole (`olo`, `'/.`); at 0.75 no held-out line reads worse.
  */
 export const PIECED_CLASSES = '%';
-export const SURE_PIECED = 0.85;
+export const SURE_PIECED = 0.75;
+/**
+ * A % is about as wide as it is tall, wider than a letter: three pieces that stand as its rings and
+ * slash (looksPieced) are offered merged up to this many times their height, past the letters' width
+ * limit (happy-monkey's `y = x % 8`, its rings at 1.6 x-heights apart, read `Olo`).
+ */
+const PIECED_WIDTH = 1.5;
 
 /** Neighbouring groups read as one character. */
 export interface MergedGroup extends CharGroup {
@@ -50,6 +58,8 @@ export interface MergedGroup extends CharGroup {
   readonly parts: readonly CharGroup[];
   /** The merge's own cost (joins and gaps), in nats. */
   readonly cost: number;
+  /** Merged as a character written in pieces (PIECED_CLASSES): wide by nature, it pays no width prior. */
+  readonly pieced?: boolean;
 }
 
 export function isMerged(g: CharGroup): g is MergedGroup {
@@ -80,15 +90,30 @@ export function mergeRuns(groups: readonly CharGroup[], xHeight: number, maxWidt
       const gap = next.box.left - box.right;
       if (gap > MAX_GAP * xHeight) break;
       box = unionBox(box, next.box);
-      if (boxWidth(box) > maxWidth) break;
+      if (boxWidth(box) > Math.max(maxWidth, PIECED_WIDTH * boxHeight(box))) break;
       ids = [...ids, ...next.ids];
       marks += next.mark ? 1 : 0;
       cost += MERGE_COST + GAP_COST * Math.max(0, gap) / Math.max(1, xHeight);
+      const parts = groups.slice(first, last + 1);
+      if (boxWidth(box) > maxWidth && !looksPieced(parts, box)) continue;
       // Marks alone stay marks (a colon, a quote) unless together they are letter-sized.
-      if (marks <= last - first || boxHeight(box) >= MARKS_AS_LETTER * xHeight) runs.push({ first, last, group: { box, ids, parts: groups.slice(first, last + 1), cost } });
+      if (marks <= last - first || boxHeight(box) >= MARKS_AS_LETTER * xHeight) runs.push({ first, last, group: { box, ids, parts, cost } });
     }
   }
   return runs;
+}
+
+/**
+ * Three pieces placed as a %'s: a small one high on the left, a tall one (the slash) between, a small
+ * one low on the right.
+ */
+function looksPieced(parts: readonly CharGroup[], box: Box): boolean {
+  if (parts.length !== 3) return false;
+  const [a, slash, c] = parts.map((g) => g.box);
+  const h = boxHeight(box);
+  const small = (b: Box) => boxHeight(b) <= 0.7 * h;
+  const midY = (b: Box) => (b.top + b.bottom) / 2;
+  return small(a) && small(c) && boxHeight(slash) >= 0.6 * h && midY(a) < midY(c) - 0.25 * h && a.left < c.left;
 }
 
 /**
@@ -138,7 +163,7 @@ export function chooseMerges(
       const total = best[r.first] + s - PIECE_COST - cost;
       if (total > best[i + 1]) {
         best[i + 1] = total;
-        const merged: MergedGroup = { ...r.group, cost };
+        const merged: MergedGroup = { ...r.group, cost, pieced };
         choice[i + 1] = { from: r.first, group: [merged] };
       }
     }

@@ -432,7 +432,9 @@ function readUpright(
   lines.forEach((line, li) => {
     const wholeScore = (g: CharGroup) => {
       const hit = wholeHit(g);
-      return hit ? Math.log(Math.max(1e-6, maxOf(probs[hit.index]))) - widthPenalty(hit.inkBox.right - hit.inkBox.left, line.metrics) : undefined;
+      if (!hit) return undefined;
+      // A % is wide by nature (fragments.ts PIECED_WIDTH): its width says nothing against it.
+      return Math.log(Math.max(1e-6, maxOf(probs[hit.index]))) - (readsPieced(g) ? 0 : widthPenalty(hit.inkBox.right - hit.inkBox.left, line.metrics));
     };
     const isSure = (g: CharGroup) => {
       const hit = wholeHit(g);
@@ -500,7 +502,7 @@ function readUpright(
       let segmentCost = 0;
       for (const p of pieces) {
         const hit = pieceIndex.get(keyOf(group, p));
-        segmentCost += PIECE_COST + (hit ? widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics) : 0);
+        segmentCost += PIECE_COST + (hit && !(isMerged(group) && group.pieced) ? widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics) : 0);
         if (hit) chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, frame), ids: group.ids, crop: crops[hit.index] });
       }
       return { chars, segmentCost };

@@ -64,6 +64,20 @@ describe('segment: characters that came apart', () => {
     assert.equal(readBenchCodeImage(recognizer, 'y = x % 8;', 'edu-nsw-act-foundation', 'clean'), 'y = x % 8;');
   });
 
+  it('offers a %\'s rings and slash merged however wide, and three letters as wide not', async function () {
+    // Ring high on the left, slash, ring low on the right: 38 px wide, 28 tall, past the 30 px letters' limit.
+    const ring = (id: number, left: number, top: number): CharGroup => ({ box: { left, right: left + 14, top, bottom: top + 14 }, ids: [id] });
+    const percent = [ring(1, 0, 2), { box: { left: 12, right: 27, top: 2, bottom: 30 }, ids: [2] }, ring(3, 24, 16)];
+    assert.deepEqual(mergeRuns(percent, xHeight, maxWidth).map((r) => `${r.first}-${r.last}`), ['0-1', '0-2', '1-2']);
+    const letters = [group(1, 0, 12), group(2, 13, 25), group(3, 26, 38)];
+    assert.deepEqual(mergeRuns(letters, xHeight, maxWidth).map((r) => `${r.first}-${r.last}`), ['0-1', '1-2']);
+    // bench:code's images: caveat-brush's % read "0/0" (its rings 1.7 x-heights apart), nanum-pen-script's "olo" (0.81 whole).
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.equal(readBenchCodeImage(recognizer, 'y = x % 8;', 'caveat-brush', 'clean'), 'y = x % 8;');
+    assert.equal(readBenchCodeImage(recognizer, 'y = x % 8;', 'nanum-pen-script', 'clean').replace(/\s+/g, ' ').slice(0, 7), 'y = x %');
+  });
+
   it('merges more readily on a line whose pieces mostly read unsurely (a worn pen broke it up)', () => {
     // Two pieces 7 px (0.35 x-heights) apart, each read at 0.3, whole at 0.9.
     const pieces = [group(1, 0, 8), group(2, 15, 22)];

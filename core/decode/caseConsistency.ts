@@ -268,6 +268,37 @@ function unclosedOpeningLetters(words: readonly (readonly CharReading[])[], text
 }
 
 /**
+ * A ] that closes nothing on its line, after two letters or more of a name and before a letter, is the
+ * hooked l the classifier also offered (`came]Case`), and so is a pair of them there or at the word's
+ * end, where one offering l is enough (`nu]]`, `he]]o`: a hand whose l has a foot reads ] surely).
+ */
+function unopenedClosingLetters(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
+  const unopened = new Set<string>();
+  let depth = 0;
+  texts.forEach((t, wi) =>
+    t.forEach((ch, ci) => {
+      if (ch === '[') depth++;
+      else if (ch === ']' && depth > 0) depth--;
+      else if (ch === ']') unopened.add(`${wi}:${ci}`);
+    }),
+  );
+  const out = texts.map((t) => [...t]);
+  texts.forEach((t, wi) => {
+    for (let ci = 2; ci < t.length; ci++) {
+      if (!unopened.has(`${wi}:${ci}`) || !isLetter(t[ci - 1]) || !isLetter(t[ci - 2])) continue;
+      const pair = unopened.has(`${wi}:${ci + 1}`);
+      const after = t[ci + (pair ? 2 : 1)];
+      if (after === undefined ? !pair : !isLetter(after)) continue;
+      const own = pair ? [ci, ci + 1] : [ci];
+      if (!own.some((k) => offeredTwin(words[wi][k], 'l', allowed))) continue;
+      for (const k of own) out[wi][k] = 'l';
+      ci += own.length;
+    }
+  });
+  return out;
+}
+
+/**
  * A j or i that ends a word right after a closing bracket, `++` or `--`, or a number is the semicolon the
  * classifier also offered (`f(a, b)j` -> `f(a, b);`, `count++i`, `i <= 42j`): no name goes on in a letter
  * there.
@@ -292,7 +323,7 @@ export function consistentLine(words: readonly (readonly CharReading[])[], allow
   const capitalsLine = isCapitalsLine(words);
   // The statement's end first: an operand's closing mark may be a ; read as : (`= O:`).
   // A leaning l read ( first too: a bracket it leaves open would keep the statement's `;` from being read.
-  const own = unclosedOpeningLetters(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed);
+  const own = unopenedClosingLetters(words, unclosedOpeningLetters(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed);
   const statements = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, own, allowed), allowed), allowed);
   const texts = divisionBetweenNumbers(words, statements, allowed);
   return pairedBrackets(words, pairedQuotes(words, texts, allowed), allowed).map((t) => t.join(''));

@@ -243,6 +243,20 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(consistentLine([sure, word('+'), word('1')]), ['(idx', '+', '1']);
   });
 
+  it('a ] that closes nothing on its line, inside a name or as a pair at its end, is the hooked l offered for it', () => {
+    // bench:pad-accuracy: kranky's `HTTP nu]] print`, `42 he]]o Promise`, unkempt's `came]Case`.
+    const sureSecond: CharReading[] = [...'nu]]'].map((c, i) => ({ text: c, candidates: i === 2 ? [{ text: ']', p: 0.6 }, { text: 'l', p: 0.3 }] : i === 3 ? [{ text: ']', p: 0.97 }] : [{ text: c, p: 0.9 }] }));
+    assert.deepEqual(consistentLine([word('HTTP'), sureSecond, word('print')]), ['HTTP', 'null', 'print'], 'one of the pair offering l is enough');
+    assert.deepEqual(consistentLine([word('he]]o', { ']': 'l' })]), ['hello']);
+    assert.deepEqual(consistentLine([word('came]Case', { ']': 'l' })]), ['camelCase']);
+    // A ] that closes a [ on its line, one after one letter, one at a word's end alone, and one not offered as l stay.
+    assert.deepEqual(consistentLine([word('a[b[ij]]', { ']': 'l' })]), ['a[b[ij]]']);
+    assert.deepEqual(consistentLine([word('[x,', { ']': 'l' }), word('ab]]', { ']': 'l' })]), ['[x,', 'ab]]'], 'the first closes the [, the second follows no letter');
+    assert.deepEqual(consistentLine([word('x]]', { ']': 'l' })]), ['x]]']);
+    assert.deepEqual(consistentLine([word('arr]', { ']': 'l' })]), ['arr]']);
+    assert.deepEqual(consistentLine([word('nu]]', { ']': 'J' })]), ['nu]]']);
+  });
+
   it('symbols that sit beside letters in code stay, and so does a clear slash', () => {
     assert.equal(consistentWord(word('y]', { ']': 'j' }), false).join(''), 'y]', 'a closing bracket after an index');
     assert.equal(consistentWord(word('f(a', { '(': 'l' }), false).join(''), 'f(a', 'an opening bracket before more of the word stays');

@@ -6,7 +6,7 @@
  * with a small letter whose shape shows its case (a, b, d, e, ...) is left as it is.
  */
 import { isDigit } from '../labels';
-import { CharReading, offered } from './charReading';
+import { CharReading, offered, offeredProbability } from './charReading';
 import { divisionBetweenNumbers, operandDigits, operatorsBetweenOperands, statementSemicolon } from './codeStatements';
 import { pairedQuotes } from './quotePairs';
 import { pairedBrackets } from './bracketPairs';
@@ -298,6 +298,35 @@ function unopenedClosingLetters(words: readonly (readonly CharReading[])[], text
   return out;
 }
 
+/** The small letter of a lone capital must have been offered at least this much (loneNamesSmall). */
+const LONE_SMALL_OFFERED = 0.25;
+
+/**
+ * A name of one letter (a letter with no letter or digit beside it: `c`, `[x,`, `(x`) read as a
+ * same-shape capital (C O S V X Z ...) is small when the line's other one-letter names are all small and
+ * the classifier offered the small letter at LONE_SMALL_OFFERED or more: `ok = a && b || C;` -> `c`,
+ * `k = (x + y) * Z` -> `z`. Only size tells those capitals from their small letters, and a line's
+ * one-letter names are mostly of one case; a capital among capitals (`fit(X, Y)`) stays.
+ */
+function loneNamesSmall(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
+  const lone: [number, number][] = [];
+  texts.forEach((t, wi) =>
+    t.forEach((ch, ci) => {
+      const beside = (k: number) => /^[A-Za-z0-9_]$/.test(t[k] ?? '');
+      if (isLetter(ch) && !beside(ci - 1) && !beside(ci + 1)) lone.push([wi, ci]);
+    }),
+  );
+  const capital = lone.filter(([wi, ci]) => isUpper(texts[wi][ci]));
+  if (capital.length === 0 || capital.length === lone.length) return texts;
+  if (capital.some(([wi, ci]) => !SAME_SHAPE_CAPITALS.has(texts[wi][ci]))) return texts;
+  const out = texts.map((t) => [...t]);
+  for (const [wi, ci] of capital) {
+    const small = texts[wi][ci].toLowerCase();
+    if (offeredProbability(words[wi][ci], small, allowed) >= LONE_SMALL_OFFERED) out[wi][ci] = small;
+  }
+  return out;
+}
+
 /**
  * A j or i that ends a word right after a closing bracket, `++` or `--`, or a number is the semicolon the
  * classifier also offered (`f(a, b)j` -> `f(a, b);`, `count++i`, `i <= 42j`): no name goes on in a letter
@@ -323,7 +352,7 @@ export function consistentLine(words: readonly (readonly CharReading[])[], allow
   const capitalsLine = isCapitalsLine(words);
   // The statement's end first: an operand's closing mark may be a ; read as : (`= O:`).
   // A leaning l read ( first too: a bracket it leaves open would keep the statement's `;` from being read.
-  const own = unopenedClosingLetters(words, unclosedOpeningLetters(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed);
+  const own = loneNamesSmall(words, unopenedClosingLetters(words, unclosedOpeningLetters(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed), allowed);
   const statements = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, own, allowed), allowed), allowed);
   const texts = divisionBetweenNumbers(words, statements, allowed);
   return pairedBrackets(words, pairedQuotes(words, texts, allowed), allowed).map((t) => t.join(''));

@@ -257,6 +257,19 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(consistentLine([word('nu]]', { ']': 'J' })]), ['nu]]']);
   });
 
+  it("a one-letter name read as a same-shape capital is small when the line's other one-letter names are", () => {
+    // bench:code: unkempt's pad `return [X, y];`, sue-ellen-francisco's `k = (x + y) * Z`, unkempt's image `y = X % 8;`.
+    const offeredSmall = (text: string): CharReading[] => [...text].map((c) => ({ text: c, candidates: c === 'X' || c === 'Z' ? [{ text: c, p: 0.55 }, { text: c.toLowerCase(), p: 0.4 }] : [{ text: c, p: 0.9 }] }));
+    assert.deepEqual(consistentLine([word('return'), offeredSmall('[X,'), word('y];')]), ['return', '[x,', 'y];']);
+    assert.deepEqual(consistentLine([word('k'), word('='), word('(x'), word('+'), word('y)'), word('*'), offeredSmall('Z')]), ['k', '=', '(x', '+', 'y)', '*', 'z']);
+    // Capitals among capitals, a capital of its own shape (A), one whose small letter was hardly offered, and letters inside names stay.
+    assert.deepEqual(consistentLine([word('fit(X,'), word('Y)')]), ['fit(X,', 'Y)']);
+    assert.deepEqual(consistentLine([offeredSmall('X'), word('='), word('A'), word('+'), word('b')]), ['X', '=', 'A', '+', 'b']);
+    const sureCapital: CharReading[] = [{ text: 'X', candidates: [{ text: 'X', p: 0.85 }, { text: 'x', p: 0.1 }] }];
+    assert.deepEqual(consistentLine([sureCapital, word('='), word('y')]), ['X', '=', 'y']);
+    assert.deepEqual(consistentLine([offeredSmall('getX(a)')]), ['getX(a)']);
+  });
+
   it('symbols that sit beside letters in code stay, and so does a clear slash', () => {
     assert.equal(consistentWord(word('y]', { ']': 'j' }), false).join(''), 'y]', 'a closing bracket after an index');
     assert.equal(consistentWord(word('f(a', { '(': 'l' }), false).join(''), 'f(a', 'an opening bracket before more of the word stays');

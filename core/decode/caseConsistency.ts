@@ -316,12 +316,16 @@ function loneNamesSmall(words: readonly (readonly CharReading[])[], texts: strin
       if (isLetter(ch) && !beside(ci - 1) && !beside(ci + 1)) lone.push([wi, ci]);
     }),
   );
-  const capital = lone.filter(([wi, ci]) => isUpper(texts[wi][ci]));
-  if (capital.length === 0 || capital.length === lone.length) return texts;
-  if (capital.some(([wi, ci]) => !SAME_SHAPE_CAPITALS.has(texts[wi][ci]))) return texts;
   const out = texts.map((t) => [...t]);
+  // A function of one letter is called by its small name (f(a, b), g(x)): a capital read there is the
+  // small letter the classifier offered at all (long-cang's and nerko-one's f read F at 0.8-0.9).
+  const called = lone.filter(([wi, ci]) => isUpper(texts[wi][ci]) && texts[wi][ci + 1] === '(');
+  for (const [wi, ci] of called) if (offeredTwin(words[wi][ci], texts[wi][ci].toLowerCase(), allowed)) out[wi][ci] = texts[wi][ci].toLowerCase();
+  const capital = lone.filter(([wi, ci]) => isUpper(out[wi][ci]));
+  if (capital.length === 0 || capital.length === lone.length) return out;
+  if (capital.some(([wi, ci]) => !SAME_SHAPE_CAPITALS.has(out[wi][ci]))) return out;
   for (const [wi, ci] of capital) {
-    const small = texts[wi][ci].toLowerCase();
+    const small = out[wi][ci].toLowerCase();
     if (offeredProbability(words[wi][ci], small, allowed) >= LONE_SMALL_OFFERED) out[wi][ci] = small;
   }
   return out;

@@ -270,6 +270,17 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.deepEqual(consistentLine([offeredSmall('getX(a)')]), ['getX(a)']);
   });
 
+  it('a function of one letter read as a capital is the small letter offered for it', () => {
+    // bench:code: long-cang's and nerko-one's `x = F(a, b);`, `F(g(h(1)))` (f offered at 0.05-0.2).
+    const fOffered = (text: string, p: number): CharReading[] => [...text].map((c) => ({ text: c, candidates: c === 'F' ? [{ text: 'F', p: 0.9 - p }, { text: 'f', p }] : [{ text: c, p: 0.9 }] }));
+    assert.deepEqual(consistentLine([word('x'), word('='), fOffered('F(a,', 0.08), word('b);')]), ['x', '=', 'f(a,', 'b);']);
+    assert.deepEqual(consistentLine([fOffered('F(g(h(1)))', 0.15)]), ['f(g(h(1)))']);
+    // Not offered, not called, or part of a longer name: stays.
+    assert.deepEqual(consistentLine([word('x'), word('='), fOffered('F(a)', 0.01)]), ['x', '=', 'F(a)']);
+    assert.deepEqual(consistentLine([fOffered('F', 0.3), word('='), word('1')]), ['F', '=', '1']);
+    assert.deepEqual(consistentLine([fOffered('getF(a)', 0.3)]), ['getF(a)']);
+  });
+
   it('symbols that sit beside letters in code stay, and so does a clear slash', () => {
     assert.equal(consistentWord(word('y]', { ']': 'j' }), false).join(''), 'y]', 'a closing bracket after an index');
     assert.equal(consistentWord(word('f(a', { '(': 'l' }), false).join(''), 'f(a', 'an opening bracket before more of the word stays');

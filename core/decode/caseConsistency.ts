@@ -306,7 +306,8 @@ const LONE_SMALL_OFFERED = 0.25;
  * same-shape capital (C O S V X Z ...) is small when the line's other one-letter names are all small and
  * the classifier offered the small letter at LONE_SMALL_OFFERED or more: `ok = a && b || C;` -> `c`,
  * `k = (x + y) * Z` -> `z`. Only size tells those capitals from their small letters, and a line's
- * one-letter names are mostly of one case; a capital among capitals (`fit(X, Y)`) stays.
+ * one-letter names are mostly of one case; a capital among capitals (`fit(X, Y)`) stays. A one-letter
+ * name called (`F(a, b)`) is small wherever the classifier offered the small letter at all.
  */
 function loneNamesSmall(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
   const lone: [number, number][] = [];
@@ -331,6 +332,9 @@ function loneNamesSmall(words: readonly (readonly CharReading[])[], texts: strin
   return out;
 }
 
+/** The line's letters taken for code's marks or capitals, set right in this order (consistentLine). */
+const LETTERS_IN_CODE = [unclosedOpeningLetters, unopenedClosingLetters, loneNamesSmall];
+
 /**
  * A j or i that ends a word right after a closing bracket, `++` or `--`, or a number is the semicolon the
  * classifier also offered (`f(a, b)j` -> `f(a, b);`, `count++i`, `i <= 42j`): no name goes on in a letter
@@ -354,9 +358,10 @@ const SEMICOLON_LOOKALIKES = ['j', 'i'];
  */
 export function consistentLine(words: readonly (readonly CharReading[])[], allowed: (label: string) => boolean = () => true): string[] {
   const capitalsLine = isCapitalsLine(words);
+  // Letters read as code's marks or capitals, before the statement: a leaning l read ( leaves a bracket
+  // open that would keep the statement's `;` from being read, a hooked l read ] closes one.
+  const own = LETTERS_IN_CODE.reduce((texts, step) => step(words, texts, allowed), words.map((w) => consistentWord(w, capitalsLine, allowed)));
   // The statement's end first: an operand's closing mark may be a ; read as : (`= O:`).
-  // A leaning l read ( first too: a bracket it leaves open would keep the statement's `;` from being read.
-  const own = loneNamesSmall(words, unopenedClosingLetters(words, unclosedOpeningLetters(words, words.map((w) => consistentWord(w, capitalsLine, allowed)), allowed), allowed), allowed);
   const statements = operatorsBetweenOperands(words, operandDigits(words, statementSemicolon(words, own, allowed), allowed), allowed);
   const texts = divisionBetweenNumbers(words, statements, allowed);
   return pairedBrackets(words, pairedQuotes(words, texts, allowed), allowed).map((t) => t.join(''));

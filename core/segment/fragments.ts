@@ -75,8 +75,9 @@ export interface MergeRun {
 
 /**
  * Runs of two or more neighbouring groups (sorted by left) that could be one character: each gap at
- * most MAX_GAP x-heights, together at most `maxWidth` wide, and letter-sized (a piece of letter size
- * among them, or marks that stand MARKS_AS_LETTER x-heights tall together).
+ * most MAX_GAP x-heights, together at most `maxWidth` wide (three placed as a %'s pieces: PIECED_WIDTH
+ * of their height), and letter-sized (a piece of letter size among them, or marks that stand
+ * MARKS_AS_LETTER x-heights tall together).
  */
 export function mergeRuns(groups: readonly CharGroup[], xHeight: number, maxWidth: number): MergeRun[] {
   const runs: MergeRun[] = [];

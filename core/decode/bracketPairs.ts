@@ -50,3 +50,19 @@ export function bracketsClose(text: string): boolean {
   }
   return open.length === 0;
 }
+
+/**
+ * Where a line's brackets of one kind go unmatched as they nest: the `opening` ones that close nowhere
+ * after them, and the `closing` ones with no opening one before them, as [word, character] positions.
+ */
+export function unmatchedBrackets(texts: readonly (readonly string[])[], opening: string, closing: string): { unclosed: [number, number][]; unopened: [number, number][] } {
+  const unclosed: [number, number][] = [];
+  const unopened: [number, number][] = [];
+  texts.forEach((t, wi) =>
+    t.forEach((ch, ci) => {
+      if (ch === opening) unclosed.push([wi, ci]);
+      else if (ch === closing && !unclosed.pop()) unopened.push([wi, ci]);
+    }),
+  );
+  return { unclosed, unopened };
+}

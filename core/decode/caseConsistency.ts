@@ -9,7 +9,7 @@ import { isDigit } from '../labels';
 import { CharReading, offered, offeredProbability } from './charReading';
 import { divisionBetweenNumbers, operandDigits, operatorsBetweenOperands, statementSemicolon } from './codeStatements';
 import { pairedQuotes } from './quotePairs';
-import { pairedBrackets } from './bracketPairs';
+import { pairedBrackets, unmatchedBrackets } from './bracketPairs';
 
 export type { CharReading } from './charReading';
 
@@ -248,15 +248,8 @@ function offeredTwin(c: CharReading, twins: string, allowed: (label: string) => 
  * `(cg("done")`): a bracket opened before a name is closed after it.
  */
 function unclosedOpeningLetters(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
-  const open: [number, number][] = [];
-  texts.forEach((t, wi) =>
-    t.forEach((ch, ci) => {
-      if (ch === '(') open.push([wi, ci]);
-      else if (ch === ')') open.pop();
-    }),
-  );
   const out = texts.map((t) => [...t]);
-  for (const [wi, ci] of open) {
+  for (const [wi, ci] of unmatchedBrackets(texts, '(', ')').unclosed) {
     const t = texts[wi];
     let end = ci + 1;
     while (end < t.length && isLetter(t[end])) end++;
@@ -273,15 +266,7 @@ function unclosedOpeningLetters(words: readonly (readonly CharReading[])[], text
  * end, where one offering l is enough (`nu]]`, `he]]o`: a hand whose l has a foot reads ] surely).
  */
 function unopenedClosingLetters(words: readonly (readonly CharReading[])[], texts: string[][], allowed: (label: string) => boolean): string[][] {
-  const unopened = new Set<string>();
-  let depth = 0;
-  texts.forEach((t, wi) =>
-    t.forEach((ch, ci) => {
-      if (ch === '[') depth++;
-      else if (ch === ']' && depth > 0) depth--;
-      else if (ch === ']') unopened.add(`${wi}:${ci}`);
-    }),
-  );
+  const unopened = new Set(unmatchedBrackets(texts, '[', ']').unopened.map(([wi, ci]) => `${wi}:${ci}`));
   const out = texts.map((t) => [...t]);
   texts.forEach((t, wi) => {
     for (let ci = 2; ci < t.length; ci++) {

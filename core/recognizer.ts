@@ -213,6 +213,11 @@ function joinMargin(a: TopReading, b: TopReading, whole: TopReading): number {
   return third && whole.p >= SURE_THIRD_CHARACTER ? THIRD_CHARACTER_MERGE_MARGIN : MERGE_MARGIN;
 }
 
+/** Two neighbours read as the same symbol, neither a mark (`]]`, `))`): never joined (chooseEdits). */
+function likeSymbols(a: TopReading, b: TopReading): boolean {
+  return !a.letter && !b.letter && !a.mark && !b.mark && a.label === b.label;
+}
+
 /** A letter read below UNSURE_LETTER_BESIDE_SYMBOL beside a symbol that is not a mark, for chooseEdits' joins. */
 function symbolBesideUnsureLetter(a: TopReading, b: TopReading): boolean {
   if (a.letter === b.letter || a.mark || b.mark) return false;
@@ -494,6 +499,9 @@ export class Recognizer {
     // stays apart however the language model likes 'whle'). A letter and a symbol join only where the
     // symbol is a mark (the tail of a q written apart read ',': "q,uick") or the letter is unsure
     // (symbolBesideUnsureLetter: an x as '>' and a '<' read 'T'); an x beside a bar stays 'x|', not 'X'.
+    // Two like symbols side by side (`]]`, `))`, `||`) are two characters, never the letter their
+    // whole resembles: kranky's serifed `ll`, read `]]`, joined into 'M' ("heMo") before the line's
+    // steps could read each unopened `]` as the l it is (decode/caseConsistency.ts).
     const top = (c: StrokeCharacter): TopReading => {
       const [k] = this.classify([c], read, memo);
       if (!k) return { label: '', letter: false, mark: false, dot: false, p: 0 };
@@ -507,6 +515,7 @@ export class Recognizer {
     const pairs = mergeCandidates(grouped).flatMap(({ index, merge }) => {
       if (edits.has(index) || edits.has(index + 1)) return [];
       const a = top(grouped.characters[index]), b = top(grouped.characters[index + 1]);
+      if (likeSymbols(a, b)) return [];
       return a.letter !== b.letter && !a.mark && !b.mark && !symbolBesideUnsureLetter(a, b) ? [] : [{ index, a, b, merged: merge() }];
     });
     this.classify(pairs.map((p) => p.merged), read, memo);

@@ -204,6 +204,12 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     await assertReadsAsWritten('comic-neue', ['push', 'idx2', 'Promise'], [2, 3, 4]);
   });
 
+  it('never joins two like symbols into a letter (a serifed ll read "]]" is not an M)', async function () {
+    // npm run bench:pad-accuracy, fresh-ornate: kranky's 'hello' read 'heMo'; each of these seeds read "heMo" or "cal".
+    this.timeout(60_000);
+    await assertReadsAsWritten('kranky', ['hello', 'call', 'fill'], [2, 12, 15]);
+  });
+
   it('joins a % written as a ring, a slash and a ring, three characters to the grouping', async function () {
     // bench:code, pad: 'y = x % 8;' read 'y = x Olo 8;' and 'y = x 0/o 8;'.
     this.timeout(60_000);

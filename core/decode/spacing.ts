@@ -190,6 +190,11 @@ function quotedSpaces(readings: readonly (Float32Array | undefined)[], labels: r
 export const BINARY_OPERATORS: ReadonlySet<string> = new Set(['=', '==', '===', '!=', '!==', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '=>', '??', '&&', '||', '^', '|']);
 /** Characters an operator is made of. */
 const OPERATOR_CHARS = '=!<>+-*/%&|^?~';
+
+/** Whether `label` is one of the characters an operator is made of. */
+export function isOperatorChar(label: string): boolean {
+  return label.length === 1 && OPERATOR_CHARS.includes(label);
+}
 /** How sure each of an operator's characters must be of its class for the operator to be spaced on both sides. */
 const SURE_OPERATOR = 0.8;
 
@@ -203,7 +208,7 @@ const SURE_OPERATOR = 0.8;
 export function operatorSpaces(readings: readonly (Float32Array | undefined)[], labels: readonly string[], before: readonly Break[]): Set<number> {
   const best = readings.map((p) => (p ? argmax(p) : -1));
   const label = best.map((b) => labels[b] ?? '');
-  const isOperator = label.map((l) => l.length === 1 && OPERATOR_CHARS.includes(l));
+  const isOperator = label.map(isOperatorChar);
   const sure = readings.map((p, i) => p !== undefined && p[best[i]] >= SURE_OPERATOR);
   const out = new Set<number>();
   for (const [start, end] of runsOf(isOperator, (i) => before[i] === 'none')) {

@@ -9,7 +9,7 @@ import { LineFrame, geometryOf } from '../preprocess';
 import { DecodeContext } from '../decode/context';
 import { ReferenceTops, charGeometry } from '../decode/caseGeometry';
 import { lineReferences } from '../decode/beam';
-import { breaksOf, evenlySpacedNumbers, lonelyOperatorSpaces, operatorSpaces, readsAsDigit, unwrittenSpaces } from '../decode/spacing';
+import { breaksOf, evenlySpacedNumbers, isOperatorChar, lonelyOperatorSpaces, operatorSpaces, readsAsDigit, unwrittenSpaces } from '../decode/spacing';
 import { isLetterOrDigit } from '../labels';
 import { argmax, maxOf, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
@@ -547,7 +547,12 @@ function readUpright(
     const spaces = () => breaksOf(chars.length, (i) => i > 0 && breaks.has(i - 1));
     for (const i of unwrittenSpaces(chars.map((c) => c.probs), ctx.labels, spaces(), (i) => groupReadings[chars[i].group].length === 1)) breaks.delete(i - 1);
     // And those a binary operator misses on one side (`x= f`), judged on the spaces as they now stand.
-    for (const i of operatorSpaces(chars.map((c) => (groupReadings[c.group].length === 1 ? c.probs : undefined)), ctx.labels, spaces())) breaks.add(i - 1);
+    // The operator's own characters count only from groups read one way (a piece of an x cut into > <
+    // is no operator), its neighbours from their best cutting unless they read as an operator's
+    // character: an x touching nothing but read in several cuttings is still the name before `=`
+    // (oooh-baby's `x= f(`, `price= $5.99`).
+    const operatorReadings = chars.map((c) => (groupReadings[c.group].length === 1 || !isOperatorChar(ctx.labels[argmax(c.probs)] ?? '') ? c.probs : undefined));
+    for (const i of operatorSpaces(operatorReadings, ctx.labels, spaces())) breaks.add(i - 1);
     // And those around a lone operator whose gaps are both wide for the hand, though under its word gap.
     // Judged on every group's best cutting, not only on groups read one way as above: a `%` merged from its
     // pieces keeps its parts as an alternative, and is still the operator.

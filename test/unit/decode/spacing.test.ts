@@ -195,6 +195,15 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(added('x%8', [8, 8], none(3), [read('x'), unsure, read('8')]), [], 'an operator read unsurely');
   });
 
+  it('spaces an operator in images whose neighbour is a group read in several cuttings (x= f read x = f)', async function () {
+    // bench:code's images: oooh-baby's x and the e of price stand apart from the =, yet their groups are
+    // read in several cuttings, and were no sure neighbour: `x= f(q b);`, `price= $5.99`.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.ok(readBenchCodeImage(recognizer, 'x = f(a, b);', 'oooh-baby', 'clean').startsWith('x = f('));
+    assert.ok(readBenchCodeImage(recognizer, 'price = $5.99', 'oooh-baby', 'clean').endsWith(' = $5.99'));
+  });
+
   it('reads code lines of images without those spaces', async function () {
     // bench:code's images (seed 20261202 + line): before, "a ! = b", "x = f(a, b ) ;", "a = b ; c = d ;".
     this.timeout(60_000);

@@ -200,8 +200,8 @@ const SURE_OPERATOR = 0.8;
 
 /**
  * Spaces a binary operator misses on one side when it has one on the other (`x= f`, `i<= 42`, `a!= b`,
- * `== 'a'` read `=='a'`): whoever spaces one side of `=` spaces both, and a gap under the word gap beside
- * it is a narrow hand's, not a choice. Returns the indices i that get a space before them. An operator is
+ * `== 'a'` read `=='a'`, `age> 18`): whoever spaces one side of `=` spaces both, and a gap under the word
+ * gap beside it is a narrow hand's, not a choice. Returns the indices i that get a space before them. An operator is
  * a maximal run of characters read as operator characters inside a word (BINARY_OPERATORS), each read at
  * least SURE_OPERATOR (an unsure - beside = leaves -= as it stands), as is the character joined to it.
  */
@@ -211,6 +211,14 @@ export function operatorSpaces(readings: readonly (Float32Array | undefined)[], 
   const isOperator = label.map(isOperatorChar);
   const sure = readings.map((p, i) => p !== undefined && p[best[i]] >= SURE_OPERATOR);
   const out = new Set<number>();
+  // A lone < or > is a comparison, spaced as the others, where its line holds no partner for it (a
+  // generic's `Vec<u8>`) and no operator stands beside it (a generic whose < was lost: `Vec u8> = []`).
+  const lineOf: number[] = [];
+  before.forEach((b, i) => lineOf.push(i === 0 ? 0 : lineOf[i - 1] + (b === 'line' ? 1 : 0)));
+  const comparison = (op: string, start: number) =>
+    !isOperator[start + 1] && !isOperator[start - 1] &&
+    ((op === '>' && !label.some((l, j) => l === '<' && j < start && lineOf[j] === lineOf[start])) ||
+      (op === '<' && !label.some((l, j) => l === '>' && j > start && lineOf[j] === lineOf[start])));
   for (const [start, end] of runsOf(isOperator, (i) => before[i] === 'none')) {
     const op = sure.slice(start, end + 1).every(Boolean) ? label.slice(start, end + 1).join('') : '';
     const spacedBefore = start > 0 && before[start] === 'space';
@@ -218,7 +226,7 @@ export function operatorSpaces(readings: readonly (Float32Array | undefined)[], 
     // The character joined to it must be read surely too: a ! misread P beside its = is no name (`a P= b`).
     const joinedBefore = start > 0 && before[start] === 'none' && sure[start - 1];
     const joinedAfter = end + 1 < readings.length && before[end + 1] === 'none' && sure[end + 1];
-    if (BINARY_OPERATORS.has(op)) {
+    if (BINARY_OPERATORS.has(op) || ((op === '<' || op === '>') && comparison(op, start))) {
       if (spacedBefore && joinedAfter) out.add(end + 1);
       if (spacedAfter && joinedBefore) out.add(start);
     }

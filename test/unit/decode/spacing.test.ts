@@ -123,7 +123,7 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(unwritten([read('a'), maybeJ, read('b')], ['none', 'space', 'space']), [], 'a mark that may as well be a j keeps its space');
   });
 
-  it("spaces a binary operator on both sides when it is spaced on one: x= f, i<= 42, a!= b, =='a', but not a unary or generic one", () => {
+  it("spaces a binary operator on both sides when it is spaced on one: x= f, i<= 42, a!= b, =='a', age> 18, but not a unary or generic one", () => {
     const labels = ['=', '!', '<', '>', '-', 'a', 'b', "'"];
     const read = (c: string) => Float32Array.from(labels, (l) => (l === c ? 0.96 : 0.04 / 7));
     const added = (text: string, before: Break[], readings = Array.from(text, read)) => [...operatorSpaces(readings, labels, before)].sort((x, y) => x - y);
@@ -134,7 +134,13 @@ describe('decode: spaces no one writes', () => {
     assert.deepEqual(added('a=b', ['none', 'none', 'none']), [], 'a=b: unspaced on both sides stays');
     assert.deepEqual(added('a=b', ['none', 'space', 'space']), [], 'a = b');
     assert.deepEqual(added('a=-b', ['none', 'space', 'space', 'none']), [], 'a = -b: a unary minus keeps its operand');
-    assert.deepEqual(added('a>a', ['none', 'none', 'space']), [], 'Vec<u8> x: a generic closes with no space before it');
+    assert.deepEqual(added('a<a>a', ['none', 'none', 'none', 'none', 'space']), [], 'Vec<u8> x: a generic closes with no space before it');
+    // oooh-baby's `user.age > 18 ?` in bench:code's images: a > with no < on its line compares.
+    assert.deepEqual(added('a>a', ['none', 'none', 'space']), [1], 'age> 18');
+    assert.deepEqual(added('a<a', ['none', 'space', 'none']), [2], 'idx <n');
+    assert.deepEqual(added('a>=a', ['none', 'none', 'space', 'space']), [], 'Vec u8> = []: a generic whose < was lost, an operator after it');
+    assert.deepEqual(added('a<a>a', ['none', 'none', 'none', 'none', 'line']), [], 'a generic closing before a line break');
+    assert.deepEqual(added('a<aa>a', ['none', 'none', 'none', 'line', 'none', 'space']), [4], 'a < on the line before is no partner');
     const unsure = Float32Array.from(labels, (l) => (l === '=' ? 0.6 : l === '-' ? 0.3 : 0.1 / 6));
     assert.deepEqual(added('a=b', ['none', 'none', 'space'], [read('a'), unsure, read('b')]), [], 'an = read unsurely');
     // The training families' `x -= 1` on the pad: its - read unsurely beside a sure =, the two spaced as one operator.

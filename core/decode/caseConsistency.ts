@@ -35,8 +35,11 @@ const LEADING_LETTER_TWIN: Record<string, string> = { '0': 'O', '5': 'S' };
 const HEX_DIGIT = /^[0-9a-fA-F]$/;
 /** What a hex literal's digits are misread as when they are not hex digits themselves: a digit's letter twins, and bars for 1. */
 const HEX_TWIN: Record<string, string> = { o: '0', O: '0', l: '1', I: '1', i: '1', '|': '1', '/': '1', '\\': '1', z: '2', Z: '2', s: '5', S: '5', q: '9', g: '9' };
-/** A bar in a hex literal is its 1 even when the classifier did not offer 1: no other hex digit is a single stroke. */
-const HEX_BARS = new Set(['|', 'l', 'I']);
+/**
+ * A bar in a hex literal is its 1 even when the classifier did not offer 1: no other hex digit is a single
+ * stroke, and no letter i stands in one (a 1 whose flag reads as a dot: the-girl-next-door's `oxiF`).
+ */
+const HEX_BARS = new Set(['|', 'l', 'I', 'i']);
 /**
  * Symbols a letter is mistaken for when it leans or hooks (a slanted l reads /, a capital I reads |,
  * a J reads ], an l leaning back reads (), and the letters they stand for in a word of letters. Only
@@ -131,7 +134,8 @@ function hexLiteral(word: readonly CharReading[], allowed: (label: string) => bo
     return HEX_DIGIT.test(t) ? t : twin && (offered(word[i + 2], twin, allowed) || (HEX_BARS.has(t) && allowed(twin))) ? twin : undefined;
   });
   if (digits.some((d) => d === undefined)) return undefined;
-  const zero = texts[0] === '0' || offered(word[0], '0', allowed) ? '0' : texts[0];
+  // Its digits are hex digits now, so the ring before the x is the 0 of 0x whatever the classifier offered.
+  const zero = allowed('0') ? '0' : texts[0];
   const x = texts[1] === 'x' || offered(word[1], 'x', allowed) ? 'x' : texts[1];
   return [zero, x, ...(digits as string[])];
 }

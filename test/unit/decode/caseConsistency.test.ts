@@ -96,6 +96,9 @@ describe('decode: case and digits agree within a word and a line', () => {
     assert.equal(consistentWord(word('0XIF', { X: 'x' }), false).join(''), '0x1F');
     assert.equal(consistentWord(word('0xSo', { S: '5', o: '0' }), false).join(''), '0x50');
     assert.equal(consistentWord(word('0xSo', { o: '0' }), false).join(''), '0xSo', 'S offered no 5: not all hex, left alone');
+    // bench:pad-accuracy, tall-lowercase: the-girl-next-door's 0x1F read oxiF, neither 0 nor 1 offered.
+    assert.equal(consistentWord(word('oxiF'), false).join(''), '0x1F', 'an i in a hex literal is its 1, the ring before x its 0');
+    assert.equal(consistentWord(word('oxiF'), false, (l) => !/[0-9]/.test(l)).join(''), 'oxiF', 'not where digits are not allowed');
     for (const w of ['oxide', 'Oxford', 'oxes', '0xff', '0x1f', 'ox']) {
       assert.equal(consistentWord(word(w, { o: '0', i: '1', l: '1', s: '5' }), false).join(''), w, w);
     }

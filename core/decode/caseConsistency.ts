@@ -10,6 +10,7 @@ import { CharReading, offered, offeredProbability } from './charReading';
 import { divisionBetweenNumbers, operandDigits, operatorsBetweenOperands, statementSemicolon } from './codeStatements';
 import { pairedQuotes } from './quotePairs';
 import { pairedBrackets, unmatchedBrackets } from './bracketPairs';
+import { isIdentifierChar } from './lexicon';
 
 export type { CharReading } from './charReading';
 
@@ -302,7 +303,7 @@ function loneNamesSmall(words: readonly (readonly CharReading[])[], texts: strin
   const lone: [number, number][] = [];
   texts.forEach((t, wi) =>
     t.forEach((ch, ci) => {
-      const beside = (k: number) => /^[A-Za-z0-9_]$/.test(t[k] ?? '');
+      const beside = (k: number) => isIdentifierChar(t[k] ?? '');
       if (isLetter(ch) && !beside(ci - 1) && !beside(ci + 1)) lone.push([wi, ci]);
     }),
   );

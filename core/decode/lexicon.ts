@@ -18,6 +18,11 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A character an identifier run is made of. */
 const IDENTIFIER_CHAR = /^[A-Za-z0-9_]$/;
 
+/** Whether `ch` is a character a name is made of: a letter, a digit or an underscore. */
+export function isIdentifierChar(ch: string): boolean {
+  return IDENTIFIER_CHAR.test(ch);
+}
+
 export class Lexicon {
   private readonly words: ReadonlySet<string>;
   private readonly byLength = new Map<number, string[]>();
@@ -78,7 +83,7 @@ export function identifierRuns(chars: readonly string[]): Span[] {
   const runs: Span[] = [];
   let start = -1;
   for (let i = 0; i <= chars.length; i++) {
-    const inRun = i < chars.length && IDENTIFIER_CHAR.test(chars[i]);
+    const inRun = i < chars.length && isIdentifierChar(chars[i]);
     if (inRun && start < 0) start = i;
     else if (!inRun && start >= 0) {
       runs.push({ start, end: i });

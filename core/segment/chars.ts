@@ -4,7 +4,7 @@
  */
 import { Box } from '../image';
 import { median } from '../stats';
-import { Component, boxHeight, boxWidth, unionBox, xOverlap } from './components';
+import { Component, boxHeight, boxWidth, midX, midY, unionBox, xOverlap } from './components';
 
 export interface CharGroup {
   readonly box: Box;
@@ -202,8 +202,6 @@ function colonMarks(small: readonly Component[], bodyHeight: number, upperHalf: 
 
 /** No taller than wide, or not by much: a dot, not a tick or a stroke's piece. */
 const isDotShaped = (b: Box) => boxHeight(b) <= 1.5 * boxWidth(b);
-const midX = (b: Box) => (b.left + b.right) / 2;
-const midY = (b: Box) => (b.top + b.bottom) / 2;
 
 /** Where a line's characters stand: baseline y and the heights of lowercase and capitals. */
 export interface LineMetrics {

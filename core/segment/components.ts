@@ -69,6 +69,12 @@ export function boxWidth(b: Box): number {
 export function boxHeight(b: Box): number {
   return b.bottom - b.top;
 }
+export function midX(b: Box): number {
+  return (b.left + b.right) / 2;
+}
+export function midY(b: Box): number {
+  return (b.top + b.bottom) / 2;
+}
 export function unionBox(a: Box, b: Box): Box {
   return {
     left: Math.min(a.left, b.left),

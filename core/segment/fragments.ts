@@ -9,7 +9,7 @@
  */
 import { CharGroup } from './chars';
 import { Box } from '../image';
-import { boxHeight, boxWidth, unionBox } from './components';
+import { boxHeight, boxWidth, midY, unionBox } from './components';
 import { PIECE_COST } from './split';
 
 /** Pieces further apart than this (share of the x-height) are not offered merged. */
@@ -113,7 +113,6 @@ function looksPieced(parts: readonly CharGroup[], box: Box): boolean {
   const [a, slash, c] = parts.map((g) => g.box);
   const h = boxHeight(box);
   const small = (b: Box) => boxHeight(b) <= 0.7 * h;
-  const midY = (b: Box) => (b.top + b.bottom) / 2;
   return small(a) && small(c) && boxHeight(slash) >= 0.6 * h && midY(a) < midY(c) - 0.25 * h && a.left < c.left;
 }
 

@@ -121,6 +121,20 @@ describe('segment: small marks in an image line', () => {
     assert.deepEqual(lefts(groupCharacters(one, { keepMarks: true }), one), [[0], [30, 30]]);
   });
 
+  it("keeps a full stop under a letter's overhang apart from the letter, but a %'s lower ring with its slash", async function () {
+    // An r whose arm reaches over the stop after it: the stop sat inside the r's box and joined it.
+    const r = box(40, 80, 56, 100);
+    const comps = [a(), r, box(50, 96, 54, 100), box(60, 80, 76, 100)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [40], [50], [60]]);
+    // A % drawn as a slash and two rings: each ring a third of the body or more, both the slash's.
+    const percent = [a(), box(22, 78, 28, 84), box(24, 76, 40, 100), box(34, 92, 42, 100)];
+    assert.deepEqual(lefts(groupCharacters(percent, { keepMarks: true }), percent), [[0], [22, 24, 34]]);
+    // code bench, atma (clean): "user.age > 18 ?" read "userage", the stop under the r's arm.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.equal(readBenchCodeImage(recognizer, 'user.age > 18 ?', 'atma', 'clean'), 'user.age > 18 ?');
+  });
+
   it('never makes a character of a speck of dust', () => {
     const comps = [a(), iStem(), iDot(), box(60, 90, 61, 91)];
     assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30]]);

@@ -27,8 +27,8 @@ const SPECK = 0.1;
 /** ...but a dot this size on the line's foot (within STOP_REACH body heights of its letters' feet) is a full stop. */
 const STOP_SPECK = 0.08;
 const STOP_REACH = 0.2;
-/** A full stop under a letter's overhang is no larger than this (body heights); a %'s lower ring is over 0.3. */
-const STOP_BESIDE_SIZE = 0.25;
+/** A full stop under a letter's overhang is no larger than this (body heights); a %'s lower ring is larger. */
+const STOP_BESIDE_SIZE = 0.38;
 /** x-overlap (share of the narrower) that stacks two marks into one character: : ; = and the two dots of ". */
 const MARK_STACK = 0.3;
 /** Marks one over the other whose centres are this close (share of the body height) are one character: ; : */
@@ -142,10 +142,11 @@ export function groupCharacters(components: readonly Component[], options: Group
     // drifting right above one, join it. A tick beside a letter's top is a quote ('a' read a'), as on the pad.
     const nearAbove = bestScore >= (isDotShaped(c.box) ? -0.12 : 0) && best >= 0 && c.box.bottom <= groups[best].box.top + 0.15 * bodyHeight;
     // A colon's or semicolon's mark is its own, however the box of a leaning letter beside it reaches over it.
-    // A full stop under a letter's overhang (an r's arm, a t's bar: `user.age` read `userage`) sits on the
-    // feet inside the letter's box, beside its stem rather than over or under it; a ring there is a %'s.
+    // A full stop under a letter's overhang (an r's arm, a t's bar: `user.age` read `userage`; a g's hook:
+    // `map.get`) sits on the feet inside the letter's box, beside its stem rather than over or under it;
+    // a larger ring there is a %'s.
     const stopBeside =
-      best >= 0 && isLowDot(c.box) && Math.max(boxWidth(c.box), boxHeight(c.box)) <= STOP_BESIDE_SIZE * bodyHeight && c.box.top >= midY(groups[best].box) && c.box.bottom <= groups[best].box.bottom;
+      best >= 0 && isLowDot(c.box) && Math.max(boxWidth(c.box), boxHeight(c.box)) <= STOP_BESIDE_SIZE * bodyHeight && c.box.top >= groups[best].box.top && c.box.bottom <= groups[best].box.bottom && !isDotOverComma(c.box, groups[best].box);
     const claims = best >= 0 && (options.keepMarks ? (bestScore >= 0.3 || nearAbove) && !colon.has(c) && !stopBeside : bestScore >= -0.12);
     if (claims) {
       const g = groups[best];

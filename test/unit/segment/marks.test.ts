@@ -126,6 +126,9 @@ describe('segment: small marks in an image line', () => {
     const r = box(40, 80, 56, 100);
     const comps = [a(), r, box(50, 96, 54, 100), box(60, 80, 76, 100)];
     assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [40], [50], [60]]);
+    // A g whose hook reaches back under a marker's tall stop (indie-flower's `map.get`).
+    const g = [a(), box(20, 93, 25, 100), box(21, 80, 40, 112), box(44, 80, 60, 100)];
+    assert.deepEqual(lefts(groupCharacters(g, { keepMarks: true }), g), [[0], [20], [21], [44]]);
     // A % drawn as a slash and two rings: each ring a third of the body or more, both the slash's.
     const percent = [a(), box(22, 78, 28, 84), box(24, 76, 40, 100), box(34, 92, 42, 100)];
     assert.deepEqual(lefts(groupCharacters(percent, { keepMarks: true }), percent), [[0], [22, 24, 34]]);

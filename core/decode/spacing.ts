@@ -195,6 +195,8 @@ const OPERATOR_CHARS = '=!<>+-*/%&|^?~';
 export function isOperatorChar(label: string): boolean {
   return label.length === 1 && OPERATOR_CHARS.includes(label);
 }
+/** Letters written alike in both cases but for their size: read surely as either, they are the letter. */
+const CASE_TWINS = 'cCkKmMpPsSuUvVwWxXyYzZ';
 /** How sure each of an operator's characters must be of its class for the operator to be spaced on both sides. */
 const SURE_OPERATOR = 0.8;
 
@@ -210,6 +212,14 @@ export function operatorSpaces(readings: readonly (Float32Array | undefined)[], 
   const label = best.map((b) => labels[b] ?? '');
   const isOperator = label.map(isOperatorChar);
   const sure = readings.map((p, i) => p !== undefined && p[best[i]] >= SURE_OPERATOR);
+  // An operand joined to the operator may be sure of its letter, not its case (an x at 0.76 beside X 0.09);
+  // not of a ring (o O 0), which a dot's reading also is (the pad's `!=` written as `'.=`).
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const sureOperand = readings.map((p, i) => {
+    if (p === undefined || sure[i] || !CASE_TWINS.includes(label[i])) return sure[i];
+    const twin = index.get(label[i] === label[i].toLowerCase() ? label[i].toUpperCase() : label[i].toLowerCase());
+    return twin !== undefined && p[best[i]] + p[twin] >= SURE_OPERATOR;
+  });
   const out = new Set<number>();
   // A lone < or > is a comparison, spaced as the others, where its line holds no partner for it (a
   // generic's `Vec<u8>`) and no operator stands beside it (a generic whose < was lost: `Vec u8> = []`).
@@ -224,8 +234,8 @@ export function operatorSpaces(readings: readonly (Float32Array | undefined)[], 
     const spacedBefore = start > 0 && before[start] === 'space';
     const spacedAfter = end + 1 < readings.length && before[end + 1] === 'space';
     // The character joined to it must be read surely too: a ! misread P beside its = is no name (`a P= b`).
-    const joinedBefore = start > 0 && before[start] === 'none' && sure[start - 1];
-    const joinedAfter = end + 1 < readings.length && before[end + 1] === 'none' && sure[end + 1];
+    const joinedBefore = start > 0 && before[start] === 'none' && sureOperand[start - 1];
+    const joinedAfter = end + 1 < readings.length && before[end + 1] === 'none' && sureOperand[end + 1];
     if (BINARY_OPERATORS.has(op) || ((op === '<' || op === '>') && comparison(op, start))) {
       if (spacedBefore && joinedAfter) out.add(end + 1);
       if (spacedAfter && joinedBefore) out.add(start);

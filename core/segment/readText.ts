@@ -141,6 +141,11 @@ const UNSURE_WHOLE = 0.8;
 const TALL_GROUP = 0.9;
 /** Largest i dot, in body heights (either side): a dot in a group of touching letters marks an i or j among them. */
 const DOT_SIZE = 0.45;
+/** Marks whose dot stands in the middle of the body, and how surely a piece must read as one to stand for it. */
+const DOTTED_MARKS = ';:';
+const SURE_DOTTED_MARK = 0.8;
+/** A dot in the body ends at least this share of it above the baseline (lower, it is a full stop). */
+const MID_DOT_CLEARANCE = 0.25;
 /** How far into the body (its share) a dot may reach: some hands set the dot at the x-height. */
 const DOT_DROP = 0.3;
 /**
@@ -466,16 +471,18 @@ function readUpright(
       // An i's dot over touching letters (`it` read t, `[i` read [), or a bracket's height, makes a narrow
       // unsure group worth trying in pieces. Held out (npx tsx bench/code.ts --only images): two lines read
       // right, none worse; the training families' lines as before; bench:text's page camera 2.2 -> 2.1%.
-      const narrowCut = dotted(g, components.list, metrics, body) ? 'dotted' : boxHeight(g.box) >= TALL_GROUP * tallest ? 'tall' : undefined;
-      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure, ring, narrowCut);
-      return { group: g, cuts, frame, body, wide: wideFrom(metrics) };
+      // Not on a page whose strokes came apart: there pieces of strokes are dots too.
+      const midDot = ctx.ink === 'as-is' && midBodyDot(g, components.list, metrics, body);
+      const narrowCut = midDot || dotted(g, components.list, metrics, body) ? 'dotted' : boxHeight(g.box) >= TALL_GROUP * tallest ? 'tall' : undefined;
+      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure || midDot, ring, narrowCut);
+      return { group: g, cuts, frame, body, wide: wideFrom(metrics), midDot };
     });
   });
   plans.forEach((line, li) => line.forEach((plan) => {
     if (plan.cuts.length === 0) return;
     const whole = wholeHit(plan.group);
     const width = plan.group.box.right - plan.group.box.left;
-    if (whole && maxOf(probs[whole.index]) >= SURE_WHOLE && width <= plan.wide) {
+    if (whole && maxOf(probs[whole.index]) >= SURE_WHOLE && width <= plan.wide && !plan.midDot) {
       plan.cuts = [];
       return;
     }
@@ -517,7 +524,12 @@ function readUpright(
       // A whole read unsurely where a cutting's every piece reads surely is no character: read whole, the
       // decoder may pick the class of one piece and drop the other's ink (a `[j` read `[`: `b[]`).
       const surePieces = all.some((r) => r.chars.length >= 2 && r.chars.every((c) => shapeProbability(c.probs, ctx.labels) >= SURE_PIECES));
-      const readings = withoutInkLeftUnread(surePieces ? all.filter((r) => r.chars.length !== 1 || maxOf(r.chars[0].probs) >= UNSURE_BESIDE_SURE_PIECES) : all, ctx.labels);
+      // A letter with a dot in the middle of its body is no letter: where a cutting reads the dot's piece
+      // surely as ; or :, the whole is not offered.
+      const dotMark = (r: GroupReading) => r.chars.length >= 2 && r.chars.some((c) => DOTTED_MARKS.includes(ctx.labels[argmax(c.probs)] ?? ' ') && maxOf(c.probs) >= SURE_DOTTED_MARK);
+      const marked = plan.midDot && all.some(dotMark);
+      const offered = surePieces ? all.filter((r) => r.chars.length !== 1 || maxOf(r.chars[0].probs) >= UNSURE_BESIDE_SURE_PIECES) : all;
+      const readings = withoutInkLeftUnread(marked ? offered.filter((r) => r.chars.length !== 1) : offered, ctx.labels);
       if (!isMerged(plan.group)) return readings;
       // The classifier chose the merge; the word decoder may still read the parts apart ("load", not "bad").
       const parts = plan.group.parts.map((g) => readingOf(g, plan.frame, [wholeOf(g)]));
@@ -765,6 +777,19 @@ function dotted(g: CharGroup, list: readonly Component[], m: LineMetrics, body: 
   return g.ids.some((id) => {
     const b = list[id - 1].box;
     return b.bottom < xTop + DOT_DROP * body && boxHeight(b) <= DOT_SIZE * body && b.right - b.left <= DOT_SIZE * body;
+  });
+}
+
+/**
+ * Whether one of the group's components is a dot in the middle of the body, beside other ink: no letter
+ * has one, a semicolon or colon touching the letter before it does (crafty-girls' `~mask;` read `~mask`).
+ */
+function midBodyDot(g: CharGroup, list: readonly Component[], m: LineMetrics, body: number): boolean {
+  if (g.ids.length < 2) return false;
+  const xTop = m.baseline - body;
+  return g.ids.some((id) => {
+    const b = list[id - 1].box;
+    return b.top >= xTop && b.bottom <= m.baseline - MID_DOT_CLEARANCE * body && boxHeight(b) <= DOT_SIZE * body && b.right - b.left <= DOT_SIZE * body;
   });
 }
 

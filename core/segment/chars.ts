@@ -33,6 +33,8 @@ const STOP_BESIDE_SIZE = 0.38;
 const MARK_STACK = 0.3;
 /** Marks one over the other whose centres are this close (share of the body height) are one character: ; : */
 const MARK_CENTRES = 0.25;
+/** How far beside its comma (share of the body height) a semicolon's dot may stand. */
+const COMMA_DOT_REACH = 0.15;
 /**
  * A tick (' " `) may be this tall (share of the body height) and reach this far below the middle of
  * the line's tall characters: some hands draw quotes half a letter long (gochi-hand's " read '').
@@ -129,9 +131,14 @@ export function groupCharacters(components: readonly Component[], options: Group
     groups.forEach((g, i) => {
       // Only marks close above or below a character belong to it (a speck further off is noise).
       const vGap = Math.max(g.box.top - c.box.bottom, c.box.top - g.box.bottom);
-      if (vGap > (isDotOverComma(c.box, g.box) ? DOT_OVER_COMMA_GAP : MARK_GAP) * bodyHeight) return;
+      const overComma = isDotOverComma(c.box, g.box);
+      if (vGap > (overComma ? DOT_OVER_COMMA_GAP : MARK_GAP) * bodyHeight) return;
       const overlap = xOverlap(g.box, c.box);
-      const score = overlap >= 0 ? overlap / Math.max(1, boxWidth(c.box)) : overlap / Math.max(1, bodyHeight);
+      // A semicolon's dot over its comma belongs to it though it stands a little beside it (a leaning
+      // hand stood upright shifts the dot from over the comma: nothing-you-could-do's `push(next);` read `).,`).
+      // Not a quote's tick high over the comma after it (`'tick',`).
+      const leaningComma = options.keepMarks === true && overComma && overlap >= -COMMA_DOT_REACH * bodyHeight && c.box.bottom >= upperHalf - COMMA_DOT_REACH * bodyHeight;
+      const score = leaningComma ? Math.max(1, overlap / Math.max(1, boxWidth(c.box))) : overlap >= 0 ? overlap / Math.max(1, boxWidth(c.box)) : overlap / Math.max(1, bodyHeight);
       if (score > bestScore) {
         bestScore = score;
         best = i;

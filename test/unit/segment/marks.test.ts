@@ -98,6 +98,16 @@ describe('segment: small marks in an image line', () => {
     assert.ok(read('a = b; c = d;', 'calligraffitti', 'clean').endsWith('c = d;'));
   });
 
+  it("keeps a semicolon's dot with its comma when the dot stands a little beside it", async function () {
+    // A leaning hand stood upright shifts the dot off the comma: the dot's right edge 1 px left of the comma.
+    const comps = [a(), iStem(), iDot(), box(38, 85, 41, 88), box(42, 94, 46, 108)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30], [38, 42]]);
+    // code bench, nothing-you-could-do (clean): "items.push(next);" read "items.push(next).,".
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.equal(readBenchCodeImage(recognizer, 'items.push(next);', 'nothing-you-could-do', 'clean'), 'items.push(next);');
+  });
+
   it("keeps a quote's tick beside a letter's top apart from the letter, but lets an i's dot beside its stem join it", () => {
     // code bench, chewy: the opening tick of 'a' sat a pixel left of the a and joined it ("== a'").
     const comps = [a(), box(20, 66, 23, 78), box(24, 80, 40, 100)];

@@ -44,6 +44,9 @@ const COMMA_DOT_REACH = 0.15;
  */
 const TICK_HEIGHT = 0.8;
 const TICK_REACH = 0.1;
+/** A letter this wide (body heights) or wider under a tick at its end (TICK_END of its width) is no i. */
+const WIDE_UNDER_TICK = 0.6;
+const TICK_END = 0.2;
 /** Marks further above or below a character than this share of the body height are not its own (a speck further off is noise)... */
 const MARK_GAP = 0.6;
 /**
@@ -154,7 +157,12 @@ export function groupCharacters(components: readonly Component[], options: Group
     // a larger ring there is a %'s.
     const stopBeside =
       best >= 0 && isLowDot(c.box) && Math.max(boxWidth(c.box), boxHeight(c.box)) <= STOP_BESIDE_SIZE * bodyHeight && c.box.top >= groups[best].box.top && c.box.bottom <= groups[best].box.bottom && !isDotOverComma(c.box, groups[best].box);
-    const claims = best >= 0 && (options.keepMarks ? (bestScore >= 0.3 || nearAbove) && !colon.has(c) && !stopBeside : bestScore >= -0.12);
+    // A quote's tick over the end of a wide letter's tail (swanky-and-moo-moo's `'a'` read `'d`) is no part
+    // of it: an i's or j's dot is dot-shaped and over a narrow letter.
+    const tickOverEnd = best >= 0 && options.keepMarks === true && isTick(c) && !isDotShaped(c.box) && c.box.bottom <= groups[best].box.top + 0.15 * bodyHeight &&
+      boxWidth(groups[best].box) >= WIDE_UNDER_TICK * bodyHeight &&
+      Math.min(midX(c.box) - groups[best].box.left, groups[best].box.right - midX(c.box)) <= TICK_END * boxWidth(groups[best].box);
+    const claims = best >= 0 && (options.keepMarks ? (bestScore >= 0.3 || nearAbove) && !colon.has(c) && !stopBeside && !tickOverEnd : bestScore >= -0.12);
     if (claims) {
       const g = groups[best];
       groups[best] = { box: unionBox(g.box, c.box), ids: [...g.ids, c.id] };

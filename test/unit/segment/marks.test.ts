@@ -98,6 +98,15 @@ describe('segment: small marks in an image line', () => {
     assert.ok(read('a = b; c = d;', 'calligraffitti', 'clean').endsWith('c = d;'));
   });
 
+  it("keeps a quote's tick over the end of a wide letter's tail apart from the letter, and an i's dot on its i", async function () {
+    const comps = [a(), iStem(), iDot(), box(40, 80, 60, 100), box(57, 68, 59, 77)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [30, 30], [40], [57]]);
+    // code bench, swanky-and-moo-moo (clean): "str[0] == 'a'" read "str[0] == 'd", the a's tail under the tick.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.equal(readBenchCodeImage(recognizer, "str[0] == 'a'", 'swanky-and-moo-moo', 'clean'), "str[0] == 'a'");
+  });
+
   it("keeps a semicolon's dot with its comma when the dot stands a little beside it", async function () {
     // A leaning hand stood upright shifts the dot off the comma: the dot's right edge 1 px left of the comma.
     const comps = [a(), iStem(), iDot(), box(38, 85, 41, 88), box(42, 94, 46, 108)];

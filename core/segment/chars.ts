@@ -150,8 +150,8 @@ export function groupCharacters(components: readonly Component[], options: Group
     // With symbols, a mark beside a character's lower half is a character of its own (a full stop or
     // comma after a letter, a hyphen between two): only marks over or under a character, or a dot
     // drifting right above one, join it. A tick beside a letter's top is a quote ('a' read a'), as on the pad.
-    const nearAbove = bestScore >= (isDotShaped(c.box) ? -0.12 : 0) && best >= 0 && c.box.bottom <= groups[best].box.top + 0.15 * bodyHeight;
-    // A colon's or semicolon's mark is its own, however the box of a leaning letter beside it reaches over it.
+    const overTop = best >= 0 && c.box.bottom <= groups[best].box.top + 0.15 * bodyHeight;
+    const nearAbove = bestScore >= (isDotShaped(c.box) ? -0.12 : 0) && overTop;
     // A full stop under a letter's overhang (an r's arm, a t's bar: `user.age` read `userage`; a g's hook:
     // `map.get`) sits on the feet inside the letter's box, beside its stem rather than over or under it;
     // a larger ring there is a %'s.
@@ -159,9 +159,10 @@ export function groupCharacters(components: readonly Component[], options: Group
       best >= 0 && isLowDot(c.box) && Math.max(boxWidth(c.box), boxHeight(c.box)) <= STOP_BESIDE_SIZE * bodyHeight && c.box.top >= groups[best].box.top && c.box.bottom <= groups[best].box.bottom && !isDotOverComma(c.box, groups[best].box);
     // A quote's tick over the end of a wide letter's tail (swanky-and-moo-moo's `'a'` read `'d`) is no part
     // of it: an i's or j's dot is dot-shaped and over a narrow letter.
-    const tickOverEnd = best >= 0 && options.keepMarks === true && isTick(c) && !isDotShaped(c.box) && c.box.bottom <= groups[best].box.top + 0.15 * bodyHeight &&
+    const tickOverEnd = overTop && options.keepMarks === true && isTick(c) && !isDotShaped(c.box) &&
       boxWidth(groups[best].box) >= WIDE_UNDER_TICK * bodyHeight &&
       Math.min(midX(c.box) - groups[best].box.left, groups[best].box.right - midX(c.box)) <= TICK_END * boxWidth(groups[best].box);
+    // A colon's or semicolon's mark is its own, however the box of a leaning letter beside it reaches over it.
     const claims = best >= 0 && (options.keepMarks ? (bestScore >= 0.3 || nearAbove) && !colon.has(c) && !stopBeside && !tickOverEnd : bestScore >= -0.12);
     if (claims) {
       const g = groups[best];

@@ -26,6 +26,15 @@ export const CLUMP = '\u2591';
 /** EMNIST-Balanced folds these lowercase letters into their capitals (same shape, size aside). */
 export const MERGED_LOWERCASE = 'cijklmopsuvwxyz';
 
+const labelIndexes = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Index of a label in the model's labels, -1 when it has none (one map per label list). */
+export function labelIndex(labels: readonly string[], label: string): number {
+  let index = labelIndexes.get(labels);
+  if (!index) labelIndexes.set(labels, (index = new Map(labels.map((l, k) => [l, k]))));
+  return index.get(label) ?? -1;
+}
+
 /** Whether a label is one of the ten digits. */
 export function isDigit(label: string): boolean {
   return label.length === 1 && label >= '0' && label <= '9';

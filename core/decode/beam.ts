@@ -16,7 +16,7 @@ import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset }
 import { identifierRuns, Lexicon, MIN_LEXICON_WORD_LENGTH, Span } from './lexicon';
 import { NgramModel } from './ngram';
 import { argmax } from '../stats';
-import { isDigit } from '../labels';
+import { isDigit, labelIndex } from '../labels';
 
 /*
  * Defaults from `npm run bench:context -- --tune` (held-out TUNING families caveat, kalam,
@@ -296,15 +296,6 @@ function preferLexicon(
     if (s > best.score) best = { text, score: s }; // ties keep the earlier (beam) reading
   }
   return best;
-}
-
-const labelIndexes = new WeakMap<readonly string[], Map<string, number>>();
-
-/** Index of a label in the model's labels, -1 when it has none. */
-function labelIndex(labels: readonly string[], label: string): number {
-  let index = labelIndexes.get(labels);
-  if (!index) labelIndexes.set(labels, (index = new Map(labels.map((l, k) => [l, k]))));
-  return index.get(label) ?? -1;
 }
 
 /** Bound on memoized LM distributions per (model, labels, charset, floor): one number per label each. */

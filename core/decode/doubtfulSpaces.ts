@@ -16,6 +16,7 @@
  * the space alone, on the words as read (joinGain): `npx tsx bench/code.ts --only images` 5.2 / 4.6 ->
  * 5.1 / 4.5%, the training families' 3.7 / 3.3 -> 3.5 / 3.2%.
  */
+import { labelIndex } from '../labels';
 import { CharGeometry } from './caseGeometry';
 import { DecodedWord, decodeWord, DecodeOptions, DEFAULT_LM_WEIGHT, TYPICAL_LM_NATS_PER_CHAR } from './beam';
 import { DecodeContext } from './context';
@@ -97,13 +98,12 @@ export function doubtfulSpacesToJoin(
     while (to < chars.length && before[to] === 'none') to++;
     return to;
   };
-  const index = new Map(labels.map((l, k) => [l, k]));
   /** Whether the word read `text` from characters [from, to) is an operator or comment mark, or may be an operator misread. */
   const keepsItsSpaces = (text: string, from: number, to: number): boolean => {
     if (standsApart(text)) return true;
     const n = to - from;
     if (n < 2) return false;
-    return [...SPACED_OPERATORS].some((op) => op.length === n && [...op].every((ch, k) => (chars[from + k].probs[index.get(ch) ?? -1] ?? 0) >= MAY_BE_OPERATOR));
+    return [...SPACED_OPERATORS].some((op) => op.length === n && [...op].every((ch, k) => (chars[from + k].probs[labelIndex(labels, ch)] ?? 0) >= MAY_BE_OPERATOR));
   };
   const out = new Set<number>();
   const read = new DecodeContext(opts.context);

@@ -8,7 +8,7 @@
  * Judged on each character's best class, and only where it is sure.
  */
 
-import { DIGITS, isDigit, isLetterOrDigit, QUOTE_MARKS } from '../labels';
+import { DIGITS, isDigit, isLetterOrDigit, labelIndex, MERGED_LOWERCASE, QUOTE_MARKS } from '../labels';
 import { argmax } from '../stats';
 
 /** No space follows these... */
@@ -195,8 +195,11 @@ const OPERATOR_CHARS = '=!<>+-*/%&|^?~';
 export function isOperatorChar(label: string): boolean {
   return label.length === 1 && OPERATOR_CHARS.includes(label);
 }
-/** Letters written alike in both cases but for their size: read surely as either, they are the letter. */
-const CASE_TWINS = 'cCkKmMpPsSuUvVwWxXyYzZ';
+/**
+ * Letters written alike in both cases but for their size (labels.ts MERGED_LOWERCASE), less the bars i j l
+ * and the ring o: read surely as either case, they are the letter.
+ */
+const CASE_TWINS = MERGED_LOWERCASE.replace(/[ijlo]/g, '');
 /** How sure each of an operator's characters must be of its class for the operator to be spaced on both sides. */
 const SURE_OPERATOR = 0.8;
 
@@ -214,11 +217,10 @@ export function operatorSpaces(readings: readonly (Float32Array | undefined)[], 
   const sure = readings.map((p, i) => p !== undefined && p[best[i]] >= SURE_OPERATOR);
   // An operand joined to the operator may be sure of its letter, not its case (an x at 0.76 beside X 0.09);
   // not of a ring (o O 0), which a dot's reading also is (the pad's `!=` written as `'.=`).
-  const index = new Map(labels.map((l, i) => [l, i]));
   const sureOperand = readings.map((p, i) => {
-    if (p === undefined || sure[i] || !CASE_TWINS.includes(label[i])) return sure[i];
-    const twin = index.get(label[i] === label[i].toLowerCase() ? label[i].toUpperCase() : label[i].toLowerCase());
-    return twin !== undefined && p[best[i]] + p[twin] >= SURE_OPERATOR;
+    if (p === undefined || sure[i] || label[i].length !== 1 || !CASE_TWINS.includes(label[i].toLowerCase())) return sure[i];
+    const twin = labelIndex(labels, label[i] === label[i].toLowerCase() ? label[i].toUpperCase() : label[i].toLowerCase());
+    return twin >= 0 && p[best[i]] + p[twin] >= SURE_OPERATOR;
   });
   const out = new Set<number>();
   // A lone < or > is a comparison, spaced as the others, where its line holds no partner for it (a

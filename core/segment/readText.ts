@@ -15,7 +15,7 @@ import { argmax, maxOf, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
 import { joinBrokenStrokes, looksBroken, sized } from './brokenStrokes';
 import { CharGroup, LineMetrics, MARK_HEIGHT, groupCharacters, lineMetrics } from './chars';
-import { Component, Components, boxHeight, connectedComponents } from './components';
+import { Component, Components, boxHeight, boxWidth, connectedComponents } from './components';
 import { CharCrop, CropSource, Seams, cropCharacter, ownLabelTest } from './crops';
 import { estimateSkew, looksQuarterTurned } from './deskew';
 import { ExtenderInk, extenderInk, uprightEvidence } from './extenders';
@@ -772,12 +772,8 @@ function columnTops(labels: Int32Array, width: number, g: CharGroup): number[] {
 
 /** Whether one of the group's components is a dot above the line's x-height (an i's or j's), beside other ink. */
 function dotted(g: CharGroup, list: readonly Component[], m: LineMetrics, body: number): boolean {
-  if (g.ids.length < 2) return false;
   const xTop = m.baseline - body;
-  return g.ids.some((id) => {
-    const b = list[id - 1].box;
-    return b.bottom < xTop + DOT_DROP * body && boxHeight(b) <= DOT_SIZE * body && b.right - b.left <= DOT_SIZE * body;
-  });
+  return hasDot(g, list, body, (b) => b.bottom < xTop + DOT_DROP * body);
 }
 
 /**
@@ -785,11 +781,16 @@ function dotted(g: CharGroup, list: readonly Component[], m: LineMetrics, body: 
  * has one, a semicolon or colon touching the letter before it does (crafty-girls' `~mask;` read `~mask`).
  */
 function midBodyDot(g: CharGroup, list: readonly Component[], m: LineMetrics, body: number): boolean {
-  if (g.ids.length < 2) return false;
   const xTop = m.baseline - body;
+  return hasDot(g, list, body, (b) => b.top >= xTop && b.bottom <= m.baseline - MID_DOT_CLEARANCE * body);
+}
+
+/** Whether one of the group's components, beside other ink, is a dot (DOT_SIZE body heights or less either way) placed as `at` asks. */
+function hasDot(g: CharGroup, list: readonly Component[], body: number, at: (b: Box) => boolean): boolean {
+  if (g.ids.length < 2) return false;
   return g.ids.some((id) => {
     const b = list[id - 1].box;
-    return b.top >= xTop && b.bottom <= m.baseline - MID_DOT_CLEARANCE * body && boxHeight(b) <= DOT_SIZE * body && b.right - b.left <= DOT_SIZE * body;
+    return boxHeight(b) <= DOT_SIZE * body && boxWidth(b) <= DOT_SIZE * body && at(b);
   });
 }
 

@@ -83,8 +83,10 @@ export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number
   // A group admitted only as unsure is never cut through a hole. A wider group may be: two letters that
   // touch twice enclose paper between them (the n and d of countIndex8 read W). Holes avoided in every
   // unsure group: bench:text all 2.1%, line clean and camera 2.0% and 1.1% (here 1.8% and 0.7%), thick pen
-  // 15.3% (here 16.2%); in every group, camera lines 1.6%.
-  const holed = (unsure && w < CUT_WIDTH * xHeight) || (ring && w < RING_WIDTH * xHeight) ? holeColumns(src, group) : undefined;
+  // 15.3% (here 16.2%); in every group, camera lines 1.6%. Nor one as tall as a bracket: a bracket and the
+  // letter that touches it enclose paper too (playwrite-nz's `(s` read k 0.26: `if k ===`; npx tsx
+  // bench/code.ts --only images: that line better, none worse).
+  const holed = (unsure && narrow !== 'tall' && w < CUT_WIDTH * xHeight) || (ring && w < RING_WIDTH * xHeight) ? holeColumns(src, group) : undefined;
   // Dips of either measure: extent finds rings that touch (oo), thickness finds bold joins.
   const candidates = [...dips(Array.from(span), 0.8), ...dips(Array.from(count), 0.7)];
   const limit = Math.min(MAX_CUTS, Math.max(SHORT_GROUP_CUTS, Math.round(CUTS_PER_X_HEIGHT * (w / xHeight))));

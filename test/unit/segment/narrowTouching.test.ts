@@ -56,6 +56,15 @@ describe('segment: touching letters narrower than one letter', () => {
   });
 });
 
+describe('segment: a bracket and the letter touching it', () => {
+  it('may be cut through the paper they enclose (bench:code, playwrite-nz)', async function () {
+    // The s's foot touches the bracket's: holes avoided in every unsure group, `(s` read k: `if k ===`.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.match(readBenchCodeImage(recognizer, 'if (s === "") return;', 'playwrite-nz', 'clean'), /^if \(s/i);
+  });
+});
+
 describe('segment: a ring read whole is not halved', () => {
   it('reads a wide 0 as one character, not as ( and ) cut through its hole', async function () {
     // bench:code's image of unkempt (camera, seed 20261202 + line): the 0 was cut into ( and ) ("= ():").

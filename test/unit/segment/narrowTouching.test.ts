@@ -37,6 +37,15 @@ describe('segment: touching letters narrower than one letter', () => {
     assert.equal(read('grid[i][j] = 0;', 'calligraffitti', 'clean'), 'grid[i][j] = 0;');
   });
 
+  it('reads the j of a `[j` whose whole reads the bracket only faintly (bench:code, held-out hands)', async function () {
+    // The whole's `[` (caveat-brush 0.04, edu-nsw-act-foundation 0.14) with the language model's liking
+    // for `[]` beat the cutting `[` j, whose j read 0.87 and 0.69: `grid[i][]`.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.match(readBenchCodeImage(recognizer, 'grid[i][j] = 0;', 'caveat-brush', 'clean'), /\[j\]/);
+    assert.match(readBenchCodeImage(recognizer, 'grid[i][j] = 0;', 'edu-nsw-act-foundation', 'clean'), /\[j\]/);
+  });
+
   it('does not halve a 0 into ( and )', async function () {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();

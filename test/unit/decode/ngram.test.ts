@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import { NgramModel } from '../../../core/decode/ngram';
 import { buildNgramModel, countNgrams, DEFAULT_VOCAB } from '../../../core/decode/ngramBuild';
 import { shippedNgram, SHIPPED_NGRAM_PATH } from './helpers';
+import { shippedRecognizer } from '../runtime/fixtures';
+import { readBenchCodeImage } from '../segment/helpers';
 
 describe('decode/ngram', () => {
   it('the shipped model is small, loads and sums to ~1 in any context', () => {
@@ -19,6 +21,19 @@ describe('decode/ngram', () => {
     const m = shippedNgram();
     assert.ok(m.lnProb('0x', '0') > m.lnProb('0x', 'O') + 2);
     assert.ok(m.lnProb('idx', '2') > m.lnProb('idx', 'z'));
+  });
+
+  it("scores a string's closing \" as its closing ' (the corpus quotes with ')", () => {
+    const m = shippedNgram();
+    assert.equal(m.lnProb('x = "a', '"'), m.lnProb("x = 'a", "'"));
+    assert.ok(m.lnProbOfText('', 'x = "a"') > m.lnProbOfText('', 'x = "a') - 3);
+  });
+
+  it('reads a string opened with " (bench:code, the-girl-next-door camera)', async function () {
+    // Scored as the corpus's rare ", the slash after it read as a comma: `",api/v2"`.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.equal(readBenchCodeImage(recognizer, 'const url = "/api/v2";', 'the-girl-next-door', 'camera'), 'const url = "/api/v2";');
   });
 
   it('a model built from a tiny corpus learns its n-grams and round-trips through JSON', () => {

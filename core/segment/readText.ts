@@ -636,10 +636,11 @@ interface GroupReading {
  * cutting `;` x is still an x). The other pieces at 0.8 or more: at 0.6, a t with a long bar read + whole
  * beside `t -` lost its t (npx tsx bench/code.ts --only images: two held-out lines read right, none
  * worse; the training families' lines and bench:text as before).
- * A class the whole reads faintly is left out from a fainter piece beside fairly sure ones: caveat-brush's
- * `[j` read G 0.43, `[` 0.04, cut l 0.26 / `[` 0.24 and j 0.87; edu-nsw-act-foundation's D 0.36, `[` 0.14,
- * cut `[` 0.80 and j 0.69: both `grid[i][]` (the same command: those two lines read right, none worse;
- * the training families' lines and bench:text as before).
+ * Nor, with laxer bounds, as a class the whole gives only faintly, where a piece gives that class
+ * somewhat (its best or not) beside pieces read fairly surely: caveat-brush's `[j` read G 0.43 and `[`
+ * 0.04 whole, cut l 0.26 / `[` 0.24 and j 0.87; edu-nsw-act-foundation's D 0.36 and `[` 0.14 whole, cut `[`
+ * 0.80 and j 0.69: both `grid[i][]` (the same command: those two lines read right, none worse; the
+ * training families' lines and bench:text as before).
  */
 function withoutInkLeftUnread(readings: GroupReading[], labels: readonly string[]): GroupReading[] {
   const pieceClasses = new Set<number>();
@@ -666,10 +667,11 @@ function withoutInkLeftUnread(readings: GroupReading[], labels: readonly string[
 const PIECE_LEFT_OF_WHOLE = 0.3;
 /** ...when the cutting's other pieces read at least this. */
 const SURE_OTHER_PIECES = 0.8;
-/** A class the whole reads below FAINT_IN_WHOLE is left out from this probability in a piece... */
-const FAINT_PIECE_CLASS = 0.2;
+/** A class the whole gives less than this... */
 const FAINT_IN_WHOLE = 0.2;
-/** ...when the cutting's other pieces read at least this. */
+/** ...is left out of it where a piece gives that class at least this... */
+const FAINT_PIECE_CLASS = 0.2;
+/** ...and the cutting's other pieces read at least this. */
 const FAIRLY_SURE_OTHER_PIECES = 0.6;
 
 /**

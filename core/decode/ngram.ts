@@ -55,10 +55,11 @@ export function normalizeText(text: string, vocab: ReadonlySet<string>): string 
  * The corpus (training/buildNgram.ts: TypeScript and JavaScript that quote with ') has almost no " : a
  * closing " cost 9 nats where a closing ' costs 1.5, so a hand's `"key"` read `"key]`. Which quote a
  * string uses is the writer's choice, not the language's: " is looked up as ', and the classifier tells
- * them apart (npx tsx bench/code.ts: held-out images and pad 534 -> 528 errors, 445 -> 438 with the
- * identifiers; the training families' 208 / 188 -> 208 / 189; bench/context.ts identifiers 85.9 ->
- * 86.5%; bench/padAccuracy.ts as before; bench/text.ts --only inkwell as before but one line, fresh-school
- * 4.2 -> 4.7%).
+ * them apart. Both quotes then get the pooled mass, so a context's probabilities over the vocabulary sum
+ * to a little over 1; the beam renormalises over its labels. npx tsx bench/code.ts: held-out images and
+ * pad 534 -> 528 errors, 445 -> 438 with the identifiers; the training families' 208 / 188 -> 208 / 189;
+ * bench/context.ts identifiers 85.9 -> 86.5%; bench/padAccuracy.ts as before; bench/text.ts --only
+ * inkwell as before but one line, fresh-school 4.2 -> 4.7%.
  */
 function asCorpusQuotes(text: string): string {
   return text.includes('"') ? text.replace(/"/g, "'") : text;
@@ -123,8 +124,9 @@ export class NgramModel {
   /** The contexts the model keeps of the history's last order-1 characters, longest first. */
   private backoffChain(history: string): ContextEntry[] {
     const chain: ContextEntry[] = [];
-    for (let k = Math.max(0, history.length - (this.json.order - 1)); k <= history.length; k++) {
-      const entry = this.entry(asCorpusQuotes(history.slice(k)));
+    const context = asCorpusQuotes(history.slice(Math.max(0, history.length - (this.json.order - 1))));
+    for (let k = 0; k <= context.length; k++) {
+      const entry = this.entry(context.slice(k));
       if (entry) chain.push(entry);
     }
     return chain;

@@ -491,6 +491,42 @@ export class Recognizer {
       if (best.edit) edits.set(cut.index, best.edit);
       else edits.delete(cut.index);
     }
+    /** The classifier's best class of a character (TopReading). */
+    const top = (c: StrokeCharacter): TopReading => {
+      const [k] = this.classify([c], read, memo);
+      if (!k) return { label: '', letter: false, mark: false, dot: false, p: 0 };
+      const best = argmax(k.probs);
+      const label = this.labels[best] ?? '';
+      const letter = isLetterOrDigit(label);
+      return { label, letter, mark: label.length === 1 && MARKS.includes(label), dot: letter && standsAsFullStop(k.normalized.geometry, c.box), p: k.probs[best] };
+    };
+    /** Whether an edit (a cut, a join) takes character `i`. */
+    const covered = (i: number) => [...edits.values()].some((e) => i >= e.index && i < e.index + e.count);
+    // A character cut in two may be part of a symbol with its neighbour instead: kalam's % on the pad, its
+    // slash and top ring one stroke (read '7') and its bottom ring another, was cut '0' '7' beside 'o'
+    // (`y = x 070 8;`). Where the uncut character and a neighbour read as one symbol whole (not a letter or
+    // mark: those are the pairs' below), the join replaces the cut if the word decodes better by a pair's
+    // margin (less for a symbol read surely, as for a third character).
+    for (const cut of cuts) {
+      const i = cut.index;
+      for (const index of [i, i - 1]) {
+        const other = index === i ? i + 1 : i - 1;
+        if (other < 0 || other >= grouped.characters.length || grouped.spaceBefore[index + 1] || grouped.lineBreakBefore[index + 1]) continue;
+        if (covered(other)) continue;
+        const merge = joinedCharacter(grouped, [grouped.characters[index], grouped.characters[index + 1]]);
+        if (!merge) continue;
+        const merged = merge();
+        const whole = top(merged);
+        if (whole.letter || whole.mark || whole.p < THREE_STROKE_SYMBOL_SURENESS) continue;
+        const edit = { index, count: 2, characters: [merged] };
+        const margin = whole.p >= SURE_THIRD_CHARACTER ? THIRD_CHARACTER_MERGE_MARGIN : MERGE_MARGIN;
+        if (score(index, edit) > score(i, edits.get(i)) + margin) {
+          edits.delete(i);
+          edits.set(index, edit);
+          break;
+        }
+      }
+    }
     // Joins of neighbours that were not cut, left to right, never two sharing a character, where the
     // whole reads as a letter or digit (from two letters, as anything): two symbols (an x written as
     // '>' and '<') or two letters where it reads at least JOINED_LETTER_SURENESS as surely as the
@@ -502,18 +538,10 @@ export class Recognizer {
     // Two like symbols side by side (`]]`, `))`, `||`) are two characters, never the letter their
     // whole resembles: kranky's serifed `ll`, read `]]`, joined into 'M' ("heMo") before the line's
     // steps could read each unopened `]` as the l it is (decode/caseConsistency.ts).
-    const top = (c: StrokeCharacter): TopReading => {
-      const [k] = this.classify([c], read, memo);
-      if (!k) return { label: '', letter: false, mark: false, dot: false, p: 0 };
-      const best = argmax(k.probs);
-      const label = this.labels[best] ?? '';
-      const letter = isLetterOrDigit(label);
-      return { label, letter, mark: label.length === 1 && MARKS.includes(label), dot: letter && standsAsFullStop(k.normalized.geometry, c.box), p: k.probs[best] };
-    };
     // The pairs worth reading whole are rendered and read in one batch (one call of the network each
     // cost more than the reading itself on the pad's backends).
     const pairs = mergeCandidates(grouped).flatMap(({ index, merge }) => {
-      if (edits.has(index) || edits.has(index + 1)) return [];
+      if (covered(index) || covered(index + 1)) return [];
       const a = top(grouped.characters[index]), b = top(grouped.characters[index + 1]);
       if (likeSymbols(a, b)) return [];
       return a.letter !== b.letter && !a.mark && !b.mark && !symbolBesideUnsureLetter(a, b) ? [] : [{ index, a, b, merged: merge() }];
@@ -546,14 +574,13 @@ export class Recognizer {
         taken = index + 1;
       }
     }
-    const edited = (i: number) => [...edits.values()].some((e) => i >= e.index && i < e.index + e.count);
     // A letter and the first piece of a cut after it may be one letter, as two neighbours may: the-girl-
     // next-door's m, its stem written apart from its arches and the arches touching the a after them, was
     // cut "rn" "a" and the stem left alone ("rnain"). Joined where the whole reads as a letter as surely
     // as a pair must, and the word decodes better by the pair's margin.
     for (const cut of [...edits.values()]) {
       const i = cut.index;
-      if (cut.count !== 1 || cut.characters.length < 2 || i === 0 || grouped.spaceBefore[i] || grouped.lineBreakBefore[i] || edited(i - 1)) continue;
+      if (cut.count !== 1 || cut.characters.length < 2 || i === 0 || grouped.spaceBefore[i] || grouped.lineBreakBefore[i] || covered(i - 1)) continue;
       const before = grouped.characters[i - 1];
       const merge = before.line === cut.characters[0].line ? joinedCharacter(grouped, [before, cut.characters[0]]) : null;
       if (!merge) continue;
@@ -570,7 +597,7 @@ export class Recognizer {
     }
     // Then three neighbours none of those edits touched, where the whole reads as a symbol written in
     // three strokes (a % as 'o' '/' 'o': "y = x Olo 8;").
-    const untouched = (index: number) => !edited(index) && !edited(index + 1) && !edited(index + 2);
+    const untouched = (index: number) => !covered(index) && !covered(index + 1) && !covered(index + 2);
     const triples = mergeCandidates(grouped, 3).flatMap(({ index, merge }) => {
       if (!untouched(index)) return [];
       // A sure letter in the middle is no such symbol's stroke: spares rendering most triples of a word.

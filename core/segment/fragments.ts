@@ -109,10 +109,18 @@ export function mergeRuns(groups: readonly CharGroup[], xHeight: number, maxWidt
  * one low on the right.
  */
 function looksPieced(parts: readonly CharGroup[], box: Box): boolean {
-  if (parts.length !== 3) return false;
-  const [a, slash, c] = parts.map((g) => g.box);
   const h = boxHeight(box);
   const small = (b: Box) => boxHeight(b) <= 0.7 * h;
+  if (parts.length === 2) {
+    // A slash joined to one ring, the other ring apart: high on the left or low on the right.
+    const [a, b] = parts.map((g) => g.box);
+    const [ring, rest] = small(a) && !small(b) ? [a, b] : small(b) && !small(a) ? [b, a] : [undefined, undefined];
+    if (!ring || !rest) return false;
+    const centre = (rest.left + rest.right) / 2;
+    return ring === a ? midY(ring) < midY(box) && ring.left < centre : midY(ring) > midY(box) && ring.right > centre;
+  }
+  if (parts.length !== 3) return false;
+  const [a, slash, c] = parts.map((g) => g.box);
   return small(a) && small(c) && boxHeight(slash) >= 0.6 * h && midY(a) < midY(c) - 0.25 * h && a.left < c.left;
 }
 

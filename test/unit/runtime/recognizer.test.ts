@@ -222,6 +222,19 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     }
   });
 
+  it('joins a character cut in two with its neighbour where the whole reads as a symbol (a % whose slash touches a ring)', async function () {
+    // bench:code, pad, earlier: kalam's % (its top ring and slash one character to the grouping, like a 7;
+    // its bottom ring another) was cut "0" "7" beside "o": `y = x 070 8;`. Seed 8 read the same.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const fonts = HELDOUT_GROUPS.earlier.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('kalam') && x.line === 'y = x % 8;')!;
+    assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide }).text, 'y = x % 8;');
+    const kalam = writeHersheyWords(traceFamily(FONT_FAMILIES.find((f) => f.id === 'kalam')!), ['y', '=', 'x', '%', '8;'], TRACED_RANGES, lcg(8));
+    const guide = { baseline: TRACED_RANGES.baselineY, xHeight: kalam.xHeight };
+    assert.equal(recognizer.recognizeStrokes(kalam.strokes, { inkWidth: kalam.inkWidth, charset: 'code', guide }).text, 'y = x % 8;');
+  });
+
   it('keeps a full stop the classifier reads as a letter apart from the digit beside it ("$5.99", not "$599")', async function () {
     // npx tsx bench/code.ts --training-families, pad: three training hands read 'price = $599'. The dot,
     // read 'o' (its shape alone), joined the 5 as two letters whose whole reads as the first would.

@@ -78,6 +78,25 @@ describe('segment: characters that came apart', () => {
     assert.equal(readBenchCodeImage(recognizer, 'y = x % 8;', 'nanum-pen-script', 'clean').replace(/\s+/g, ' ').slice(0, 7), 'y = x %');
   });
 
+  it('offers a % whose slash touches one ring (two pieces) merged however wide, and two letters as wide not', async function () {
+    // The slash joined to the top ring (28 tall), the bottom ring apart, low on the right: 38 px wide.
+    const slashAndRing: CharGroup = { box: { left: 0, right: 27, top: 2, bottom: 30 }, ids: [1] };
+    const lowRing: CharGroup = { box: { left: 24, right: 38, top: 16, bottom: 30 }, ids: [2] };
+    assert.deepEqual(mergeRuns([slashAndRing, lowRing], xHeight, maxWidth).map((r) => `${r.first}-${r.last}`), ['0-1']);
+    // Mirrored: the top ring apart, high on the left, the slash joined to the bottom ring.
+    const highRing: CharGroup = { box: { left: 0, right: 14, top: 2, bottom: 16 }, ids: [1] };
+    const slashAndLowRing: CharGroup = { box: { left: 11, right: 38, top: 2, bottom: 30 }, ids: [2] };
+    assert.deepEqual(mergeRuns([highRing, slashAndLowRing], xHeight, maxWidth).map((r) => `${r.first}-${r.last}`), ['0-1']);
+    // A small letter high on the right of a tall one (an ascender and a superscript) is no ring of a %.
+    const highOnTheRight: CharGroup = { box: { left: 24, right: 38, top: 2, bottom: 16 }, ids: [2] };
+    assert.deepEqual(mergeRuns([slashAndRing, highOnTheRight], xHeight, maxWidth), []);
+    assert.deepEqual(mergeRuns([group(1, 0, 18), group(2, 19, 38)], xHeight, maxWidth), []);
+    // bench:code's images: kalam's % (its slash and top ring one stroke, like a 7) read "70".
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.equal(readBenchCodeImage(recognizer, 'y = x % 8;', 'kalam', 'clean').split(' ')[3], '%');
+  });
+
   it('merges more readily on a line whose pieces mostly read unsurely (a worn pen broke it up)', () => {
     // Two pieces 7 px (0.35 x-heights) apart, each read at 0.3, whole at 0.9.
     const pieces = [group(1, 0, 8), group(2, 15, 22)];

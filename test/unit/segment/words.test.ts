@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { wordBreaks } from '../../../core/segment/words';
+import { shippedRecognizer } from '../runtime/fixtures';
+import { readBenchCodeImage } from './helpers';
 
 describe('segment/words: word breaks from a line\'s gaps', () => {
   it('a line of prose: the wide gaps between words break, the letter gaps do not', () => {
@@ -22,5 +24,14 @@ describe('segment/words: word breaks from a line\'s gaps', () => {
   it('one word, however its letters are spaced, stays one word', () => {
     assert.equal(wordBreaks([3, 6, 2, 5, 4], 20).size, 0);
     assert.equal(wordBreaks([], 20).size, 0);
+  });
+
+  it('leaves the gaps beside an underscore out of the letter spacing: it reaches under its neighbours', async function () {
+    // bench:code's images: bad-script's `name_2`, its e, _ and 2 2 and 0 px apart, its letters 5 px: with
+    // those two gaps measured the letters' looked like word gaps ("n a m e-2 = _").
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const read = readBenchCodeImage(recognizer, 'name_2 = "_"', 'bad-script', 'camera');
+    assert.match(read, /^name\S2 = /, read);
   });
 });

@@ -189,6 +189,26 @@ describe('decode/beam', () => {
     assert.equal(decodeWord(word, code, { geometry: small }).text, 'mapoget');
   });
 
+  it('a flat stroke on the baseline is an underscore, one half an x-height up a minus, whatever the n-gram prefers', () => {
+    // bench:code's images, sue-ellen-francisco: `name_2` read `name-2`, its _ 0.68 against 0.29 for -: the
+    // n-gram (code that names things in camelCase) likes name-2 better by 4.75 nats.
+    const code = [...CODE_CHARACTERS];
+    const p = (m: Record<string, number>) => probs(m, code);
+    const ngram = shippedNgram();
+    const word = [p({ n: 0.95 }), p({ a: 0.95 }), p({ m: 0.95 }), p({ e: 0.95 }), p({ _: 0.68, '-': 0.29 }), p({ '2': 0.95 })];
+    const x = { top: 1, bottom: 0 };
+    const low = [x, x, x, x, { top: 0.15, bottom: -0.02 }, { top: 1.4, bottom: 0 }];
+    assert.equal(decodeWord(word, code, { ngram }).text, 'name-2', 'without geometry the n-gram decides');
+    assert.equal(decodeWord(word, code, { ngram, geometry: low }).text, 'name_2');
+    // The same stroke half an x-height up is a minus, however the classifier leaned.
+    const mid = [...low.slice(0, 4), { top: 0.6, bottom: 0.45 }, low[5]];
+    const leaning = [...word.slice(0, 4), p({ _: 0.6, '-': 0.35 }), word[5]];
+    assert.equal(decodeWord(leaning, code, { ngram, geometry: mid }).text, 'name-2');
+    // A glyph read as something else keeps its reading: a ~ with some of the underscore's mass is no minus.
+    const tilde = [p({ '~': 0.45, '-': 0.3, _: 0.2 })];
+    assert.equal(decodeWord(tilde, code, { geometry: [{ top: 0.65, bottom: 0.4 }] }).text, '~');
+  });
+
   it('a j misread as J does not measure the word: "jumps" stays lowercase (J is no capital reference)', () => {
     // Pad-path bench, timesib: the j hangs half an x-height below the baseline and its top is at the
     // x-height; taken as a capital it made the whole word look small, so s became S as well.

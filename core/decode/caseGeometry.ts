@@ -51,10 +51,12 @@ for (const c of '.:!?\'"`^#%&*+-=<>~') BOTTOM_LEVEL[c] = 0;
 /**
  * Characters that measure the word's x-height / cap height: not in any look-alike group. J is left
  * out: many hands write j and J alike, and a j misread as J (top at the x-height) made its word
- * look small and turned its s and o into capitals.
+ * look small and turned its s and o into capitals. f and k are tall in either case, as b d h l are:
+ * without them a line whose only tall letters were f and brackets guessed its cap height from its
+ * x-height, and kranky's s a little above the x-height read S (`if (S ==== "")`).
  */
 const X_REFERENCE = 'aenr';
-const CAP_REFERENCE = 'ABDEFGHLNQRT1346789bdhl';
+const CAP_REFERENCE = 'ABDEFGHLNQRT1346789bdfhkl';
 
 /** Cap height / x-height when the word has no reference for one of them (handwriting fonts: ~1.3-1.7). */
 const DEFAULT_CAP_RATIO = 1.45;

@@ -209,6 +209,16 @@ describe('decode/beam', () => {
     assert.equal(decodeWord(tilde, code, { geometry: [{ top: 0.65, bottom: 0.4 }] }).text, '~');
   });
 
+  it('an f or a k measures the cap height as b, d, h and l do (either case of them is tall)', () => {
+    // bench:code's images, kranky: `if (s === "")` read `if (S ==== "")`, its s a little above the
+    // x-height; the cap height guessed from the x-height (1.45 times) put it halfway, and S won at 0.81.
+    for (const tall of ['f', 'k']) {
+      const word = [probs({ S: 0.6, s: 0.35 }), probs({ e: 0.95 }), probs({ [tall]: 0.95 })];
+      const geometry = [{ top: 1.2, bottom: 0 }, { top: 1, bottom: 0 }, { top: 1.9, bottom: 0 }];
+      assert.equal(decodeWord(word, LABELS, { geometry }).text, `se${tall}`);
+    }
+  });
+
   it('a j misread as J does not measure the word: "jumps" stays lowercase (J is no capital reference)', () => {
     // Pad-path bench, timesib: the j hangs half an x-height below the baseline and its top is at the
     // x-height; taken as a capital it made the whole word look small, so s became S as well.

@@ -34,6 +34,8 @@ const SHAPES = ['oO0', 'lI1|!', 'cC(', 'sS5', 'zZ2', 'gq9'];
 const SURE_LINE = 0.6;
 /** ...one with none read surely this share of their cost. */
 const MIN_COST_SHARE = 0.2;
+/** A piece read below this (its surest class) reads as almost nothing of its own. */
+const STRAY_PIECE = 0.3;
 /** Extra cost per x-height of gap between the pieces joined. */
 const GAP_COST = 5;
 
@@ -163,8 +165,15 @@ export function chooseMerges(
       // counts letter-sized groups only...
       const surePiece = sure.slice(r.first, r.last + 1).some(Boolean);
       const pieced = s !== undefined && readsPieced(r.group);
+      // A sure piece may still be part of a letter the whole reads surer than the piece alone, where its one
+      // neighbour reads as almost nothing: bad-script's n, its stem apart from its arch, read ' at 0.18 and
+      // 1 at 0.80, whole n at 0.94 (`co'1st`). Two sure pieces stay two (an l beside an o is no b), and a
+      // whole less sure than its sure piece stays apart (a thin 1 beside an 8 whole B at 0.84, the 8 0.96).
+      const pair = groups.slice(r.first, r.last + 1).map((g) => score(g) ?? 0);
+      const strayBesideSure = pair.length === 2 && s !== undefined && sure.slice(r.first, r.last + 1).filter(Boolean).length === 1
+        && Math.min(...pair) < Math.log(STRAY_PIECE) && s > Math.max(...pair) && isSure(r.group) && readsLetter(r.group);
       // ...and on a line of sure letters the whole must read surely too: an unsure I beside an unsure t is no H.
-      if (!pieced && (surePiece || (costShare >= 1 && !isSure(r.group)))) continue;
+      if (!pieced && ((surePiece && !strayBesideSure) || (costShare >= 1 && !isSure(r.group)))) continue;
       if (s === undefined || best[r.first] === -Infinity) continue;
       // The worn line's discount is for letters and digits: two bars of || are no broken letter.
       const cost = pieced ? 0 : (readsLetter(r.group) ? costShare : 1) * r.group.cost;

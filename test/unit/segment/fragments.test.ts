@@ -49,6 +49,23 @@ describe('segment: characters that came apart', () => {
     assert.deepEqual(kept.map((g) => g.ids.join()), ['1', '2', '3']);
   });
 
+  it('merges a sure piece with a neighbour that reads as almost nothing where the whole reads a letter surely', async function () {
+    // An n whose stem came apart from its arch: the stem read ' at 0.18, the arch 1 at 0.80, whole n at 0.94.
+    const groups = [group(1, 0, 4), group(2, 5, 14), group(3, 18, 26)];
+    const runs = mergeRuns(groups, xHeight, maxWidth);
+    const read = (p: number, q: number) => (g: CharGroup) => Math.log(g.ids.length > 1 ? 0.94 : g.ids[0] === 1 ? p : g.ids[0] === 2 ? q : 0.9);
+    const sure = (p: number, q: number) => (g: CharGroup) => Math.exp(read(p, q)(g)) >= 0.75;
+    assert.deepEqual(chooseMerges(groups, runs, read(0.18, 0.8), sure(0.18, 0.8)).map((g) => g.ids.join()), ['1,2', '3']);
+    // Two sure pieces stay two however surely their whole reads (an l beside an o is no b)...
+    assert.deepEqual(chooseMerges(groups, runs, read(0.8, 0.8), sure(0.8, 0.8)).map((g) => g.ids.join()), ['1', '2', '3']);
+    // ...and so does a sure piece beside one read unsurely but not as nothing.
+    assert.deepEqual(chooseMerges(groups, runs, read(0.45, 0.8), sure(0.45, 0.8)).map((g) => g.ids.join()), ['1', '2', '3']);
+    // bench:code's images: bad-script's camera-like `const` read `C011St`.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.match(readBenchCodeImage(recognizer, 'const url = "/api/v2";', 'bad-script', 'camera'), /^const url/);
+  });
+
   it('merges the pieces of a % (two rings and a slash, each read surely) when the whole reads % surely', async function () {
     const groups = [group(1, 0, 8), group(2, 9, 16), group(3, 18, 26)];
     const runs = mergeRuns(groups, xHeight, maxWidth);

@@ -19,6 +19,17 @@ import { CharClassifier } from '../../../core/model';
 import { barImage, writeRandomModel, removeTempDirs, shippedRecognizer } from './fixtures';
 import { write } from '../strokes/fixtures';
 
+/** bench:code's pad lines as the held-out style group `group` writes them (its seed), those of `family`. */
+function benchCodePadLines(group: keyof typeof HELDOUT_GROUPS, family: string) {
+  const fonts = HELDOUT_GROUPS[group].map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+  return writeCodeLines(fonts, CODE_LINES, true, 20261202).filter((x) => x.font.id.endsWith(family));
+}
+
+/** One of them: `line` as `family` writes it. */
+function benchCodePadLine(group: keyof typeof HELDOUT_GROUPS, family: string, line: string) {
+  return benchCodePadLines(group, family).find((x) => x.line === line)!;
+}
+
 function bar(): GreyImage {
   return { width: 40, height: 40, data: Uint8ClampedArray.from(barImage(40, 40)) };
 }
@@ -227,8 +238,7 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     // its bottom ring another) was cut "0" "7" beside "o": `y = x 070 8;`. Seed 8 read the same.
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const fonts = HELDOUT_GROUPS.earlier.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
-    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('kalam') && x.line === 'y = x % 8;')!;
+    const w = benchCodePadLine('earlier', 'kalam', 'y = x % 8;');
     assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide }).text, 'y = x % 8;');
     const kalam = writeHersheyWords(traceFamily(FONT_FAMILIES.find((f) => f.id === 'kalam')!), ['y', '=', 'x', '%', '8;'], TRACED_RANGES, lcg(8));
     const guide = { baseline: TRACED_RANGES.baselineY, xHeight: kalam.xHeight };
@@ -252,8 +262,7 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     // bench:code, pad, wide: swanky-and-moo-moo's dot read '@' at 0.31 kept the gap before it: `map .get(ke,)`, `$5 .99`.
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const fonts = HELDOUT_GROUPS.wide.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
-    const written = writeCodeLines(fonts, CODE_LINES, true, 20261202).filter((x) => x.font.id.endsWith('swanky-and-moo-moo'));
+    const written = benchCodePadLines('wide', 'swanky-and-moo-moo');
     for (const line of ['map.get(key) ?? 0', 'price = $5.99']) {
       const w = written.find((x) => x.line === line)!;
       const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide }).text;
@@ -266,8 +275,7 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     // joined, then decoded '(' ("h(1)" lost its 1); kept apart, '/' ')' ')' read ')' whole and joined.
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const fonts = HELDOUT_GROUPS.wide.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
-    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('swanky-and-moo-moo') && x.line === 'f(g(h(1)))')!;
+    const w = benchCodePadLine('wide', 'swanky-and-moo-moo', 'f(g(h(1)))');
     const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide });
     assert.equal(read.grouped.characters.length, 10, read.text);
   });
@@ -276,8 +284,7 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     // bench:code, pad, tall-lowercase: the-girl-next-door's "/api/v2" read ''/api/v2').
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const fonts = HELDOUT_GROUPS['tall-lowercase'].map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
-    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('the-girl-next-door') && x.line === 'const url = "/api/v2";')!;
+    const w = benchCodePadLine('tall-lowercase', 'the-girl-next-door', 'const url = "/api/v2";');
     const read = recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide }).text;
     assert.ok(read.startsWith('const url = "/api/v2'), read);
   });
@@ -287,8 +294,7 @@ describe('runtime: Recognizer.recognizeStrokes joins two letters the pen wrote a
     // its m wide enough for the n-gram to leave it (decode/doubtfulSpaces.ts).
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const fonts = HELDOUT_GROUPS['tall-lowercase'].map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
-    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('long-cang') && x.line === 'items.push(next);')!;
+    const w = benchCodePadLine('tall-lowercase', 'long-cang', 'items.push(next);');
     const options = { inkWidth: w.inkWidth, charset: 'code', guide: w.guide };
     assert.ok(recognizer.recognizeStrokes(w.strokes, options).text.startsWith('item s.push('));
     const read = recognizer.recognizeStrokes(w.strokes, { ...options, lexicon: ['items', 'push', 'next'] });
@@ -303,8 +309,7 @@ describe('runtime: Recognizer.recognizeStrokes spaces an operator on both sides 
   it("reads loved-by-the-king's `a != b` on the pad with both its spaces (before: `a!= b`)", async function () {
     this.timeout(60_000);
     const recognizer = await shippedRecognizer();
-    const fonts = HELDOUT_GROUPS.narrow.map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
-    const w = writeCodeLines(fonts, CODE_LINES, true, 20261202).find((x) => x.font.id.endsWith('loved-by-the-king') && x.line === 'a != b')!;
+    const w = benchCodePadLine('narrow', 'loved-by-the-king', 'a != b');
     assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth, charset: 'code', guide: w.guide }).text, 'a != b');
   });
 });

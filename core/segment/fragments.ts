@@ -77,7 +77,7 @@ export interface MergeRun {
 
 /**
  * Runs of two or more neighbouring groups (sorted by left) that could be one character: each gap at
- * most MAX_GAP x-heights, together at most `maxWidth` wide (three placed as a %'s pieces: PIECED_WIDTH
+ * most MAX_GAP x-heights, together at most `maxWidth` wide (two or three placed as a %'s pieces: PIECED_WIDTH
  * of their height), and letter-sized (a piece of letter size among them, or marks that stand
  * MARKS_AS_LETTER x-heights tall together).
  */
@@ -107,8 +107,9 @@ export function mergeRuns(groups: readonly CharGroup[], xHeight: number, maxWidt
 }
 
 /**
- * Three pieces placed as a %'s: a small one high on the left, a tall one (the slash) between, a small
- * one low on the right.
+ * Pieces placed as a %'s: three, a small one high on the left, a tall one (the slash) between, a small
+ * one low on the right; or two, the slash joined to one ring and the other ring small beside it, high on
+ * the left or low on the right (kalam's %, its slash and top ring one stroke, read "70").
  */
 function looksPieced(parts: readonly CharGroup[], box: Box): boolean {
   const h = boxHeight(box);

@@ -553,8 +553,8 @@ function readUpright(
     // Against the body of the pen's centre line: the body is measured on the ink, a stroke width taller
     // than the letters' (a marker's word gaps fell under the spacing rule's share of it, and its lines
     // read as one word). Adding the width to the gaps as well put spaces inside code (f(a, b)).
-    // So do gaps beside an underscore, which reaches under its neighbours (bad-script's `name_2`: the gaps of
-    // `e_2`, 2 and 0 px, made the 5 px between its letters look like word gaps: `n a m e_2`).
+    // Gaps beside an underscore say nothing of the spacing either: it reaches under its neighbours
+    // (bad-script's `e_2`, 2 and 0 px apart, made the 5 px between the letters of `name` look like word gaps).
     const besideUnderscore = chars.map((c) => ctx.labels[argmax(c.probs)] === '_');
     const breaks = wordBreaks(gaps, Math.max(1, bodyOf(metrics) - stroke), gaps.map((_, i) => !mark[i] && !mark[i + 1] && !besideUnderscore[i] && !besideUnderscore[i + 1]));
     // Less the spaces no one writes (before a closing bracket, inside !=), judged on each character's sure best class.

@@ -506,25 +506,26 @@ export class Recognizer {
     // slash and top ring one stroke (read '7') and its bottom ring another, was cut '0' '7' beside 'o'
     // (`y = x 070 8;`). Where the uncut character and a neighbour read as one symbol whole (not a letter or
     // mark: those are the pairs' below), the join replaces the cut if the word decodes better by a pair's
-    // margin (less for a symbol read surely, as for a third character).
-    for (const cut of cuts) {
-      const i = cut.index;
-      for (const index of [i, i - 1]) {
-        const other = index === i ? i + 1 : i - 1;
-        if (other < 0 || other >= grouped.characters.length || grouped.spaceBefore[index + 1] || grouped.lineBreakBefore[index + 1]) continue;
-        if (covered(other)) continue;
-        const merge = joinedCharacter(grouped, [grouped.characters[index], grouped.characters[index + 1]]);
-        if (!merge) continue;
-        const merged = merge();
-        const whole = top(merged);
-        if (whole.letter || whole.mark || whole.p < THREE_STROKE_SYMBOL_SURENESS) continue;
-        const edit = { index, count: 2, characters: [merged] };
-        const margin = whole.p >= SURE_THIRD_CHARACTER ? THIRD_CHARACTER_MERGE_MARGIN : MERGE_MARGIN;
-        if (score(index, edit) > score(i, edits.get(i)) + margin) {
-          edits.delete(i);
-          edits.set(index, edit);
-          break;
-        }
+    // margin (less for a symbol read surely, as for a third character). The wholes are read in one batch.
+    const cutJoins = cuts.flatMap((cut) => [cut.index, cut.index - 1].flatMap((index) => {
+      const other = index === cut.index ? index + 1 : index;
+      if (index < 0 || index + 1 >= grouped.characters.length || grouped.spaceBefore[index + 1] || grouped.lineBreakBefore[index + 1] || covered(other)) return [];
+      const merge = joinedCharacter(grouped, [grouped.characters[index], grouped.characters[index + 1]]);
+      return merge ? [{ cut: cut.index, index, other, merged: merge() }] : [];
+    }));
+    this.classify(cutJoins.map((j) => j.merged), read, memo);
+    const joinedCuts = new Set<number>();
+    for (const { cut: i, index, other, merged } of cutJoins) {
+      // One join per cut, and none over a character an earlier join took.
+      if (joinedCuts.has(i) || covered(other)) continue;
+      const whole = top(merged);
+      if (whole.letter || whole.mark || whole.p < THREE_STROKE_SYMBOL_SURENESS) continue;
+      const edit = { index, count: 2, characters: [merged] };
+      const margin = whole.p >= SURE_THIRD_CHARACTER ? THIRD_CHARACTER_MERGE_MARGIN : MERGE_MARGIN;
+      if (score(index, edit) > score(i, edits.get(i)) + margin) {
+        edits.delete(i);
+        edits.set(index, edit);
+        joinedCuts.add(i);
       }
     }
     // Joins of neighbours that were not cut, left to right, never two sharing a character, where the

@@ -548,15 +548,14 @@ function readUpright(
       gaps.push(core[i].left - right);
       right = Math.max(right, core[i].right);
     }
-    // Gaps beside a mark (. , ' or a speck) say nothing about the writer's letter and word spacing.
-    const mark = chars.map((c) => line[c.group].group.mark === true);
+    // Gaps beside a mark (. , ' or a speck) say nothing about the writer's letter and word spacing, nor
+    // do gaps beside an underscore, which reaches under its neighbours (bad-script's `e_2`, 2 and 0 px
+    // apart, made the 5 px between the letters of `name` look like word gaps).
+    const unmeasured = chars.map((c) => line[c.group].group.mark === true || ctx.labels[argmax(c.probs)] === '_');
     // Against the body of the pen's centre line: the body is measured on the ink, a stroke width taller
     // than the letters' (a marker's word gaps fell under the spacing rule's share of it, and its lines
     // read as one word). Adding the width to the gaps as well put spaces inside code (f(a, b)).
-    // Gaps beside an underscore say nothing of the spacing either: it reaches under its neighbours
-    // (bad-script's `e_2`, 2 and 0 px apart, made the 5 px between the letters of `name` look like word gaps).
-    const besideUnderscore = chars.map((c) => ctx.labels[argmax(c.probs)] === '_');
-    const breaks = wordBreaks(gaps, Math.max(1, bodyOf(metrics) - stroke), gaps.map((_, i) => !mark[i] && !mark[i + 1] && !besideUnderscore[i] && !besideUnderscore[i + 1]));
+    const breaks = wordBreaks(gaps, Math.max(1, bodyOf(metrics) - stroke), gaps.map((_, i) => !unmeasured[i] && !unmeasured[i + 1]));
     // Less the spaces no one writes (before a closing bracket, inside !=), judged on each character's sure best class.
     // A piece of a group the decoder may still cut otherwise is no sure character (an x cut into > <).
     const spaces = () => breaksOf(chars.length, (i) => i > 0 && breaks.has(i - 1));

@@ -190,8 +190,8 @@ describe('decode/beam', () => {
   });
 
   it('a flat stroke on the baseline is an underscore, one half an x-height up a minus, whatever the n-gram prefers', () => {
-    // bench:code's images, sue-ellen-francisco: `name_2` read `name-2`, its _ 0.68 against 0.29 for -: the
-    // n-gram (code that names things in camelCase) likes name-2 better by 4.75 nats.
+    // The classifier's reading of sue-ellen-francisco's _ in bench:code's `name_2` (0.68 against 0.29 for -);
+    // the n-gram (code that names things in camelCase) likes name-2 better by 4.75 nats.
     const code = [...CODE_CHARACTERS];
     const p = (m: Record<string, number>) => probs(m, code);
     const ngram = shippedNgram();

@@ -21,7 +21,7 @@ import { estimateSkew, looksQuarterTurned } from './deskew';
 import { ExtenderInk, extenderInk, uprightEvidence } from './extenders';
 import { findLines } from './lines';
 import { chooseMerges, isMerged, mergeRuns, PIECED_CLASSES, readsOneShape, shapeProbability, SURE_PIECED } from './fragments';
-import { Cutting, PIECE_COST, Piece, RING_CLASSES, cuttingAlternatives, cutCandidates, piecesOf, seamCuts } from './split';
+import { Cutting, PIECE_COST, Piece, RING_CLASSES, StemDot, cuttingAlternatives, cutCandidates, piecesOf, seamCuts } from './split';
 import { Affine, IDENTITY, compose, mapBox, rotateGrey, rotateHalf, rotateQuarter, scaleAffine, shearGrey } from './transform';
 import { estimateInkSlant } from './slant';
 import { isMarkerLine, strokeWidth, thinnedCrop } from './thickStrokes';
@@ -148,6 +148,8 @@ const SURE_DOTTED_MARK = 0.8;
 const MID_DOT_CLEARANCE = 0.25;
 /** How far into the body (its share) a dot may reach: some hands set the dot at the x-height. */
 const DOT_DROP = 0.3;
+/** A dot whose stem (the ink within this share of the body beside it) reaches as far below the baseline is a j's. */
+const DESCENDING_STEM = 0.3;
 /**
  * Cut lines (split.ts seamCuts) are followed on pages whose strokes are at least this wide (px): a fine
  * pen's stroke is crossed as cheaply as gone around, and there they wandered (bench:text's thin pen
@@ -473,8 +475,9 @@ function readUpright(
       // right, none worse; the training families' lines as before; bench:text's page camera 2.2 -> 2.1%.
       // Not on a page whose strokes came apart: there pieces of strokes are dots too.
       const midDot = ctx.ink === 'as-is' && midBodyDot(g, components.list, metrics, body);
-      const narrowCut = midDot || dotted(g, components.list, metrics, body) ? 'dotted' : boxHeight(g.box) >= TALL_GROUP * tallest ? 'tall' : undefined;
-      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure || midDot, ring, narrowCut);
+      const dots = stemDots(g, components.list, src, metrics, body);
+      const narrowCut = midDot || dots.length > 0 ? 'dotted' : boxHeight(g.box) >= TALL_GROUP * tallest ? 'tall' : undefined;
+      const cuts = ctx.options.splitTouching === false || isMerged(g) ? [] : cutCandidates(src, g, body, unsure || midDot, ring, narrowCut, dots);
       return { group: g, cuts, frame, body, wide: wideFrom(metrics), midDot };
     });
   });
@@ -787,10 +790,17 @@ function columnTops(labels: Int32Array, width: number, g: CharGroup): number[] {
   return tops;
 }
 
-/** Whether one of the group's components is a dot above the line's x-height (an i's or j's), beside other ink. */
-function dotted(g: CharGroup, list: readonly Component[], m: LineMetrics, body: number): boolean {
+/**
+ * The group's dots above the line's x-height (an i's or j's), beside other ink; a j's (the ink under it
+ * reaches DESCENDING_STEM bodies below the baseline) is marked, as its hook runs left under its neighbour.
+ */
+function stemDots(g: CharGroup, list: readonly Component[], src: CropSource, m: LineMetrics, body: number): StemDot[] {
   const xTop = m.baseline - body;
-  return hasDot(g, list, body, (b) => b.bottom < xTop + DOT_DROP * body);
+  return dotsOf(g, list, body, (b) => b.bottom < xTop + DOT_DROP * body).map((box) => {
+    const reach = Math.round(DESCENDING_STEM * body);
+    const under = { ...box, left: Math.max(g.box.left, box.left - reach), right: Math.min(g.box.right, box.right + reach) };
+    return { box, descender: inkBelow(src, g, under, m.baseline + DESCENDING_STEM * body) };
+  });
 }
 
 /**
@@ -799,16 +809,22 @@ function dotted(g: CharGroup, list: readonly Component[], m: LineMetrics, body: 
  */
 function midBodyDot(g: CharGroup, list: readonly Component[], m: LineMetrics, body: number): boolean {
   const xTop = m.baseline - body;
-  return hasDot(g, list, body, (b) => b.top >= xTop && b.bottom <= m.baseline - MID_DOT_CLEARANCE * body);
+  return dotsOf(g, list, body, (b) => b.top >= xTop && b.bottom <= m.baseline - MID_DOT_CLEARANCE * body).length > 0;
 }
 
-/** Whether one of the group's components, beside other ink, is a dot (DOT_SIZE body heights or less either way) placed as `at` asks. */
-function hasDot(g: CharGroup, list: readonly Component[], body: number, at: (b: Box) => boolean): boolean {
-  if (g.ids.length < 2) return false;
-  return g.ids.some((id) => {
-    const b = list[id - 1].box;
-    return boxHeight(b) <= DOT_SIZE * body && boxWidth(b) <= DOT_SIZE * body && at(b);
-  });
+/** The group's components that, beside other ink, are dots (DOT_SIZE body heights or less either way) placed as `at` asks. */
+function dotsOf(g: CharGroup, list: readonly Component[], body: number, at: (b: Box) => boolean): Box[] {
+  if (g.ids.length < 2) return [];
+  return g.ids.map((id) => list[id - 1].box).filter((b) => boxHeight(b) <= DOT_SIZE * body && boxWidth(b) <= DOT_SIZE * body && at(b));
+}
+
+/** Whether the group has ink in the columns of `under` at or below row `y`. */
+function inkBelow(src: CropSource, g: CharGroup, under: Box, y: number): boolean {
+  const isOwn = ownLabelTest(g.ids);
+  for (let row = Math.max(Math.ceil(y), g.box.top); row < g.box.bottom; row++) {
+    for (let x = under.left; x < under.right; x++) if (isOwn(src.labels[row * src.width + x])) return true;
+  }
+  return false;
 }
 
 /** Height used for gaps and cut widths: the x-height, else a share of the capital height. */

@@ -39,6 +39,15 @@ const NARROW_PIECE = 0.22;
  */
 const DOTTED_PIECE = 0.1;
 
+/** A cut beside an i's dot within this many pixels of a dip's is the same cut. */
+const DOT_CUT_APART = 2;
+
+/** An i's or j's dot among a group's components; `descender`: the stem under it reaches below the baseline (a j). */
+export interface StemDot {
+  readonly box: Box;
+  readonly descender: boolean;
+}
+
 /** Groups at least this wide (x-heights) are tried in pieces: wider than one character. */
 const CUT_WIDTH = 1.15;
 /**
@@ -71,9 +80,10 @@ export const RING_CLASSES = '0oOQD';
  * Columns (absolute x) where a group might be cut (dips of the ink's vertical extent and thickness);
  * empty when it is not wider than one character, or with `unsure` (the classifier doubts the whole)
  * than UNSURE_CUT_WIDTH, and with `narrow` too (the group is as tall as the line's tallest character, or
- * it holds an i's dot) than TALL_UNSURE_CUT_WIDTH. `ring`: the whole reads as a ring (RING_CLASSES).
+ * it holds an i's dot) than TALL_UNSURE_CUT_WIDTH. `ring`: the whole reads as a ring (RING_CLASSES). `dots`: the
+ * i's and j's dots among its components, beside which it is cut too.
  */
-export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number, unsure = false, ring = false, narrow?: 'tall' | 'dotted'): number[] {
+export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number, unsure = false, ring = false, narrow?: 'tall' | 'dotted', dots: readonly StemDot[] = []): number[] {
   const w = group.box.right - group.box.left;
   const minPiece = Math.max(2, 0.28 * xHeight);
   const minNarrowPiece = Math.max(2, (narrow === 'dotted' && w < UNSURE_CUT_WIDTH * xHeight ? DOTTED_PIECE : NARROW_PIECE) * xHeight);
@@ -99,6 +109,18 @@ export function cutCandidates(src: CropSource, group: CharGroup, xHeight: number
     if (holed?.[c.x]) continue;
     if (cuts.some((k) => Math.abs(k - c.x) < least)) continue;
     cuts.push(c.x);
+  }
+  // Beside an i's dot: its stem may touch a neighbour with no thinning at all (a marker's `ai`). Tried
+  // besides the dips, not instead (a dip a few pixels off is often the true edge); not left of a j's,
+  // whose hook runs under its left neighbour (`[j` read `[i`). The side away from the dot must hold a
+  // letter's width, the dot's side an i's.
+  for (const { box: d, descender } of dots) {
+    const left = d.left - 1 - group.box.left, right = d.right + 1 - group.box.left;
+    const sides = descender ? [[right, w - right, right]] : [[left, left, w - left], [right, w - right, right]];
+    for (const [x, far, near] of sides) {
+      if (far < minPiece || near < minNarrowPiece || holed?.[x] || cuts.some((k) => Math.abs(k - x) <= DOT_CUT_APART)) continue;
+      cuts.push(x);
+    }
   }
   return cuts.sort((a, b) => a - b).map((x) => x + group.box.left);
 }

@@ -177,6 +177,28 @@ describe('segment: lines, words and characters on clean renders', () => {
     assert.deepEqual(cutCandidates(src, group, xHeight, false, false, 'dotted'), [], 'dotted but read surely: one character');
   });
 
+  it('cuts beside an i\'s dot where its stem touches a letter without thinning, but not left of a j\'s', () => {
+    // A marker's a (a ring 18 px wide with a stem on its right) whose stem the i's stem touches along its
+    // whole height (shadows-into-light's thick `paint` read `pjW`): no column dips between the two.
+    const xHeight = 30, width = 26, height = 42;
+    const labels = new Int32Array(width * height);
+    const ink = (x: number, y: number) => (labels[y * width + x] = 1);
+    for (let y = 12; y < height; y++) {
+      for (let x = 0; x < 18; x++) if (y < 16 || y >= height - 4 || x < 4 || x >= 13) ink(x, y); // the a
+      for (let x = 18; x < 26; x++) ink(x, y); // the i's stem, fused to the a's
+    }
+    for (let y = 0; y < 6; y++) for (let x = 19; x < 25; x++) labels[y * width + x] = 2; // its dot
+    const src = { labels, width, height };
+    const group = { box: { left: 0, top: 0, right: width, bottom: height }, ids: [1, 2] };
+    const dot = { left: 19, top: 0, right: 25, bottom: 6 };
+    const between = (cuts: number[]) => cuts.some((x) => x >= 17 && x <= 19);
+    assert.ok(!between(cutCandidates(src, group, xHeight, true, false, 'dotted')), 'no dip between the a and the i');
+    const cuts = cutCandidates(src, group, xHeight, true, false, 'dotted', [{ box: dot, descender: false }]);
+    assert.ok(between(cuts), `a cut just left of the i's dot (cuts ${cuts})`);
+    // A j's hook runs left under its neighbour: a cut left of its dot would give the hook away.
+    assert.ok(!between(cutCandidates(src, group, xHeight, true, false, 'dotted', [{ box: dot, descender: true }])), 'none left of a j\'s dot');
+  });
+
   it('cuts touching letters along a line around the ink, not straight down a column', () => {
     // A letter whose arm reaches up and right over the next letter (a y's arm over an a), the two
     // joined at the bottom by a bridge. A straight cut at column 11 gives the arm's tip to the right

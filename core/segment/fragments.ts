@@ -164,17 +164,20 @@ export function chooseMerges(
       const s = score(r.group);
       // A mark read surely is no evidence (a worn letter's pieces read as sure ticks and dots), so `sure`
       // counts letter-sized groups only...
-      const surePiece = sure.slice(r.first, r.last + 1).some(Boolean);
+      const surePieces = sure.slice(r.first, r.last + 1).filter(Boolean).length;
       const pieced = s !== undefined && readsPieced(r.group);
       // A sure piece may still be part of a letter the whole reads surer than the piece alone, where its one
       // neighbour reads as almost nothing: bad-script's n, its stem apart from its arch, read ' at 0.18 and
       // 1 at 0.80, whole n at 0.94 (`co'1st`). Two sure pieces stay two (an l beside an o is no b), and a
       // whole less sure than its sure piece stays apart (a thin 1 beside an 8 whole B at 0.84, the 8 0.96).
-      const pair = groups.slice(r.first, r.last + 1).map((g) => score(g) ?? 0);
-      const strayBesideSure = pair.length === 2 && s !== undefined && sure.slice(r.first, r.last + 1).filter(Boolean).length === 1
-        && Math.min(...pair) < Math.log(STRAY_PIECE) && s > Math.max(...pair) && isSure(r.group) && readsLetter(r.group);
+      // The pieces' scores are looked up only for such a two-piece run.
+      const strayBesideSure = () => {
+        if (r.last - r.first !== 1 || surePieces !== 1 || s === undefined) return false;
+        const pieces = [score(groups[r.first]) ?? 0, score(groups[r.last]) ?? 0];
+        return Math.min(...pieces) < Math.log(STRAY_PIECE) && s > Math.max(...pieces) && isSure(r.group) && readsLetter(r.group);
+      };
       // ...and on a line of sure letters the whole must read surely too: an unsure I beside an unsure t is no H.
-      if (!pieced && ((surePiece && !strayBesideSure) || (costShare >= 1 && !isSure(r.group)))) continue;
+      if (!pieced && ((surePieces > 0 && !strayBesideSure()) || (costShare >= 1 && !isSure(r.group)))) continue;
       if (s === undefined || best[r.first] === -Infinity) continue;
       // The worn line's discount is for letters and digits: two bars of || are no broken letter.
       const cost = pieced ? 0 : (readsLetter(r.group) ? costShare : 1) * r.group.cost;

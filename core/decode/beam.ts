@@ -169,22 +169,25 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
     lmCache.set(history, m);
     return m;
   };
-  const stepScore = (history: string, prevLabel: string | undefined, k: number, lnCls: number): number => {
+  // One step's score with the history's LM row already looked up (the beam looks it up once per hypothesis).
+  const scoreWith = (lmRow: Float64Array, prevLabel: string | undefined, k: number, lnCls: number): number => {
     let s = lnCls;
-    if (lmWeight !== 0) s += lmWeight * lm(history)[k];
+    if (lmWeight !== 0) s += lmWeight * lmRow[k];
     if (digitWeight !== 0 && prevLabel !== undefined && isDigit(prevLabel) && isDigit(labels[k])) s += digitWeight;
     return s;
   };
+  const stepScore = (history: string, prevLabel: string | undefined, k: number, lnCls: number): number => scoreWith(lm(history), prevLabel, k, lnCls);
 
   let beam: Hyp[] = [{ text: '', history: start, score: 0 }];
   for (const pos of prepared) {
     const next: Hyp[] = [];
     for (const h of beam) {
       const prev = h.text.length ? h.text[h.text.length - 1] : undefined;
+      const lmRow = lm(h.history);
       for (const k of pos.expand) {
         const label = labels[k];
         const history = keep > 0 ? (h.history + label).slice(-keep) : '';
-        next.push({ text: h.text + label, history, score: h.score + stepScore(h.history, prev, k, pos.ln[k]) });
+        next.push({ text: h.text + label, history, score: h.score + scoreWith(lmRow, prev, k, pos.ln[k]) });
       }
     }
     next.sort(byScore);
@@ -222,7 +225,8 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
   prepared.forEach((pos, i) => {
     const prev = i > 0 ? bestChars[i - 1] : undefined;
     const scores = new Float64Array(allowed.length);
-    allowed.forEach((k, a) => (scores[a] = pos.ln[k] === -Infinity ? -Infinity : stepScore(history, prev, k, pos.ln[k])));
+    const lmRow = lm(history);
+    allowed.forEach((k, a) => (scores[a] = pos.ln[k] === -Infinity ? -Infinity : scoreWith(lmRow, prev, k, pos.ln[k])));
     const z = logSumExp(scores);
     const label = bestChars[i];
     const classifierTop = pos.classifierTop(topK).map((k) => labels[k]);

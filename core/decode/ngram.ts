@@ -74,6 +74,7 @@ interface ContextEntry {
 
 export class NgramModel {
   private readonly entries = new Map<string, ContextEntry | null>();
+  private readonly slotCache = new Map<string, ReadonlyMap<string, readonly number[]>>();
   private readonly vocabSet: ReadonlySet<string>;
 
   private constructor(private readonly json: NgramModelJson) {
@@ -116,9 +117,44 @@ export class NgramModel {
   /** ln P of each candidate next character, in the order given (the history's back-off chain looked up once). */
   lnProbs(history: string, nexts: readonly string[]): Float64Array {
     const chain = this.backoffChain(history);
+    const slots = this.slotsOf(nexts);
+    // Each context in the chain, longest first, settles the characters it knows that a longer one did
+    // not: as lnProbAlong for each, in one walk down the chain rather than one per character.
     const out = new Float64Array(nexts.length);
-    for (let i = 0; i < nexts.length; i++) out[i] = this.lnProbAlong(chain, nexts[i]);
+    const settled = new Uint8Array(nexts.length);
+    let left = nexts.length, lnBow = 0;
+    for (const entry of chain) {
+      if (left === 0) break;
+      for (const [ch, p] of entry.lnP) {
+        const at = slots.get(ch);
+        if (at === undefined) continue;
+        for (const i of at) {
+          if (settled[i]) continue;
+          settled[i] = 1;
+          out[i] = lnBow + p;
+          left--;
+        }
+      }
+      lnBow += entry.lnBow;
+    }
+    for (let i = 0; i < nexts.length; i++) if (!settled[i]) out[i] = lnBow - MAX_CODE * this.json.step;
     return out;
+  }
+
+  /** Where each character the model reads `nexts` as sits in `nexts` (a quote or an unknown character stands for another). */
+  private slotsOf(nexts: readonly string[]): ReadonlyMap<string, readonly number[]> {
+    const key = nexts.join('\u0000');
+    let slots = this.slotCache.get(key);
+    if (!slots) {
+      const built = new Map<string, number[]>();
+      nexts.forEach((next, i) => {
+        const ch = this.vocabSet.has(next) ? asCorpusQuotes(next) : ' ';
+        built.set(ch, [...(built.get(ch) ?? []), i]);
+      });
+      if (this.slotCache.size >= 16) this.slotCache.clear(); // a few charsets at once, never unbounded
+      this.slotCache.set(key, (slots = built));
+    }
+    return slots;
   }
 
   /** The contexts the model keeps of the history's last order-1 characters, longest first. */

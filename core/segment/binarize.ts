@@ -1,7 +1,7 @@
 /**
  * Adaptive binarisation (Sauvola) that survives uneven light, with ink polarity detection.
  *
- * Local mean and deviation come from integral images, so the cost is O(pixels) whatever the
+ * Local mean and deviation come from running window sums, so the cost is O(pixels) whatever the
  * window. A fixed global threshold fails on photos (one corner in shadow reads as all ink);
  * Sauvola compares each pixel with its own neighbourhood instead.
  */
@@ -64,21 +64,7 @@ export function binarize(image: GreyImage, options: BinarizeOptions = {}): Binar
   const win = options.window ?? defaultWindow(w, h);
   const k = options.k ?? 0.25;
   const half = win >> 1;
-  // Integral images of value and value² with a zero first row/column.
-  const W = w + 1;
-  const sum = new Float64Array(W * (h + 1));
-  const sq = new Float64Array(W * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let rs = 0, rq = 0;
-    for (let x = 0; x < w; x++) {
-      const raw = image.data[y * w + x];
-      const v = invert ? 255 - raw : raw;
-      rs += v;
-      rq += v * v;
-      sum[(y + 1) * W + x + 1] = sum[y * W + x + 1] + rs;
-      sq[(y + 1) * W + x + 1] = sq[y * W + x + 1] + rq;
-    }
-  }
+  const data = image.data;
   const ink = new Uint8Array(w * h);
   const weak = options.weakK !== undefined ? new Uint8Array(w * h) : undefined;
   const weakK = options.weakK ?? k;
@@ -91,20 +77,45 @@ export function binarize(image: GreyImage, options: BinarizeOptions = {}): Binar
     left[x] = Math.max(0, x - half);
     right[x] = Math.min(w, x + half + 1);
   }
-  const data = image.data;
+  // Window sums of value and value² slide down the page: per column over the window's rows (updated
+  // as a row enters and one leaves), then prefix sums along the row. Exact integers, as an integral
+  // image's would be, in memory a few rows big rather than two page-sized arrays.
+  const colSum = new Int32Array(w), colSq = new Int32Array(w);
+  const rowSum = new Float64Array(w + 1), rowSq = new Float64Array(w + 1);
+  // Light ink on dark paper is read inverted, so that ink is always the darker side.
+  const vals = invert ? data.map((raw) => 255 - raw) : data;
+  const enter = (y: number) => {
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      const v = vals[i];
+      colSum[x] += v;
+      colSq[x] += v * v;
+    }
+  };
+  const leave = (y: number) => {
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      const v = vals[i];
+      colSum[x] -= v;
+      colSq[x] -= v * v;
+    }
+  };
+  let inY0 = 0, inY1 = 0;
   for (let y = 0; y < h; y++) {
     const y0 = Math.max(0, y - half), y1 = Math.min(h, y + half + 1);
-    const top = y0 * W, bottom = y1 * W, row = y * w;
+    while (inY1 < y1) enter(inY1++);
+    while (inY0 < y0) leave(inY0++);
+    for (let x = 0; x < w; x++) {
+      rowSum[x + 1] = rowSum[x] + colSum[x];
+      rowSq[x + 1] = rowSq[x] + colSq[x];
+    }
+    const row = y * w;
     for (let x = 0; x < w; x++) {
       const x0 = left[x], x1 = right[x];
       const n = (y1 - y0) * (x1 - x0);
-      const s = sum[bottom + x1] - sum[top + x1] - sum[bottom + x0] + sum[top + x0];
-      const mean = s / n;
-      const raw = data[row + x];
-      const v = invert ? 255 - raw : raw;
+      const mean = (rowSum[x1] - rowSum[x0]) / n;
+      const v = vals[row + x];
       // Most pixels are paper and fail the contrast test: only ink candidates pay for the deviation.
       if (v >= mean - minContrast) continue;
-      const q = sq[bottom + x1] - sq[top + x1] - sq[bottom + x0] + sq[top + x0];
+      const q = rowSq[x1] - rowSq[x0];
       const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
       const t = mean * (1 + k * (sd / DYNAMIC_RANGE - 1));
       if (v < t && v < mean - MIN_LOCAL_CONTRAST) {

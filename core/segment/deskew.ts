@@ -30,10 +30,14 @@ export function estimateSkew(ink: Uint8Array, width: number, height: number): nu
   }
   const pad = Math.ceil(width * Math.tan((MAX_SKEW_DEGREES * Math.PI) / 180)) + 2;
   const bins = new Float64Array(height + 2 * pad + 2);
+  // Where a column's ink lands in the projection: y rounded after the shift is y plus the shift
+  // rounded (y is whole), so each column's shift is rounded once, not each ink pixel's.
+  const shiftOf = new Int32Array(width);
   const sharpness = (deg: number): number => {
     const t = Math.tan((deg * Math.PI) / 180);
+    for (let x = 0; x < width; x++) shiftOf[x] = Math.round(-x * t) + pad;
     bins.fill(0);
-    for (let i = 0; i < n; i++) bins[Math.round(ys[i] - xs[i] * t) + pad]++;
+    for (let i = 0; i < n; i++) bins[ys[i] + shiftOf[xs[i]]]++;
     let s = 0;
     for (let i = 0; i < bins.length; i++) s += bins[i] * bins[i];
     return s;

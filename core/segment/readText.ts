@@ -860,8 +860,18 @@ function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): Decod
 }
 
 function topCandidates(p: Float32Array, labels: readonly string[], k: number): Candidate[] {
-  const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]);
-  return order.slice(0, Math.max(1, k)).map((i) => ({ label: labels[i] ?? '?', p: p[i] }));
+  // The k most probable, ties in label order: a small sorted list, not a sort of every label per character.
+  const n = Math.max(1, k);
+  const top: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const v = p[i];
+    if (top.length === n && !(v > p[top[n - 1]])) continue;
+    let at = top.length;
+    while (at > 0 && p[top[at - 1]] < v) at--;
+    top.splice(at, 0, i);
+    if (top.length > n) top.pop();
+  }
+  return top.map((i) => ({ label: labels[i] ?? '?', p: p[i] }));
 }
 
 export type { Component };

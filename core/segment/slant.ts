@@ -26,7 +26,8 @@ const MIN_EDGES = 200;
  * `grey`: dark ink on light paper; `ink`: its binarised mask (edges are looked for beside ink only).
  */
 export function estimateInkSlant(grey: Uint8ClampedArray | Uint8Array, ink: Uint8Array, width: number, height: number): number {
-  const leans: number[] = [], weights: number[] = [];
+  let leans: Float64Array = new Float64Array(1024), weights: Float64Array = new Float64Array(1024);
+  let n = 0;
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
@@ -36,21 +37,57 @@ export function estimateInkSlant(grey: Uint8ClampedArray | Uint8Array, ink: Uint
       const gy = grey[i + width - 1] + 2 * grey[i + width] + grey[i + width + 1] - grey[i - width - 1] - 2 * grey[i - width] - grey[i - width + 1];
       // The stroke runs across the gradient: near-vertical strokes have a near-horizontal gradient.
       if (gx === 0 || Math.abs(gx) < VERTICAL_RATIO * Math.abs(gy)) continue;
-      leans.push(gy / gx);
-      weights.push(Math.hypot(gx, gy));
+      if (n === leans.length) {
+        leans = grown(leans);
+        weights = grown(weights);
+      }
+      leans[n] = gy / gx;
+      weights[n++] = Math.hypot(gx, gy);
     }
   }
-  if (leans.length < MIN_EDGES) return 0;
-  const order = leans.map((_, k) => k).sort((a, b) => leans[a] - leans[b]);
-  const half = weights.reduce((a, w) => a + w, 0) / 2;
-  let acc = 0, slant = 0;
-  for (const k of order) {
-    acc += weights[k];
-    if (acc >= half) {
-      slant = leans[k];
-      break;
-    }
-  }
+  if (n < MIN_EDGES) return 0;
+  let slant = weightedMedian(leans.subarray(0, n), weights.subarray(0, n));
   slant = Math.min(SLANT_RANGE[1], Math.max(SLANT_RANGE[0], slant));
   return Math.abs(slant) < MIN_SLANT ? 0 : slant;
+}
+
+function grown(a: Float64Array): Float64Array {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Buckets the weighted median is narrowed down by before the one holding it is sorted. */
+const MEDIAN_BUCKETS = 1024;
+
+/**
+ * The value at which the weights, summed in order of value, first reach half their total. The values
+ * are bucketed by value first, so only the bucket holding the median is sorted (a sort of all of them
+ * was a tenth of reading a line).
+ */
+export function weightedMedian(values: Float64Array, weights: Float64Array): number {
+  const n = values.length;
+  let lo = Infinity, hi = -Infinity, total = 0;
+  for (let i = 0; i < n; i++) {
+    lo = Math.min(lo, values[i]);
+    hi = Math.max(hi, values[i]);
+    total += weights[i];
+  }
+  const half = total / 2;
+  if (!(hi > lo)) return lo;
+  const scale = (MEDIAN_BUCKETS - 1) / (hi - lo);
+  const bucketOf = (v: number) => Math.floor((v - lo) * scale);
+  const bucketWeight = new Float64Array(MEDIAN_BUCKETS);
+  for (let i = 0; i < n; i++) bucketWeight[bucketOf(values[i])] += weights[i];
+  let below = 0, b = 0;
+  while (b < MEDIAN_BUCKETS - 1 && below + bucketWeight[b] < half) below += bucketWeight[b++];
+  const inBucket: number[] = [];
+  for (let i = 0; i < n; i++) if (bucketOf(values[i]) === b) inBucket.push(i);
+  inBucket.sort((i, j) => values[i] - values[j]);
+  let acc = below;
+  for (const i of inBucket) {
+    acc += weights[i];
+    if (acc >= half) return values[i];
+  }
+  return values[inBucket[inBucket.length - 1]];
 }

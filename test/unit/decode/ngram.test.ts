@@ -17,6 +17,16 @@ describe('decode/ngram', () => {
     }
   });
 
+  it('gives every next character at once exactly what it gives each alone', () => {
+    const m = shippedNgram();
+    // Quotes and characters the model does not know stand for others: several slots share one.
+    const nexts = [...DEFAULT_VOCAB, '"', '\u00e9', 'a'];
+    for (const h of ['', ' ', 'con', 'x = "a', '0x', 'zq#', 'idx', 'return ']) {
+      const all = m.lnProbs(h, nexts);
+      nexts.forEach((c, i) => assert.equal(all[i], m.lnProb(h, c), `'${c}' after '${h}'`));
+    }
+  });
+
   it('knows code: 0x is followed by a digit, not O', () => {
     const m = shippedNgram();
     assert.ok(m.lnProb('0x', '0') > m.lnProb('0x', 'O') + 2);

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readText } from '../../../core/segment';
 import { binarize } from '../../../core/segment/binarize';
-import { estimateInkSlant } from '../../../core/segment/slant';
+import { estimateInkSlant, weightedMedian } from '../../../core/segment/slant';
 import { mapBox, shearGrey } from '../../../core/segment/transform';
 import type { GreyImage } from '../../../core/image';
 import { flatScore, LABELS, render, wordLengths } from './helpers';
@@ -54,5 +54,26 @@ describe('segment: slanted writing', () => {
     const text = 'rowSet school 1962 signal ticket';
     const r = readText(render(text, 'oooh-baby'), flatScore, LABELS);
     assert.deepEqual(r.lines.map((l) => l.words.length), [wordLengths(text)[0].length]);
+  });
+
+  it('finds the weighted median a full sort finds, ties and all', () => {
+    // The reference: sort by value, sum weights in that order, stop where they reach half.
+    const bySort = (values: Float64Array, weights: Float64Array) => {
+      const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
+      const half = weights.reduce((a, w) => a + w, 0) / 2;
+      let acc = 0;
+      for (const k of order) if ((acc += weights[k]) >= half) return values[k];
+      return NaN;
+    };
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rand() * (trial % 3 === 0 ? 5 : 3000));
+      // Integer ratios, as the Sobel leans are: many values repeat.
+      const values = Float64Array.from({ length: n }, () => Math.round(rand() * 40 - 20) / (1 + Math.floor(rand() * 30)));
+      const weights = Float64Array.from({ length: n }, () => Math.hypot(Math.round(rand() * 500), Math.round(rand() * 500)) + 1);
+      assert.equal(weightedMedian(values, weights), bySort(values, weights), `trial ${trial}`);
+    }
+    assert.equal(weightedMedian(Float64Array.of(3, 3, 3), Float64Array.of(1, 1, 1)), 3);
   });
 });

@@ -10,6 +10,10 @@
  * fetched), page segmentation 'single line' for lines and 'auto' for pages, and the same
  * alphabet as Inkwell's model (letters and digits) as a character whitelist, DPI fixed at 300
  * (silences its resolution guess; CER measured the same as without).
+ * Time per image is steady state for both: before the clock starts, each reader reads the same
+ * WARM_UP_IMAGES images (lines and pages in training families, not scored), as a benchmark's warm-up
+ * runs do, and what they took is printed. Without it the first images also pay for V8 compiling
+ * Inkwell's JavaScript as it gets hot (tesseract.js's engine is WebAssembly, compiled as it loads).
  *
  * Options: --per-family N (images per family × layout × look, default 2), --seed S,
  * --only inkwell|tesseract, --show (print each reading), --model DIR, --group NAME (repeatable: read
@@ -23,8 +27,8 @@ import { loadClassifier, loadNgram } from '../node/modelFiles';
 import { initNodeBackend } from '../node/nodeBackend';
 import { BlankImageError } from '../core/preprocess';
 import { Recognizer } from '../core/recognizer';
-import { Look, Layout, TextSample, extraTextSamples, greyToPng, textSamples } from './textImages';
-import { STYLE_GROUPS, StyleGroup, familiesInGroup } from '../training/fonts';
+import { Look, Layout, TextSample, extraTextSamples, greyToPng, renderText, textSamples } from './textImages';
+import { STYLE_GROUPS, StyleGroup, familiesInGroup, trainingFamilies } from '../training/fonts';
 import { groupLabel, isUnseen } from '../training/groupFigures';
 
 interface Args {
@@ -97,6 +101,9 @@ function add(t: Tally, truth: string, read: string, ms: number): void {
 }
 
 type Reader = (sample: TextSample) => Promise<string>;
+
+/** Images each reader reads before the clock starts (see the header). */
+const WARM_UP_IMAGES = 8;
 
 async function inkwellReader(args: Args): Promise<{ read: Reader; setupMs: number; note: string }> {
   const t0 = performance.now();
@@ -172,6 +179,18 @@ async function main(): Promise<void> {
     // Tesseract reads files: encode the PNGs before the clock starts.
     samples.forEach(r.prepare);
     readers.push({ name: 'tesseract', read: r.read, stop: r.stop });
+  }
+  // Warm-up, not scored: lines and pages in training families, read by each reader before the clock
+  // starts; their time is printed, as what a reader's first images in a fresh process cost.
+  const warmUp: TextSample[] = trainingFamilies().slice(0, WARM_UP_IMAGES).map((family, i) => {
+    const layout = i % 2 === 0 ? 'line' : 'page';
+    const text = layout === 'line' ? 'warm up the reader 2026' : 'warm up the\nreader 2026 on\na small page';
+    return { id: `warm-up-${i}`, family: family.id, layout, look: 'clean', text, image: renderText(text, family, { look: 'clean', seed: 1 + i }) };
+  });
+  for (const r of readers) {
+    const t0 = performance.now();
+    for (const s of warmUp) await r.read(s);
+    console.log(`${r.name} warm-up: ${warmUp.length} images (training families, not scored), ${((performance.now() - t0) / warmUp.length).toFixed(0)} ms per image`);
   }
   const tallies = new Map<string, Tally>();
   const tallyOf = (key: string) => {

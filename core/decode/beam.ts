@@ -180,18 +180,26 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
 
   let beam: Hyp[] = [{ text: '', history: start, score: 0 }];
   for (const pos of prepared) {
+    // The beamWidth best extensions in byScore's order, kept as a small sorted list (what sorting them
+    // all and keeping the first would give): an extension's text is built only if its score can enter.
     const next: Hyp[] = [];
     for (const h of beam) {
       const prev = h.text.length ? h.text[h.text.length - 1] : undefined;
       const lmRow = lm(h.history);
       for (const k of pos.expand) {
+        const score = h.score + scoreWith(lmRow, prev, k, pos.ln[k]);
+        const full = next.length === beamWidth;
+        if (full && !(score >= next[beamWidth - 1].score)) continue;
         const label = labels[k];
-        const history = keep > 0 ? (h.history + label).slice(-keep) : '';
-        next.push({ text: h.text + label, history, score: h.score + scoreWith(lmRow, prev, k, pos.ln[k]) });
+        const hyp = { text: h.text + label, history: keep > 0 ? (h.history + label).slice(-keep) : '', score };
+        if (full && byScore(hyp, next[beamWidth - 1]) >= 0) continue;
+        let at = next.length;
+        while (at > 0 && byScore(hyp, next[at - 1]) < 0) at--;
+        next.splice(at, 0, hyp);
+        if (next.length > beamWidth) next.pop();
       }
     }
-    next.sort(byScore);
-    beam = next.slice(0, beamWidth);
+    beam = next;
   }
   // A lone l in running text is no word and no one's name (PEP 8 forbids it as one for this very
   // look-alike): it is a 1 or an I ("x -= l", "h(l)"). A character read on its own may be any.

@@ -7,18 +7,23 @@
  * then the median of repeated loads). Per-character times are medians after warm-up, for the
  * classifier alone (normalised input to probabilities, read back) and end to end through the
  * Recognizer (grey image → preprocessing → classifier → top-3).
+ * Then whole images through recognizeText, bench:text's main set (64 lines and pages of held-out
+ * hands): the first pass in the process (what a fresh `inkwell recognize` pays: V8 still compiling
+ * the reader, the n-gram's rows not cached yet) and the steady state (each image's fastest of
+ * --text-passes more passes), per image, with the process's CPU time beside the wall time.
  */
 import { parseArgs } from 'node:util';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { initNodeBackend } from '../node/nodeBackend';
-import { DEFAULT_MODEL_DIR, loadClassifier } from '../node/modelFiles';
+import { DEFAULT_MODEL_DIR, loadClassifier, loadNgram } from '../node/modelFiles';
 import { Recognizer } from '../core/recognizer';
-import { normalizeCharacter } from '../core/preprocess';
+import { BlankImageError, normalizeCharacter } from '../core/preprocess';
 import { median } from '../core/stats';
 import { generateCharacterSamples } from '../training/dataset';
 import { EARLIER_HELDOUT_SOURCES } from '../training/fonts';
+import { textSamples } from './textImages';
 
 interface Timing {
   /** Wall time of each run, ms. */
@@ -46,9 +51,10 @@ function perChar(t: Timing, batch: number): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { model: { type: 'string' }, runs: { type: 'string' } } });
+  const { values } = parseArgs({ options: { model: { type: 'string' }, runs: { type: 'string' }, 'text-passes': { type: 'string' } } });
   const modelDir = values.model ? path.resolve(values.model) : DEFAULT_MODEL_DIR;
   const runs = Number(values.runs ?? 300);
+  const textPasses = Math.max(1, Number(values['text-passes'] ?? 3));
 
   const tb = performance.now();
   const backend = await initNodeBackend();
@@ -88,10 +94,38 @@ async function main(): Promise<void> {
   console.log(`end to end (grey image → preprocess → classifier → decode top-3), after warm-up:`);
   console.log(`  batch 1:  ${perChar(e1, 1)}`);
   console.log(`  batch 64: ${perChar(e64, 64)}`);
+  const text = timeTextImages(new Recognizer(classifier, { ngram: loadNgram() }), textPasses);
+  console.log(`text images (bench:text's main set, ${text.images} lines and pages, recognizeText with the n-gram):`);
+  console.log(`  first pass in the process: ${text.firstMs.toFixed(1)} ms per image (CPU ${text.firstCpuMs.toFixed(1)})`);
+  console.log(`  steady state, each image's fastest of ${textPasses} more passes: ${text.steadyMs.toFixed(1)} ms per image`);
   const load = os.loadavg()[0];
   console.log(`machine: ${os.cpus().length} cores, load average ${load.toFixed(1)}${load > os.cpus().length ? ' (busy: medians are inflated by other processes; the fastest run is closest to an idle machine)' : ''}`);
   console.log(`tensors alive at the end: ${tf.memory().numTensors} (the model's own weights: ${classifier.json.weightsManifest.flatMap((g) => g.weights).length})`);
   classifier.dispose();
+}
+
+/** Whole images through the shipped text path: the first pass, then each image's fastest of `passes` more. */
+function timeTextImages(recognizer: Recognizer, passes: number): { images: number; firstMs: number; firstCpuMs: number; steadyMs: number } {
+  // As bench:text reads them (two per family, layout and look).
+  const samples = textSamples({ perFamily: 2 });
+  const read = (image: (typeof samples)[number]['image']) => {
+    try {
+      recognizer.recognizeText(image);
+    } catch (err) {
+      if (!(err instanceof BlankImageError)) throw err;
+    }
+  };
+  const first = timeRuns(1, () => samples.forEach((s) => read(s.image)));
+  const fastest = samples.map(() => Infinity);
+  for (let pass = 0; pass < passes; pass++) {
+    samples.forEach((s, i) => {
+      const t0 = performance.now();
+      read(s.image);
+      fastest[i] = Math.min(fastest[i], performance.now() - t0);
+    });
+  }
+  const n = samples.length;
+  return { images: n, firstMs: first.wall[0] / n, firstCpuMs: first.cpuPerRun / n, steadyMs: fastest.reduce((a, b) => a + b, 0) / n };
 }
 
 main().catch((err: unknown) => {

@@ -64,3 +64,21 @@ export function productOfExperts(readings: readonly Float32Array[]): Float32Arra
   if (!(sum > 0)) return Float32Array.from(readings[0]);
   return scaleToMass(out, mass);
 }
+
+/**
+ * Indices of the `n` largest values above `floor`, largest first (ties: lower index first), as a
+ * stable sort would give them. One pass with a small sorted list: a full sort of every label, for
+ * every character of every reading weighed, was a tenth of a page's reading time.
+ */
+export function largestIndices(values: ArrayLike<number>, n: number, floor = -Infinity): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v > floor) || (top.length === n && !(v > values[top[n - 1]]))) continue;
+    let at = top.length;
+    while (at > 0 && values[top[at - 1]] < v) at--;
+    top.splice(at, 0, i);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}

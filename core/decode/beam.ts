@@ -15,7 +15,7 @@ import { applyCaseGeometry, CharGeometry, GeometryMode, LOOKALIKE_GROUPS, Refere
 import { allowedIndices, ALL_CHARSET, Charset, parseCharset, restrictToCharset } from './charset';
 import { identifierRuns, Lexicon, MIN_LEXICON_WORD_LENGTH, Span } from './lexicon';
 import { NgramModel } from './ngram';
-import { argmax } from '../stats';
+import { argmax, largestIndices } from '../stats';
 import { isDigit, labelIndex } from '../labels';
 
 /*
@@ -406,22 +406,9 @@ function measured(
   return out;
 }
 
-/**
- * Indices of the `n` labels with the highest probability > 0, most probable first (ties: lower
- * index first). One pass with a small sorted list: a full sort of every label, for every character
- * of every reading weighed, was a tenth of a page's reading time.
- */
+/** Indices of the `n` labels with the highest probability > 0, most probable first (ties: lower index first). */
 function topIndices(p: ArrayLike<number>, n: number): number[] {
-  const top: number[] = [];
-  for (let k = 0; k < p.length; k++) {
-    const v = p[k];
-    if (!(v > 0) || (top.length === n && v <= p[top[n - 1]])) continue;
-    let at = top.length;
-    while (at > 0 && p[top[at - 1]] < v) at--;
-    top.splice(at, 0, k);
-    if (top.length > n) top.pop();
-  }
-  return top;
+  return largestIndices(p, n, 0);
 }
 
 /**

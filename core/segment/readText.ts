@@ -11,7 +11,7 @@ import { ReferenceTops, charGeometry } from '../decode/caseGeometry';
 import { lineReferences } from '../decode/beam';
 import { breaksOf, evenlySpacedNumbers, isOperatorChar, lonelyOperatorSpaces, operatorSpaces, readsAsDigit, unwrittenSpaces } from '../decode/spacing';
 import { isLetterOrDigit } from '../labels';
-import { argmax, maxOf, median, productOfExperts } from '../stats';
+import { argmax, largestIndices, maxOf, median, productOfExperts } from '../stats';
 import { binarize } from './binarize';
 import { joinBrokenStrokes, looksBroken, sized } from './brokenStrokes';
 import { CharGroup, LineMetrics, MARK_HEIGHT, groupCharacters, lineMetrics } from './chars';
@@ -860,18 +860,7 @@ function argmaxWord(charProbs: Float32Array[], labels: readonly string[]): Decod
 }
 
 function topCandidates(p: Float32Array, labels: readonly string[], k: number): Candidate[] {
-  // The k most probable, ties in label order: a small sorted list, not a sort of every label per character.
-  const n = Math.max(1, k);
-  const top: number[] = [];
-  for (let i = 0; i < p.length; i++) {
-    const v = p[i];
-    if (top.length === n && !(v > p[top[n - 1]])) continue;
-    let at = top.length;
-    while (at > 0 && p[top[at - 1]] < v) at--;
-    top.splice(at, 0, i);
-    if (top.length > n) top.pop();
-  }
-  return top.map((i) => ({ label: labels[i] ?? '?', p: p[i] }));
+  return largestIndices(p, Math.max(1, k)).map((i) => ({ label: labels[i] ?? '?', p: p[i] }));
 }
 
 export type { Component };

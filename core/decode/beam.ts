@@ -192,7 +192,6 @@ export function decodeWord(charProbs: readonly Float32Array[], labels: readonly 
         if (full && !(score >= next[beamWidth - 1].score)) continue;
         const label = labels[k];
         const hyp = { text: h.text + label, history: keep > 0 ? (h.history + label).slice(-keep) : '', score };
-        if (full && byScore(hyp, next[beamWidth - 1]) >= 0) continue;
         let at = next.length;
         while (at > 0 && byScore(hyp, next[at - 1]) < 0) at--;
         next.splice(at, 0, hyp);

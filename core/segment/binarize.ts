@@ -84,25 +84,19 @@ export function binarize(image: GreyImage, options: BinarizeOptions = {}): Binar
   const rowSum = new Float64Array(w + 1), rowSq = new Float64Array(w + 1);
   // Light ink on dark paper is read inverted, so that ink is always the darker side.
   const vals = invert ? data.map((raw) => 255 - raw) : data;
-  const enter = (y: number) => {
+  // Row y enters (sign 1) or leaves (sign -1) the window's column sums.
+  const slide = (y: number, sign: 1 | -1) => {
     for (let x = 0, i = y * w; x < w; x++, i++) {
       const v = vals[i];
-      colSum[x] += v;
-      colSq[x] += v * v;
-    }
-  };
-  const leave = (y: number) => {
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      const v = vals[i];
-      colSum[x] -= v;
-      colSq[x] -= v * v;
+      colSum[x] += sign * v;
+      colSq[x] += sign * v * v;
     }
   };
   let inY0 = 0, inY1 = 0;
   for (let y = 0; y < h; y++) {
     const y0 = Math.max(0, y - half), y1 = Math.min(h, y + half + 1);
-    while (inY1 < y1) enter(inY1++);
-    while (inY0 < y0) leave(inY0++);
+    while (inY1 < y1) slide(inY1++, 1);
+    while (inY0 < y0) slide(inY0++, -1);
     for (let x = 0; x < w; x++) {
       rowSum[x + 1] = rowSum[x] + colSum[x];
       rowSq[x + 1] = rowSq[x] + colSq[x];

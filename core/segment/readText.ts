@@ -137,6 +137,21 @@ const UNSURE_BESIDE_SURE_PIECES = 0.3;
  * training families' lines and `npx tsx bench/text.ts --only inkwell` read as before.
  */
 const UNSURE_WHOLE = 0.8;
+/**
+ * A ring (0 o O D) stands on the baseline; ink reaching this far below it (in x-heights) and this far
+ * above it is a pair of brackets that touch, read whole as a ring: gochi-hand's `[]` as a box read D
+ * (`= 0;`), `main()` read `mainQ` and `main0`. A 0 written low in its line (`1 0`, its top under the
+ * x-height's reach) stays whole. npx tsx bench/code.ts --only images: three lines read right, none
+ * worse (held out and training families).
+ */
+const BRACKET_DESCENT = 0.25;
+const BRACKET_RISE = 1.2;
+
+/** Whether a group reaches below the baseline and above the x-height as a bracket does. */
+function spansLikeBrackets(box: Box, m: LineMetrics, body: number): boolean {
+  return box.bottom > m.baseline + BRACKET_DESCENT * body && box.top < m.baseline - BRACKET_RISE * body;
+}
+
 /** A group at least this share of its line's tallest is as tall as a bracket (split.ts cutCandidates' `narrow` 'tall'). */
 const TALL_GROUP = 0.9;
 /** Largest i dot, in body heights (either side): a dot in a group of touching letters marks an i or j among them. */
@@ -469,7 +484,7 @@ function readUpright(
       // A merged group is read whole or as its parts, never cut anew.
       const whole = wholeHit(g);
       const unsure = whole !== undefined && maxOf(probs[whole.index]) < UNSURE_WHOLE;
-      const ring = whole !== undefined && RING_CLASSES.includes(ctx.labels[argmax(probs[whole.index])] ?? ' ');
+      const ring = whole !== undefined && RING_CLASSES.includes(ctx.labels[argmax(probs[whole.index])] ?? ' ') && !spansLikeBrackets(g.box, metrics, body);
       // An i's dot over touching letters (`it` read t, `[i` read [), or a bracket's height, makes a narrow
       // unsure group worth trying in pieces. Held out (npx tsx bench/code.ts --only images): two lines read
       // right, none worse; the training families' lines as before; bench:text's page camera 2.2 -> 2.1%.

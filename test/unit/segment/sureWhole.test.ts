@@ -46,3 +46,28 @@ describe('segment: a letter with a dot in the middle of its body is no letter', 
     assert.equal(readBenchCodeImage(recognizer, 'cost = ~mask;', 'crafty-girls', 'clean'), 'cost = ~mask;');
   });
 });
+
+describe('segment: brackets that touch, read whole as a ring, are cut', () => {
+  // A ring (0 o O D) is never cut through its hole: halved, a 0 reads ( ). Touching brackets enclose
+  // paper as a ring does, but reach below the baseline and above the x-height as no ring does.
+  it("reads gochi-hand's [] drawn as a box (whole D 0.34) as brackets", async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    // bench:code's images read 'let v: Vec<u8> = 0;'.
+    const text = readBenchCodeImage(recognizer, 'let v: Vec<u8> = [];', 'gochi-hand', 'camera');
+    assert.ok(text.endsWith('= [];'), text);
+  });
+
+  it("reads pangolin's main() with its brackets (whole 0)", async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    assert.equal(readBenchCodeImage(recognizer, 'fn main() {}', 'pangolin', 'clean'), 'fn main() {}');
+  });
+
+  it("keeps a 0 written low in its line whole (playwrite-it-moderna's 10: below the baseline, but no taller than a letter)", async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const text = readBenchCodeImage(recognizer, 'size >= 10', 'playwrite-it-moderna', 'clean');
+    assert.ok(/0$/.test(text) && !text.includes('()'), text);
+  });
+});

@@ -84,6 +84,15 @@ describe('decode/beam', () => {
     assert.equal(decodeWord(tmp9, LABELS, { ngram }).text, 'tmp9');
   });
 
+  it("a j whose top stays under the x-height is a semicolon; one whose dot stands above it stays j", () => {
+    // bench:code's images: loved-by-the-king's `return;` read `returnj` (j 0.91, ; 0.03), its top at the x-height's 0.7.
+    const labels = Array.from(CODE_CHARACTERS);
+    const word = [...'return'].map((c) => probs({ [c]: 0.9 }, labels)).concat(probs({ j: 0.7, ';': 0.2 }, labels));
+    const letters = [1.0, 1.0, 1.3, 1.0, 1.0, 1.0].map((top) => ({ top, bottom: 0 }));
+    assert.equal(decodeWord(word, labels, { geometry: [...letters, { top: 0.7, bottom: -0.3 }] }).text, 'return;');
+    assert.equal(decodeWord(word, labels, { geometry: [...letters, { top: 1.25, bottom: -0.4 }] }).text, 'returnj');
+  });
+
   it('case from geometry: a small c among x-high letters is c, a tall one is C', () => {
     // The classifier cannot tell c from C by shape: equal odds.
     const word = [probs({ c: 0.45, C: 0.45 }), probs({ a: 0.9 }), probs({ b: 0.9 })];

@@ -173,3 +173,17 @@ describe('segment: marks on a line that shows no x-height', () => {
     assert.equal(readBenchCodeImage(recognizer, line, 'patrick-hand', 'camera'), line);
   });
 });
+
+describe('segment: the dot of an exclamation mark', () => {
+  // A line on a baseline at y = 100 with an x-height of 20.
+  it("joins a leaning !'s stroke and the dot under its foot, though the dot stands beside the stroke's box", () => {
+    // grape-nuts' `(!done)` read `(.'done)`: the stroke 64-76 x 73-92, its dot 59-63 x 96-100.
+    const comps = [box(40, 80, 56, 100), box(64, 73, 76, 92), box(59, 96, 63, 100), box(80, 80, 96, 100)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[40], [59, 64], [80]]);
+  });
+
+  it('keeps a full stop beside the foot of an l apart (level with its foot, not under it)', () => {
+    const comps = [box(0, 70, 4, 100), box(8, 96, 12, 100), box(20, 80, 36, 100)];
+    assert.deepEqual(lefts(groupCharacters(comps, { keepMarks: true }), comps), [[0], [8], [20]]);
+  });
+});

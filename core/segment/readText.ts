@@ -527,7 +527,7 @@ function readUpright(
       let segmentCost = 0;
       for (const p of pieces) {
         const hit = pieceIndex.get(keyOf(group, p));
-        segmentCost += PIECE_COST + (hit && !(isMerged(group) && group.pieced) ? widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics) : 0);
+        segmentCost += PIECE_COST + (hit && !(isMerged(group) && group.pieced) ? widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics, wideLetter(probs[hit.index], ctx.labels)) : 0);
         if (hit) chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, frame), ids: group.ids, crop: crops[hit.index] });
       }
       return { chars, segmentCost };
@@ -536,7 +536,7 @@ function readUpright(
     const groupReadings = line.map((plan) => {
       const alternatives = cuttingAlternatives(plan.group.box, plan.cuts, (p) => {
         const hit = pieceIndex.get(keyOf(plan.group, p));
-        return hit ? best[hit.index] - widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics) : undefined;
+        return hit ? best[hit.index] - widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics, wideLetter(probs[hit.index], ctx.labels)) : undefined;
       });
       const all = alternatives.map((c) => readingOf(plan.group, plan.frame, c.pieces));
       // A whole read unsurely where a cutting's every piece reads surely is no character: read whole, the
@@ -779,8 +779,28 @@ const WIDE_START_NO_X_HEIGHT = 1.7;
 function wideFrom(m: LineMetrics): number {
   return (m.xHeight > 0 ? WIDE_START : WIDE_START_NO_X_HEIGHT) * bodyOf(m);
 }
-function widthPenalty(width: number, m: LineMetrics): number {
-  return WIDE_PENALTY * Math.max(0, (width - wideFrom(m)) / Math.max(1, bodyOf(m)));
+/** `wideLetter`: the piece reads surely as a letter wide by nature, which pays from WIDE_LETTER_EXTRA x-heights further. */
+function widthPenalty(width: number, m: LineMetrics, wideLetter = false): number {
+  const from = wideFrom(m) + (wideLetter ? WIDE_LETTER_EXTRA * bodyOf(m) : 0);
+  return WIDE_PENALTY * Math.max(0, (width - from) / Math.max(1, bodyOf(m)));
+}
+
+/**
+ * An m or w read surely (SURE_WIDE_LETTER) is allowed this much more width (x-heights) before it pays:
+ * a wide hand's m, 1.8 x-heights and read m at 0.97, paid 0.54 nats and lost to its halves read r n
+ * (the shipped sample's maxItem read maxItern). npx tsx bench/text.ts --only inkwell: four images
+ * better (page clean 2.0 -> 1.8%, page camera 2.2 -> 2.1%, thick pen 11.0 -> 10.8%), none worse; 0.5
+ * read as 0.3; npx tsx bench/code.ts --only images: training families one line better, held out one
+ * worse (sriracha's name_2 read name._2: its word's readings are varied one group at a time, and the
+ * m first changed which); the training families' lines and pages as before (376 images).
+ */
+const WIDE_LETTER_EXTRA = 0.3;
+const SURE_WIDE_LETTER = 0.9;
+const WIDE_LETTERS = 'mwMW';
+
+/** Whether a piece reads surely as a letter wide by nature (m w M W). */
+function wideLetter(p: Float32Array, labels: readonly string[]): boolean {
+  return maxOf(p) >= SURE_WIDE_LETTER && WIDE_LETTERS.includes(labels[argmax(p)] ?? ' ');
 }
 
 function keptMask(page: Analysis & { kind: 'ok' }): Uint8Array {

@@ -65,6 +65,23 @@ describe('segment: touching letters narrower than one letter', () => {
   });
 });
 
+describe('segment: a wide letter read surely', () => {
+  it("is not cut for its width alone (a shipped sample's m, 1.8 x-heights wide, read m at 0.97)", async function () {
+    // samples/text/page-indie-flower-clean.png read maxItern: the m paid for its width and lost to r n.
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const text = recognizer.recognizeText(readImageFile('samples/text/page-indie-flower-clean.png')).text;
+    assert.ok(text.split(/\s/).includes('maxItem'), text);
+  });
+
+  it("reads a marker's m whole too (bench:text thick pen: itemMaxMax read iternMaxMax)", async function () {
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const text = recognizer.recognizeText(harderSamples().find((s) => s.id === 'indie-flower-thick-1')!.image).text;
+    assert.ok(text.startsWith('item'), text);
+  });
+});
+
 describe('segment: a bracket and the letter touching it', () => {
   it('may be cut through the paper they enclose (bench:code, playwrite-nz)', async function () {
     // The s's foot touches the bracket's: holes avoided in every unsure group, `(s` read k: `if k ===`.

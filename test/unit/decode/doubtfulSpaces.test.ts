@@ -5,7 +5,10 @@ import { createGreyImage } from '../../../core/image';
 import { readBenchCodeImage } from '../segment/helpers';
 import { Break } from '../../../core/decode/spacing';
 import { CODE_CHARACTERS } from '../../../core/labels';
-import { FONT_FAMILIES } from '../../../training/fonts';
+import { FONT_FAMILIES, familiesInGroup } from '../../../training/fonts';
+import { writeHersheyLine } from '../../../training/hersheyLines';
+import { lcg } from '../../../training/prng';
+import { TRACED_RANGES, VOCAB } from '../../../bench/padLines';
 import { traceFamily } from '../../../training/tracedFonts';
 import { writeCodeLines } from '../../../bench/codeWriting';
 import { shippedRecognizer } from '../runtime/fixtures';
@@ -74,6 +77,18 @@ describe('decode: spaces in doubt, settled by the n-gram', () => {
     // Without: `c ou nt ++;` and `@Ove rr ide`.
     assert.equal(await read('playpen-sans', 'count++;', 2), 'count++;');
     assert.equal(await read('gaegu', '@Override', 2), '@Override');
+  });
+
+  it("holds a space between two words in doubt against the gaps between letters, not a number's wider ones", async function () {
+    // npm run bench:pad-accuracy, slanted group: grape-nuts' "while idx2 2026", whose 2026 is spaced as wide
+    // as its words, read "whileidx2 2026".
+    this.timeout(60_000);
+    const recognizer = await shippedRecognizer();
+    const fonts = familiesInGroup('slanted').map((id) => traceFamily(FONT_FAMILIES.find((f) => f.id === id)!));
+    const rnd = lcg(20261126);
+    const lines = Array.from({ length: 60 }, (_, i) => writeHersheyLine(fonts[i % fonts.length], VOCAB, TRACED_RANGES, rnd));
+    const w = lines.find((l) => l.text === 'while idx2 2026')!;
+    assert.equal(recognizer.recognizeStrokes(w.strokes, { inkWidth: w.inkWidth }).text, 'while idx2 2026');
   });
 
   /** Words read from an image (`text` split at its spaces), every gap in doubt unless `doubtful` says which; the line with the joined spaces removed. */

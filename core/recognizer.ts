@@ -665,10 +665,10 @@ export class Recognizer {
       const gaps = gapsOf(grouped, idx);
       const inside = gaps.flatMap((g, k) => (grouped.spaceBefore[idx[k + 1]] ? [] : [{ g, digits: digit(idx[k]) || digit(idx[k + 1]) }]));
       const inDoubt = spaceInDoubt(inside.map((x) => x.g), DOUBTFUL_SPACE);
-      const inDoubtBetweenLetters = spaceInDoubt(inside.filter((x) => !x.digits).map((x) => x.g), DOUBTFUL_SPACE);
+      const inDoubtAwayFromDigits = spaceInDoubt(inside.filter((x) => !x.digits).map((x) => x.g), DOUBTFUL_SPACE);
       gaps.forEach((g, k) => {
-        const between = !digit(idx[k]) && !digit(idx[k + 1]);
-        if (grouped.spaceBefore[idx[k + 1]] && (between ? inDoubtBetweenLetters(g) : inDoubt(g))) doubtful.add(idx[k + 1]);
+        const awayFromDigits = !digit(idx[k]) && !digit(idx[k + 1]);
+        if (grouped.spaceBefore[idx[k + 1]] && (awayFromDigits ? inDoubtAwayFromDigits(g) : inDoubt(g))) doubtful.add(idx[k + 1]);
       });
     }
     if (doubtful.size === 0) return grouped;

@@ -789,7 +789,8 @@ function widthPenalty(width: number, m: LineMetrics, wideLetter = false): number
  * An m or w read surely (SURE_WIDE_LETTER) is allowed this much more width (x-heights) before it pays:
  * a wide hand's m, 1.8 x-heights and read m at 0.97, paid 0.54 nats and lost to its halves read r n
  * (the shipped sample's maxItem read maxItern). npx tsx bench/text.ts --only inkwell: four images
- * better (page clean 2.0 -> 1.8%, page camera 2.2 -> 2.1%, thick pen 11.0 -> 10.8%), none worse; 0.5
+ * better (page clean 2.0 -> 1.8%, page camera 2.2 -> 2.1%, thick pen 11.0 -> 10.8%, thin pen 4.0 ->
+ * 3.4%), none worse; 0.5
  * read as 0.3; npx tsx bench/code.ts --only images: training families one line better, held out one
  * worse (sriracha's name_2 read name._2: its word's readings are varied one group at a time, and the
  * m first changed which); the training families' lines and pages as before (376 images).

@@ -656,19 +656,16 @@ export class Recognizer {
     // a space beside a digit against every gap inside a word.
     // npx tsx bench/padAccuracy.ts: "while idx2 2026" read "whileidx2 2026", none worse; --tune-lm (training
     // families) words 96.3 -> 96.4%; npx tsx bench/code.ts --only pad as before.
-    const digit = (i: number) => {
-      const k = classified[i];
-      return k !== undefined && DIGITS.includes(this.labels[argmax(k.probs)] ?? ' ');
-    };
+    const digit = classified.map((k) => k !== undefined && DIGITS.includes(this.labels[argmax(k.probs)] ?? ' '));
     for (const line of grouped.lines) {
       const idx = line.characterIndices;
       const gaps = gapsOf(grouped, idx);
-      const inside = gaps.flatMap((g, k) => (grouped.spaceBefore[idx[k + 1]] ? [] : [{ g, digits: digit(idx[k]) || digit(idx[k + 1]) }]));
-      const inDoubt = spaceInDoubt(inside.map((x) => x.g), DOUBTFUL_SPACE);
-      const inDoubtAwayFromDigits = spaceInDoubt(inside.filter((x) => !x.digits).map((x) => x.g), DOUBTFUL_SPACE);
+      const besideDigit = gaps.map((_, k) => digit[idx[k]] || digit[idx[k + 1]]);
+      const inside = gaps.filter((_, k) => !grouped.spaceBefore[idx[k + 1]]);
+      const inDoubt = spaceInDoubt(inside, DOUBTFUL_SPACE);
+      const inDoubtAwayFromDigits = spaceInDoubt(gaps.filter((_, k) => !grouped.spaceBefore[idx[k + 1]] && !besideDigit[k]), DOUBTFUL_SPACE);
       gaps.forEach((g, k) => {
-        const awayFromDigits = !digit(idx[k]) && !digit(idx[k + 1]);
-        if (grouped.spaceBefore[idx[k + 1]] && (awayFromDigits ? inDoubtAwayFromDigits(g) : inDoubt(g))) doubtful.add(idx[k + 1]);
+        if (grouped.spaceBefore[idx[k + 1]] && (besideDigit[k] ? inDoubt(g) : inDoubtAwayFromDigits(g))) doubtful.add(idx[k + 1]);
       });
     }
     if (doubtful.size === 0) return grouped;

@@ -521,13 +521,15 @@ function readUpright(
   plans.forEach((line, li) => {
     const metrics = lines[li].metrics;
     const body = bodyOf(metrics);
+    // What a scored piece pays for its width on this line (less where it reads surely as an m or w).
+    const pieceWidthCost = (hit: { index: number; inkBox: Box }) => widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics, wideLetter(probs[hit.index], ctx.labels));
     // A cutting's characters, and its own terms: piece costs and width penalties (the classifier's part is the decoder's).
     const readingOf = (group: CharGroup, frame: LineFrame | undefined, pieces: readonly Piece[]): GroupReading => {
       const chars: LineChar[] = [];
       let segmentCost = 0;
       for (const p of pieces) {
         const hit = pieceIndex.get(keyOf(group, p));
-        segmentCost += PIECE_COST + (hit && !(isMerged(group) && group.pieced) ? widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics, wideLetter(probs[hit.index], ctx.labels)) : 0);
+        segmentCost += PIECE_COST + (hit && !(isMerged(group) && group.pieced) ? pieceWidthCost(hit) : 0);
         if (hit) chars.push({ probs: probs[hit.index], inkBox: hit.inkBox, geometry: geometryOf(hit.inkBox, frame), ids: group.ids, crop: crops[hit.index] });
       }
       return { chars, segmentCost };
@@ -536,7 +538,7 @@ function readUpright(
     const groupReadings = line.map((plan) => {
       const alternatives = cuttingAlternatives(plan.group.box, plan.cuts, (p) => {
         const hit = pieceIndex.get(keyOf(plan.group, p));
-        return hit ? best[hit.index] - widthPenalty(hit.inkBox.right - hit.inkBox.left, metrics, wideLetter(probs[hit.index], ctx.labels)) : undefined;
+        return hit ? best[hit.index] - pieceWidthCost(hit) : undefined;
       });
       const all = alternatives.map((c) => readingOf(plan.group, plan.frame, c.pieces));
       // A whole read unsurely where a cutting's every piece reads surely is no character: read whole, the
